@@ -1,0 +1,78 @@
+"""conflictmodel: news articles about wars and peace talks as a typed domain model.
+
+Example:
+    >>> import conflictmodel
+    >>> art = conflictmodel.parse_article(
+    ...     "Kremlin spokesperson Dmitry Peskov said a ceasefire was not on the table.")
+    >>> [(a.name, a.title) for a in art.actors if a.kind is conflictmodel.ActorKind.PERSON]
+    [('Dmitry Peskov', 'Kremlin spokesperson')]
+"""
+
+from __future__ import annotations
+
+from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.article import Article
+from conflictmodel.context import Mention, MentionKind, ParseContext
+from conflictmodel.errors import (
+    ConflictModelError,
+    InputError,
+    ParseError,
+    SerializationError,
+    UnknownParserError,
+    ValidationError,
+)
+from conflictmodel.parse import parse_article
+from conflictmodel.pipeline import Parser, Pipeline, default_pipeline, get_parser, register_parser
+from conflictmodel.positions import Position, Stance
+from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
+from conflictmodel.serialization import from_dict, from_json, make_converter, to_dict, to_json
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement, StatementKind
+from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
+from conflictmodel.textdates import DatePrecision, TextDate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Article",
+    "ClaimKind",
+    "Condition",
+    "ConflictModelError",
+    "DatePrecision",
+    "InputError",
+    "Mention",
+    "MentionKind",
+    "ParseContext",
+    "ParseError",
+    "Parser",
+    "Pipeline",
+    "Position",
+    "Proposal",
+    "ProposalStatus",
+    "Provision",
+    "ProvisionKind",
+    "Role",
+    "SerializationError",
+    "Span",
+    "Stance",
+    "Statement",
+    "StatementKind",
+    "TerritorialClaim",
+    "Territory",
+    "TerritoryKind",
+    "TextDate",
+    "UnknownParserError",
+    "ValidationError",
+    "__version__",
+    "default_pipeline",
+    "from_dict",
+    "from_json",
+    "get_parser",
+    "make_converter",
+    "parse_article",
+    "register_parser",
+    "to_dict",
+    "to_json",
+]

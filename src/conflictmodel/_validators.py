@@ -1,0 +1,152 @@
+"""Validators and converters shared by the model classes (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any, TypeVar
+
+import attrs
+import pycountry
+
+from conflictmodel.errors import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+
+_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+
+
+def _where(inst: Any, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(inst).__name__}.{attribute.name}"
+
+
+def coerce_enum(cls: type[E], value: Any) -> E:
+    """Accept an enum member or its value; anything else is a ValidationError.
+
+    Model modules wrap this in small named functions because mypy's attrs plugin only
+    understands named converters.
+    """
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise ValidationError(
+            f"{value!r} is not a valid {cls.__name__}; expected one of {allowed}"
+        ) from None
+
+
+def to_tuple(value: Any) -> tuple[Any, ...]:
+    """Lists and other iterables become tuples so frozen objects stay hashable."""
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(f"expected a sequence, got {type(value).__name__}")
+    return tuple(value)
+
+
+def is_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(f"{_where(inst, attribute)} must be str, got {type(value).__name__}")
+
+
+def is_nonempty_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    is_str(inst, attribute, value)
+    if not value.strip():
+        raise ValidationError(f"{_where(inst, attribute)} must not be empty")
+
+
+def is_optional_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        is_str(inst, attribute, value)
+
+
+def is_bool(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(f"{_where(inst, attribute)} must be bool, got {type(value).__name__}")
+
+
+def instance_of(cls: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any], None]:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, cls):
+            names = cls.__name__ if isinstance(cls, type) else " | ".join(c.__name__ for c in cls)
+            raise ValidationError(
+                f"{_where(inst, attribute)} must be {names}, got {type(value).__name__}"
+            )
+
+    return check
+
+
+def optional_instance_of(cls: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any], None]:
+    inner = instance_of(cls)
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            inner(inst, attribute, value)
+
+    return check
+
+
+def tuple_of(cls: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any], None]:
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for i, item in enumerate(value):
+            if not isinstance(item, cls):
+                names = (
+                    cls.__name__ if isinstance(cls, type) else " | ".join(c.__name__ for c in cls)
+                )
+                raise ValidationError(
+                    f"{_where(inst, attribute)}[{i}] must be {names}, got {type(item).__name__}"
+                )
+
+    return check
+
+
+def is_optional_date(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # datetime is a subclass of date; a datetime would not round-trip as a date.
+    if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
+        raise ValidationError(
+            f"{_where(inst, attribute)} must be datetime.date or None, got {type(value).__name__}"
+        )
+
+
+@cache
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes known to pycountry."""
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+@cache
+def subdivision_codes() -> frozenset[str]:
+    """ISO 3166-2 codes known to pycountry."""
+    return frozenset(s.code for s in pycountry.subdivisions)
+
+
+def is_country_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or value not in country_codes():
+        raise ValidationError(
+            f"{_where(inst, attribute)}: {value!r} is not an ISO 3166-1 alpha-2 code"
+        )
+
+
+def is_territory_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or (
+        value not in country_codes() and value not in subdivision_codes()
+    ):
+        raise ValidationError(
+            f"{_where(inst, attribute)}: {value!r} is not an ISO 3166-1 alpha-2 or ISO 3166-2 code"
+        )
+
+
+def is_wikidata_id(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not _WIKIDATA.fullmatch(value):
+        raise ValidationError(f"{_where(inst, attribute)}: {value!r} is not a Wikidata id (Q123)")

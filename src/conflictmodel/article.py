@@ -1,0 +1,226 @@
+"""The Article: a text and everything extracted from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import attrs
+
+from conflictmodel._validators import (
+    is_optional_date,
+    is_optional_str,
+    is_str,
+    to_tuple,
+    tuple_of,
+)
+from conflictmodel.actors import Actor
+from conflictmodel.errors import ValidationError
+from conflictmodel.positions import Position
+from conflictmodel.proposals import Proposal, ProvisionKind
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement
+from conflictmodel.territories import TerritorialClaim, Territory
+from conflictmodel.textdates import TextDate
+
+__all__ = ["Article"]
+
+
+def _spans_of(obj: object) -> Iterator[Span]:
+    """Every Span reachable from a model object (the evidence it carries)."""
+    if isinstance(obj, Span):
+        yield obj
+    elif isinstance(obj, tuple):
+        for item in obj:
+            yield from _spans_of(item)
+    elif attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
+            yield from _spans_of(getattr(obj, field.name))
+
+
+def _match_actor(actor: Actor | str, candidate: Actor | None) -> bool:
+    if candidate is None:
+        return False
+    if isinstance(actor, Actor):
+        return candidate.id == actor.id
+    return candidate.id == actor or candidate.is_named(actor)
+
+
+def _match_territory(territory: Territory | str, candidate: Territory) -> bool:
+    if isinstance(territory, Territory):
+        return candidate.id == territory.id
+    return candidate.is_named(territory)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """A news article and the domain objects found in it.
+
+    Every extracted object carries spans into ``text``; constructing an Article checks that they
+    all lie inside it.
+
+    Attributes:
+        text: the article text, exactly as given to the parser.
+        title, outlet, url: metadata, where known.
+        published: the publication date, where known (relative dates resolve against it).
+        actors, territories, statements, proposals, positions, claims: what was found.
+        dates: every date expression found.
+        furniture: spans of page furniture (captions, credits, "Related Stories") that parsers
+            kept out of statements and proposals.
+
+    Example:
+        >>> import conflictmodel
+        >>> art = conflictmodel.parse_article(
+        ...     '"We will not cede an inch," Armenian Prime Minister Nikol Pashinyan said.')
+        >>> [(s.content, s.speaker.name) for s in art.statements]
+        [('We will not cede an inch,', 'Nikol Pashinyan')]
+        >>> [s.content for s in art.statements_by("Pashinyan")]
+        ['We will not cede an inch,']
+    """
+
+    text: str = attrs.field(validator=is_str)
+    title: str | None = attrs.field(default=None, validator=is_optional_str)
+    outlet: str | None = attrs.field(default=None, validator=is_optional_str)
+    published: dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    url: str | None = attrs.field(default=None, validator=is_optional_str)
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Actor)
+    )
+    territories: tuple[Territory, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Territory)
+    )
+    statements: tuple[Statement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Statement)
+    )
+    proposals: tuple[Proposal, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Proposal)
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Position)
+    )
+    claims: tuple[TerritorialClaim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(TerritorialClaim)
+    )
+    dates: tuple[TextDate, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(TextDate)
+    )
+    furniture: tuple[Span, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Span)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.text)
+        for field in (
+            "actors",
+            "territories",
+            "statements",
+            "proposals",
+            "positions",
+            "claims",
+            "dates",
+            "furniture",
+        ):
+            for span in _spans_of(getattr(self, field)):
+                if span.end > n:
+                    raise ValidationError(
+                        f"Article.{field}: {span!r} lies outside the text ({n} characters)"
+                    )
+
+    def evidence(self, span: Span) -> str:
+        """The text a span points at.
+
+        Example:
+            >>> Article(text="Kyiv said no.").evidence(Span(start=0, end=4))
+            'Kyiv'
+        """
+        return span.of(self.text)
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor with this id, name or alias, or None.
+
+        Example:
+            >>> a = Actor(id="state:UA", name="Ukraine", kind="state", aliases=["Kyiv"])
+            >>> Article(text="Kyiv", actors=[a]).actor("Kyiv").id
+            'state:UA'
+        """
+        for a in self.actors:
+            if a.id == name or a.is_named(name):
+                return a
+        folded = name.casefold()
+        for a in self.actors:  # a surname or other part of a person's name
+            if a.kind.value == "person" and folded in a.name.casefold().split():
+                return a
+        return None
+
+    def territory(self, name: str) -> Territory | None:
+        """The territory with this id, ISO code, name or alias, or None."""
+        return next((t for t in self.territories if t.is_named(name)), None)
+
+    def statements_by(self, actor: Actor | str) -> tuple[Statement, ...]:
+        """Statements whose speaker is ``actor`` (an Actor, an id, a name, alias or surname).
+
+        Example:
+            >>> Article(text="").statements_by("Peskov")
+            ()
+        """
+        if isinstance(actor, str):
+            resolved = self.actor(actor)
+            if resolved is None:
+                return ()
+            actor = resolved
+        return tuple(s for s in self.statements if _match_actor(actor, s.speaker))
+
+    def proposals_naming(self, territory: Territory | str) -> tuple[Proposal, ...]:
+        """Proposals with a provision that names ``territory`` (a Territory, code or name).
+
+        Example:
+            >>> Article(text="").proposals_naming("UA-43")
+            ()
+        """
+        return tuple(
+            p for p in self.proposals if any(_match_territory(territory, t) for t in p.territories)
+        )
+
+    def proposals_with(self, kind: ProvisionKind | str) -> tuple[Proposal, ...]:
+        """Proposals with at least one provision of ``kind``.
+
+        Example:
+            >>> Article(text="").proposals_with("ceasefire")
+            ()
+        """
+        wanted = ProvisionKind(kind)
+        return tuple(p for p in self.proposals if wanted in p.provision_kinds)
+
+    def positions_of(self, actor: Actor | str) -> tuple[Position, ...]:
+        """Positions held by ``actor``."""
+        if isinstance(actor, str):
+            resolved = self.actor(actor)
+            if resolved is None:
+                return ()
+            actor = resolved
+        return tuple(p for p in self.positions if _match_actor(actor, p.actor))
+
+    def positions_on(self, target: Territory | ProvisionKind | str) -> tuple[Position, ...]:
+        """Positions on a territory (Territory, code or name) or a provision kind.
+
+        Example:
+            >>> Article(text="").positions_on("territorial_recognition")
+            ()
+        """
+        kind: ProvisionKind | None = None
+        if isinstance(target, ProvisionKind):
+            kind = target
+        elif isinstance(target, str) and target in ProvisionKind._value2member_map_:
+            kind = ProvisionKind(target)
+        if kind is not None:
+            return tuple(p for p in self.positions if p.provision is kind)
+        assert not isinstance(target, ProvisionKind)
+        return tuple(
+            p
+            for p in self.positions
+            if p.territory is not None and _match_territory(target, p.territory)
+        )
+
+    def claims_on(self, territory: Territory | str) -> tuple[TerritorialClaim, ...]:
+        """Territorial claims about ``territory``."""
+        return tuple(c for c in self.claims if _match_territory(territory, c.territory))

@@ -1,0 +1,284 @@
+"""The per-article state that pipeline stages share.
+
+A [`ParseContext`][conflictmodel.context.ParseContext] is created by
+[`parse_article`][conflictmodel.parse_article] and handed to each stage of the pipeline in
+turn.  Early stages fill in paragraphs, sentences, page furniture, dates and mentions; later ones
+read them and add statements, proposals and positions.  At the end the context is frozen into an
+[`Article`][conflictmodel.Article].
+
+Example:
+    >>> ctx = ParseContext(text="Kyiv said no.")
+    >>> from conflictmodel import Actor
+    >>> ua = ctx.add_actor(Actor(id="state:UA", name="Ukraine", kind="state", country="UA"))
+    >>> ctx.add_mention(Span(start=0, end=4), target="state:UA", via="metonym")
+    Mention(span=Span(start=0, end=4), kind=<MentionKind.ACTOR: 'actor'>, target='state:UA', via='metonym')
+    >>> ctx.actors["state:UA"].aliases, ctx.actors["state:UA"].mentions
+    (('Kyiv',), (Span(start=0, end=4),))
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from conflictmodel.actors import Actor
+from conflictmodel.article import Article
+from conflictmodel.positions import Position
+from conflictmodel.proposals import Proposal
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement
+from conflictmodel.territories import TerritorialClaim, Territory
+from conflictmodel.textdates import TextDate
+
+__all__ = ["Mention", "MentionKind", "ParseContext"]
+
+
+class MentionKind(enum.Enum):
+    """What a mention refers to."""
+
+    ACTOR = "actor"
+    TERRITORY = "territory"
+
+
+@attrs.frozen(kw_only=True)
+class Mention:
+    """A place in the text that refers to an actor or territory.
+
+    Attributes:
+        span: where.
+        kind: actor or territory.
+        target: the id of the actor or territory in the context.
+        via: how it was recognised: ``name``, ``alias``, ``surname``, ``title``, ``demonym``,
+            ``metonym``, ``pronoun``, ``descriptor``, ``anonymous``, or a stage's own word.
+    """
+
+    span: Span
+    kind: MentionKind = MentionKind.ACTOR
+    target: str
+    via: str = "name"
+
+
+def _merge_tuple(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
+    return old + tuple(x for x in new if x not in old)
+
+
+@attrs.define(kw_only=True)
+class ParseContext:
+    """Mutable state shared by the stages of one parse.
+
+    Stages communicate only through this object.  A stage may read anything an earlier stage
+    wrote and add to it; ``extras`` is free space for a downstream stage's own data (keyed by the
+    stage's name).
+    """
+
+    text: str
+    published: dt.date | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    gazetteer: Any = None
+    paragraphs: list[Span] = attrs.Factory(list)
+    sentences: list[Span] = attrs.Factory(list)
+    furniture: list[Span] = attrs.Factory(list)
+    mentions: list[Mention] = attrs.Factory(list)
+    actors: dict[str, Actor] = attrs.Factory(dict)
+    territories: dict[str, Territory] = attrs.Factory(dict)
+    dates: list[TextDate] = attrs.Factory(list)
+    statements: list[Statement] = attrs.Factory(list)
+    proposals: list[Proposal] = attrs.Factory(list)
+    positions: list[Position] = attrs.Factory(list)
+    claims: list[TerritorialClaim] = attrs.Factory(list)
+    extras: dict[str, Any] = attrs.Factory(dict)
+    _sorted: bool = attrs.field(default=True, init=False, repr=False)
+    _starts: list[int] = attrs.field(factory=list, init=False, repr=False)
+    _sentence_starts: list[int] = attrs.field(factory=list, init=False, repr=False)
+
+    # ---------------------------------------------------------------- actors & territories
+
+    def add_actor(self, actor: Actor) -> Actor:
+        """Add an actor, or merge it into the one with the same id (aliases, roles, mentions).
+
+        Returns the actor as stored.
+        """
+        old = self.actors.get(actor.id)
+        if old is None:
+            self.actors[actor.id] = actor
+            return actor
+        merged = attrs.evolve(
+            old,
+            aliases=tuple(a for a in _merge_tuple(old.aliases, actor.aliases) if a != old.name),
+            roles=_merge_tuple(old.roles, actor.roles),
+            mentions=_merge_tuple(old.mentions, actor.mentions),
+            country=old.country or actor.country,
+            wikidata=old.wikidata or actor.wikidata,
+            description=old.description or actor.description,
+        )
+        self.actors[actor.id] = merged
+        return merged
+
+    def add_territory(self, territory: Territory) -> Territory:
+        """Add a territory, or merge it into the one with the same id."""
+        old = self.territories.get(territory.id)
+        if old is None:
+            self.territories[territory.id] = territory
+            return territory
+        merged = attrs.evolve(
+            old,
+            aliases=tuple(a for a in _merge_tuple(old.aliases, territory.aliases) if a != old.name),
+            mentions=_merge_tuple(old.mentions, territory.mentions),
+        )
+        self.territories[territory.id] = merged
+        return merged
+
+    def add_mention(
+        self,
+        span: Span,
+        *,
+        target: str,
+        kind: MentionKind = MentionKind.ACTOR,
+        via: str = "name",
+        alias: bool = True,
+    ) -> Mention:
+        """Record a mention of an actor or territory already added to the context.
+
+        The mention's span joins the target's ``mentions``; unless ``alias`` is False (pronouns,
+        descriptors), the surface text joins its ``aliases`` when it differs from the name.
+        """
+        mention = Mention(span=span, kind=kind, target=target, via=via)
+        surface = " ".join(span.of(self.text).split())
+        if kind is MentionKind.ACTOR:
+            actor = self.actors[target]
+            aliases = actor.aliases
+            if alias and surface and surface != actor.name and surface not in aliases:
+                aliases = (*aliases, surface)
+            if span not in actor.mentions or aliases is not actor.aliases:
+                self.actors[target] = attrs.evolve(
+                    actor, aliases=aliases, mentions=_merge_tuple(actor.mentions, (span,))
+                )
+        else:
+            terr = self.territories[target]
+            aliases = terr.aliases
+            if alias and surface and surface != terr.name and surface not in aliases:
+                aliases = (*aliases, surface)
+            self.territories[target] = attrs.evolve(
+                terr, aliases=aliases, mentions=_merge_tuple(terr.mentions, (span,))
+            )
+        self.mentions.append(mention)
+        self._sorted = False
+        return mention
+
+    def _ensure_sorted(self) -> None:
+        if not self._sorted:
+            self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+            self._starts = [m.span.start for m in self.mentions]
+            self._sorted = True
+
+    def mentions_in(self, span: Span, kind: MentionKind | None = None) -> list[Mention]:
+        """Mentions that lie wholly inside ``span``, in text order."""
+        self._ensure_sorted()
+        i = bisect.bisect_left(self._starts, span.start)
+        out: list[Mention] = []
+        while i < len(self.mentions) and self.mentions[i].span.start < span.end:
+            m = self.mentions[i]
+            if m.span.end <= span.end and (kind is None or m.kind is kind):
+                out.append(m)
+            i += 1
+        return out
+
+    def mention_at(
+        self, span: Span, kind: MentionKind | None = MentionKind.ACTOR
+    ) -> Mention | None:
+        """The longest mention overlapping ``span``, or None."""
+        self._ensure_sorted()
+        # Mentions are short, so only those starting shortly before ``span`` can overlap it.
+        i = bisect.bisect_left(self._starts, max(0, span.start - 200))
+        best: Mention | None = None
+        while i < len(self.mentions) and self.mentions[i].span.start < span.end:
+            m = self.mentions[i]
+            if (
+                m.span.overlaps(span)
+                and (kind is None or m.kind is kind)
+                and (best is None or len(m.span) > len(best.span))
+            ):
+                best = m
+            i += 1
+        return best
+
+    def actor_at(self, span: Span) -> Actor | None:
+        """The actor mentioned at (overlapping) ``span``, or None."""
+        m = self.mention_at(span, MentionKind.ACTOR)
+        return self.actors.get(m.target) if m else None
+
+    # ---------------------------------------------------------------- text structure
+
+    def sentence_of(self, offset: int) -> Span | None:
+        """The sentence containing character ``offset``, or None."""
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(
+            self.sentences[i].end, self.sentences[i].start + 1
+        ):
+            return self.sentences[i]
+        return None
+
+    def is_furniture(self, span: Span) -> bool:
+        """True if ``span`` overlaps page furniture (captions, credits, related links)."""
+        return any(f.overlaps(span) for f in self.furniture)
+
+    def dates_in(self, span: Span) -> list[TextDate]:
+        """Date expressions that lie inside ``span``."""
+        return [d for d in self.dates if d.span is not None and span.contains(d.span)]
+
+    # ---------------------------------------------------------------- result
+
+    def to_article(self) -> Article:
+        """Freeze the context into an Article, rebinding every actor/territory reference to its
+        final merged version (stages may have added mentions after a statement was made)."""
+        actors = self.actors
+        territories = self.territories
+
+        def fresh(obj: Any) -> Any:
+            if isinstance(obj, Actor):
+                return actors.get(obj.id, obj)
+            if isinstance(obj, Territory):
+                return territories.get(obj.id, obj)
+            if isinstance(obj, tuple):
+                return tuple(fresh(x) for x in obj)
+            if attrs.has(type(obj)) and not isinstance(obj, Span | TextDate):
+                changes = {}
+                for f in attrs.fields(type(obj)):
+                    old = getattr(obj, f.name)
+                    new = fresh(old)
+                    if new is not old:
+                        changes[f.name] = new
+                return attrs.evolve(obj, **changes) if changes else obj
+            return obj
+
+        def by_position(objs: list[Any]) -> list[Any]:
+            return sorted((fresh(o) for o in objs), key=lambda o: (o.span.start, o.span.end))
+
+        def by_first_mention(objs: list[Any]) -> list[Any]:
+            return sorted(objs, key=lambda o: (o.span.start if o.span else len(self.text), o.id))
+
+        return Article(
+            text=self.text,
+            title=self.title,
+            outlet=self.outlet,
+            published=self.published,
+            url=self.url,
+            actors=by_first_mention(list(actors.values())),
+            territories=by_first_mention(list(territories.values())),
+            statements=by_position(self.statements),
+            proposals=by_position(self.proposals),
+            positions=by_position(self.positions),
+            claims=by_position(self.claims),
+            dates=sorted(
+                self.dates, key=lambda d: (d.span.start, d.span.end) if d.span else (-1, -1)
+            ),
+            furniture=sorted(self.furniture),
+        )

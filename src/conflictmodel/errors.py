@@ -1,0 +1,121 @@
+"""Typed errors raised by conflictmodel.
+
+Every error the library raises on purpose derives from [`ConflictModelError`][conflictmodel.errors.ConflictModelError],
+so callers can catch one base class.  The concrete classes also derive from the built-in
+exception a Python user would expect (``ValueError``, ``TypeError``, ``KeyError``) so existing
+``except ValueError`` code keeps working.
+
+Example:
+    >>> from conflictmodel import Span
+    >>> from conflictmodel.errors import ValidationError
+    >>> try:
+    ...     Span(start=5, end=2)
+    ... except ValidationError as exc:
+    ...     print(exc)
+    Span.end (2) must be >= start (5)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConflictModelError",
+    "GazetteerError",
+    "InputError",
+    "ParseError",
+    "SerializationError",
+    "StoreError",
+    "UnknownParserError",
+    "ValidationError",
+]
+
+
+class ConflictModelError(Exception):
+    """Base class of every error raised by conflictmodel."""
+
+
+class ValidationError(ConflictModelError, ValueError):
+    """A model object was constructed with a value that breaks its rules.
+
+    Example:
+        >>> from conflictmodel import Actor
+        >>> Actor(id="x", name="X", kind="person", country="XX")
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.ValidationError: Actor.country: 'XX' is not an ISO 3166-1 alpha-2 code
+    """
+
+
+class InputError(ConflictModelError, TypeError):
+    """Input to a public function has the wrong type or cannot be decoded.
+
+    Example:
+        >>> import conflictmodel
+        >>> conflictmodel.parse_article(b"bytes")
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.InputError: parse_article() expects str text, got bytes; decode it first or pass encoding=...
+    """
+
+
+class ParseError(ConflictModelError):
+    """A parser stage failed on an article.
+
+    Carries the name of the stage (``stage``) and, in batch work, the item it failed on
+    (``source``).
+
+    Example:
+        >>> err = ParseError("boom", stage="statements", source="a.txt")
+        >>> (err.stage, err.source)
+        ('statements', 'a.txt')
+    """
+
+    def __init__(self, message: str, *, stage: str | None = None, source: str | None = None):
+        super().__init__(message)
+        self.stage = stage
+        self.source = source
+
+
+class UnknownParserError(ConflictModelError, KeyError):
+    """A parser name is not registered; the message lists the available names.
+
+    Example:
+        >>> from conflictmodel.pipeline import get_parser
+        >>> get_parser("nope")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.UnknownParserError: "unknown parser 'nope'; available: ..."
+    """
+
+
+class GazetteerError(ConflictModelError, ValueError):
+    """A gazetteer data file or entry is malformed.
+
+    Example:
+        >>> raise GazetteerError("people.json: entry 3 has no name")
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.GazetteerError: people.json: entry 3 has no name
+    """
+
+
+class SerializationError(ConflictModelError, ValueError):
+    """JSON could not be turned back into a model object.
+
+    Example:
+        >>> from conflictmodel import Span, from_json
+        >>> from_json('{"start": 1}', Span)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.SerializationError: cannot read Span from JSON: ...
+    """
+
+
+class StoreError(ConflictModelError):
+    """The embedded store could not be opened, written or read.
+
+    Example:
+        >>> raise StoreError("schema version 9 is newer than this library (1)")
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.StoreError: schema version 9 is newer than this library (1)
+    """

@@ -1,0 +1,115 @@
+"""The entry point: ``parse_article``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from conflictmodel.article import Article
+from conflictmodel.context import ParseContext
+from conflictmodel.errors import InputError
+from conflictmodel.pipeline import Pipeline, default_pipeline
+
+if TYPE_CHECKING:
+    from conflictmodel.gazetteer import Gazetteer
+
+__all__ = ["coerce_published", "parse_article"]
+
+
+def coerce_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """Turn a date, datetime or ISO 8601 string into a date.
+
+    Raises:
+        InputError: the value is of another type or not an ISO date.
+
+    Example:
+        >>> coerce_published("2025-04-18T09:30:00Z")
+        datetime.date(2025, 4, 18)
+    """
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        raw = published.strip()
+        try:
+            return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
+        except ValueError:
+            raise InputError(f"published={published!r} is not an ISO 8601 date") from None
+    raise InputError(
+        f"published must be a date, datetime or ISO string, got {type(published).__name__}"
+    )
+
+
+def _coerce_text(text: Any, encoding: str | None) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, bytes | bytearray):
+        if encoding is None:
+            raise InputError(
+                f"parse_article() expects str text, got {type(text).__name__}; "
+                "decode it first or pass encoding=..."
+            )
+        try:
+            return bytes(text).decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(f"cannot decode text as {encoding}: {exc}") from exc
+    raise InputError(f"parse_article() expects str text, got {type(text).__name__}")
+
+
+def parse_article(
+    text: str,
+    *,
+    published: dt.date | dt.datetime | str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    pipeline: Pipeline | None = None,
+    gazetteer: Gazetteer | None = None,
+    encoding: str | None = None,
+) -> Article:
+    """Parse one article into an [`Article`][conflictmodel.Article].
+
+    Args:
+        text: the article text. Bytes are accepted only with ``encoding``.
+        published: publication date (date, datetime or ISO string); relative dates in the text
+            ("on Thursday", "last November") are resolved against it, and stay unresolved
+            without it.
+        title, outlet, url: metadata, stored on the Article.
+        pipeline: the stages to run; default [`default_pipeline()`][conflictmodel.pipeline.default_pipeline].
+        gazetteer: known actors and places; default the shipped
+            [`Gazetteer.default()`][conflictmodel.gazetteer.Gazetteer.default].
+        encoding: how to decode ``text`` if it is bytes.
+
+    Raises:
+        InputError: ``text`` is not text, or ``published`` is not a date.
+        ParseError: a stage failed; the error names it.
+
+    Example:
+        >>> art = parse_article(
+        ...     'Sudan\\'s army chief Abdel Fattah al-Burhan said on Monday that the army '
+        ...     'would not negotiate with the RSF.', published="2025-03-05")
+        >>> s = art.statements[0]
+        >>> s.speaker.name, s.kind.value, s.date.value.isoformat()
+        ('Abdel Fattah al-Burhan', 'reported', '2025-03-03')
+    """
+    source = _coerce_text(text, encoding)
+    for name, value in (("title", title), ("outlet", outlet), ("url", url)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{name} must be str or None, got {type(value).__name__}")
+    if gazetteer is None:
+        from conflictmodel.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+    ctx = ParseContext(
+        text=source,
+        published=coerce_published(published),
+        title=title,
+        outlet=outlet,
+        url=url,
+        gazetteer=gazetteer,
+    )
+    (pipeline or default_pipeline()).run(ctx)
+    return ctx.to_article()
