@@ -1,4 +1,9 @@
-"""Validators and converters shared by the model classes (private)."""
+"""Validators and converters shared by the model classes (private).
+
+Validators that constrain a value beyond its type register the matching JSON Schema keywords in
+``JSON_SCHEMA``, so [`conflictmodel.schema`][conflictmodel.schema] states the same rules the
+constructors enforce.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +20,24 @@ import pycountry
 from conflictmodel.errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
+V = TypeVar("V", bound=Callable[..., None])
 
-_WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+WIKIDATA_PATTERN = "Q[1-9][0-9]*"
+COUNTRY_CODE_PATTERN = "[A-Z]{2}"
+TERRITORY_CODE_PATTERN = "[A-Z]{2}(-[A-Z0-9]{1,3})?"
+
+_WIKIDATA = re.compile(WIKIDATA_PATTERN)
+
+JSON_SCHEMA: dict[Callable[..., None], dict[str, Any]] = {}
+"""Validator -> JSON Schema keywords that say the same of a non-null value."""
+
+
+def _schema(**keywords: Any) -> Callable[[V], V]:
+    def register(validator: V) -> V:
+        JSON_SCHEMA[validator] = keywords
+        return validator
+
+    return register
 
 
 def _where(inst: Any, attribute: attrs.Attribute[Any]) -> str:
@@ -54,6 +75,7 @@ def is_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise ValidationError(f"{_where(inst, attribute)} must be str, got {type(value).__name__}")
 
 
+@_schema(minLength=1, pattern=r"\S")
 def is_nonempty_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     is_str(inst, attribute, value)
     if not value.strip():
@@ -63,6 +85,12 @@ def is_nonempty_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 def is_optional_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
         is_str(inst, attribute, value)
+
+
+@_schema(minLength=1, pattern=r"\S")
+def is_optional_nonempty_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        is_nonempty_str(inst, attribute, value)
 
 
 def is_bool(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -105,6 +133,28 @@ def tuple_of(cls: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, Any, Any]
     return check
 
 
+def is_int(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # bool is an int subclass, but True is not an offset or a count.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValidationError(f"{_where(inst, attribute)} must be int, got {type(value).__name__}")
+
+
+@_schema(minimum=0)
+def is_non_negative_int(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    is_int(inst, attribute, value)
+    if value < 0:
+        raise ValidationError(f"{_where(inst, attribute)} must be >= 0, got {value}")
+
+
+@_schema(minimum=1)
+def is_optional_positive_int(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    is_int(inst, attribute, value)
+    if value <= 0:
+        raise ValidationError(f"{_where(inst, attribute)} must be a positive int, got {value}")
+
+
 def is_optional_date(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     # datetime is a subclass of date; a datetime would not round-trip as a date.
     if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
@@ -125,6 +175,7 @@ def subdivision_codes() -> frozenset[str]:
     return frozenset(s.code for s in pycountry.subdivisions)
 
 
+@_schema(pattern=f"^{COUNTRY_CODE_PATTERN}$")
 def is_country_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -134,6 +185,7 @@ def is_country_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         )
 
 
+@_schema(pattern=f"^{TERRITORY_CODE_PATTERN}$")
 def is_territory_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -145,6 +197,7 @@ def is_territory_code(inst: Any, attribute: attrs.Attribute[Any], value: Any) ->
         )
 
 
+@_schema(pattern=f"^{WIKIDATA_PATTERN}$")
 def is_wikidata_id(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
 from conflictmodel._validators import (
+    coerce_enum,
     is_optional_date,
     is_optional_str,
     is_str,
     to_tuple,
     tuple_of,
 )
-from conflictmodel.actors import Actor
+from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.errors import ValidationError
 from conflictmodel.positions import Position
 from conflictmodel.proposals import Proposal, ProvisionKind
@@ -26,16 +27,47 @@ from conflictmodel.textdates import TextDate
 __all__ = ["Article"]
 
 
-def _spans_of(obj: object) -> Iterator[Span]:
-    """Every Span reachable from a model object (the evidence it carries)."""
-    if isinstance(obj, Span):
-        yield obj
-    elif isinstance(obj, tuple):
-        for item in obj:
-            yield from _spans_of(item)
-    elif attrs.has(type(obj)):
-        for field in attrs.fields(type(obj)):  # type: ignore[arg-type]
-            yield from _spans_of(getattr(obj, field.name))
+_SPAN_FIELDS = (
+    "actors",
+    "territories",
+    "statements",
+    "proposals",
+    "positions",
+    "claims",
+    "dates",
+    "furniture",
+)
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
+    return names
+
+
+def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Span | None:
+    """The first Span reachable from ``items`` that ends after ``limit``, or None.
+
+    The same Actor or Territory object is typically shared by many statements, proposals and
+    positions, so each model object is walked once (``seen`` holds their ids): the check is
+    linear in the number of distinct objects, not in the number of references to them.
+    """
+    stack: list[Any] = list(items)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, Span):
+            if obj.end > limit:
+                return obj
+        elif isinstance(obj, tuple):
+            stack.extend(obj)
+        elif attrs.has(type(obj)) and id(obj) not in seen:
+            seen.add(id(obj))
+            stack.extend(getattr(obj, name) for name in _field_names(type(obj)))
+    return None
 
 
 def _match_actor(actor: Actor | str, candidate: Actor | None) -> bool:
@@ -110,21 +142,13 @@ class Article:
 
     def __attrs_post_init__(self) -> None:
         n = len(self.text)
-        for field in (
-            "actors",
-            "territories",
-            "statements",
-            "proposals",
-            "positions",
-            "claims",
-            "dates",
-            "furniture",
-        ):
-            for span in _spans_of(getattr(self, field)):
-                if span.end > n:
-                    raise ValidationError(
-                        f"Article.{field}: {span!r} lies outside the text ({n} characters)"
-                    )
+        seen: set[int] = set()
+        for field in _SPAN_FIELDS:
+            span = _first_span_beyond(getattr(self, field), n, seen)
+            if span is not None:
+                raise ValidationError(
+                    f"Article.{field}: {span!r} lies outside the text ({n} characters)"
+                )
 
     def evidence(self, span: Span) -> str:
         """The text a span points at.
@@ -148,7 +172,7 @@ class Article:
                 return a
         folded = name.casefold()
         for a in self.actors:  # a surname or other part of a person's name
-            if a.kind.value == "person" and folded in a.name.casefold().split():
+            if a.kind is ActorKind.PERSON and folded in a.name.casefold().split():
                 return a
         return None
 
@@ -184,11 +208,14 @@ class Article:
     def proposals_with(self, kind: ProvisionKind | str) -> tuple[Proposal, ...]:
         """Proposals with at least one provision of ``kind``.
 
+        Raises:
+            ValidationError: ``kind`` is not a provision kind.
+
         Example:
             >>> Article(text="").proposals_with("ceasefire")
             ()
         """
-        wanted = ProvisionKind(kind)
+        wanted = coerce_enum(ProvisionKind, kind)
         return tuple(p for p in self.proposals if wanted in p.provision_kinds)
 
     def positions_of(self, actor: Actor | str) -> tuple[Position, ...]:

@@ -10,6 +10,7 @@ import attrs
 from conflictmodel._validators import (
     coerce_enum,
     instance_of,
+    is_optional_nonempty_str,
     is_optional_str,
     is_str,
     optional_instance_of,
@@ -82,7 +83,7 @@ class Position:
     text: str = attrs.field(validator=is_str)
     span: Span = attrs.field(validator=instance_of(Span))
     cue: str | None = attrs.field(default=None, validator=is_optional_str)
-    proposal_id: str | None = attrs.field(default=None, validator=is_optional_str)
+    proposal_id: str | None = attrs.field(default=None, validator=is_optional_nonempty_str)
     provision: ProvisionKind | None = attrs.field(default=None, converter=_to_opt_provision_kind)
     territory: Territory | None = attrs.field(
         default=None, validator=optional_instance_of(Territory)

@@ -10,7 +10,9 @@ import attrs
 from conflictmodel._validators import (
     coerce_enum,
     instance_of,
+    is_country_code,
     is_nonempty_str,
+    is_optional_positive_int,
     is_optional_str,
     is_str,
     optional_instance_of,
@@ -89,8 +91,8 @@ class Provision:
         span: where that phrase is.
         territories: territories it names.
         parties: actors it names (who recognises, who guarantees, who withdraws).
-        recognized_as: for territorial recognition, the ISO code of the state the territories
-            would be recognised as part of.
+        recognized_as: for territorial recognition, the ISO 3166-1 alpha-2 code of the state the
+            territories would be recognised as part of.
         duration_days: for a ceasefire or truce with a stated length ("a 30-day ceasefire").
         label: for ``OTHER`` or user-defined provisions, a finer label ("prisoner_amnesty").
 
@@ -110,23 +112,18 @@ class Provision:
     parties: tuple[Actor, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(Actor)
     )
-    recognized_as: str | None = attrs.field(default=None, validator=is_optional_str)
-    duration_days: int | None = attrs.field(default=None)
+    recognized_as: str | None = attrs.field(default=None, validator=is_country_code)
+    duration_days: int | None = attrs.field(default=None, validator=is_optional_positive_int)
     label: str | None = attrs.field(default=None, validator=is_optional_str)
-
-    @duration_days.validator
-    def _check_duration(self, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-        from conflictmodel.errors import ValidationError
-
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or value <= 0
-        ):
-            raise ValidationError(f"Provision.duration_days must be a positive int, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
 class Condition:
     """A condition attached to a proposal ("if a lasting ceasefire is achieved").
+
+    Attributes:
+        text: the condition as written.
+        span: where it is.
 
     Example:
         >>> Condition(text="if a lasting ceasefire is achieved", span=Span(start=5, end=40)).text

@@ -23,9 +23,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from typing import Any, TypeVar
+import re
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, Union, get_args, get_origin
 
+import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.v import format_exception
 
@@ -35,9 +41,14 @@ __all__ = ["converter", "from_dict", "from_json", "make_converter", "to_dict", "
 
 T = TypeVar("T")
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 
 def make_converter() -> cattrs.Converter:
     """Build a converter with the hooks conflictmodel needs.
+
+    Structuring is strict: JSON of the wrong type (``"5"`` for an int, ``"false"`` for a bool,
+    a string where an array belongs) is an error rather than silently coerced.
 
     Example:
         >>> import datetime as dt
@@ -54,14 +65,105 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
+    # cattrs' defaults call str()/int()/bool() on whatever arrives, which would read "false"
+    # as True and 5 as "5"; JSON already has the right types, so only check them.
+    conv.register_structure_hook(str, _strict(str))
+    conv.register_structure_hook(int, _strict(int))
+    conv.register_structure_hook(bool, _strict(bool))
+    conv.register_structure_hook_factory(_is_optional, _optional_factory)
+    conv.register_structure_hook_factory(_is_tuple_of, _tuple_factory)
+    conv.register_structure_hook_factory(attrs.has, _attrs_factory)
     return conv
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of a Python value's type, for error messages."""
+    if value is None:
+        return "null"
+    for py, name in ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string")):
+        if isinstance(value, py):
+            return name
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, list | tuple):
+        return "array"
+    return type(value).__name__
+
+
+def _strict(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    json_name = {str: "string", int: "integer", bool: "boolean"}[cls]
+
+    def structure(value: Any, _: Any) -> Any:
+        # bool is an int subclass, but true is not a number in JSON.
+        if not isinstance(value, cls) or (cls is int and isinstance(value, bool)):
+            raise SerializationError(f"expected {json_name}, got {_json_type(value)}")
+        return value
+
+    return structure
+
+
+def _union_args(t: Any) -> tuple[Any, ...]:
+    if get_origin(t) in (Union, types.UnionType):
+        return get_args(t)
+    return ()
+
+
+def _is_optional(t: Any) -> bool:
+    args = _union_args(t)
+    return len(args) == 2 and type(None) in args
+
+
+def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner_type = next(a for a in _union_args(t) if a is not type(None))
+    inner = conv.get_structure_hook(inner_type)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
+
+
+def _is_tuple_of(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = homogenous_tuple_structure_factory(t, conv)
+
+    def structure(value: Any, _: Any) -> Any:
+        # Iterating a string or an object would quietly turn it into characters or keys.
+        if not isinstance(value, list | tuple):
+            raise SerializationError(f"expected array, got {_json_type(value)}")
+        return inner(value, t)
+
+    return structure
+
+
+def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = make_dict_structure_fn(
+        cls,
+        conv,
+        _cattrs_forbid_extra_keys=conv.forbid_extra_keys,
+        _cattrs_detailed_validation=conv.detailed_validation,
+    )
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise SerializationError(f"expected object ({cls.__name__}), got {_json_type(value)}")
+        return inner(value, cls)
+
+    return structure
 
 
 def _structure_date(value: Any, _: type[Any]) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if not isinstance(value, str):
-        raise SerializationError(f"expected an ISO date string, got {type(value).__name__}")
+        raise SerializationError(f"expected an ISO date string, got {_json_type(value)}")
+    # fromisoformat also takes "20250418" and week dates; the model writes only YYYY-MM-DD.
+    if not _ISO_DATE.fullmatch(value):
+        raise SerializationError(f"{value!r} is not an ISO date (YYYY-MM-DD)")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -71,7 +173,7 @@ def _structure_date(value: Any, _: type[Any]) -> dt.date:
 def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     try:
         return cls(value)
-    except ValueError:
+    except (ValueError, TypeError):
         allowed = ", ".join(repr(m.value) for m in cls)
         raise SerializationError(
             f"{value!r} is not a valid {cls.__name__}; expected one of {allowed}"
@@ -106,14 +208,12 @@ def from_dict(data: Any, cls: type[T], *, conv: cattrs.Converter | None = None) 
     """
     try:
         return (conv or converter).structure(data, cls)
-    except SerializationError:
-        raise
     except (cattrs.BaseValidationError, ConflictModelError, ValueError, TypeError, KeyError) as exc:
         raise SerializationError(f"cannot read {cls.__name__} from JSON: {_describe(exc)}") from exc
 
 
 def _format(exc: BaseException, type_: Any) -> str:
-    # Our own validators already say what is wrong; cattrs' default text would hide it.
+    # Our own validators and hooks already say what is wrong; cattrs' text would hide it.
     if isinstance(exc, ConflictModelError):
         return str(exc)
     return format_exception(exc, type_)
@@ -122,7 +222,10 @@ def _format(exc: BaseException, type_: Any) -> str:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, cattrs.BaseValidationError):
         return "; ".join(cattrs.transform_error(exc, format_exception=_format))
-    return f"{type(exc).__name__}: {exc}"
+    # Raised before cattrs could attach a path: the problem is the document itself.
+    if isinstance(exc, ConflictModelError):
+        return f"{exc} @ $"
+    return f"{type(exc).__name__}: {exc} @ $"
 
 
 def to_json(obj: Any, *, indent: int | None = None, conv: cattrs.Converter | None = None) -> str:
@@ -147,8 +250,16 @@ def from_json(text: str | bytes, cls: type[T], *, conv: cattrs.Converter | None 
         >>> from_json('{"start": 1, "end": 4}', Span)
         Span(start=1, end=4)
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise SerializationError(
+            f"cannot read {cls.__name__} from JSON: expected str or bytes, got {type(text).__name__}"
+        )
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise SerializationError(f"cannot read {cls.__name__} from JSON: {exc}") from exc
+    except RecursionError:
+        raise SerializationError(
+            f"cannot read {cls.__name__} from JSON: nested too deeply"
+        ) from None
     return from_dict(data, cls, conv=conv)

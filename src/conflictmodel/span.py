@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
+from conflictmodel._validators import is_non_negative_int
 from conflictmodel.errors import ValidationError
 
 __all__ = ["Span"]
-
-
-def _non_negative_int(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError(f"Span.{attribute.name} must be int, got {type(value).__name__}")
-    if value < 0:
-        raise ValidationError(f"Span.{attribute.name} must be >= 0, got {value}")
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -23,6 +15,10 @@ class Span:
     """A half-open range ``[start, end)`` of character offsets into a text.
 
     ``text[span.start:span.end]`` is the evidence an object was extracted from.
+
+    Attributes:
+        start: offset of the first character (``>= 0``).
+        end: offset just past the last character (``>= start``).
 
     Example:
         >>> text = "Kremlin spokesperson Dmitry Peskov said no."
@@ -33,8 +29,8 @@ class Span:
         (13, True)
     """
 
-    start: int = attrs.field(validator=_non_negative_int)
-    end: int = attrs.field(validator=_non_negative_int)
+    start: int = attrs.field(validator=is_non_negative_int)
+    end: int = attrs.field(validator=is_non_negative_int)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:

@@ -10,6 +10,7 @@ import attrs
 from conflictmodel._validators import (
     coerce_enum,
     instance_of,
+    is_country_code,
     is_nonempty_str,
     is_optional_str,
     is_str,
@@ -44,12 +45,32 @@ class TerritoryKind(enum.Enum):
     OTHER = "other"
 
 
-def _to_claim_kind(value: Any) -> ClaimKind:
-    return coerce_enum(ClaimKind, value)
+class ClaimKind(enum.Enum):
+    """The relation a claim asserts between an actor and a territory.
+
+    Example:
+        >>> ClaimKind("annexed").value
+        'annexed'
+    """
+
+    CLAIMS = "claims"
+    """Claims sovereignty over it."""
+    CONTROLS = "controls"
+    """Holds it in fact (military or administrative control)."""
+    ANNEXED = "annexed"
+    OCCUPIES = "occupies"
+    RECOGNIZES = "recognizes"
+    """Recognises it as belonging to someone (see ``recognized_as``)."""
+    REJECTS_RECOGNITION = "rejects_recognition"
+    DISPUTES = "disputes"
 
 
 def _to_territory_kind(value: Any) -> TerritoryKind:
     return coerce_enum(TerritoryKind, value)
+
+
+def _to_claim_kind(value: Any) -> ClaimKind:
+    return coerce_enum(ClaimKind, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,26 +133,6 @@ class Territory:
         return any(n.casefold() == folded for n in (*self.names, self.id, self.code or "") if n)
 
 
-class ClaimKind(enum.Enum):
-    """The relation a claim asserts between an actor and a territory.
-
-    Example:
-        >>> ClaimKind("annexed").value
-        'annexed'
-    """
-
-    CLAIMS = "claims"
-    """Claims sovereignty over it."""
-    CONTROLS = "controls"
-    """Holds it in fact (military or administrative control)."""
-    ANNEXED = "annexed"
-    OCCUPIES = "occupies"
-    RECOGNIZES = "recognizes"
-    """Recognises it as belonging to someone (see ``recognized_as``)."""
-    REJECTS_RECOGNITION = "rejects_recognition"
-    DISPUTES = "disputes"
-
-
 @attrs.frozen(kw_only=True)
 class TerritorialClaim:
     """A fact stated about who claims, controls, annexed or recognises a territory.
@@ -141,7 +142,8 @@ class TerritorialClaim:
         territory: the territory concerned.
         kind: see [`ClaimKind`][conflictmodel.ClaimKind].
         since: when the claim or control began, as written ("since 2014").
-        recognized_as: for recognitions, the ISO code of the state it is recognised as part of.
+        recognized_as: for recognitions, the ISO 3166-1 alpha-2 code of the state it is
+            recognised as part of.
         text: the sentence that states it (evidence).
         span: where that evidence is.
 
@@ -160,4 +162,4 @@ class TerritorialClaim:
     text: str = attrs.field(validator=is_str)
     span: Span = attrs.field(validator=instance_of(Span))
     since: TextDate | None = attrs.field(default=None, validator=optional_instance_of(TextDate))
-    recognized_as: str | None = attrs.field(default=None, validator=is_optional_str)
+    recognized_as: str | None = attrs.field(default=None, validator=is_country_code)

@@ -1,0 +1,687 @@
+"""Attribution: the cue lexicon, tokens, and turning speaker phrases into actors.
+
+The statements stage works on tokens of one paragraph at a time.  This module holds the parts of
+it that are about *who* speaks: the [`Cues`][conflictmodel.parsers.attribution.Cues] lexicon
+(reporting verbs with their forms and the complements that make them report speech, multiword
+cue phrases, and the small word lists the grammar needs, all loaded from ``data/cues.json``),
+the tokenizer, and [`Resolver`][conflictmodel.parsers.attribution.Resolver], which turns a
+speaker noun phrase ("he", "the analyst", "Russian Ambassador to the United Nations Vasily
+Nebenzya", "a Western diplomat familiar with the talks", "Both") into actors of the context.
+
+Example:
+    >>> cues = Cues.default()
+    >>> toks = tokenize("Peskov has repeatedly told reporters that", 0, 41)
+    >>> m = cues.match(toks, 2)
+    >>> (m.text, m.lemma, m.end - m.start)
+    ('told reporters', 'tell', 2)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.errors import GazetteerError
+from conflictmodel.resources import load_data
+from conflictmodel.span import Span
+
+__all__ = ["CueMatch", "Cues", "Resolver", "Token", "slug", "tokenize"]
+
+# Words joined by hyphens or apostrophes stay one token ("al-Burhan", "don't"); a trailing
+# possessive is split off so that "Witkoff’s" yields the name.  Each alternative consumes at
+# least one character and none can match a prefix of another's match in two ways, so the scan
+# is linear.
+_TOKEN = re.compile(r"\w+(?:[-‑'’.]\w+)*|[’']s\b|\S")
+_WORD = re.compile(r"\w")
+
+
+class Token(NamedTuple):
+    """One token: offsets, lower-cased text, and whether it is a word / capitalised.
+
+    Example:
+        >>> tokenize("Kyiv's view", 0, 11)[1]
+        Token(start=4, end=6, low="'s", word=False, cap=False)
+    """
+
+    start: int
+    end: int
+    low: str
+    word: bool
+    cap: bool
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets.
+
+    Example:
+        >>> [t.low for t in tokenize("Gen. al-Burhan said: no.", 0, 24)]
+        ['gen', '.', 'al-burhan', 'said', ':', 'no', '.']
+    """
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        s = m.group()
+        word = bool(_WORD.match(s)) and s[0] not in "'’"
+        cap = word and (s[0].isupper() or (s[:3].lower() in ("al-", "el-") and s[3:4].isupper()))
+        out.append(Token(m.start(), m.end(), s.lower().replace("’", "'"), word, cap))
+    return out
+
+
+def slug(text: str) -> str:
+    """An ASCII slug for ids.
+
+    Example:
+        >>> slug("Russian analyst")
+        'russian-analyst'
+    """
+    try:
+        from conflictmodel.gazetteer import slugify
+    except ImportError:  # pragma: no cover - the gazetteer module ships with the package
+        return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+    return slugify(text.encode("utf-8", "replace").decode("utf-8"))
+
+
+# ---------------------------------------------------------------------------- lexicon
+
+
+@attrs.frozen(kw_only=True)
+class CueEntry:
+    """One cue of the lexicon: a verb form or a phrase.
+
+    Attributes:
+        words: the lower-cased words; ``*`` stands for up to two words.
+        lemma: the verb's base form ("say"), or the phrase itself.
+        complements: what may follow for a statement without quotation marks: ``that`` (only a
+            that-clause), ``clause`` (that-clause or a bare clause), ``object`` (a noun phrase),
+            ``to`` (an infinitive).
+        role: ``verb`` (a speech verb or verb phrase), ``source`` ("according to": the speaker
+            follows), ``frame`` ("in a statement"), or ``via`` ("speaking to": an outlet
+            follows).
+        addressee: the verb can take a hearer before its complement ("told Trump that").
+    """
+
+    words: tuple[str, ...]
+    lemma: str
+    complements: frozenset[str]
+    role: str = "verb"
+    addressee: bool = False
+
+
+class CueMatch(NamedTuple):
+    """A cue found at tokens ``start:end`` of a token list."""
+
+    start: int
+    end: int
+    entry: CueEntry
+    text: str
+
+    @property
+    def lemma(self) -> str:
+        """The cue's lemma."""
+        return self.entry.lemma
+
+
+def _words(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise GazetteerError(f"cues.json: {where} must be a list of strings")
+    return [x.lower() for x in value]
+
+
+def _entry_from(raw: Any, where: str) -> list[CueEntry]:
+    if isinstance(raw, str):
+        raw = {"text": raw}
+    if not isinstance(raw, Mapping):
+        raise GazetteerError(f"cues: {where} must be a string or an object")
+    comps = frozenset(_words(raw.get("complements", ["clause"]), f"{where}.complements"))
+    bad = comps - {"that", "clause", "object", "to"}
+    if bad:
+        raise GazetteerError(f"cues: {where}: unknown complements {sorted(bad)}")
+    role = raw.get("role", "verb")
+    if role not in ("verb", "source", "frame", "via"):
+        raise GazetteerError(f"cues: {where}: unknown role {role!r}")
+    addressee = bool(raw.get("addressee", False))
+    if "forms" in raw:
+        forms = _words(raw["forms"], f"{where}.forms")
+        lemma = str(raw.get("lemma", forms[0] if forms else ""))
+        return [
+            CueEntry(
+                words=tuple(f.split()),
+                lemma=lemma,
+                complements=comps,
+                role=role,
+                addressee=addressee,
+            )
+            for f in forms
+            if f.split()
+        ]
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.split():
+        raise GazetteerError(f"cues: {where} needs 'forms' or a non-empty 'text'")
+    words = tuple(w.replace("’", "'") for w in text.lower().split())
+    return [
+        CueEntry(
+            words=words,
+            lemma=str(raw.get("lemma", " ".join(words))),
+            complements=comps,
+            role=role,
+            addressee=addressee,
+        )
+    ]
+
+
+@attrs.frozen
+class Cues:
+    """The cue lexicon and the word lists of the attribution grammar.
+
+    Build it with [`Cues.default()`][conflictmodel.parsers.attribution.Cues.default] (the
+    shipped ``data/cues.json``) or ``Cues.default().extend([...])``; each extra cue is a verb
+    form or phrase ("opined", "made it plain") or an object like the entries of ``cues.json``
+    (``{"forms": [...], "complements": [...]}``).
+
+    Example:
+        >>> cues = Cues.default().extend(["harrumphed"])
+        >>> cues.match(tokenize("He harrumphed that", 0, 18), 1).lemma
+        'harrumphed'
+    """
+
+    entries: tuple[CueEntry, ...]
+    words: Mapping[str, frozenset[str]]
+    pronouns: Mapping[str, frozenset[str]]
+    _first: dict[str, list[CueEntry]] = attrs.field(init=False, factory=dict, eq=False)
+    forms: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        first: dict[str, list[CueEntry]] = {}
+        for e in self.entries:
+            first.setdefault(e.words[0], []).append(e)
+        for lst in first.values():
+            lst.sort(key=lambda e: -len(e.words))
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(
+            self,
+            "forms",
+            frozenset(e.words[0] for e in self.entries if e.role == "verb" and len(e.words) == 1),
+        )
+
+    @classmethod
+    def default(cls) -> Cues:
+        """The shipped lexicon (``data/cues.json``).
+
+        Example:
+            >>> len(Cues.default().forms) > 300
+            True
+        """
+        return _default_cues()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Cues:
+        """Build a lexicon from a mapping shaped like ``cues.json``.
+
+        Raises:
+            GazetteerError: the data is malformed.
+        """
+        if not isinstance(data, Mapping):
+            raise GazetteerError("cues data must be a JSON object")
+        entries: list[CueEntry] = []
+        for i, raw in enumerate(data.get("verbs", [])):
+            entries += _entry_from(raw, f"verbs[{i}]")
+        for i, raw in enumerate(data.get("phrases", [])):
+            entries += _entry_from(raw, f"phrases[{i}]")
+        words: dict[str, frozenset[str]] = {}
+        for key, value in data.items():
+            if key in ("verbs", "phrases", "pronouns") or key.startswith("_"):
+                continue
+            words[key] = frozenset(w.replace("’", "'") for w in _words(value, key))
+        pron_raw = data.get("pronouns", {})
+        if not isinstance(pron_raw, Mapping):
+            raise GazetteerError("cues.json: pronouns must be an object")
+        pronouns = {k: frozenset(_words(v, f"pronouns.{k}")) for k, v in pron_raw.items()}
+        return cls(tuple(entries), words, pronouns)
+
+    def extend(self, extra: Iterable[str | Mapping[str, Any]]) -> Cues:
+        """A new lexicon with extra cues (strings or ``cues.json``-style objects).
+
+        Raises:
+            GazetteerError: an extra cue is malformed.
+        """
+        added: list[CueEntry] = []
+        for i, raw in enumerate(extra):
+            added += _entry_from(raw, f"extra_cues[{i}]")
+        return Cues(self.entries + tuple(added), self.words, self.pronouns)
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """One of the word lists of ``cues.json`` (empty if absent)."""
+        return self.words.get(name, frozenset())
+
+    def match(self, toks: Sequence[Token], i: int, limit: int | None = None) -> CueMatch | None:
+        """The longest cue starting at token ``i`` (tokens before ``limit``), or None."""
+        stop = len(toks) if limit is None else min(limit, len(toks))
+        if i >= stop:
+            return None
+        cands = self._first.get(toks[i].low)
+        if not cands:
+            return None
+        for e in cands:
+            end = _match_words(e.words, toks, i, stop)
+            if end is not None:
+                return CueMatch(i, end, e, "")
+        return None
+
+
+def _match_words(words: tuple[str, ...], toks: Sequence[Token], i: int, stop: int) -> int | None:
+    j = i
+    for k, w in enumerate(words):
+        if w == "*":
+            # up to two free words, then the next word of the phrase must follow
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if nxt is None:
+                return j
+            for skip in range(3):
+                if j + skip < stop and toks[j + skip].low == nxt:
+                    j += skip
+                    break
+            else:
+                return None
+            continue
+        if j >= stop or toks[j].low != w:
+            return None
+        j += 1
+    return j
+
+
+def _default_cues() -> Cues:
+    return _DEFAULT[0] if _DEFAULT else _build_default()
+
+
+_DEFAULT: list[Cues] = []
+
+
+def _build_default() -> Cues:
+    cues = Cues.from_data(load_data("cues.json"))
+    _DEFAULT.append(cues)
+    return cues
+
+
+# ---------------------------------------------------------------------------- resolution
+
+_HUMAN_KINDS = (ActorKind.PERSON,)
+_GROUP_KINDS = (
+    ActorKind.STATE,
+    ActorKind.ORGANIZATION,
+    ActorKind.GOVERNMENT,
+    ActorKind.GROUP,
+    ActorKind.MEDIA,
+)
+_ORG_HEADS = frozenset(
+    "ministry government administration army military forces council committee commission "
+    "agency office embassy mission parliament cabinet presidency department service court "
+    "police organization organisation alliance union coalition party movement front brigade "
+    "militia group bank fund institute authority authorities kremlin".split()
+)
+_MEDIA_HEADS = frozenset(
+    "outlet newspaper broadcaster channel agency daily website network paper tabloid".split()
+)
+
+
+def _lemma(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@attrs.define
+class Resolver:
+    """Turns speaker noun phrases into actors of a context.
+
+    Named phrases go to the ``actors`` stage's ``resolve_phrase`` when it is available (titled
+    names, organisations, gazetteer entries); pronouns, plural references ("Both", "the two
+    leaders") and definite descriptions ("the analyst", "the ministry") are resolved here to an
+    actor mentioned earlier.  Whatever is still unresolved gets a minimal actor of its own:
+    a capitalised name becomes ``person:<slug>``, "a/an/one <adjectives> <noun> ..." an
+    anonymous ``anon:<slug>``.
+
+    Example:
+        >>> from conflictmodel.context import ParseContext
+        >>> ctx = ParseContext(text="Ana Diaz spoke. She said no.")
+        >>> r = Resolver(ctx, Cues.default())
+        >>> r.resolve(Span(start=0, end=8))[0].id
+        'person:ana-diaz'
+        >>> r.resolve(Span(start=16, end=19))[0].name
+        'Ana Diaz'
+    """
+
+    ctx: ParseContext
+    cues: Cues
+    # (offset, actor id, is-a-grammatical-subject) of actors resolved so far, in text order
+    memory: list[tuple[int, str, bool]] = attrs.Factory(list)
+    _phrase_resolver: Any = attrs.field(default=None)
+    _mention_count: int = -1
+    _mentions: list[tuple[int, int, str]] = attrs.Factory(list)
+    _mention_starts: list[int] = attrs.Factory(list)
+
+    def __attrs_post_init__(self) -> None:
+        try:
+            from conflictmodel.parsers import actors as actors_stage
+        except ImportError:  # pragma: no cover - the actors stage ships with the package
+            self._phrase_resolver = None
+        else:
+            self._phrase_resolver = getattr(actors_stage, "resolve_phrase", None)
+
+    # ------------------------------------------------------------------ memory of actors
+
+    def _refresh_mentions(self) -> None:
+        if self._mention_count == len(self.ctx.mentions):
+            return
+        ms = [
+            (m.span.start, m.span.end, m.target)
+            for m in self.ctx.mentions
+            if m.kind is MentionKind.ACTOR and m.target in self.ctx.actors
+        ]
+        ms.sort()
+        self._mentions = ms
+        self._mention_starts = [m[0] for m in ms]
+        self._mention_count = len(self.ctx.mentions)
+
+    def remember(self, offset: int, actor: Actor, subject: bool = True) -> None:
+        """Record that ``actor`` was referred to at ``offset`` (for later pronouns)."""
+        self.memory.append((offset, actor.id, subject))
+
+    def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]:
+        """Actors referred to in the ``window`` characters before ``before``, nearest first."""
+        self._refresh_mentions()
+        lo = max(0, before - window)
+        out: list[tuple[int, str, bool]] = []
+        i = bisect.bisect_left(self._mention_starts, before) - 1
+        count = 0
+        while i >= 0 and count < 60:
+            s, e, target = self._mentions[i]
+            if s < lo:
+                break
+            if e <= before:
+                out.append((s, target, False))
+                count += 1
+            i -= 1
+        for off, target, subj in self.memory:
+            if lo <= off < before:
+                out.append((off, target, subj))
+        out.sort(key=lambda x: (-x[0], not x[2]))
+        return out
+
+    # ------------------------------------------------------------------ public API
+
+    def resolve(self, span: Span, *, subject: bool = True) -> list[Actor]:
+        """The actor(s) the phrase at ``span`` refers to; empty if none.
+
+        Plural phrases ("Both", "Trump and Rubio") give several actors.
+        """
+        text = self.ctx.text
+        span = _strip_span(text, span)
+        if len(span) == 0:
+            return []
+        toks = tokenize(text, span.start, span.end)
+        if not toks:
+            return []
+        low = " ".join(t.low for t in toks)
+        pron = self.cues.pronouns
+        if low in pron.get("person", frozenset()):
+            found = self._antecedent(span.start, kinds=_HUMAN_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("thing", frozenset()):
+            found = self._antecedent(span.start, kinds=_GROUP_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("plural", frozenset()):
+            group = self._plural(span.start)
+            if group:
+                for a in group:
+                    self.remember(span.start, a, subject)
+                return group
+            found = self._antecedent(span.start, kinds=_GROUP_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("first", frozenset()):
+            return []
+        # "statements from X", "X's comments": the speaker is X
+        inner = self._source_noun_owner(toks)
+        if inner is not None:
+            return self.resolve(inner, subject=subject)
+        parts = _conjuncts(toks)
+        if len(parts) > 1:
+            out: list[Actor] = []
+            for p in parts:
+                for a in self.resolve(p, subject=subject):
+                    if a not in out:
+                        out.append(a)
+            return out
+        named = [t for t in toks[1:] if t.cap] or [t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")]
+        if not named:
+            found = self._descriptor(toks, span)
+            if found is not None:
+                return self._note(span, found, "descriptor", subject)
+        actor = self._from_stage(span)
+        if actor is None:
+            actor = self._fallback(span, toks)
+        if actor is None:
+            return []
+        self.remember(span.start, actor, subject)
+        return [actor]
+
+    def _note(self, span: Span, actor: Actor | None, via: str, subject: bool) -> list[Actor]:
+        if actor is None:
+            return []
+        if self.ctx.mention_at(span) is None and actor.id in self.ctx.actors:
+            self.ctx.add_mention(span, target=actor.id, via=via, alias=False)
+        self.remember(span.start, actor, subject)
+        return [self.ctx.actors.get(actor.id, actor)]
+
+    # ------------------------------------------------------------------ strategies
+
+    def _from_stage(self, span: Span) -> Actor | None:
+        if self._phrase_resolver is not None:
+            found = self._phrase_resolver(self.ctx, span)
+            if isinstance(found, Actor):
+                return self.ctx.actors.get(found.id, found)
+        m = self.ctx.mention_at(span)
+        if m is not None and m.target in self.ctx.actors and span.contains(m.span):
+            return self.ctx.actors[m.target]
+        return None
+
+    def _antecedent(self, before: int, kinds: tuple[ActorKind, ...]) -> Actor | None:
+        """The nearest preceding actor of one of ``kinds``; a grammatical subject or speaker
+        of the previous sentence wins over a later object."""
+        cands = self._candidates(before)
+        sentence = self.ctx.sentence_of(before)
+        sent_start = sentence.start if sentence is not None else before
+        best_obj: Actor | None = None
+        for off, target, subj in cands:
+            a = self.ctx.actors.get(target)
+            if a is None or a.kind not in kinds:
+                continue
+            if off >= sent_start or subj:
+                return a
+            if best_obj is None:
+                best_obj = a
+        return best_obj
+
+    def _plural(self, before: int) -> list[Actor]:
+        """Two people (or parties) referred to just before: the antecedent of "Both"."""
+        out: list[Actor] = []
+        for _off, target, _subj in self._candidates(before, window=600):
+            a = self.ctx.actors.get(target)
+            if a is None or a in out:
+                continue
+            if out and a.kind is not out[0].kind:
+                continue
+            out.append(a)
+            if len(out) == 2:
+                break
+        if len(out) < 2:
+            return []
+        out.sort(key=lambda a: min((o for o, t, _ in self._candidates(before, 600) if t == a.id), default=0))
+        return out
+
+    def _descriptor(self, toks: Sequence[Token], span: Span) -> Actor | None:
+        """"the analyst", "the ministry": the last actor mentioned whose name, title or
+        description has the same head noun."""
+        head = _lemma(toks[-1].low)
+        if not toks[-1].word:
+            return None
+        dets = self.cues.word_set("determiners")
+        if toks[0].low not in dets or toks[0].low in ("a", "an", "one"):
+            return None
+        for _off, target, _subj in self._candidates(span.start, window=6000):
+            a = self.ctx.actors.get(target)
+            if a is None:
+                continue
+            words: set[str] = set()
+            for n in (a.name, a.description or "", *(r.title for r in a.roles)):
+                words.update(_lemma(w) for w in re.findall(r"\w+", n.lower()))
+            if head in words:
+                return a
+        return None
+
+    def _source_noun_owner(self, toks: Sequence[Token]) -> Span | None:
+        nouns = self.cues.word_set("source_nouns")
+        for k, t in enumerate(toks):
+            if t.low in nouns:
+                if k + 2 < len(toks) and toks[k + 1].low in ("from", "by", "of"):
+                    rest = toks[k + 2 :]
+                    return Span(start=rest[0].start, end=rest[-1].end)
+                if k >= 2 and toks[k - 1].low == "'s":
+                    owner = toks[:k - 1]
+                    j = len(owner)
+                    while j > 0 and owner[j - 1].word:
+                        j -= 1
+                    if j < len(owner):
+                        return Span(start=owner[j].start, end=owner[-1].end)
+        return None
+
+    def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
+        """A minimal actor for a phrase nothing else could resolve."""
+        ctx = self.ctx
+        dets = self.cues.word_set("determiners")
+        # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
+        runs: list[tuple[int, int]] = []
+        k = 0
+        while k < len(toks):
+            if toks[k].cap and (k > 0 or toks[k].low not in dets):
+                j = k
+                while j + 1 < len(toks) and (
+                    toks[j + 1].cap or (toks[j + 1].low in ("-",) and j + 2 < len(toks))
+                ):
+                    j += 1
+                runs.append((k, j + 1))
+                k = j + 1
+            else:
+                k += 1
+        first = toks[0].low
+        heads = self.cues.word_set("speaker_heads")
+        last_word = next((t for t in reversed(toks) if t.word), toks[-1])
+        if first in ("a", "an", "one", "another", "two", "three", "several", "some") or (
+            not runs and last_word.low in heads
+        ):
+            return self._anonymous(span, toks)
+        if not runs:
+            return None
+        a, b = runs[-1]
+        while len(runs) > 1 and a > 0 and toks[a - 1].low in ("of", "for", "to", "in", "at"):
+            runs.pop()
+            a, b = runs[-1]
+        name_span = Span(start=toks[a].start, end=toks[b - 1].end)
+        name = " ".join(name_span.of(ctx.text).split())
+        gz = ctx.gazetteer
+        find = getattr(gz, "find_actor", None)
+        known = find(name) if callable(find) else None
+        if isinstance(known, Actor):
+            actor = ctx.add_actor(attrs.evolve(known, mentions=()))
+            ctx.add_mention(name_span, target=actor.id, via="name")
+            return ctx.actors[actor.id]
+        existing = self._by_name(name)
+        if existing is not None:
+            if ctx.mention_at(name_span) is None:
+                ctx.add_mention(name_span, target=existing.id, via="surname")
+            return ctx.actors[existing.id]
+        low_words = {t.low for t in toks}
+        if low_words & _MEDIA_HEADS:
+            kind, prefix = ActorKind.MEDIA, "media"
+        elif {t.low for t in toks[a:b]} & _ORG_HEADS:
+            kind, prefix = ActorKind.ORGANIZATION, "org"
+        else:
+            kind, prefix = ActorKind.PERSON, "person"
+        title = " ".join(t.low for t in toks[:a] if t.word and t.low not in dets)
+        roles = [Role(title=" ".join(ctx.text[toks[0].start : toks[a - 1].end].split()))] if title and a > 0 and kind is ActorKind.PERSON else []
+        actor = ctx.add_actor(
+            Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles)
+        )
+        ctx.add_mention(name_span, target=actor.id, via="name")
+        return ctx.actors[actor.id]
+
+    def _by_name(self, name: str) -> Actor | None:
+        """An actor already in the context with this name, alias or surname."""
+        folded = name.casefold()
+        for a in self.ctx.actors.values():
+            if a.is_named(name):
+                return a
+        if " " not in name:
+            for a in self.ctx.actors.values():
+                if a.kind is ActorKind.PERSON and a.name.casefold().split()[-1:] == [folded]:
+                    return a
+        return None
+
+    def _anonymous(self, span: Span, toks: Sequence[Token]) -> Actor:
+        ctx = self.ctx
+        dets = self.cues.word_set("determiners")
+        # the description's head: the words up to the first that starts a modifier
+        stop = {"who", "which", "that", "familiar", "based", "close", "with", "from", "in",
+                "of", "on", "at", "speaking", "involved", "briefed", ",", "who'd"}
+        body = [t for t in toks if t.word or t.low == "."]
+        k = 0
+        while k < len(body) and body[k].low in dets:
+            k += 1
+        j = k
+        while j < len(body) and body[j].low not in stop:
+            j += 1
+        head_toks = body[k:j] or body[k:] or body
+        name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
+        description = " ".join(span.of(ctx.text).split())
+        actor = ctx.add_actor(
+            Actor(
+                id=f"anon:{slug(name)}",
+                name=name,
+                kind=ActorKind.PERSON,
+                anonymous=True,
+                description=description,
+            )
+        )
+        ctx.add_mention(span, target=actor.id, via="anonymous", alias=False)
+        return ctx.actors[actor.id]
+
+
+def _strip_span(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return Span(start=s, end=e)
+
+
+def _conjuncts(toks: Sequence[Token]) -> list[Span]:
+    """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
+    cuts = [k for k, t in enumerate(toks) if t.low in ("and", "&")]
+    if not cuts:
+        return [Span(start=toks[0].start, end=toks[-1].end)]
+    parts: list[Sequence[Token]] = []
+    prev = 0
+    for c in cuts:
+        parts.append(toks[prev:c])
+        prev = c + 1
+    parts.append(toks[prev:])
+    if any(not p or not any(t.cap for t in p) for p in parts):
+        return [Span(start=toks[0].start, end=toks[-1].end)]
+    return [Span(start=p[0].start, end=p[-1].end) for p in parts]

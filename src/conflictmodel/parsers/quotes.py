@@ -1,0 +1,301 @@
+"""Finding quotations in text: a single-pass state machine over quotation marks.
+
+Quotation marks are ambiguous: ``’`` is both a closing single quote and an apostrophe
+(``Russia’s``, ``’90s``), ``“`` opens an English quote but closes a German one (``„…“``), ``»``
+closes a French quote and opens a Danish or German one (``»…«``), and the straight marks ``"`` and
+``'`` look the same at both ends.  A regex cannot resolve this without backtracking, so
+[`find_quotes`][conflictmodel.parsers.quotes.find_quotes] walks each paragraph once, keeping a
+small stack of open quotes, and decides every mark from its neighbours.
+
+A quote that never closes stops at the end of its paragraph.  A quote whose paragraph ends
+without a closing mark, and whose next paragraph starts with the same opening mark, is the
+newspaper convention for a quotation running over several paragraphs: each paragraph's part is
+returned as its own [`Quote`][conflictmodel.parsers.quotes.Quote], linked by ``continues``.
+
+Example:
+    >>> text = 'He said: «Nous „tenons“ bon.» Then: "We won\\'t go," she said.'
+    >>> [(q.content(text), q.depth) for q in find_quotes(text)]
+    [('Nous „tenons“ bon.', 0), ('tenons', 1), ("We won't go,", 0)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from conflictmodel.span import Span
+
+__all__ = ["OPENING_MARKS", "Quote", "find_quotes"]
+
+_MAX_DEPTH = 4
+"""Deeper nesting never happens in prose; capping the stack keeps a run of « linear."""
+
+# opener -> the closers that end it
+_PAIRS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "‘": "’",
+    "‚": "‘’",
+    '"': '"',
+    "'": "'",
+    "”": "”",
+    "「": "」",
+    "『": "』",
+}
+
+OPENING_MARKS = frozenset(_PAIRS)
+"""Characters that can open a quotation."""
+
+_ALL_MARKS = frozenset("“”„«»‹›‘’‚\"'「」『』")
+_OPEN_BEFORE = frozenset("([{—–-/:;,")
+"""Characters that may stand right before an opening mark (besides space and other marks)."""
+
+_ELISIONS = ("em ", "til ", "cause ", "n ", "n'", "tis ", "twas ")
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """One quotation (or one paragraph of a quotation running over several).
+
+    Attributes:
+        open: offset of the opening mark.
+        close: offset of the closing mark, or None when the quote is cut at the end of its
+            paragraph (never closed, or continued in the next paragraph).
+        start, end: the content, between the marks; ``text[start:end]``.
+        mark: the opening mark.
+        depth: 0 for a top-level quote, 1 for a quote inside a quote, ...
+        continues: index (in the list returned by ``find_quotes``) of the part of the same
+            quotation in the previous paragraph, or None.
+        continued: the quotation goes on in the next paragraph.
+
+    Example:
+        >>> q = find_quotes('“Yes,” he said.')[0]
+        >>> (q.open, q.start, q.end, q.close, q.closed)
+        (0, 1, 5, 5, True)
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    mark: str
+    depth: int = 0
+    continues: int | None = None
+    continued: bool = False
+
+    @property
+    def closed(self) -> bool:
+        """True if a closing mark ends the quote."""
+        return self.close is not None
+
+    @property
+    def span(self) -> Span:
+        """The content's span."""
+        return Span(start=self.start, end=self.end)
+
+    @property
+    def outer(self) -> Span:
+        """The span including the marks (up to the paragraph end when unclosed)."""
+        return Span(start=self.open, end=self.close + 1 if self.close is not None else self.end)
+
+    def content(self, text: str) -> str:
+        """The quoted text."""
+        return text[self.start : self.end]
+
+
+@attrs.define
+class _Open:
+    pos: int
+    mark: str
+    closers: str
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def _opener_context(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark at ``i`` stands where a quotation can start: after space/start/opening punctuation
+    and before a non-space."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return (_is_space(prev) or prev in _OPEN_BEFORE or prev in _ALL_MARKS) and not _is_space(nxt)
+
+
+def _closer_context(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark at ``i`` stands where a quotation can end: after a non-space and not before a
+    letter or digit."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return not _is_space(prev) and not nxt.isalnum()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _paragraph_spans(text: str, paragraphs: Sequence[Span] | None) -> list[tuple[int, int]]:
+    if paragraphs:
+        out = []
+        last = 0
+        for p in sorted(paragraphs):
+            s, e = max(p.start, last), min(p.end, len(text))
+            if s < e:
+                out.append((s, e))
+                last = e
+        return out
+    out = []
+    start = 0
+    n = len(text)
+    while start < n:
+        nl = text.find("\n", start)
+        end = n if nl < 0 else nl
+        if end > start:
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | None]:
+    """Quotes in ``text[lo:hi]`` (with ``continues`` unset) and the opening mark of a top-level
+    quote left open at the paragraph end."""
+    stack: list[_Open] = []
+    found: list[Quote] = []
+
+    def push(pos: int, mark: str) -> None:
+        stack.append(_Open(pos, mark, _PAIRS[mark]))
+
+    def emit(o: _Open, close: int | None, end: int, depth: int) -> None:
+        s, e = o.pos + 1, end
+        if close is None:
+            s, e = _trim(text, s, e)
+        if e > s:
+            found.append(Quote(open=o.pos, close=close, start=s, end=e, mark=o.mark, depth=depth))
+
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch not in _ALL_MARKS:
+            i += 1
+            continue
+        top = stack[-1] if stack else None
+        # 1. Does it close the innermost open quote?
+        if top is not None and ch in top.closers:
+            if ch in "'’":
+                ok = _closer_context(text, i, lo, hi)
+            elif ch == '"':
+                ok = _closer_context(text, i, lo, hi) or not _opener_context(text, i, lo, hi)
+            else:
+                ok = True
+            if ok:
+                stack.pop()
+                emit(top, i, i, len(stack))
+                i += 1
+                continue
+        # 2. Does it close an outer quote (the inner one was never closed)?
+        if ch not in "'’\"" and any(ch in o.closers for o in stack[:-1]):
+            while stack and ch not in stack[-1].closers:
+                inner = stack.pop()
+                emit(inner, None, i, len(stack))
+            o = stack.pop()
+            emit(o, i, i, len(stack))
+            i += 1
+            continue
+        # 3. Does it open a quote?
+        opens = False
+        if ch in "“„«‹‚「『":
+            opens = not (ch == "‚" and not _opener_context(text, i, lo, hi))
+        elif ch in "»›”":
+            opens = _opener_context(text, i, lo, hi)
+        elif ch == "‘":
+            nxt = text[i + 1] if i + 1 < hi else " "
+            opens = _opener_context(text, i, lo, hi) and not nxt.isdigit()
+        elif ch == '"':
+            opens = _opener_context(text, i, lo, hi) or (
+                not _closer_context(text, i, lo, hi) and top is None
+            )
+        elif ch == "'":
+            rest = text[i + 1 : i + 6].lower()
+            opens = (
+                _opener_context(text, i, lo, hi)
+                and text[i + 1 : i + 2].isalpha()
+                and not rest.startswith(_ELISIONS)
+            )
+        if opens:
+            if top is not None and top.mark == ch and ch not in "\"'":
+                # The same opening mark again: the earlier quote was left unclosed.
+                stack.pop()
+                emit(top, None, i, len(stack))
+            if len(stack) < _MAX_DEPTH:
+                push(i, ch)
+        i += 1
+
+    # Paragraph end: anything still open is cut here.
+    left_open: str | None = None
+    while stack:
+        o = stack.pop()
+        if o.mark == "'":
+            continue  # an unclosed straight single quote is an apostrophe, not a quotation
+        if not stack:
+            left_open = o.mark
+        emit(o, None, hi, len(stack))
+    return found, left_open
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Quote]:
+    """All quotations in ``text``, in order of their opening marks.
+
+    Args:
+        text: the text.
+        paragraphs: paragraph spans (e.g. ``ctx.paragraphs``); without them every line is a
+            paragraph.  No quotation crosses a paragraph boundary.
+
+    Runs in time linear in ``len(text)``.
+
+    Example:
+        >>> text = '«First part,\\n«second part.»'
+        >>> qs = find_quotes(text)
+        >>> [(q.content(text), q.continued, q.continues) for q in qs]
+        [('First part,', True, None), ('second part.', False, 0)]
+        >>> [q.content("He called it 'a farce' on Russia's TV.") for q in
+        ...  find_quotes("He called it 'a farce' on Russia's TV.")]
+        ['a farce']
+    """
+    out: list[Quote] = []
+    pending: tuple[int, str] | None = None  # (index of the open top-level quote, its mark)
+    for lo, hi in _paragraph_spans(text, paragraphs):
+        found, left_open = _scan_paragraph(text, lo, hi)
+        found.sort(key=lambda q: q.open)
+        first_char = lo
+        while first_char < hi and text[first_char].isspace():
+            first_char += 1
+        for q in found:
+            if (
+                pending is not None
+                and q.depth == 0
+                and q.open == first_char
+                and q.mark == pending[1]
+            ):
+                prev = out[pending[0]]
+                out[pending[0]] = attrs.evolve(prev, continued=True)
+                q = attrs.evolve(q, continues=pending[0])
+                pending = None
+            out.append(q)
+        pending = None
+        if left_open is not None:
+            idx = max(
+                (k for k in range(len(out) - len(found), len(out)) if out[k].depth == 0 and not out[k].closed),
+                default=None,
+            )
+            if idx is not None:
+                pending = (idx, left_open)
+    return out

@@ -1,0 +1,297 @@
+"""The ``territories`` stage: places the article is about.
+
+Regions, disputed areas and conflict towns named in the text become territories with their ISO
+3166-2 code where there is one (Crimea ``UA-43``, North Kivu ``CD-NK``) and ``area:<slug>``
+otherwise (Nagorno-Karabakh, the Gaza Strip).  Countries count as territories when the text
+treats them as places ("the war in Ukraine", "eastern Ukraine", "Ukraine's territorial
+integrity", "Ukrainian lands") or when one of their regions is named too; a country that only
+acts ("Russia said") is an actor, not a territory.  A capital used for its government ("Kyiv
+said", "Moscow rejected") is an actor mention, left to the ``actors`` stage; used as a place ("a
+strike on Kyiv") it is a territory when the sentence reports fighting.  Page furniture is
+skipped.
+
+Example:
+    >>> from conflictmodel import parse_article
+    >>> art = parse_article("Shelling hit Zaporizhia and the Donbas as Kyiv said talks were over.")
+    >>> [(t.name, t.code or t.id) for t in art.territories]
+    [('Zaporizhzhia', 'UA-23'), ('Donbas', 'area:donbas')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.errors import ConflictModelError
+from conflictmodel.gazetteer import Gazetteer, Match
+from conflictmodel.span import Span
+from conflictmodel.territories import Territory, TerritoryKind
+
+__all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "is_metonym_use"]
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\W{0,3}$")
+_TWO_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\s{1,3}([A-Za-z][\w'’-]{0,30})\W{0,3}$")
+
+# Prepositions that make a following city a place rather than its government.
+_PLACE_PREPS = frozenset(
+    "in at near outside around across into inside on over toward towards from of within "
+    "throughout above beyond via".split()
+)
+_MOTION = frozenset(
+    "visit visits visited visiting trip trips travel travels travelled traveled travelling "
+    "flew fly flying arrived arrive arriving returned return returning came come went go "
+    "going moved move headed heading back way road train flight flights drove".split()
+)
+# Words after a city's possessive that make it a place ("Kyiv's streets").
+_PLACE_POSSESSED = frozenset(
+    "streets street residents mayor outskirts suburbs suburb centre center airport metro skies "
+    "sky districts district city people population buildings infrastructure region oblast "
+    "neighbourhoods neighborhoods hospitals hospital homes houses".split()
+)
+_CONFLICT = re.compile(
+    r"\b(?:strik(?:e|es|ing)|struck|attack(?:s|ed|ing)?|shell(?:ing|ed|s)?|bomb(?:s|ed|ing|ings|ardment|arded)?|"
+    r"drones?|missiles?|rockets?|offensive|fight(?:ing|s)?|fought|battles?|clash(?:es|ed)?|"
+    r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|siege|besieged|occup(?:y|ied|ies|ation)|"
+    r"annex(?:ed|ation|ing)?|killed|explosions?|airstrikes?|air\s{1,3}strikes?|raids?|"
+    r"advance[sd]?|troops|front(?:line)?|liberat(?:e|ed|ion)|recaptur(?:e|ed)|retak(?:e|en)|"
+    r"shelled|artillery|invasion|invaded|withdraw(?:al|n)?|ceasefire|truce)\b",
+    re.IGNORECASE,
+)
+# Country as a place: what may come before it.
+_COUNTRY_PLACE_BEFORE = frozenset(
+    "in into inside across throughout within eastern western northern southern central "
+    "occupied war-torn southeastern southeast northeastern northeast northwestern southwestern "
+    "mainland".split()
+)
+_COUNTRY_PLACE_OF = frozenset(
+    "invasion occupation territory territories parts regions region sovereignty integrity "
+    "borders border partition map east west north south heart rest areas area lands land "
+    "soil annexation breakup division".split()
+)
+_PLACE_NOUNS = frozenset(
+    "territory territories territorial lands land soil regions region border borders "
+    "frontier towns villages cities airspace waters coast coastline sovereignty integrity "
+    "east west north south countryside oblasts provinces".split()
+)
+_DEMONYM_PLACE_NOUNS = frozenset(
+    "territory territories lands land soil regions region border borders frontier towns "
+    "villages cities airspace waters coast coastline oblasts provinces".split()
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def gazetteer_of(ctx: ParseContext) -> Gazetteer:
+    """The context's gazetteer, or the default one when the context has none.
+
+    Raises:
+        ConflictModelError: ``ctx.gazetteer`` is something other than a Gazetteer.
+
+    Example:
+        >>> gazetteer_of(ParseContext(text="")) is Gazetteer.default()
+        True
+    """
+    gz = ctx.gazetteer
+    if gz is None:
+        return Gazetteer.default()
+    if not isinstance(gz, Gazetteer):
+        raise ConflictModelError(
+            f"ParseContext.gazetteer must be a Gazetteer, got {type(gz).__name__}"
+        )
+    return gz
+
+
+def context_matches(ctx: ParseContext) -> list[Match]:
+    """Gazetteer matches in the article outside page furniture, computed once per context.
+
+    Example:
+        >>> [m.text for m in context_matches(ParseContext(text="Hamas and the IDF"))]
+        ['Hamas', 'IDF']
+    """
+    gz = gazetteer_of(ctx)
+    cached = ctx.extras.get("_gazetteer_matches")
+    if isinstance(cached, tuple) and len(cached) == 3 and cached[0] is gz:
+        if cached[1] == len(ctx.text):
+            matches: list[Match] = cached[2]
+            return matches
+    found = [m for m in gz.scan(ctx.text) if not _in_furniture(ctx, m.span)]
+    ctx.extras["_gazetteer_matches"] = (gz, len(ctx.text), found)
+    return found
+
+
+def _in_furniture(ctx: ParseContext, span: Span) -> bool:
+    return bool(ctx.furniture) and ctx.is_furniture(span)
+
+
+def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
+    window = text[max(0, start - 64) : start]
+    m = _TWO_BEFORE.search(window) if n >= 2 else None
+    if m:
+        return [m.group(1).casefold(), m.group(2).casefold()]
+    m1 = _WORD_BEFORE.search(window)
+    return [m1.group(1).casefold()] if m1 else []
+
+
+def _next_text(text: str, end: int, width: int = 40) -> str:
+    return text[end : end + width]
+
+
+def is_metonym_use(text: str, start: int, end: int) -> bool:
+    """True if the city at ``text[start:end]`` stands for its government.
+
+    "Kyiv said", "talks between Kyiv and Moscow", "Moscow's demands" are metonyms; "in Kyiv",
+    "a strike on Kyiv", "Kyiv's mayor", a dateline "KYIV (Reuters) -" are places.
+
+    Example:
+        >>> t = "Speaking in Kyiv, he said Moscow rejected it."
+        >>> is_metonym_use(t, 12, 16), is_metonym_use(t, 26, 32)
+        (False, True)
+    """
+    prev = _prev_words(text, start)
+    gap = text[max(0, start - 3) : start]
+    if prev and prev[-1] in _PLACE_PREPS and not re.search(r"[.;:!?]", gap):
+        return False
+    if len(prev) == 2 and prev[-1] in {"to", "for"} and prev[0] in _MOTION:
+        return False
+    after = _next_text(text, end)
+    if re.match(r"\s{0,2}(?:[:(—–-]|,\s{0,2}(?:[A-Z][a-z]+\s{1,2})?\d)", after):
+        # Datelines: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May".
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip():
+            return False
+    m = re.match(r"['’]s?\s{1,3}([A-Za-z]+)", after)
+    return not (m and m.group(1).casefold() in _PLACE_POSSESSED)
+
+
+def _country_place_use(text: str, start: int, end: int) -> bool:
+    after = _next_text(text, end)
+    if after[:1] in {"-", "–"}:
+        return False  # "US-Russia relations"
+    prev = _prev_words(text, start)
+    gap = text[max(0, start - 3) : start]
+    if prev and not re.search(r"[.;:!?]", gap):
+        if prev[-1] in _COUNTRY_PLACE_BEFORE:
+            return True
+        if prev[-1] in {"of", "across", "from"} and len(prev) == 2 and prev[0] in _COUNTRY_PLACE_OF:
+            return True
+    m = re.match(r"['’]s?\s{1,3}(?:[a-z-]{1,20}\s{1,3})?([a-z]+)", after)
+    return bool(m and m.group(1) in _PLACE_NOUNS)
+
+
+def _demonym_place_use(text: str, start: int, end: int) -> bool:
+    prev = _prev_words(text, start, 1)
+    if prev and prev[-1] == "as":
+        # "recognise Crimea as Russian territory" classifies a place; it does not name one.
+        return False
+    m = re.match(r"\s{1,3}([a-z]+)", _next_text(text, end))
+    return bool(m and m.group(1) in _DEMONYM_PLACE_NOUNS)
+
+
+def _sentence_text(ctx: ParseContext, offset: int) -> str:
+    sent = ctx.sentence_of(offset) if ctx.sentences else None
+    if sent is not None:
+        return sent.of(ctx.text)
+    lo = max(ctx.text.rfind("\n", 0, offset), ctx.text.rfind(". ", 0, offset), offset - 300)
+    hi_candidates = [i for i in (ctx.text.find("\n", offset), ctx.text.find(". ", offset)) if i >= 0]
+    hi = min([*hi_candidates, offset + 300])
+    return ctx.text[max(0, lo) : hi]
+
+
+class TerritoryParser:
+    """Finds territories named in the text (stage ``territories``).
+
+    Args:
+        conflict_cities: if False, a capital used as a place is never a territory (default
+            True: it is one when its sentence reports fighting).
+
+    Example:
+        >>> from conflictmodel.context import ParseContext
+        >>> ctx = ParseContext(text="Fighting raged in North Kivu and the war in Sudan went on.")
+        >>> TerritoryParser()(ctx)
+        >>> sorted(ctx.territories)
+        ['CD-NK', 'SD']
+    """
+
+    name = "territories"
+
+    def __init__(self, *, conflict_cities: bool = True) -> None:
+        self.conflict_cities = conflict_cities
+
+    def __call__(self, ctx: ParseContext) -> None:
+        gz = gazetteer_of(ctx)
+        text = ctx.text
+        pending_countries: dict[str, list[Span]] = {}
+        regions_parents: set[str] = set()
+        for m in context_matches(ctx):
+            terr_ids = m.targets(MentionKind.TERRITORY)
+            vias = {e.via for e in m.entries}
+            if not terr_ids:
+                if "demonym" in vias and _demonym_place_use(text, m.start, m.end):
+                    code = gz.country_code(m.text)
+                    if code and code in gz.territories:
+                        self._add(ctx, gz.territories[code], m.span, via="demonym")
+                continue
+            terr = gz.territories[terr_ids[0]]
+            is_state_metonym = any(
+                e.kind is MentionKind.ACTOR and e.via == "metonym" for e in m.entries
+            )
+            if terr.kind is TerritoryKind.COUNTRY:
+                if _country_place_use(text, m.start, m.end):
+                    self._add(ctx, terr, m.span)
+                else:
+                    pending_countries.setdefault(terr.id, []).append(m.span)
+                continue
+            if is_state_metonym:
+                if is_metonym_use(text, m.start, m.end):
+                    continue
+                if not (self.conflict_cities and _CONFLICT.search(_sentence_text(ctx, m.start))):
+                    continue
+            elif terr.id in gz.contextual and not _CONFLICT.search(_sentence_text(ctx, m.start)):
+                continue
+            self._add(ctx, terr, m.span)
+            parent = self._country_of(gz, terr)
+            if parent:
+                regions_parents.add(parent)
+        # A country whose region the article names is a place of the conflict too.
+        for code in regions_parents:
+            spans = pending_countries.get(code)
+            if spans and code in gz.territories:
+                self._add(ctx, gz.territories[code], spans[0])
+
+    @staticmethod
+    def _country_of(gz: Gazetteer, terr: Territory) -> str | None:
+        seen: set[str] = set()
+        cur: Territory | None = terr
+        while cur is not None and cur.id not in seen:
+            seen.add(cur.id)
+            if cur.code:
+                return cur.code.split("-", 1)[0]
+            if cur.parent and len(cur.parent) == 2:
+                return cur.parent
+            cur = gz.territories.get(cur.parent) if cur.parent else None
+        return None
+
+    @staticmethod
+    def _add(ctx: ParseContext, terr: Territory, span: Span, *, via: str = "name") -> None:
+        if terr.id not in ctx.territories:
+            ctx.add_territory(_bare(terr))
+        surface = " ".join(span.of(ctx.text).split())
+        # Aliases record only the names the text uses, not a demonym ("Ukrainian lands").
+        ctx.add_mention(
+            span,
+            target=terr.id,
+            kind=MentionKind.TERRITORY,
+            via=via,
+            alias=via != "demonym" and bool(_POSSESSIVE.sub("", surface)),
+        )
+
+
+def _bare(terr: Territory) -> Territory:
+    """A copy of a gazetteer territory without its gazetteer aliases, for one article."""
+    return Territory(
+        id=terr.id,
+        name=terr.name,
+        code=terr.code,
+        kind=terr.kind,
+        parent=terr.parent,
+        members=terr.members,
+    )

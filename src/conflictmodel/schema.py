@@ -1,0 +1,241 @@
+"""JSON Schema (Draft 2020-12) of the JSON that [`to_json`][conflictmodel.to_json] writes.
+
+The schema is generated from the attrs classes themselves: field types give JSON types
+(``str`` -> string, ``int`` -> integer, ``bool`` -> boolean, ``datetime.date`` -> an ISO date
+string, enums -> their values, ``tuple[X, ...]`` -> arrays, ``X | None`` -> ``anyOf`` with
+null, nested model classes -> ``$defs``), and the model's validators add what they enforce
+(ISO code and Wikidata id patterns, non-empty ids, non-negative offsets).  It cannot drift from
+the model.  Rules that relate several fields (a span's ``end >= start``, a Position needs a
+target, spans lie inside the Article text) are checked by [`from_json`][conflictmodel.from_json],
+not by the schema.
+
+A copy ships as ``conflictmodel/schema/article.schema.json``; regenerate it with::
+
+    python -m conflictmodel.schema > src/conflictmodel/schema/article.schema.json
+
+Example:
+    >>> schema = article_schema()
+    >>> schema["$schema"], schema["title"]
+    ('https://json-schema.org/draft/2020-12/schema', 'Article')
+    >>> schema["properties"]["statements"]["items"]
+    {'$ref': '#/$defs/Statement'}
+    >>> schema["$defs"]["StatementKind"]["enum"]
+    ['direct', 'partial', 'reported']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import json
+import re
+import sys
+import types
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+from conflictmodel._validators import JSON_SCHEMA
+from conflictmodel.article import Article
+from conflictmodel.errors import InputError
+from conflictmodel.serialization import converter
+
+__all__ = ["DRAFT", "article_schema", "json_schema", "main"]
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of the generated schemas."""
+
+_ISO_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+_PRIMITIVES: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    float: {"type": "number"},
+}
+# "name: text" or "a, b: text" at the start of an entry in a Google-style Attributes section.
+_ATTR_ENTRY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:, [A-Za-z_][A-Za-z0-9_]*){0,9}): (.*)")
+# Doc-site cross references: [`Name`][target] -> `Name`.
+_XREF = re.compile(r"\[(`[^`\]]{1,80}`)\]\[[^\]]{0,120}\]")
+
+
+def json_schema(cls: type[Any]) -> dict[str, Any]:
+    """The JSON Schema of ``to_dict``/``to_json`` output for a model class.
+
+    Raises:
+        InputError: ``cls`` is not an attrs class, or a field has a type JSON cannot express.
+
+    Example:
+        >>> from conflictmodel import Span
+        >>> s = json_schema(Span)
+        >>> s["required"], s["properties"]["start"]["type"], s["properties"]["start"]["minimum"]
+        (['start', 'end'], 'integer', 0)
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise InputError(f"json_schema() needs an attrs model class, got {cls!r}")
+    defs: dict[str, dict[str, Any]] = {}
+    root = _class_schema(cls, defs)
+    defs.pop(cls.__name__, None)
+    schema: dict[str, Any] = {"$schema": DRAFT, "title": cls.__name__, **root}
+    if defs:
+        schema["$defs"] = dict(sorted(defs.items()))
+    return schema
+
+
+def article_schema() -> dict[str, Any]:
+    """The JSON Schema of a serialized [`Article`][conflictmodel.Article].
+
+    Example:
+        >>> schema = article_schema()
+        >>> schema["required"], schema["properties"]["published"]["anyOf"][1]
+        (['text'], {'type': 'null'})
+    """
+    return json_schema(Article)
+
+
+def _class_schema(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    docs = _attribute_docs(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        prop = _type_schema(hints[field.name], defs)
+        keywords = JSON_SCHEMA.get(field.validator) if field.validator is not None else None
+        if keywords:
+            _constrain(prop, keywords)
+        if field.name in docs:
+            prop = {"description": docs[field.name], **prop}
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+        elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            prop["default"] = converter.unstructure(field.default)
+        properties[field.name] = prop
+    schema: dict[str, Any] = {}
+    summary = _summary(cls)
+    if summary:
+        schema["description"] = summary
+    schema["type"] = "object"
+    schema["properties"] = properties
+    schema["required"] = required
+    schema["additionalProperties"] = False
+    return schema
+
+
+def _constrain(prop: dict[str, Any], keywords: dict[str, Any]) -> None:
+    """Add a validator's keywords to the non-null branch of a property schema."""
+    if "anyOf" in prop:
+        for branch in prop["anyOf"]:
+            if branch.get("type") != "null":
+                branch.update(keywords)
+    else:
+        prop.update(keywords)
+
+
+def _type_schema(tp: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    if tp in _PRIMITIVES:
+        return dict(_PRIMITIVES[tp])
+    if tp is dt.date:
+        return dict(_ISO_DATE)
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, types.UnionType):
+        return {"anyOf": [_type_schema(a, defs) for a in args]}
+    if tp is type(None):
+        return {"type": "null"}
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return {"type": "array", "items": _type_schema(args[0], defs)}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = _enum_schema(tp)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    if isinstance(tp, type) and attrs.has(tp):
+        if tp.__name__ not in defs:
+            defs[tp.__name__] = {}  # reserve the name first: a class may refer to itself
+            defs[tp.__name__] = _class_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    raise InputError(f"no JSON Schema for type {tp!r}")
+
+
+def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:
+    values = [m.value for m in cls]
+    types_ = sorted({_PRIMITIVES[type(v)]["type"] for v in values})
+    schema: dict[str, Any] = {}
+    summary = _summary(cls)
+    if summary:
+        schema["description"] = summary
+    schema["type"] = types_[0] if len(types_) == 1 else types_
+    schema["enum"] = values
+    return schema
+
+
+def _clean(text: str) -> str:
+    return _XREF.sub(r"\1", " ".join(text.split())).replace("``", "`")
+
+
+def _summary(cls: type[Any]) -> str:
+    """The first paragraph of a class's docstring."""
+    doc = inspect.getdoc(cls) or ""
+    return _clean(doc.split("\n\n", 1)[0])
+
+
+def _attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Field descriptions from the ``Attributes:`` section of a class's docstring."""
+    doc = inspect.getdoc(cls) or ""
+    out: dict[str, str] = {}
+    in_section = False
+    names: list[str] = []
+    parts: list[str] = []
+
+    def flush() -> None:
+        for name in names:
+            out[name] = _clean(" ".join(parts))
+
+    for line in doc.splitlines():
+        if not line.startswith(" "):
+            if in_section:
+                break
+            in_section = line.strip() == "Attributes:"
+            continue
+        if not in_section:
+            continue
+        body = line.strip()
+        # Entries are indented one level; deeper lines continue the previous entry.
+        indent = len(line) - len(line.lstrip(" "))
+        match = _ATTR_ENTRY.fullmatch(body) if indent == 4 else None
+        if match:
+            flush()
+            names = match.group(1).split(", ")
+            parts = [match.group(2)]
+        elif body:
+            parts.append(body)
+    if in_section:
+        flush()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the Article schema as JSON (``python -m conflictmodel.schema``).
+
+    Example:
+        >>> import contextlib, io
+        >>> buf = io.StringIO()
+        >>> with contextlib.redirect_stdout(buf):
+        ...     status = main([])
+        >>> status
+        0
+        >>> json.loads(buf.getvalue())["title"]
+        'Article'
+    """
+    del argv  # no options: the command exists to regenerate the shipped file
+    text = json.dumps(article_schema(), indent=2, ensure_ascii=False) + "\n"
+    # Write UTF-8 whatever the locale, so the regenerated file matches the shipped one.
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None and sys.stdout is sys.__stdout__:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,673 @@
+"""Hypothesis strategies that build valid conflictmodel objects, for property tests.
+
+Every strategy builds objects that pass the model's validators, so a test can start from any
+of them.  [`articles`][conflictmodel.strategies.articles] builds consistent Articles: the text is
+drawn first and every span (and every evidence string) is taken from it; statements,
+proposals, positions and claims refer to the Article's own actors and territories, and
+positions to its proposals.  Generated sizes are kept small so tests stay fast.
+
+The module needs Hypothesis, an optional dependency: ``pip install 'conflictmodel[strategies]'``.
+
+Strategies for one object accept ``text`` (spans and evidence are drawn from it) or ``max_end``
+(spans end at most there; evidence strings are drawn freely), and those that refer to actors or
+territories accept pools to pick them from (``actors=``, ``territories=``).
+
+Example:
+    >>> from hypothesis import given, settings
+    >>> from conflictmodel import Article, from_json, to_json
+    >>> @settings(max_examples=10)
+    ... @given(articles())
+    ... def test_round_trip(article):
+    ...     assert from_json(to_json(article), Article) == article
+    >>> test_round_trip()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from collections.abc import Sequence
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "conflictmodel.strategies needs Hypothesis, an optional dependency; "
+        "install it with: pip install 'conflictmodel[strategies]'"
+    ) from exc
+
+from conflictmodel._validators import country_codes as _country_codes
+from conflictmodel._validators import subdivision_codes as _subdivision_codes
+from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.article import Article
+from conflictmodel.positions import Position, Stance
+from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement, StatementKind
+from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
+from conflictmodel.textdates import DatePrecision, TextDate
+
+__all__ = [
+    "actors",
+    "article_texts",
+    "articles",
+    "claims",
+    "conditions",
+    "country_codes",
+    "dates",
+    "positions",
+    "proposals",
+    "provisions",
+    "roles",
+    "spans",
+    "statements",
+    "territories",
+    "territory_codes",
+    "text_dates",
+]
+
+_MAX_END = 200
+_UNCODED_KINDS = tuple(
+    k for k in TerritoryKind if k not in (TerritoryKind.COUNTRY, TerritoryKind.REGION)
+)
+_ID_PREFIX = {
+    ActorKind.PERSON: "person",
+    ActorKind.STATE: "state",
+    ActorKind.ORGANIZATION: "org",
+    ActorKind.MEDIA: "media",
+    ActorKind.GROUP: "group",
+    ActorKind.GOVERNMENT: "gov",
+    ActorKind.UNKNOWN: "anon",
+}
+# Names and free text mix scripts, diacritics and the quotation marks articles use, so that
+# round trips are tested on more than ASCII.
+_NAME_CHARS = string.ascii_letters + "ÀÉÖçñžŁışğ'’-. ЖКиевأبجדשՀայ"
+# utf-8 leaves out lone surrogates, which no encoder can write to a file.
+_TEXT_CHARS = st.characters(codec="utf-8")
+_WORDS = st.sampled_from(
+    ("said", "told reporters", "according to", "insisted", "rejected", "proposal", "plan")
+)
+_slugs = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=12)
+_names = st.builds(
+    lambda first, rest: (first + rest).rstrip(),
+    st.sampled_from(string.ascii_uppercase + "ÀÉÖŁЖКأדՀ"),
+    st.text(_NAME_CHARS, max_size=16),
+)
+_free_text = st.text(_TEXT_CHARS, max_size=40)
+# Word-like texts give spans something article-shaped to point at.
+_TOKENS = (
+    "Kyiv", "Khartoum", "Yerevan", "Baku", "Gaza", "Goma", "Sanaa", "the", "army", "said",
+    "told", "ceasefire", "talks", "proposal", "on", "Friday", ",", ".", "—", '"', "«", "»",
+    "“", "”", "\n\n",
+)  # fmt: skip
+
+
+def _check_max_end(max_end: int) -> None:
+    if not isinstance(max_end, int) or isinstance(max_end, bool) or max_end < 0:
+        raise InvalidArgument(f"max_end must be a non-negative int, got {max_end!r}")
+
+
+def spans(max_end: int = _MAX_END, *, min_start: int = 0) -> st.SearchStrategy[Span]:
+    """Spans with ``min_start <= start <= end <= max_end``.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(spans(max_end=10), lambda s: len(s) >= 3)
+        Span(start=0, end=3)
+    """
+    _check_max_end(max_end)
+    if not 0 <= min_start <= max_end:
+        raise InvalidArgument(f"need 0 <= min_start <= max_end, got {min_start} and {max_end}")
+    offsets = st.integers(min_start, max_end)
+    return st.builds(
+        lambda a, b: Span(start=min(a, b), end=max(a, b)),
+        offsets,
+        offsets,
+    )
+
+
+def dates(
+    *, min_value: dt.date = dt.date(1900, 1, 1), max_value: dt.date = dt.date(2100, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Calendar dates (``datetime.date``, never ``datetime``) in a plausible range.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(dates(), lambda d: d.year >= 2000).year
+        2000
+    """
+    return st.dates(min_value=min_value, max_value=max_value)
+
+
+def country_codes() -> st.SearchStrategy[str]:
+    """Real ISO 3166-1 alpha-2 codes (from pycountry).
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(country_codes(), lambda c: c.startswith("U"))
+        'UA'
+    """
+    return st.sampled_from(sorted(_country_codes()))
+
+
+def territory_codes() -> st.SearchStrategy[str]:
+    """Real ISO 3166-1 alpha-2 or ISO 3166-2 codes (from pycountry).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=20)
+        ... @given(territory_codes())
+        ... def check(code):
+        ...     assert Territory(id=code, name="somewhere", code=code).country == code[:2]
+        >>> check()
+    """
+    return st.one_of(country_codes(), st.sampled_from(sorted(_subdivision_codes())))
+
+
+def article_texts(max_size: int = 160) -> st.SearchStrategy[str]:
+    """Article texts: word-like texts with quotation marks and paragraphs, or any Unicode text
+    that can be encoded (scripts, control characters), at most ``max_size`` characters.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(article_texts(), lambda t: len(t) >= 2)
+        '00'
+    """
+    words = st.lists(st.sampled_from(_TOKENS), max_size=max(0, max_size // 4)).map(" ".join)
+    return st.one_of(
+        st.text(_TEXT_CHARS, max_size=max_size),
+        words.map(lambda t: t[:max_size]),
+    )
+
+
+@st.composite
+def _evidence(draw: st.DrawFn, text: str | None, max_end: int) -> tuple[Span, str]:
+    """A span and the evidence it points at (free text when there is no article text)."""
+    if text is not None:
+        span = draw(spans(len(text)))
+        return span, span.of(text)
+    return draw(spans(max_end)), draw(_free_text)
+
+
+def _limit(text: str | None, max_end: int) -> int:
+    _check_max_end(max_end)
+    return len(text) if text is not None else max_end
+
+
+def _pick_actor(
+    pool: Sequence[Actor] | None, text: str | None, max_end: int
+) -> st.SearchStrategy[Actor]:
+    return st.sampled_from(list(pool)) if pool else actors(text=text, max_end=max_end)
+
+
+def _pick_territory(
+    pool: Sequence[Territory] | None, text: str | None, max_end: int
+) -> st.SearchStrategy[Territory]:
+    return st.sampled_from(list(pool)) if pool else territories(text=text, max_end=max_end)
+
+
+@st.composite
+def _text_dates(draw: st.DrawFn, text: str | None, max_end: int) -> TextDate:
+    span, written = draw(_evidence(text, max_end))
+    value = draw(st.none() | dates())
+    precision = (
+        DatePrecision.UNKNOWN
+        if value is None
+        else draw(st.sampled_from([p for p in DatePrecision if p is not DatePrecision.UNKNOWN]))
+    )
+    relative = draw(st.booleans())
+    anchor = draw(st.none() | dates()) if relative and value is not None else None
+    return TextDate(
+        text=written,
+        span=draw(st.sampled_from([span, None])),
+        value=value,
+        precision=precision,
+        relative=relative,
+        anchor=anchor,
+    )
+
+
+def text_dates(*, text: str | None = None, max_end: int = _MAX_END) -> st.SearchStrategy[TextDate]:
+    """Date expressions: resolved or not, relative or absolute, with or without a span.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(text_dates(text="on Friday"), lambda d: d.span is not None and len(d.span) > 2).text
+        'on '
+    """
+    return _text_dates(text, _limit(text, max_end))
+
+
+@st.composite
+def _roles(draw: st.DrawFn) -> Role:
+    start = draw(st.none() | dates())
+    end = draw(st.none() | (dates(min_value=start) if start is not None else dates()))
+    return Role(
+        title=draw(_names),
+        affiliation=draw(st.none() | _names),
+        country=draw(st.none() | country_codes()),
+        start=start,
+        end=end,
+    )
+
+
+def roles() -> st.SearchStrategy[Role]:
+    """Roles (titles), with ``start <= end`` when both are known.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(roles())
+        ... def check(role):
+        ...     assert role.start is None or role.end is None or role.start <= role.end
+        >>> check()
+    """
+    return _roles()
+
+
+@st.composite
+def _actors(draw: st.DrawFn, text: str | None, max_end: int) -> Actor:
+    kind = draw(st.sampled_from(ActorKind))
+    country = draw(st.none() | country_codes())
+    slug = draw(_slugs)
+    ident = (
+        f"state:{country}" if kind is ActorKind.STATE and country else f"{_ID_PREFIX[kind]}:{slug}"
+    )
+    anonymous = kind in (ActorKind.PERSON, ActorKind.UNKNOWN) and draw(st.booleans())
+    mentions = draw(st.lists(spans(max_end), max_size=3, unique=True))
+    return Actor(
+        id=ident,
+        name=draw(_names),
+        kind=kind,
+        aliases=draw(st.lists(_names, max_size=2, unique=True)),
+        roles=draw(st.lists(roles(), max_size=2)) if kind is ActorKind.PERSON else (),
+        country=country,
+        wikidata=draw(st.none() | st.integers(1, 10**9).map(lambda n: f"Q{n}")),
+        anonymous=anonymous,
+        description=draw(_free_text) if anonymous else None,
+        mentions=sorted(mentions),
+    )
+
+
+def actors(*, text: str | None = None, max_end: int = _MAX_END) -> st.SearchStrategy[Actor]:
+    """Actors of every kind, with ids in the library's scheme (``state:UA``, ``person:...``).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(actors(text="Kyiv and Moscow"))
+        ... def check(actor):
+        ...     assert actor.id.split(":")[0] in ("person", "state", "org", "media", "group", "gov", "anon")
+        ...     assert all(m.end <= len("Kyiv and Moscow") for m in actor.mentions)
+        >>> check()
+    """
+    return _actors(text, _limit(text, max_end))
+
+
+@st.composite
+def _territories(draw: st.DrawFn, text: str | None, max_end: int) -> Territory:
+    code = draw(st.none() | territory_codes())
+    members: list[str] = []
+    kind: TerritoryKind
+    if code is None:
+        kind = draw(st.sampled_from(_UNCODED_KINDS))
+        ident = f"area:{draw(_slugs)}"
+        parent = draw(st.none() | country_codes())
+        if kind is TerritoryKind.REGION_GROUP:
+            members = draw(st.lists(territory_codes(), max_size=3, unique=True))
+    else:
+        ident = code
+        kind = TerritoryKind.COUNTRY if len(code) == 2 else TerritoryKind.REGION
+        parent = None if len(code) == 2 else code.split("-", 1)[0]
+    return Territory(
+        id=ident,
+        name=draw(_names),
+        code=code,
+        kind=kind,
+        aliases=draw(st.lists(_names, max_size=2, unique=True)),
+        parent=parent,
+        members=members,
+        mentions=sorted(draw(st.lists(spans(max_end), max_size=3, unique=True))),
+    )
+
+
+def territories(
+    *, text: str | None = None, max_end: int = _MAX_END
+) -> st.SearchStrategy[Territory]:
+    """Territories: ISO-coded countries and regions (id = code) and ``area:`` places.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(territories())
+        ... def check(place):
+        ...     assert place.id == place.code or place.id.startswith("area:")
+        >>> check()
+    """
+    return _territories(text, _limit(text, max_end))
+
+
+@st.composite
+def _statements(
+    draw: st.DrawFn, text: str | None, max_end: int, pool: Sequence[Actor] | None
+) -> Statement:
+    span, content = draw(_evidence(text, max_end))
+    cue = draw(st.none() | _WORDS)
+    maybe_actor = st.none() | _pick_actor(pool, text, max_end)
+    return Statement(
+        id=f"stmt:{span.start}-{span.end}",
+        content=content,
+        kind=draw(st.sampled_from(StatementKind)),
+        span=span,
+        speaker=draw(maybe_actor),
+        speaker_span=draw(st.none() | spans(max_end)),
+        cue=cue,
+        cue_span=draw(spans(max_end)) if cue is not None else None,
+        via=draw(maybe_actor),
+        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+    )
+
+
+def statements(
+    *, text: str | None = None, max_end: int = _MAX_END, actors: Sequence[Actor] | None = None
+) -> st.SearchStrategy[Statement]:
+    """Statements (direct, partial, reported), speakers picked from ``actors`` if given.
+
+    With ``text``, ``content`` is the text the span covers.
+
+    Example:
+        >>> from hypothesis import find
+        >>> s = find(statements(text='"No," he said.'), lambda s: len(s.span) > 3)
+        >>> s.content == s.span.of('"No," he said.'), s.id == f"stmt:{s.span.start}-{s.span.end}"
+        (True, True)
+    """
+    return _statements(text, _limit(text, max_end), actors)
+
+
+@st.composite
+def _provisions(
+    draw: st.DrawFn,
+    text: str | None,
+    max_end: int,
+    actor_pool: Sequence[Actor] | None,
+    territory_pool: Sequence[Territory] | None,
+) -> Provision:
+    kind = draw(st.sampled_from(ProvisionKind))
+    span, written = draw(_evidence(text, max_end))
+    recognition = kind is ProvisionKind.TERRITORIAL_RECOGNITION
+    timed = kind is ProvisionKind.CEASEFIRE
+    return Provision(
+        kind=kind,
+        text=written,
+        span=span,
+        territories=draw(
+            st.lists(_pick_territory(territory_pool, text, max_end), max_size=2, unique_by=_id)
+        ),
+        parties=draw(st.lists(_pick_actor(actor_pool, text, max_end), max_size=2, unique_by=_id)),
+        recognized_as=draw(st.none() | country_codes()) if recognition else None,
+        duration_days=draw(st.none() | st.integers(1, 3650)) if timed else None,
+        label=draw(st.none() | _slugs) if kind is ProvisionKind.OTHER else None,
+    )
+
+
+def _id(obj: Actor | Territory) -> str:
+    return obj.id
+
+
+def provisions(
+    *,
+    text: str | None = None,
+    max_end: int = _MAX_END,
+    actors: Sequence[Actor] | None = None,
+    territories: Sequence[Territory] | None = None,
+) -> st.SearchStrategy[Provision]:
+    """Typed provisions of proposals (a duration only on ceasefires, a state only on recognitions).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(provisions())
+        ... def check(provision):
+        ...     assert provision.duration_days is None or provision.kind is ProvisionKind.CEASEFIRE
+        >>> check()
+    """
+    return _provisions(text, _limit(text, max_end), actors, territories)
+
+
+@st.composite
+def _conditions(draw: st.DrawFn, text: str | None, max_end: int) -> Condition:
+    span, written = draw(_evidence(text, max_end))
+    return Condition(text=written, span=span)
+
+
+def conditions(*, text: str | None = None, max_end: int = _MAX_END) -> st.SearchStrategy[Condition]:
+    """Conditions attached to proposals.
+
+    Example:
+        >>> from hypothesis import find
+        >>> find(conditions(text="if the guns fall silent"), lambda c: c.text.startswith("if")).span
+        Span(start=0, end=2)
+    """
+    return _conditions(text, _limit(text, max_end))
+
+
+@st.composite
+def _proposals(
+    draw: st.DrawFn,
+    text: str | None,
+    max_end: int,
+    actor_pool: Sequence[Actor] | None,
+    territory_pool: Sequence[Territory] | None,
+) -> Proposal:
+    span, written = draw(_evidence(text, max_end))
+    maybe_actor = st.none() | _pick_actor(actor_pool, text, max_end)
+    return Proposal(
+        id=f"prop:{span.start}-{span.end}",
+        trigger=draw(st.sampled_from(("proposal", "plan", "deal", "demand", "framework"))),
+        text=written,
+        span=span,
+        proposer=draw(maybe_actor),
+        recipients=draw(
+            st.lists(_pick_actor(actor_pool, text, max_end), max_size=2, unique_by=_id)
+        ),
+        provisions=draw(
+            st.lists(
+                provisions(
+                    text=text, max_end=max_end, actors=actor_pool, territories=territory_pool
+                ),
+                max_size=3,
+            )
+        ),
+        conditions=draw(st.lists(conditions(text=text, max_end=max_end), max_size=2)),
+        status=draw(st.sampled_from(ProposalStatus)),
+        venue=draw(st.none() | _names),
+        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+        source=draw(maybe_actor),
+    )
+
+
+def proposals(
+    *,
+    text: str | None = None,
+    max_end: int = _MAX_END,
+    actors: Sequence[Actor] | None = None,
+    territories: Sequence[Territory] | None = None,
+) -> st.SearchStrategy[Proposal]:
+    """Proposals with provisions and conditions; ids follow ``prop:<start>-<end>``.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(proposals())
+        ... def check(proposal):
+        ...     assert proposal.id == f"prop:{proposal.span.start}-{proposal.span.end}"
+        >>> check()
+    """
+    return _proposals(text, _limit(text, max_end), actors, territories)
+
+
+@st.composite
+def _positions(
+    draw: st.DrawFn,
+    text: str | None,
+    max_end: int,
+    actor_pool: Sequence[Actor] | None,
+    territory_pool: Sequence[Territory] | None,
+    proposal_ids: Sequence[str] | None,
+) -> Position:
+    span, written = draw(_evidence(text, max_end))
+    ids = st.sampled_from(list(proposal_ids)) if proposal_ids else _slugs.map("prop:{}".format)
+    proposal_id = draw(st.none() | ids)
+    provision = draw(st.none() | st.sampled_from(ProvisionKind))
+    territory = draw(st.none() | _pick_territory(territory_pool, text, max_end))
+    if proposal_id is None and provision is None and territory is None:
+        provision = draw(st.sampled_from(ProvisionKind))  # a position is always on something
+    return Position(
+        actor=draw(_pick_actor(actor_pool, text, max_end)),
+        stance=draw(st.sampled_from(Stance)),
+        text=written,
+        span=span,
+        cue=draw(st.none() | _WORDS),
+        proposal_id=proposal_id,
+        provision=provision,
+        territory=territory,
+        statement=draw(st.none() | statements(text=text, max_end=max_end, actors=actor_pool)),
+        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+    )
+
+
+def positions(
+    *,
+    text: str | None = None,
+    max_end: int = _MAX_END,
+    actors: Sequence[Actor] | None = None,
+    territories: Sequence[Territory] | None = None,
+    proposal_ids: Sequence[str] | None = None,
+) -> st.SearchStrategy[Position]:
+    """Positions, each on at least one of a proposal id, a provision kind or a territory.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(positions(proposal_ids=["prop:0-9"]))
+        ... def check(position):
+        ...     assert position.proposal_id in (None, "prop:0-9")
+        ...     assert position.proposal_id or position.provision or position.territory
+        >>> check()
+    """
+    return _positions(text, _limit(text, max_end), actors, territories, proposal_ids)
+
+
+@st.composite
+def _claims(
+    draw: st.DrawFn,
+    text: str | None,
+    max_end: int,
+    actor_pool: Sequence[Actor] | None,
+    territory_pool: Sequence[Territory] | None,
+) -> TerritorialClaim:
+    kind = draw(st.sampled_from(ClaimKind))
+    span, written = draw(_evidence(text, max_end))
+    recognition = kind in (ClaimKind.RECOGNIZES, ClaimKind.REJECTS_RECOGNITION)
+    return TerritorialClaim(
+        claimant=draw(_pick_actor(actor_pool, text, max_end)),
+        territory=draw(_pick_territory(territory_pool, text, max_end)),
+        kind=kind,
+        text=written,
+        span=span,
+        since=draw(st.none() | text_dates(text=text, max_end=max_end)),
+        recognized_as=draw(st.none() | country_codes()) if recognition else None,
+    )
+
+
+def claims(
+    *,
+    text: str | None = None,
+    max_end: int = _MAX_END,
+    actors: Sequence[Actor] | None = None,
+    territories: Sequence[Territory] | None = None,
+) -> st.SearchStrategy[TerritorialClaim]:
+    """Territorial claims (a ``recognized_as`` state only on recognitions).
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(claims())
+        ... def check(claim):
+        ...     if claim.recognized_as is not None:
+        ...         assert claim.kind in (ClaimKind.RECOGNIZES, ClaimKind.REJECTS_RECOGNITION)
+        >>> check()
+    """
+    return _claims(text, _limit(text, max_end), actors, territories)
+
+
+@st.composite
+def _articles(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Article:
+    text = draw(texts)
+    n = len(text)
+    actor_pool = draw(st.lists(actors(text=text), max_size=3, unique_by=_id))
+    territory_pool = draw(st.lists(territories(text=text), max_size=3, unique_by=_id))
+    props = draw(
+        st.lists(
+            proposals(text=text, actors=actor_pool, territories=territory_pool),
+            max_size=2,
+            unique_by=lambda p: p.id,
+        )
+    )
+    stance_list: list[Position] = []
+    claim_list: list[TerritorialClaim] = []
+    if actor_pool:  # positions and claims need an actor of the article
+        stance_list = draw(
+            st.lists(
+                positions(
+                    text=text,
+                    actors=actor_pool,
+                    territories=territory_pool,
+                    proposal_ids=[p.id for p in props],
+                ),
+                max_size=2,
+            )
+        )
+        if territory_pool:
+            claim_list = draw(
+                st.lists(
+                    claims(text=text, actors=actor_pool, territories=territory_pool), max_size=2
+                )
+            )
+    return Article(
+        text=text,
+        title=draw(st.none() | _free_text),
+        outlet=draw(st.none() | _names),
+        published=draw(st.none() | dates()),
+        url=draw(st.none() | _slugs.map("https://news.example/{}".format)),
+        actors=actor_pool,
+        territories=territory_pool,
+        statements=draw(
+            st.lists(statements(text=text, actors=actor_pool), max_size=3, unique_by=lambda s: s.id)
+        ),
+        proposals=props,
+        positions=stance_list,
+        claims=claim_list,
+        dates=draw(st.lists(text_dates(text=text), max_size=2)),
+        furniture=sorted(draw(st.lists(spans(n), max_size=2, unique=True))),
+    )
+
+
+def articles(*, texts: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Article]:
+    """Consistent Articles: the text first, then everything in it, all spans inside it.
+
+    Args:
+        texts: where the article text comes from; default
+            [`article_texts()`][conflictmodel.strategies.article_texts].
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(articles())
+        ... def check(art):
+        ...     assert all(s.content == art.evidence(s.span) for s in art.statements)
+        ...     assert {s.speaker for s in art.statements} <= {None, *art.actors}
+        >>> check()
+    """
+    return _articles(texts if texts is not None else article_texts())
