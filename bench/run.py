@@ -37,6 +37,8 @@ from generate import article_of_size, generate
 
 from conflictmodel import parse_article
 from conflictmodel.batch import default_processes, parse_many
+from conflictmodel.context import ParseContext
+from conflictmodel.pipeline import Parser, Pipeline, default_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 MB = 1_000_000
@@ -193,6 +195,36 @@ def bench_big(report: Report, size: int) -> None:
     report.figures["cost_per_byte_big_vs_1kb"] = round(ratio, 3)
 
 
+class _Timed:
+    """A pipeline stage that adds up the time spent in the stage it wraps."""
+
+    def __init__(self, parser: Parser, totals: dict[str, float]):
+        self.parser = parser
+        self.name = parser.name
+        self.totals = totals
+
+    def __call__(self, ctx: ParseContext) -> None:
+        start = time.perf_counter()
+        try:
+            self.parser(ctx)
+        finally:
+            self.totals[self.name] = self.totals.get(self.name, 0.0) + time.perf_counter() - start
+
+
+def bench_stages(report: Report, texts: Sequence[str]) -> None:
+    """Seconds per MB spent in each stage of the default pipeline."""
+    totals: dict[str, float] = {}
+    pipeline = Pipeline([_Timed(p, totals) for p in default_pipeline()])
+    gc.collect()
+    start = time.perf_counter()
+    for t in texts:
+        parse_article(t, pipeline=pipeline)
+    whole = time.perf_counter() - start
+    mb = size_mb(texts)
+    totals["(outside stages)"] = whole - sum(totals.values())
+    report.figures["seconds_per_mb_by_stage"] = {k: round(v / mb, 3) for k, v in totals.items()}
+
+
 def stream(count: int) -> Iterator[tuple[str, str]]:
     for a in generate(count, seed=99):
         yield a.source, a.text
@@ -327,7 +359,11 @@ def table(report: Report) -> str:
             f"{r.articles_per_s:8.1f} {r.mb_per_s:6.2f} {peak}  {r.note}"
         )
     for k, v in report.figures.items():
-        lines.append(f"{k}: {v}")
+        if isinstance(v, dict):
+            lines.append(f"{k}:")
+            lines.extend(f"    {name:18} {value}" for name, value in v.items())
+        else:
+            lines.append(f"{k}: {v}")
     if report.adversarial:
         lines.append("")
         lines.append(f"{'adversarial input':26} {'chars':>9} {'s':>8} {'us/char':>8}  note")
@@ -367,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
     parse_article("warm up: load the data files.")
     if not args.only_adversarial:
         bench_seeds(report, repeat=1 if args.quick else 20)
-        bench_corpus(report, args.count or (40 if args.quick else 2000), workers)
+        texts = bench_corpus(report, args.count or (40 if args.quick else 2000), workers)
+        bench_stages(report, texts[: 20 if args.quick else 300])
         bench_big(report, 50_000 if args.quick else MB)
         bench_stream(
             report,

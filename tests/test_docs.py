@@ -21,6 +21,8 @@ import json
 import os
 import pkgutil
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -289,6 +291,56 @@ def test_install_like_pip_makes_entry_points_discoverable(tmp_path: Path) -> Non
         check=True,
     )
     assert "'amnesty': 'cm_amnesty:AmnestyParser'" in proc.stdout
+
+
+_SHELLS = ("sh", "bash", "console", "shell")
+_CLI = "import sys; from conflictmodel.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def cli_commands(path: Path) -> list[tuple[int, list[str]]]:
+    """The ``conflictmodel ...`` command lines of a page's shell blocks, with their line.
+
+    Only blocks made entirely of such commands count: ``pip install`` or ``git clone`` blocks
+    set up a machine and are not run.
+    """
+    out: list[tuple[int, list[str]]] = []
+    for block in extract_blocks(path):
+        if block.lang not in _SHELLS or block.skipped:
+            continue
+        lines = [
+            (block.line + i, line.strip())
+            for i, line in enumerate(block.code.splitlines())
+            if line.strip() and not line.strip().startswith("#")
+        ]
+        if lines and all(line.startswith("conflictmodel ") for _, line in lines):
+            out.extend((n, shlex.split(line)) for n, line in lines)
+    return out
+
+
+CLI_PAGES = [page for page in PAGES if cli_commands(page)]
+
+
+@pytest.mark.parametrize("page", CLI_PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_doc_shell_commands_run(page: Path, tmp_path: Path) -> None:
+    # A scratch directory with the demo corpus, so a command that writes (ingest --db) does not
+    # touch the checkout; the commands of one page run in order and share it.
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    for line, argv in cli_commands(page):
+        proc = subprocess.run(
+            [sys.executable, "-c", _CLI, *argv[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        where = f"{page.relative_to(ROOT)}:{line}: {shlex.join(argv)}"
+        assert proc.returncode == 0, f"{where} exited {proc.returncode}:\n{proc.stderr}"
+        assert proc.stdout.strip(), f"{where} printed nothing"
+
+
+def test_shell_commands_of_the_guides_are_collected() -> None:
+    pages = {p.relative_to(DOCS).as_posix() for p in CLI_PAGES}
+    assert {"getting-started.md", "howto/corpus.md"} <= pages
 
 
 def _public_modules() -> list[str]:

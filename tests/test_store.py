@@ -266,7 +266,9 @@ def test_normalised_tables_hold_the_article(tmp_path: Path) -> None:
         'SELECT content, start, "end", speaker_id, date FROM statements WHERE kind = ?',
         "direct",
     )
-    assert art.text[start:end] == content  # type: ignore[misc]
+    assert isinstance(start, int)
+    assert isinstance(end, int)
+    assert art.text[start:end] == content
     assert (speaker, date) == ("person:nikol-pashinyan", "2025-03-10")
     assert rows(path, "SELECT kind, label, territories FROM provisions") == [
         ("other", "transit_corridor", '["AM-SU"]')
@@ -376,7 +378,7 @@ def test_a_failure_mid_batch_keeps_what_was_committed(
     # Batch 1 (articles 0, 1) committed; batch 2 (2, 3) rolled back as a whole.
     with Store(path) as store:
         assert store.keys() == (article_key(arts[0].text), article_key(arts[1].text))
-        assert [store.get_article(k) for k in store.keys()] == arts[:2]
+        assert [store.get_article(k) for k in store.keys()] == arts[:2]  # noqa: SIM118
     for art in arts[2:]:
         assert set(counts(path, article_key(art.text)).values()) == {0}
     with Store(path) as store:
@@ -495,7 +497,7 @@ def test_store_queries_mirror_the_corpus(tmp_path: Path) -> None:
         store.ingest([(f"{i}.txt", a) for i, a in enumerate(arts)])
         from_store = store.corpus()
         assert from_store.keys() == corpus.keys()
-        assert [from_store.source(k) for k in from_store.keys()] == ["0.txt", "1.txt", "2.txt"]
+        assert [from_store.source(e.key) for e in from_store] == ["0.txt", "1.txt", "2.txt"]
         assert store.actors() == corpus.actors
         assert store.territories() == corpus.territories
         assert store.candidates() == corpus.candidates

@@ -13,6 +13,7 @@ from __future__ import annotations
 from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.article import Article
 from conflictmodel.context import Mention, MentionKind, ParseContext
+from conflictmodel.corpus import Corpus
 from conflictmodel.errors import (
     ConflictModelError,
     InputError,
@@ -40,6 +41,7 @@ __all__ = [
     "ClaimKind",
     "Condition",
     "ConflictModelError",
+    "Corpus",
     "DatePrecision",
     "InputError",
     "Mention",

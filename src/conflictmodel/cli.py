@@ -19,7 +19,7 @@ Example:
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "empty.txt").write_text("")
-    >>> main(["parse", str(folder / "empty.txt")])  # doctest: +SKIP
+    >>> main(["parse", str(folder / "empty.txt")])  # the error goes to stderr
     1
 """
 
@@ -32,6 +32,7 @@ import json
 import os
 import shutil
 import sys
+import textwrap
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -145,6 +146,42 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
+def _wrap(text: str, width: int, indent: str = "  ", first: str = "", lines: int = 3) -> str:
+    """Wrap for people: at most ``lines`` lines, the rest elided."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=max(30, width),
+        initial_indent=first or indent,
+        subsequent_indent=indent,
+        max_lines=lines,
+        placeholder=" …",
+        break_on_hyphens=False,
+    )
+
+
+def _pack(items: Sequence[str], sep: str, width: int, first: str = "", indent: str = "  ") -> str:
+    """Lay items out in lines of at most ``width``, never breaking an item (unless it alone is
+    too long); at most 3 lines, then a count of what was left out."""
+    lines: list[str] = []
+    line = first or indent
+    fresh = True
+    for n, item in enumerate(items):
+        piece = item if fresh else sep + item
+        if not fresh and len(line) + len(piece) > width:
+            lines.append(line.rstrip())
+            if len(lines) == 3:
+                return "\n".join(lines) + f"\n{indent}… and {len(items) - n} more"
+            line, piece = indent, item
+        line += piece
+        fresh = False
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def _clip_left(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     if width <= 1:
@@ -164,25 +201,29 @@ class _Glyphs:
 
 def _width(stream: IO[str]) -> int:
     if _isatty(stream):
-        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 140))
-    return 100
+        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    return 120
 
 
 def _fmt_date(date: dt.date | None) -> str:
     return date.isoformat() if date else "undated"
 
 
+_KIND_NAMES = {
+    "person": ("person", "people"),
+    "state": ("state", "states"),
+    "organization": ("organisation", "organisations"),
+    "media": ("media outlet", "media outlets"),
+    "group": ("group", "groups"),
+    "government": ("government body", "government bodies"),
+    "unknown": ("other", "other"),
+}
+
+
 def _kinds_summary(counts: Counter[str]) -> str:
-    plural = {
-        "person": "people",
-        "state": "states",
-        "organization": "organisations",
-        "media": "media",
-        "group": "groups",
-        "government": "government bodies",
-        "unknown": "other",
-    }
-    return ", ".join(f"{n} {plural.get(k, k)}" for k, n in counts.most_common())
+    return ", ".join(
+        f"{n} {_KIND_NAMES.get(k, (k, k))[0 if n == 1 else 1]}" for k, n in counts.most_common()
+    )
 
 
 def _speaker_label(stmt: Statement) -> str:
@@ -246,13 +287,9 @@ def _render_article(source: str, article: Article, out: IO[str], g: _Glyphs, wid
         anon = sum(1 for a in article.actors if a.anonymous)
         if anon:
             names.append(f"{anon} anonymous source{'s' if anon > 1 else ''}")
-        print("  " + _clip(g.dot.join(names), width - 2), file=out)
-    terr = [f"{t.name} ({t.code or t.id})" for t in article.territories]
-    print(
-        f"Territories ({len(article.territories)}): "
-        + (_clip(", ".join(terr), width - 20) if terr else "none found"),
-        file=out,
-    )
+        print(_pack(names, g.dot, width), file=out)
+    terr = [f"{t.name} ({t.code or t.id})" for t in article.territories] or ["none found"]
+    print(_pack(terr, ", ", width, first=f"Territories ({len(article.territories)}): "), file=out)
 
     print(f"\nStatements ({len(article.statements)})", file=out)
     if article.statements:
@@ -262,7 +299,7 @@ def _render_article(source: str, article: Article, out: IO[str], g: _Glyphs, wid
                 (s.kind.value, _speaker_label(s), s.cue or "", _statement_content(s, g))
                 for s in article.statements
             ],
-            (8, 26, 18),
+            (8, 26, 20),
         )
     else:
         print("  none found", file=out)
@@ -340,14 +377,14 @@ def _render_corpus(corpus: Corpus, out: IO[str], g: _Glyphs, width: int) -> None
         print("No actor appears in more than one article.", file=out)
     terrs = sorted(corpus.territories, key=lambda t: (-len(t.articles), t.name))
     if terrs:
-        listed = ", ".join(f"{t.name} ({t.code or t.id}): {len(t.articles)}" for t in terrs)
-        print(f"Territories (articles): {_clip(listed, width - 24)}", file=out)
+        listed = [f"{t.name} ({t.code or t.id}): {len(t.articles)}" for t in terrs]
+        print(_pack(listed, ", ", width, first="Territories (articles): "), file=out)
     candidates = corpus.candidates
     if candidates:
         print("Possibly the same person, kept apart (not merged)", file=out)
         for c in candidates:
             print(f"  {c.a.name}{g.pair}{c.b.name}  score {c.score:.2f}", file=out)
-            print(f"    {_clip(c.reason, width - 4)}", file=out)
+            print(_wrap(c.reason, width, indent="    "), file=out)
     print(file=out)
 
 
@@ -533,7 +570,8 @@ def _cmd_query(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     as_json = args.format == "json"
 
     def src(key: str) -> str:
-        return corpus.source(key) or key[:12]
+        # The end of a path (the file name) is what tells sources apart.
+        return _clip_left(corpus.source(key) or key[:12], 30)
 
     if what == "statements":
         found = corpus.find_actors(args.actor)

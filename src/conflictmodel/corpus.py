@@ -340,7 +340,14 @@ class CorpusTerritory:
         return tuple(Provenance(article=k, span=s) for k, t in self.members for s in t.mentions)
 
     def is_named(self, name: str) -> bool:
-        """True if ``name`` is its id, code, a member id, or a (normalised) name or alias."""
+        """True if ``name`` is its id, code, a member id, or a (normalised) name or alias.
+
+        Example:
+            >>> t = CorpusTerritory(id="UA-43", members=(),
+            ...                     territory=Territory(id="UA-43", name="Crimea", code="UA-43"))
+            >>> t.is_named("ua-43"), t.is_named("crimea"), t.is_named("Donbas")
+            (True, True, False)
+        """
         if name.casefold() in {self.id.casefold(), (self.code or "").casefold()}:
             return True
         if any(name == t.id for _, t in self.members):
@@ -382,6 +389,16 @@ class CorpusStatement:
 
     ``date`` is the statement's own resolved date, else the article's publication date
     (``dated_by`` says which), else None.
+
+    Example:
+        >>> import datetime as dt
+        >>> rsf = Actor(id="group:rsf", name="RSF", kind="group", mentions=[Span(start=0, end=3)])
+        >>> s = Statement(id="stmt:9-16", content="no truce", kind="reported",
+        ...               span=Span(start=9, end=17), speaker=rsf)
+        >>> c = Corpus([Article(text="RSF said no truce", actors=[rsf], statements=[s],
+        ...                     published=dt.date(2024, 5, 1))])
+        >>> [(r.speaker.name, r.date.isoformat(), r.dated_by) for r in c.statements()]
+        [('RSF', '2024-05-01', 'published')]
     """
 
     article: str
@@ -393,7 +410,16 @@ class CorpusStatement:
 
 @attrs.frozen(kw_only=True)
 class CorpusPosition:
-    """A position with its article, resolved actor and effective date (see ``CorpusStatement``)."""
+    """A position with its article, resolved actor and effective date (see ``CorpusStatement``).
+
+    Example:
+        >>> ye = Actor(id="state:YE", name="Yemen", kind="state")
+        >>> pos = Position(actor=ye, stance="supports", provision="prisoner_exchange",
+        ...                text="Yemen backs the swap", span=Span(start=0, end=20))
+        >>> c = Corpus([Article(text="Yemen backs the swap", actors=[ye], positions=[pos])])
+        >>> [(r.actor.id, r.position.stance.value, r.date) for r in c.positions()]
+        [('state:YE', 'supports', None)]
+    """
 
     article: str
     position: Position
@@ -404,7 +430,19 @@ class CorpusPosition:
 
 @attrs.frozen(kw_only=True)
 class CorpusProposal:
-    """A proposal with its article, resolved proposer and effective date."""
+    """A proposal with its article, resolved proposer and effective date.
+
+    Example:
+        >>> from conflictmodel import Provision
+        >>> qa = Actor(id="state:QA", name="Qatar", kind="state")
+        >>> p = Proposal(id="prop:0-24", trigger="proposed", text="Qatar proposed a truce.",
+        ...              span=Span(start=0, end=23), proposer=qa,
+        ...              provisions=[Provision(kind="ceasefire", text="a truce",
+        ...                                    span=Span(start=15, end=22))])
+        >>> c = Corpus([Article(text="Qatar proposed a truce.", actors=[qa], proposals=[p])])
+        >>> [(r.proposer.name, r.proposal.trigger) for r in c.proposals(kind="ceasefire")]
+        [('Qatar', 'proposed')]
+    """
 
     article: str
     proposal: Proposal
@@ -468,7 +506,8 @@ class TimelineEntry:
             return f"{who or '(unknown speaker)'} ({item.kind.value}): {item.content}"
         if isinstance(item, Proposal):
             kinds = ", ".join(p.kind.value for p in item.provisions) or "no typed provisions"
-            return f"{who or '(unknown proposer)'} {item.status.value} {item.trigger}: {kinds}"
+            status = item.status.value.replace("_", " ")
+            return f"{who or '(unknown proposer)'}, {status}: {kinds}"
         claimant = who or item.claimant.name
         return f"{claimant} {item.kind.value} {item.territory.name}: {item.text}"
 
@@ -640,6 +679,8 @@ class _Resolution:
     territories: tuple[CorpusTerritory, ...]
     terr_by_member: dict[tuple[str, str], CorpusTerritory]
     candidates: tuple[MergeCandidate, ...]
+    # Each actor's names as token lists, computed once: lookups by name are frequent.
+    tokens: tuple[tuple[CorpusActor, tuple[tuple[str, ...], ...]], ...]
 
 
 def _country_parts(nodes: list[_Node], members: list[int]) -> list[list[int]]:
@@ -1024,6 +1065,10 @@ class Corpus:
 
         Raises:
             InputError: ``article`` is not an Article.
+
+        Example:
+            >>> Corpus().add(Article(text="Kyiv"), source="k.txt")[:12]
+            'daccd738d5f7'
         """
         if not isinstance(article, Article):
             raise InputError(f"Corpus.add() expects an Article, got {type(article).__name__}")
@@ -1050,7 +1095,12 @@ class Corpus:
         return f"<Corpus: {len(self)} articles>"
 
     def keys(self) -> tuple[str, ...]:
-        """Article keys in the order they were added."""
+        """Article keys in the order they were added.
+
+        Example:
+            >>> [k[:8] for k in Corpus([Article(text="a"), Article(text="b")]).keys()]
+            ['ca978112', '3e23e816']
+        """
         return tuple(self._entries)
 
     def get(self, key: str) -> CorpusArticle:
@@ -1058,6 +1108,12 @@ class Corpus:
 
         Raises:
             InputError: no article has that key.
+
+        Example:
+            >>> Corpus().get("nope")
+            Traceback (most recent call last):
+            ...
+            conflictmodel.errors.InputError: no article with key 'nope' in the corpus
         """
         try:
             return self._entries[key]
@@ -1065,11 +1121,23 @@ class Corpus:
             raise InputError(f"no article with key {key!r} in the corpus") from None
 
     def article(self, key: str) -> Article:
-        """The Article with this key."""
+        """The Article with this key.
+
+        Example:
+            >>> c = Corpus([Article(text="Goma")])
+            >>> c.article(c.keys()[0]).text
+            'Goma'
+        """
         return self.get(key).article
 
     def source(self, key: str) -> str | None:
-        """The source name given when the article was added."""
+        """The source name given when the article was added.
+
+        Example:
+            >>> c = Corpus([("goma.txt", Article(text="Goma"))])
+            >>> c.source(c.keys()[0])
+            'goma.txt'
+        """
         return self.get(key).source
 
     # ---------------------------------------------------------------- resolution
@@ -1085,6 +1153,9 @@ class Corpus:
                 territories=territories,
                 terr_by_member=terr_by_member,
                 candidates=candidates,
+                tokens=tuple(
+                    (a, tuple(tuple(_name_tokens(n)) for n in a.actor.names)) for a in actors
+                ),
             )
         return self._resolution
 
@@ -1117,7 +1188,14 @@ class Corpus:
         return self._resolved().by_member.get((key, aid))
 
     def resolve_territory(self, key: str, territory: Territory | str) -> CorpusTerritory | None:
-        """The corpus territory an article-level territory (or its id) belongs to."""
+        """The corpus territory an article-level territory (or its id) belongs to.
+
+        Example:
+            >>> ti = Territory(id="ET-TI", name="Tigray", code="ET-TI")
+            >>> c = Corpus([Article(text="x", territories=[ti])])
+            >>> c.resolve_territory(c.keys()[0], ti).name
+            'Tigray'
+        """
         tid = territory.id if isinstance(territory, Territory) else territory
         return self._resolved().terr_by_member.get((key, tid))
 
@@ -1130,38 +1208,45 @@ class Corpus:
             >>> [a.id for a in Corpus([Article(text="x", actors=[ua])]).find_actors("kiev")]
             ['state:UA']
         """
-        actors = self.actors
-        exact = tuple(a for a in actors if a.id == name or name in a.member_ids)
+        index = self._resolved().tokens
+        exact = tuple(a for a, _ in index if a.id == name or name in a.member_ids)
         if exact:
             return exact
-        key = name_key(name)
-        if not key:
+        toks = tuple(_name_tokens(name))
+        if not toks:
             return ()
-        named = tuple(a for a in actors if any(name_key(n) == key for n in a.actor.names))
+        named = tuple(a for a, names in index if toks in names)
         if named:
             return named
-        toks = key.split()
         if len(toks) == 1:
             surname = tuple(
                 a
-                for a in actors
-                if a.kind is ActorKind.PERSON
-                and any(_name_tokens(n)[-1:] == toks for n in a.actor.names)
+                for a, names in index
+                if a.kind is ActorKind.PERSON and any(n[-1:] == toks for n in names)
             )
             if surname:
                 return surname
         wanted = set(toks)
-        return tuple(
-            a for a in actors if any(wanted <= set(_name_tokens(n)) for n in a.actor.names)
-        )
+        return tuple(a for a, names in index if any(wanted <= set(n) for n in names))
 
     def actor(self, name: str) -> CorpusActor | None:
-        """The first actor [`find_actors`][conflictmodel.corpus.Corpus.find_actors] returns."""
+        """The first actor [`find_actors`][conflictmodel.corpus.Corpus.find_actors] returns.
+
+        Example:
+            >>> Corpus().actor("Hemedti") is None
+            True
+        """
         found = self.find_actors(name)
         return found[0] if found else None
 
     def territory(self, name: str) -> CorpusTerritory | None:
-        """The territory with this id, ISO code, name or alias (case- and accent-insensitive)."""
+        """The territory with this id, ISO code, name or alias (case- and accent-insensitive).
+
+        Example:
+            >>> gaza = Territory(id="area:gaza-strip", name="Gaza Strip", aliases=["Gaza"])
+            >>> Corpus([Article(text="x", territories=[gaza])]).territory("gaza").id
+            'area:gaza-strip'
+        """
         return next((t for t in self.territories if t.is_named(name)), None)
 
     def _actor_set(self, actor: CorpusActor | Actor | str) -> set[str]:
@@ -1177,7 +1262,12 @@ class Corpus:
     # ---------------------------------------------------------------- queries
 
     def statements(self) -> tuple[CorpusStatement, ...]:
-        """Every statement of every article with its resolved speaker, in corpus order."""
+        """Every statement of every article with its resolved speaker, in corpus order.
+
+        Example:
+            >>> Corpus([Article(text="No one spoke.")]).statements()
+            ()
+        """
         out = []
         for entry in self._entries.values():
             for s in entry.article.statements:
@@ -1209,7 +1299,12 @@ class Corpus:
         return tuple(found)
 
     def positions(self) -> tuple[CorpusPosition, ...]:
-        """Every position of every article with its resolved actor, in corpus order."""
+        """Every position of every article with its resolved actor, in corpus order.
+
+        Example:
+            >>> Corpus().positions()
+            ()
+        """
         out = []
         for entry in self._entries.values():
             for p in entry.article.positions:

@@ -154,8 +154,10 @@ _VIA_ORDER = {"name": 0, "alias": 1, "demonym": 2, "metonym": 3}
 def _case_rule(surface: str) -> tuple[tuple[bool, ...], str | None]:
     toks = _tokens(surface)
     letters = "".join(c for c in surface if c.isalpha())
-    if _is_acronym(surface) and (len(letters) <= 3 or not letters.isalpha() or len(toks) > 1):
-        # Short acronyms are case-sensitive: "US" is not "us", "WHO" is not "who".
+    mixed = len(letters) <= 5 and any(c.isupper() for c in letters[1:])
+    if (_is_acronym(surface) and (len(letters) <= 3 or len(toks) > 1)) or mixed:
+        # Short acronyms are case-sensitive: "US" is not "us", "WHO" is not "who", "LeT" is
+        # not "Let".  Longer ones also match in title case ("Nato").
         return tuple(False for _ in toks), surface.translate(_APOSTROPHES)
     return tuple(t[:1].isupper() for t in toks), None
 
@@ -203,6 +205,10 @@ class _Index:
             cands.sort(key=lambda c: -c.ntokens)
 
 
+def _to_frozenset(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 @attrs.frozen(kw_only=True, eq=False)
 class Gazetteer:
     """Known actors, territories and the surface forms that name them.
@@ -235,7 +241,7 @@ class Gazetteer:
     demonyms: Mapping[str, str] = attrs.field(factory=dict)
     metonyms: Mapping[str, str] = attrs.field(factory=dict)
     aliases: Mapping[str, str] = attrs.field(factory=dict)
-    contextual: frozenset[str] = attrs.field(factory=frozenset, converter=frozenset)
+    contextual: frozenset[str] = attrs.field(factory=frozenset, converter=_to_frozenset)
     _index: list[_Index] = attrs.field(factory=list, init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -403,7 +409,10 @@ class Gazetteer:
         found = self.index.by_surface.get(key)
         if found is None and key.startswith("the "):
             found = self.index.by_surface.get(key[4:])
-        return found or ()
+            surface = surface.strip()[4:]
+        plain = " ".join(surface.translate(_APOSTROPHES).split())
+        # Short acronyms keep their case here as in scan(): "us" is not "US".
+        return tuple(e for e in found or () if _case_rule(e.surface)[1] in (None, plain))
 
     def find_actor(self, surface: str) -> Actor | None:
         """The actor a surface form names (name, alias, demonym or metonym), or None.
@@ -606,7 +615,7 @@ def _state_from_spec(
         raise GazetteerError(f"{where}: states[{code!r}] must be an object")
     official = _country_name(code)
     name = spec.get("name") or (base.name if base else official)
-    names = [n for n in (official, *(base.aliases if base else ()), *spec.get("names", ()))]
+    names = [official, *(base.aliases if base else ()), *spec.get("names", ())]
     aliases = tuple(dict.fromkeys(n for n in names if n != name))
     sid = f"state:{code}"
     try:
@@ -618,13 +627,11 @@ def _state_from_spec(
             country=code,
             wikidata=spec.get("wikidata") or (base.wikidata if base else None),
         )
-        terr = Territory(
-            id=code, name=name, code=code, kind=TerritoryKind.COUNTRY, aliases=aliases
-        )
+        terr = Territory(id=code, name=name, code=code, kind=TerritoryKind.COUNTRY, aliases=aliases)
     except ConflictModelError as exc:
         raise GazetteerError(f"{where}: states[{code!r}]: {exc}") from None
-    demonyms = {d: sid for d in spec.get("demonyms", ())}
-    metonyms = {m: sid for m in spec.get("metonyms", ())}
+    demonyms = dict.fromkeys(spec.get("demonyms", ()), sid)
+    metonyms = dict.fromkeys(spec.get("metonyms", ()), sid)
     return actor, terr, demonyms, metonyms
 
 

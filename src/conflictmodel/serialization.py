@@ -76,6 +76,11 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
+def _type_name(cls: Any) -> str:
+    # Unions and other typing forms have no __name__.
+    return getattr(cls, "__name__", None) or repr(cls)
+
+
 def _json_type(value: Any) -> str:
     """The JSON name of a Python value's type, for error messages."""
     if value is None:
@@ -209,7 +214,9 @@ def from_dict(data: Any, cls: type[T], *, conv: cattrs.Converter | None = None) 
     try:
         return (conv or converter).structure(data, cls)
     except (cattrs.BaseValidationError, ConflictModelError, ValueError, TypeError, KeyError) as exc:
-        raise SerializationError(f"cannot read {cls.__name__} from JSON: {_describe(exc)}") from exc
+        raise SerializationError(
+            f"cannot read {_type_name(cls)} from JSON: {_describe(exc)}"
+        ) from exc
 
 
 def _format(exc: BaseException, type_: Any) -> str:
@@ -252,14 +259,14 @@ def from_json(text: str | bytes, cls: type[T], *, conv: cattrs.Converter | None 
     """
     if not isinstance(text, str | bytes | bytearray):
         raise SerializationError(
-            f"cannot read {cls.__name__} from JSON: expected str or bytes, got {type(text).__name__}"
+            f"cannot read {_type_name(cls)} from JSON: expected str or bytes, got {type(text).__name__}"
         )
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SerializationError(f"cannot read {cls.__name__} from JSON: {exc}") from exc
+        raise SerializationError(f"cannot read {_type_name(cls)} from JSON: {exc}") from exc
     except RecursionError:
         raise SerializationError(
-            f"cannot read {cls.__name__} from JSON: nested too deeply"
+            f"cannot read {_type_name(cls)} from JSON: nested too deeply"
         ) from None
     return from_dict(data, cls, conv=conv)

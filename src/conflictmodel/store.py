@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
@@ -239,16 +240,15 @@ class IngestReport:
         return len(self.added) + len(self.skipped)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _clean(value: str | None) -> str | None:
     # Lone surrogates (which the parser accepts) cannot be stored as SQLite text; the JSON
     # column keeps them escaped, the query tables get U+FFFD.
     if value is None:
         return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "replace").decode("utf-8")
-    return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _json_text(article: Article) -> str:
@@ -354,7 +354,15 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the open file."""
+        """The schema version of the open file.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.schema_version == SCHEMA_VERSION
+            True
+        """
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def meta(self) -> dict[str, str]:
@@ -371,7 +379,14 @@ class Store:
     # ---------------------------------------------------------------- life cycle
 
     def close(self) -> None:
-        """Close the file.  Committed data is already on disk."""
+        """Close the file.  Committed data is already on disk.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.close()
+        """
         self._conn.close()
 
     def __enter__(self) -> Store:
@@ -422,6 +437,14 @@ class Store:
         Raises:
             InputError: ``article`` is not an Article.
             StoreError: the database could not be written.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> key = store.add(Article(text="Goma fell."), source="goma.txt")
+            >>> store.add(Article(text="Goma fell.", title="again")) == key, len(store)
+            (True, 1)
         """
         report = self.ingest([(source, article)], replace=replace)
         return (report.added or report.skipped)[0]
@@ -486,7 +509,16 @@ class Store:
         return IngestReport(added=tuple(added), skipped=tuple(skipped))
 
     def delete(self, key: str) -> bool:
-        """Remove an article and its rows; return whether it was there."""
+        """Remove an article and its rows; return whether it was there.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> key = store.add(Article(text="Goma fell."))
+            >>> store.delete(key), store.delete(key), len(store)
+            (True, False, 0)
+        """
         try:
             with self._transaction():
                 cur = self._conn.execute("DELETE FROM articles WHERE key = ?", (key,))
@@ -664,7 +696,16 @@ class Store:
         return isinstance(key, str) and self._seq(key) is not None
 
     def keys(self) -> tuple[str, ...]:
-        """Article keys in the order they were ingested."""
+        """Article keys in the order they were ingested.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.ingest([Article(text="a"), Article(text="b")])
+            >>> [k[:8] for k in store.keys()]
+            ['ca978112', '3e23e816']
+        """
         return tuple(r[0] for r in self._conn.execute("SELECT key FROM articles ORDER BY seq"))
 
     def source(self, key: str) -> str | None:
@@ -672,6 +713,13 @@ class Store:
 
         Raises:
             StoreError: no article has that key.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.source(store.add(Article(text="Goma fell."), source="goma.txt"))
+            'goma.txt'
         """
         row = self._conn.execute("SELECT source FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -684,6 +732,14 @@ class Store:
 
         Raises:
             StoreError: no article has that key, or its JSON is damaged.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> art = Article(text="Goma fell.", outlet="Kivu Times")
+            >>> store.get_article(store.add(art)) == art
+            True
         """
         row = self._conn.execute("SELECT json FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
@@ -691,7 +747,16 @@ class Store:
         return _read_article(key, row[0])
 
     def articles(self) -> Iterator[tuple[str, str | None, Article]]:
-        """``(key, source, Article)`` for every article, in ingest order."""
+        """``(key, source, Article)`` for every article, in ingest order.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.add(Article(text="Goma fell."), source="goma.txt")
+            >>> [(source, art.text) for _, source, art in store.articles()]
+            [('goma.txt', 'Goma fell.')]
+        """
         rows = self._conn.execute("SELECT key, source, json FROM articles ORDER BY seq").fetchall()
         for key, source, text in rows:
             yield key, source, _read_article(key, text)
@@ -725,6 +790,15 @@ class Store:
         """Every stored article as a [`Corpus`][conflictmodel.corpus.Corpus] (with sources).
 
         The corpus is built once and reused until the store changes.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.add(Article(text="Goma fell."), source="goma.txt")
+            >>> corpus = store.corpus()
+            >>> len(corpus), corpus.source(corpus.keys()[0]), store.corpus() is corpus
+            (1, 'goma.txt', True)
         """
         if self._corpus is None:
             self._corpus = Corpus.from_articles(
@@ -733,19 +807,51 @@ class Store:
         return self._corpus
 
     def actors(self) -> tuple[CorpusActor, ...]:
-        """Actors resolved across every stored article (see ``Corpus.actors``)."""
+        """Actors resolved across every stored article (see ``Corpus.actors``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.actors()
+            ()
+        """
         return self.corpus().actors
 
     def territories(self) -> tuple[CorpusTerritory, ...]:
-        """Territories resolved across every stored article."""
+        """Territories resolved across every stored article.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.territories()
+            ()
+        """
         return self.corpus().territories
 
     def candidates(self) -> list[MergeCandidate]:
-        """Likely matches kept apart (see ``Corpus.candidates``)."""
+        """Likely matches kept apart (see ``Corpus.candidates``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.candidates()
+            []
+        """
         return self.corpus().candidates
 
     def statements_by(self, actor: CorpusActor | Actor | str) -> tuple[CorpusStatement, ...]:
-        """Statements by ``actor`` across the store (see ``Corpus.statements_by``)."""
+        """Statements by ``actor`` across the store (see ``Corpus.statements_by``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.statements_by("Tshisekedi")
+            ()
+        """
         return self.corpus().statements_by(actor)
 
     def timeline(
@@ -754,7 +860,15 @@ class Store:
         territory: CorpusTerritory | Territory | str | None = None,
         provision: ProvisionKind | str | None = None,
     ) -> tuple[TimelineEntry, ...]:
-        """A territory's or a provision's timeline across the store (see ``Corpus.timeline``)."""
+        """A territory's or a provision's timeline across the store (see ``Corpus.timeline``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.timeline(territory="CD-NK"), store.timeline(provision="ceasefire")
+            ((), ())
+        """
         return self.corpus().timeline(territory=territory, provision=provision)
 
     def proposals(
@@ -763,11 +877,27 @@ class Store:
         territory: CorpusTerritory | Territory | str | None = None,
         kind: ProvisionKind | str | None = None,
     ) -> tuple[CorpusProposal, ...]:
-        """Proposals across the store (see ``Corpus.proposals``)."""
+        """Proposals across the store (see ``Corpus.proposals``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> store.proposals(kind="withdrawal")
+            ()
+        """
         return self.corpus().proposals(territory=territory, kind=kind)
 
     def responses_to(self, proposal: CorpusProposal) -> tuple[CorpusPosition, ...]:
-        """Positions responding to a proposal (see ``Corpus.responses_to``)."""
+        """Positions responding to a proposal (see ``Corpus.responses_to``).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import Article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> [store.responses_to(p) for p in store.proposals()]
+            []
+        """
         return self.corpus().responses_to(proposal)
 
 

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
+from typing import TypeVar
 
 try:
     from hypothesis import strategies as st
@@ -67,6 +69,8 @@ __all__ = [
     "text_dates",
 ]
 
+T = TypeVar("T")
+
 _MAX_END = 200
 _UNCODED_KINDS = tuple(
     k for k in TerritoryKind if k not in (TerritoryKind.COUNTRY, TerritoryKind.REGION)
@@ -95,6 +99,13 @@ _names = st.builds(
     st.text(_NAME_CHARS, max_size=16),
 )
 _free_text = st.text(_TEXT_CHARS, max_size=40)
+_maybe_date = st.none() | st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+_maybe_name = st.none() | _names
+_maybe_word = st.none() | _WORDS
+_maybe_slug = st.none() | _slugs
+_maybe_provision_kind = st.none() | st.sampled_from(ProvisionKind)
+_maybe_duration = st.none() | st.integers(1, 3650)
+_maybe_wikidata = st.none() | st.integers(1, 10**9).map(lambda n: f"Q{n}")
 # Word-like texts give spans something article-shaped to point at.
 _TOKENS = (
     "Kyiv", "Khartoum", "Yerevan", "Baku", "Gaza", "Goma", "Sanaa", "the", "army", "said",
@@ -119,12 +130,15 @@ def spans(max_end: int = _MAX_END, *, min_start: int = 0) -> st.SearchStrategy[S
     _check_max_end(max_end)
     if not 0 <= min_start <= max_end:
         raise InvalidArgument(f"need 0 <= min_start <= max_end, got {min_start} and {max_end}")
-    offsets = st.integers(min_start, max_end)
-    return st.builds(
-        lambda a, b: Span(start=min(a, b), end=max(a, b)),
-        offsets,
-        offsets,
-    )
+    return _span_strategy(min_start, max_end)
+
+
+# Strategies are immutable, and building one per draw (then validating it) is most of the cost
+# of generating an Article, so the factories below are cached on their hashable arguments.
+@lru_cache(maxsize=1024)
+def _span_strategy(lo: int, hi: int) -> st.SearchStrategy[Span]:
+    offsets = st.integers(lo, hi)
+    return st.builds(lambda a, b: Span(start=min(a, b), end=max(a, b)), offsets, offsets)
 
 
 def dates(
@@ -148,7 +162,17 @@ def country_codes() -> st.SearchStrategy[str]:
         >>> find(country_codes(), lambda c: c.startswith("U"))
         'UA'
     """
+    return _country_code_strategy()
+
+
+@cache
+def _country_code_strategy() -> st.SearchStrategy[str]:
     return st.sampled_from(sorted(_country_codes()))
+
+
+@cache
+def _subdivision_code_strategy() -> st.SearchStrategy[str]:
+    return st.sampled_from(sorted(_subdivision_codes()))
 
 
 def territory_codes() -> st.SearchStrategy[str]:
@@ -162,7 +186,12 @@ def territory_codes() -> st.SearchStrategy[str]:
         ...     assert Territory(id=code, name="somewhere", code=code).country == code[:2]
         >>> check()
     """
-    return st.one_of(country_codes(), st.sampled_from(sorted(_subdivision_codes())))
+    return _territory_code_strategy()
+
+
+@cache
+def _territory_code_strategy() -> st.SearchStrategy[str]:
+    return st.one_of(_country_code_strategy(), _subdivision_code_strategy())
 
 
 def article_texts(max_size: int = 160) -> st.SearchStrategy[str]:
@@ -181,13 +210,29 @@ def article_texts(max_size: int = 160) -> st.SearchStrategy[str]:
     )
 
 
-@st.composite
-def _evidence(draw: st.DrawFn, text: str | None, max_end: int) -> tuple[Span, str]:
+@lru_cache(maxsize=256)
+def _evidence(text: str | None, max_end: int) -> st.SearchStrategy[tuple[Span, str]]:
     """A span and the evidence it points at (free text when there is no article text)."""
     if text is not None:
-        span = draw(spans(len(text)))
-        return span, span.of(text)
-    return draw(spans(max_end)), draw(_free_text)
+        return _span_strategy(0, len(text)).map(lambda span: (span, span.of(text)))
+    return st.tuples(_span_strategy(0, max_end), _free_text)
+
+
+@lru_cache(maxsize=256)
+def _dates_from(start: dt.date) -> st.SearchStrategy[dt.date]:
+    return dates(min_value=start)
+
+
+@lru_cache(maxsize=1024)
+def _maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+@lru_cache(maxsize=1024)
+def _cached(
+    factory: Callable[[str | None, int], st.SearchStrategy[T]], text: str | None, max_end: int
+) -> st.SearchStrategy[T]:
+    return factory(text, max_end)
 
 
 def _limit(text: str | None, max_end: int) -> int:
@@ -210,14 +255,14 @@ def _pick_territory(
 @st.composite
 def _text_dates(draw: st.DrawFn, text: str | None, max_end: int) -> TextDate:
     span, written = draw(_evidence(text, max_end))
-    value = draw(st.none() | dates())
+    value = draw(_maybe_date)
     precision = (
         DatePrecision.UNKNOWN
         if value is None
         else draw(st.sampled_from([p for p in DatePrecision if p is not DatePrecision.UNKNOWN]))
     )
     relative = draw(st.booleans())
-    anchor = draw(st.none() | dates()) if relative and value is not None else None
+    anchor = draw(_maybe_date) if relative and value is not None else None
     return TextDate(
         text=written,
         span=draw(st.sampled_from([span, None])),
@@ -236,17 +281,17 @@ def text_dates(*, text: str | None = None, max_end: int = _MAX_END) -> st.Search
         >>> find(text_dates(text="on Friday"), lambda d: d.span is not None and len(d.span) > 2).text
         'on '
     """
-    return _text_dates(text, _limit(text, max_end))
+    return _cached(_text_dates, text, _limit(text, max_end))
 
 
 @st.composite
 def _roles(draw: st.DrawFn) -> Role:
-    start = draw(st.none() | dates())
-    end = draw(st.none() | (dates(min_value=start) if start is not None else dates()))
+    start = draw(_maybe_date)
+    end = draw(_maybe_date if start is None else _maybe(_dates_from(start)))
     return Role(
         title=draw(_names),
-        affiliation=draw(st.none() | _names),
-        country=draw(st.none() | country_codes()),
+        affiliation=draw(_maybe_name),
+        country=draw(_maybe(_country_code_strategy())),
         start=start,
         end=end,
     )
@@ -269,7 +314,7 @@ def roles() -> st.SearchStrategy[Role]:
 @st.composite
 def _actors(draw: st.DrawFn, text: str | None, max_end: int) -> Actor:
     kind = draw(st.sampled_from(ActorKind))
-    country = draw(st.none() | country_codes())
+    country = draw(_maybe(_country_code_strategy()))
     slug = draw(_slugs)
     ident = (
         f"state:{country}" if kind is ActorKind.STATE and country else f"{_ID_PREFIX[kind]}:{slug}"
@@ -283,7 +328,7 @@ def _actors(draw: st.DrawFn, text: str | None, max_end: int) -> Actor:
         aliases=draw(st.lists(_names, max_size=2, unique=True)),
         roles=draw(st.lists(roles(), max_size=2)) if kind is ActorKind.PERSON else (),
         country=country,
-        wikidata=draw(st.none() | st.integers(1, 10**9).map(lambda n: f"Q{n}")),
+        wikidata=draw(_maybe_wikidata),
         anonymous=anonymous,
         description=draw(_free_text) if anonymous else None,
         mentions=sorted(mentions),
@@ -302,18 +347,18 @@ def actors(*, text: str | None = None, max_end: int = _MAX_END) -> st.SearchStra
         ...     assert all(m.end <= len("Kyiv and Moscow") for m in actor.mentions)
         >>> check()
     """
-    return _actors(text, _limit(text, max_end))
+    return _cached(_actors, text, _limit(text, max_end))
 
 
 @st.composite
 def _territories(draw: st.DrawFn, text: str | None, max_end: int) -> Territory:
-    code = draw(st.none() | territory_codes())
+    code = draw(_maybe(_territory_code_strategy()))
     members: list[str] = []
     kind: TerritoryKind
     if code is None:
         kind = draw(st.sampled_from(_UNCODED_KINDS))
         ident = f"area:{draw(_slugs)}"
-        parent = draw(st.none() | country_codes())
+        parent = draw(_maybe(_country_code_strategy()))
         if kind is TerritoryKind.REGION_GROUP:
             members = draw(st.lists(territory_codes(), max_size=3, unique=True))
     else:
@@ -345,7 +390,7 @@ def territories(
         ...     assert place.id == place.code or place.id.startswith("area:")
         >>> check()
     """
-    return _territories(text, _limit(text, max_end))
+    return _cached(_territories, text, _limit(text, max_end))
 
 
 @st.composite
@@ -353,7 +398,7 @@ def _statements(
     draw: st.DrawFn, text: str | None, max_end: int, pool: Sequence[Actor] | None
 ) -> Statement:
     span, content = draw(_evidence(text, max_end))
-    cue = draw(st.none() | _WORDS)
+    cue = draw(_maybe_word)
     maybe_actor = st.none() | _pick_actor(pool, text, max_end)
     return Statement(
         id=f"stmt:{span.start}-{span.end}",
@@ -361,11 +406,11 @@ def _statements(
         kind=draw(st.sampled_from(StatementKind)),
         span=span,
         speaker=draw(maybe_actor),
-        speaker_span=draw(st.none() | spans(max_end)),
+        speaker_span=draw(_maybe(_span_strategy(0, max_end))),
         cue=cue,
         cue_span=draw(spans(max_end)) if cue is not None else None,
         via=draw(maybe_actor),
-        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+        date=draw(_maybe(text_dates(text=text, max_end=max_end))),
     )
 
 
@@ -405,9 +450,9 @@ def _provisions(
             st.lists(_pick_territory(territory_pool, text, max_end), max_size=2, unique_by=_id)
         ),
         parties=draw(st.lists(_pick_actor(actor_pool, text, max_end), max_size=2, unique_by=_id)),
-        recognized_as=draw(st.none() | country_codes()) if recognition else None,
-        duration_days=draw(st.none() | st.integers(1, 3650)) if timed else None,
-        label=draw(st.none() | _slugs) if kind is ProvisionKind.OTHER else None,
+        recognized_as=draw(_maybe(_country_code_strategy())) if recognition else None,
+        duration_days=draw(_maybe_duration) if timed else None,
+        label=draw(_maybe_slug) if kind is ProvisionKind.OTHER else None,
     )
 
 
@@ -449,7 +494,7 @@ def conditions(*, text: str | None = None, max_end: int = _MAX_END) -> st.Search
         >>> find(conditions(text="if the guns fall silent"), lambda c: c.text.startswith("if")).span
         Span(start=0, end=2)
     """
-    return _conditions(text, _limit(text, max_end))
+    return _cached(_conditions, text, _limit(text, max_end))
 
 
 @st.composite
@@ -481,8 +526,8 @@ def _proposals(
         ),
         conditions=draw(st.lists(conditions(text=text, max_end=max_end), max_size=2)),
         status=draw(st.sampled_from(ProposalStatus)),
-        venue=draw(st.none() | _names),
-        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+        venue=draw(_maybe_name),
+        date=draw(_maybe(text_dates(text=text, max_end=max_end))),
         source=draw(maybe_actor),
     )
 
@@ -519,7 +564,7 @@ def _positions(
     span, written = draw(_evidence(text, max_end))
     ids = st.sampled_from(list(proposal_ids)) if proposal_ids else _slugs.map("prop:{}".format)
     proposal_id = draw(st.none() | ids)
-    provision = draw(st.none() | st.sampled_from(ProvisionKind))
+    provision = draw(_maybe_provision_kind)
     territory = draw(st.none() | _pick_territory(territory_pool, text, max_end))
     if proposal_id is None and provision is None and territory is None:
         provision = draw(st.sampled_from(ProvisionKind))  # a position is always on something
@@ -528,12 +573,12 @@ def _positions(
         stance=draw(st.sampled_from(Stance)),
         text=written,
         span=span,
-        cue=draw(st.none() | _WORDS),
+        cue=draw(_maybe_word),
         proposal_id=proposal_id,
         provision=provision,
         territory=territory,
         statement=draw(st.none() | statements(text=text, max_end=max_end, actors=actor_pool)),
-        date=draw(st.none() | text_dates(text=text, max_end=max_end)),
+        date=draw(_maybe(text_dates(text=text, max_end=max_end))),
     )
 
 
@@ -576,8 +621,8 @@ def _claims(
         kind=kind,
         text=written,
         span=span,
-        since=draw(st.none() | text_dates(text=text, max_end=max_end)),
-        recognized_as=draw(st.none() | country_codes()) if recognition else None,
+        since=draw(_maybe(text_dates(text=text, max_end=max_end))),
+        recognized_as=draw(_maybe(_country_code_strategy())) if recognition else None,
     )
 
 
@@ -638,8 +683,8 @@ def _articles(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Article:
     return Article(
         text=text,
         title=draw(st.none() | _free_text),
-        outlet=draw(st.none() | _names),
-        published=draw(st.none() | dates()),
+        outlet=draw(_maybe_name),
+        published=draw(_maybe_date),
         url=draw(st.none() | _slugs.map("https://news.example/{}".format)),
         actors=actor_pool,
         territories=territory_pool,

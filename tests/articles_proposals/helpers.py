@@ -119,7 +119,7 @@ def sentences(text: str) -> list[Span]:
         if not body:
             continue
         span = Span(start=m.start() + lead, end=m.start() + lead + len(body))
-        if out and re.search(r"\b(?:U\.S|U\.N|J\.D|J|D|Mr|Dr|St|No)\.$", text[out[-1].start : out[-1].end]):
+        if out and re.search(r"(?:\b[A-Z]|\bMr|\bDr|\bSt|\bNo)\.$", text[out[-1].start : out[-1].end]) and not re.match(r"\s*\n", text[out[-1].end : span.start]):
             out[-1] = Span(start=out[-1].start, end=span.end)
             continue
         out.append(span)

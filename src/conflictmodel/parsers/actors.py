@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -67,7 +67,7 @@ _PARTICLE = (
 )
 _NAME = re.compile(
     rf"(?<![\w.’'-])(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}"
-    rf"(?:\s{{1,2}}(?:{_PARTICLE}\s{{1,2}}){{0,2}}(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}){{0,4}}"
+    rf"(?:\s{{1,2}}(?:{_PARTICLE}\s{{1,2}}){{0,2}}(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}){{0,8}}"
 )
 _WORDS = re.compile(r"[\w.’'-]+")
 _SPEECH_AFTER = re.compile(
@@ -87,38 +87,320 @@ _SPEECH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STOP_CAPS = frozenset(
-    "The A An This That These Those It Its In On At By For From With Without But And Or So Yet "
-    "If When While As After Before Since Until Though Although Because However Meanwhile "
-    "Moreover Furthermore Still Also Then Now Today Yesterday Tomorrow Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December He She They We I You His Her Their Our "
-    "My Your There Here What Who Whom Whose Which Where Why How Despite Amid Under Over "
-    "Speaking Asked According Following Earlier Later Last Next Both Neither Either Each "
-    "Every Some Many Most Several Such Other Another No Not Only Even Just Mr Mrs Ms Dr "
-    "Photo Image Video Read Watch Listen Related Live Breaking Update Updated Opinion "
-    "Analysis Sources Officials Western Eastern Northern Southern Central Background "
-    "Context Key Developments Broader Impact Next Why Will Can Could Would Should Must "
-    "Shall Did Does Do Is Are Was Were Has Have Had Be Been Being Let Please Thank Thanks "
-    "God Allah Lord Sir Madam Dear Inside Outside Above Below Across Along Around Among "
-    "Between Beyond During Except Into Near Off Onto Through Toward Towards Upon Within "
-    "Unlike Like Via Per Plus Minus Ukrainian Russian American".split()
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Without",
+        "But",
+        "And",
+        "Or",
+        "So",
+        "Yet",
+        "If",
+        "When",
+        "While",
+        "As",
+        "After",
+        "Before",
+        "Since",
+        "Until",
+        "Though",
+        "Although",
+        "Because",
+        "However",
+        "Meanwhile",
+        "Moreover",
+        "Furthermore",
+        "Still",
+        "Also",
+        "Then",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "There",
+        "Here",
+        "What",
+        "Who",
+        "Whom",
+        "Whose",
+        "Which",
+        "Where",
+        "Why",
+        "How",
+        "Despite",
+        "Amid",
+        "Under",
+        "Over",
+        "Speaking",
+        "Asked",
+        "According",
+        "Following",
+        "Earlier",
+        "Later",
+        "Last",
+        "Next",
+        "Both",
+        "Neither",
+        "Either",
+        "Each",
+        "Every",
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Such",
+        "Other",
+        "Another",
+        "No",
+        "Not",
+        "Only",
+        "Even",
+        "Just",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Photo",
+        "Image",
+        "Video",
+        "Read",
+        "Watch",
+        "Listen",
+        "Related",
+        "Live",
+        "Breaking",
+        "Update",
+        "Updated",
+        "Opinion",
+        "Analysis",
+        "Sources",
+        "Officials",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Background",
+        "Context",
+        "Key",
+        "Developments",
+        "Broader",
+        "Impact",
+        "Next",
+        "Why",
+        "Will",
+        "Can",
+        "Could",
+        "Would",
+        "Should",
+        "Must",
+        "Shall",
+        "Did",
+        "Does",
+        "Do",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Has",
+        "Have",
+        "Had",
+        "Be",
+        "Been",
+        "Being",
+        "Let",
+        "Please",
+        "Thank",
+        "Thanks",
+        "God",
+        "Allah",
+        "Lord",
+        "Sir",
+        "Madam",
+        "Dear",
+        "Inside",
+        "Outside",
+        "Above",
+        "Below",
+        "Across",
+        "Along",
+        "Around",
+        "Among",
+        "Between",
+        "Beyond",
+        "During",
+        "Except",
+        "Into",
+        "Near",
+        "Off",
+        "Onto",
+        "Through",
+        "Toward",
+        "Towards",
+        "Upon",
+        "Within",
+        "Unlike",
+        "Like",
+        "Via",
+        "Per",
+        "Plus",
+        "Minus",
+        "Ukrainian",
+        "Russian",
+        "American",
+    ]
 )
 _MODIFIERS = frozenset(
-    "former acting deputy interim then- top senior chief new outgoing incoming newly-appointed "
-    "self-proclaimed self-declared de facto russian-installed moscow-installed moscow-backed "
-    "kremlin-backed kremlin-installed pro-russian pro-kremlin exiled ousted late veteran "
-    "longtime long-time powerful influential embattled first second principal lead "
-    "current then current".split()
+    [
+        "former",
+        "acting",
+        "deputy",
+        "interim",
+        "then-",
+        "top",
+        "senior",
+        "chief",
+        "new",
+        "outgoing",
+        "incoming",
+        "newly-appointed",
+        "self-proclaimed",
+        "self-declared",
+        "de",
+        "facto",
+        "russian-installed",
+        "moscow-installed",
+        "moscow-backed",
+        "kremlin-backed",
+        "kremlin-installed",
+        "pro-russian",
+        "pro-kremlin",
+        "exiled",
+        "ousted",
+        "late",
+        "veteran",
+        "longtime",
+        "long-time",
+        "powerful",
+        "influential",
+        "embattled",
+        "first",
+        "second",
+        "principal",
+        "lead",
+        "current",
+        "then",
+        "current",
+    ]
 )
 _STATE_NOUNS = frozenset(
-    "government governments authorities officials forces troops army military navy side "
-    "leadership leaders delegation delegations negotiators regime state counterparts "
-    "counterpart soldiers diplomats diplomacy administration establishment "
-    "junta cabinet president prime parliament lawmakers ministers ministries command "
-    "intelligence security armed defence defense".split()
+    [
+        "government",
+        "governments",
+        "authorities",
+        "officials",
+        "forces",
+        "troops",
+        "army",
+        "military",
+        "navy",
+        "side",
+        "leadership",
+        "leaders",
+        "delegation",
+        "delegations",
+        "negotiators",
+        "regime",
+        "state",
+        "counterparts",
+        "counterpart",
+        "soldiers",
+        "diplomats",
+        "diplomacy",
+        "administration",
+        "establishment",
+        "junta",
+        "cabinet",
+        "president",
+        "prime",
+        "parliament",
+        "lawmakers",
+        "ministers",
+        "ministries",
+        "command",
+        "intelligence",
+        "security",
+        "armed",
+        "defence",
+        "defense",
+    ]
+)
+_ORG_WORDS = frozenset(
+    "Administration Ministry Council Forces Force Army Party Front Movement Alliance Union "
+    "Agency Office Committee Commission Court Department Government Authority Authorities "
+    "Republic Brigade Brigades Corps Assembly Parliament Bank Group News Times Post Journal "
+    "University Institute Centre Center Foundation Observatory Organization Organisation "
+    "Association Federation League Coalition Command Guard Guards Police Service Services "
+    "Rights Watch Security Defence Defense Affairs Nations States Kingdom Emirates Islands "
+    "Region Province State Oblast District City County Strip Bank Valley Sea Ocean River "
+    "Mountains Peninsula Corridor Line Summit Conference Forum Initiative Plan Accord Accords "
+    "Agreement Treaty Deal Talks Process Program Programme Fund Project Airport Port Base "
+    "Bridge Road Street Square Palace House Hall Tower Hotel Stadium Hospital Church Mosque "
+    "Company Corporation Inc Ltd Group Media Network Channel Radio Television TV Agency Press "
+    "War Wars Day Week Revolution Crisis Operation Campaign Act Law Constitution Charter "
+    "Cup Games Prize Award Day Intelligence Interim Transitional National Democratic "
+    "Liberation People's Popular Islamic Socialist Communist Federal Supreme Constitutional".split()
 )
 _NAME_STOP_TAIL = frozenset({"Says", "Said", "Warns", "Tells", "Urges", "Calls", "Slams"})
 _MAX_SPAN = 400
+# How far back a description or pronoun looks for what it refers to.
+_ANTECEDENT_WINDOW = 6000
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 _PRONOUNS_GROUP = frozenset({"they", "them", "their", "theirs", "themselves", "it", "its"})
 _KIND_PRIORITY = {
@@ -241,7 +523,7 @@ class ActorRules:
             )
             cached = re.compile(rf"(?i:\b(?P<head>{heads}))\b")
             self._cache["anon"] = cached
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     @property
     def descriptor_pattern(self) -> re.Pattern[str]:
@@ -255,7 +537,7 @@ class ActorRules:
                 rf"Russian|Ukrainian|American|US|U\.S\.)\s{{1,3}})?(?i:(?P<head>{heads}))\b"
             )
             self._cache["desc"] = cached
-        return cached  # type: ignore[no-any-return]
+        return cached
 
 
 def _checked(items: Iterable[str], where: str) -> list[str]:
@@ -283,9 +565,7 @@ def _default_rules() -> ActorRules:
         anon_qualifiers=frozenset(
             fold(q) for q in _str_list(anon["qualifiers"], "anonymous.json: qualifiers")
         ),
-        anon_cues=tuple(
-            fold(c) for c in _str_list(anon["anonymity_cues"], "anonymous.json: cues")
-        ),
+        anon_cues=tuple(fold(c) for c in _str_list(anon["anonymity_cues"], "anonymous.json: cues")),
         determiners=frozenset(
             fold(d) for d in _str_list(anon["determiners"], "anonymous.json: determiners")
         ),
@@ -407,6 +687,12 @@ class _Run:
         self._cov_starts: list[int] = []
         self._cov: list[tuple[int, int]] = []
         self.sentences = _sentences(ctx)
+        self._people_full: dict[str, str] = {}
+        self._people_last: dict[str, list[str]] = {}
+        self._people_seen = -1
+        self._people_version = -1
+        self._version = 0
+        self.synced = 0
 
     # ------------------------------------------------------------ bookkeeping
 
@@ -446,9 +732,7 @@ class _Run:
             i += 1
         return out
 
-    def mention(
-        self, actor: Actor, start: int, end: int, *, via: str, alias: bool = True
-    ) -> Actor:
+    def mention(self, actor: Actor, start: int, end: int, *, via: str, alias: bool = True) -> Actor:
         if actor.id not in self.ctx.actors:
             self.ctx.add_actor(actor)
         else:
@@ -460,6 +744,8 @@ class _Run:
         span = Span(start=start, end=end)
         self.ctx.add_mention(span, target=actor.id, kind=MentionKind.ACTOR, via=via, alias=alias)
         self.cover(start, end)
+        if actor.kind is ActorKind.PERSON:
+            self._version += 1
         return self.ctx.actors[actor.id]
 
     def in_furniture(self, start: int, end: int) -> bool:
@@ -477,6 +763,8 @@ class _Run:
             self.anonymous(sent)
         self.surnames()
         self.descriptors()
+        self.synced = len(self.ctx.mentions)
+        self.ctx.extras["_actor_run"] = self
 
     # ------------------------------------------------------------ 1. gazetteer
 
@@ -496,8 +784,7 @@ class _Run:
                     self.mention(_bare_actor(actor), m.start, m.end, via="demonym", alias=False)
                 continue
             if e.via == "metonym":
-                is_place = bool(m.targets(MentionKind.TERRITORY))
-                if is_place and not is_metonym_use(text, m.start, m.end):
+                if not is_metonym_use(text, m.start, m.end):
                     continue
                 self.mention(_bare_actor(actor), m.start, m.end, via="metonym")
                 continue
@@ -521,7 +808,9 @@ class _Run:
     def known_person(self, m: Match, actor: Actor) -> None:
         text = self.text
         start = m.start
-        if re.match(r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b", text[m.end : m.end + 30]):
+        if re.match(
+            r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b", text[m.end : m.end + 30]
+        ):
             return  # "the Biden administration" is a body, found by government_bodies()
         # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
         single = len(m.text.split()) == 1
@@ -546,30 +835,30 @@ class _Run:
             roles.append(Role(title=title, affiliation=taff, country=tcountry or actor.country))
         held = self.gz.person_role_on(actor, self.ctx.published)
         for r in (held, *actor.roles):
-            if r is not None and r not in roles and not any(
-                fold(r.title) == fold(x.title) for x in roles
+            if (
+                r is not None
+                and r not in roles
+                and not any(fold(r.title) == fold(x.title) for x in roles)
             ):
                 roles.append(r)
         bare = attrs.evolve(_bare_actor(actor), roles=tuple(roles))
         if actor.id in self.ctx.actors and title:
             old = self.ctx.actors[actor.id]
             if not any(r.title == title for r in old.roles):
-                self.ctx.actors[actor.id] = attrs.evolve(
-                    old, roles=(*old.roles, roles[0])
-                )
+                self.ctx.actors[actor.id] = attrs.evolve(old, roles=(*old.roles, roles[0]))
         self.mention(bare, start, m.end, via="name" if m.text == actor.name else "alias")
 
     def title_agrees(self, actor: Actor, title: str | None) -> bool:
         if not title:
             return False
         words = set(fold(title).split())
-        return any(words & set(fold(r.title).split()) - {"of", "the", "to", "for"} for r in actor.roles)
+        return any(
+            words & set(fold(r.title).split()) - {"of", "the", "to", "for"} for r in actor.roles
+        )
 
     # ------------------------------------------------------------ titles
 
-    def title_before(
-        self, pos: int
-    ) -> tuple[str | None, Span | None, str | None, str | None]:
+    def title_before(self, pos: int) -> tuple[str | None, Span | None, str | None, str | None]:
         """The title phrase that ends right before ``pos`` (skipping a comma), if any."""
         text = self.text
         lo = max(0, pos - 160)
@@ -605,8 +894,14 @@ class _Run:
         t_start, country, affiliation = self._title_modifiers(t_start, lo)
         if country is None and complement_start is not None and m is not None:
             country, aff2 = self._entity_country(m)
-            prep = text[complement_start:m.start].split()[0] if text[complement_start:m.start].split() else ""
-            if prep == "to" or m.targets(MentionKind.TERRITORY) and not m.targets(MentionKind.ACTOR):
+            prep = (
+                text[complement_start : m.start].split()[0]
+                if text[complement_start : m.start].split()
+                else ""
+            )
+            if prep == "to" or (
+                m.targets(MentionKind.TERRITORY) and not m.targets(MentionKind.ACTOR)
+            ):
                 # "envoy to Russia" is not Russian; "head of the Crimean peninsula" is unknown.
                 country = None
             affiliation = affiliation or aff2
@@ -650,10 +945,21 @@ class _Run:
                 if country is not None or affiliation is not None:
                     pos = gm.start
                     continue
-            if fold(word) in _MODIFIERS or fold(word) in self.rules.titles and fold(word) in {
-                "deputy",
-                "chief",
-            }:
+            if poss and country is None and affiliation is None:
+                # "Sudan's army chief": the gazetteer matched "Sudan's army" as a whole.
+                code = self.gz.country_code(_strip_possessive(word))
+                if code:
+                    country = code
+                    pos = wstart
+                    continue
+            if fold(word) in _MODIFIERS or (
+                fold(word) in self.rules.titles
+                and fold(word)
+                in {
+                    "deputy",
+                    "chief",
+                }
+            ):
                 pos = wstart
                 continue
             aff = self.rules.affiliations.get(fold(_strip_possessive(word)))
@@ -720,26 +1026,31 @@ class _Run:
         i, k = hit
         after_words = [w.group(0) for w in words[i + k :]]
         preps = {"of", "to", "for", "at", "in", "on"}
-        if after_words and fold(after_words[0]) not in preps:
-            if not (fold(words[i + k - 1].group(0)) in preps and len(after_words) <= 6):
-                return None, None, None
+        if (
+            after_words
+            and fold(after_words[0]) not in preps
+            and not (fold(words[i + k - 1].group(0)) in preps and len(after_words) <= 6)
+        ):
+            return None, None, None
         before = [w.group(0) for w in words[:i]]
         if len(before) > 4:
             return None, None, None
         title = " ".join(phrase.split())
         country = None
         affiliation = None
+        title_at = p_start + words[i].start()
+        of_complement = bool(after_words) and fold(after_words[0]) in {"of", "for"}
         for gm in self.matches_in(p_start, p_start + len(phrase)):
-            if gm.start >= p_start and gm.end <= p_start + len(phrase):
-                c, aff = self._entity_country(gm)
-                gm_before = gm.start < p_start + words[i].start()
-                if gm_before or any(
-                    e.kind is MentionKind.ACTOR and e.target.startswith("state:") for e in gm.entries
-                ):
-                    if gm_before or not after_words or fold(after_words[0]) in {"of", "for"}:
-                        country, affiliation = c, aff
-                        if gm_before or gm.targets(MentionKind.ACTOR):
-                            break
+            if gm.start < p_start or gm.end > p_start + len(phrase):
+                continue
+            # "Ukraine's foreign minister" and "the president of Armenia" give a country;
+            # "the envoy to Russia" does not.
+            is_state = any(
+                e.kind is MentionKind.ACTOR and e.target.startswith("state:") for e in gm.entries
+            )
+            if gm.start < title_at or (is_state and of_complement):
+                country, affiliation = self._entity_country(gm)
+                break
         if country is None:
             for w in before:
                 aff_v = self.rules.affiliations.get(fold(_strip_possessive(w)))
@@ -767,7 +1078,12 @@ class _Run:
             body_end = self._body_at(body_start, sent.end)
             if body_end is None:
                 continue
-            if actor.kind is ActorKind.STATE and entry.via in {"name", "alias", "demonym", "metonym"}:
+            if actor.kind is ActorKind.STATE and entry.via in {
+                "name",
+                "alias",
+                "demonym",
+                "metonym",
+            }:
                 code = actor.country
                 self.add_body(m.start, body_end, code, body_start)
             elif actor.kind is ActorKind.PERSON and fold(text[body_start:body_end]) in {
@@ -805,7 +1121,10 @@ class _Run:
         words = list(re.finditer(r"[\w’'-]+", self.text[pos : min(limit, pos + 60)]))
         best = None
         for k in range(1, min(5, len(words)) + 1):
-            if words[k - 1].start() > 0 and not self.text[pos + words[k - 2].end() : pos + words[k - 1].start()].isspace():
+            if (
+                words[k - 1].start() > 0
+                and not self.text[pos + words[k - 2].end() : pos + words[k - 1].start()].isspace()
+            ):
                 break
             phrase = fold(" ".join(w.group(0) for w in words[:k]))
             if phrase in self.rules.bodies:
@@ -826,9 +1145,7 @@ class _Run:
         if person is None and fb not in _SPECIFIC_BODIES and not fb.endswith(_SPECIFIC_SUFFIXES):
             return
         if not self.free(start, end):
-            # Already an actor there (a person's title, say): keep the earlier reading.
-            if not all(self.free(a, b) or (a, b) == (start, end) for a, b in [(start, end)]):
-                return
+            return  # already an actor there (a person's title, say): keep that reading
         key = _BODY_SYNONYMS.get(fb, fb)
         if person is not None:
             surname = person.name.split()[-1]
@@ -884,22 +1201,29 @@ class _Run:
         # Leading title words belong to the title: "President Donald Trump", "Secretary of
         # State Marco Rubio" (the chunk is "State Marco Rubio").
         start_i = 0
-        title = tspan = tcountry = taff = None
-        for i in range(len(toks)):
+        title, tspan, tcountry, taff = self.title_before(a)
+        for i in range(1, min(len(toks), 6)):
             pos = a + toks[i].start()
             t, ts, tc, ta = self.title_before(pos)
-            if t is not None and (i == 0 or ts is not None and ts.start < pos):
-                if i == 0 or ts is not None and ts.start <= a + toks[i - 1].start():
-                    start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta
-                    if i > 0:
-                        break
-            if i == 0 and t is not None:
+            if t is None or ts is None:
                 continue
+            if ts.start > a:
+                # "Information Minister X": capitalised words before a title inside the name
+                # chunk are part of the title ("Deputy Foreign Minister", "Interior Minister").
+                if i > 3 or any(
+                    fold(x.group(0)) in self.rules.courtesy or x.group(0) in _STOP_CAPS
+                    for x in toks[:i]
+                ):
+                    continue
+                t = " ".join(text[a : ts.end].split())
+                ts = Span(start=a, end=ts.end)
+            start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta
         name_toks = [t.group(0) for t in toks[start_i:]]
         # Strip courtesy titles and sentence-initial function words.
         courtesy = False
         while name_toks and (
-            name_toks[0] in self.rules.courtesy or name_toks[0].rstrip(".") in {"Mr", "Ms", "Mrs", "Dr"}
+            name_toks[0] in self.rules.courtesy
+            or name_toks[0].rstrip(".") in {"Mr", "Ms", "Mrs", "Dr"}
         ):
             courtesy = True
             name_toks = name_toks[1:]
@@ -921,6 +1245,8 @@ class _Run:
         words = raw_name.split()
         if any(fold(w) in self.rules.titles for w in words[-1:]):
             return
+        if any(_strip_possessive(w) in _ORG_WORDS for w in words):
+            return  # "Interim Administration", "Human Rights" name bodies, not people
         if courtesy and not title:
             prev = text[max(sent.start, n_start - 6) : n_start]
             if re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$", prev):
@@ -946,7 +1272,9 @@ class _Run:
             if not multi:
                 return
             after_ok = _SPEECH_AFTER.match(text, n_end) is not None
-            before_ok = _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
+            before_ok = (
+                _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
+            )
             if not (after_ok or before_ok):
                 return
         self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
@@ -982,17 +1310,37 @@ class _Run:
         key = fold(_strip_possessive(surname))
         if len(key) < 3:
             return None
-        best: Actor | None = None
-        for a in self.ctx.actors.values():
+        self._sync_people()
+        if full is not None:
+            hit = self._people_full.get(fold(full))
+            if hit is not None:
+                return self.ctx.actors.get(hit)
+            if len(full.split()) > 1:
+                return None
+        ids = self._people_last.get(key)
+        return self.ctx.actors.get(ids[-1]) if ids else None
+
+    def _sync_people(self) -> None:
+        # Indexes of the article's people by full name and last name, kept in step with the
+        # context (other stages may add actors between calls).
+        actors = self.ctx.actors
+        if self._people_seen == len(actors) and self._people_version == self._version:
+            return
+        self._people_full.clear()
+        self._people_last.clear()
+        for a in actors.values():
             if a.kind is not ActorKind.PERSON or a.anonymous:
                 continue
-            names = (a.name, *a.aliases)
-            if full is not None and any(fold(n) == fold(full) for n in names):
-                return a
-            if any(fold(n.split()[-1]) == key for n in names if n.split()):
-                if full is None or len(full.split()) == 1:
-                    best = a
-        return best
+            for n in (a.name, *a.aliases):
+                parts = n.split()
+                if not parts:
+                    continue
+                self._people_full[fold(n)] = a.id
+                ids = self._people_last.setdefault(fold(_strip_possessive(parts[-1])), [])
+                if a.id not in ids:
+                    ids.append(a.id)
+        self._people_seen = len(actors)
+        self._people_version = self._version
 
     # ------------------------------------------------------------ 4. anonymous sources
 
@@ -1035,32 +1383,71 @@ class _Run:
                 continue
             cont = self._continuation(after)
             cue = bool(cont) and any(c in fold(cont) for c in rules.anon_cues)
-            base = len(left) - max(sent.start, h_start - 120)
+            desc_end = h_end + len(cont)
+            if re.match(
+                rf"\s{{0,2}},\s{{0,2}}{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}",
+                text[desc_end : desc_end + 60],
+            ) or re.search(rf",\s{{0,2}}{_NAME_TOKEN}\s{{1,2}}{_NAME_TOKEN}\s{{0,2}}$", cont):
+                continue  # "a spokesperson for the group, Kyaw Zaw," names the source
             if det is not None:
                 det_word = fold(det.group(0))
                 d_start = max(sent.start, h_start - 120) + det.start()
             else:
                 det_word = ""
                 d_start = max(sent.start, h_start - 120) + quals[0].start() if quals else h_start
-            del base
             plural = rules.anon_heads.get(head) == "group"
             prev_text = text[max(sent.start, d_start - 20) : d_start]
-            according = re.search(r"\b(?:according\s{1,2}to|by|cited|citing|quoted)\s{1,2}$", prev_text, re.IGNORECASE)
+            according = re.search(
+                r"\b(?:according\s{1,2}to|by|cited|citing|quoted)\s{1,2}$", prev_text, re.IGNORECASE
+            )
             if det_word == "the":
-                if not cue or not re.search(r"anonym|not\s{1,2}(?:be\s{1,2})?(?:named|identified|authori[sz]ed)", fold(cont)):
+                if not cue or not re.search(
+                    r"anonym|not\s{1,2}(?:be\s{1,2})?(?:named|identified|authori[sz]ed)", fold(cont)
+                ):
                     continue
             elif det_word:
-                if head in {"person", "people", "member", "members", "figure", "figures", "worker", "workers", "employee", "employees", "resident", "residents"} and not cue:
+                if (
+                    head
+                    in {
+                        "person",
+                        "people",
+                        "member",
+                        "members",
+                        "figure",
+                        "figures",
+                        "worker",
+                        "workers",
+                        "employee",
+                        "employees",
+                        "resident",
+                        "residents",
+                    }
+                    and not cue
+                ):
                     continue
             else:
                 if not plural:
                     continue
-                speech = _SPEECH_AFTER.match(text, h_end) is not None
-                if not (cue or according or (quals and speech) or head in {"insiders", "sources"} and (speech or according)):
+                speech = (
+                    _SPEECH_AFTER.match(text, h_end) is not None
+                    or _SPEECH_AFTER.match(text, desc_end) is not None
+                )
+                if not (
+                    cue
+                    or according
+                    or (quals and speech)
+                    or (head in {"insiders", "sources"} and (speech or according))
+                ):
                     continue
             qual_text = " ".join(q.group(0) for q in quals)
             short = " ".join(f"{qual_text} {hm.group('head')}".split())
-            desc_end = h_end + len(cont)
+            if not quals and re.match(
+                r"\s{0,2}(?:familiar|close|briefed|with\s{1,2}(?:direct\s{1,2})?knowledge|involved|"
+                r"knowledgeable|aware|privy|based|in)\b",
+                cont,
+            ):
+                # "people familiar with the matter" says more than "people".
+                short = " ".join(f"{hm.group('head')} {cont}".split()[:7])
             description = " ".join(text[d_start:desc_end].split())
             country = None
             for q in quals:
@@ -1070,8 +1457,7 @@ class _Run:
                     country, _ = self._entity_country(gm)
                     if country:
                         break
-            slug_base = short if not short.islower() or quals else short
-            aid = f"anon:{slugify(slug_base)}"
+            aid = f"anon:{slugify(short)}"
             actor = Actor(
                 id=aid,
                 name=short,
@@ -1097,7 +1483,7 @@ class _Run:
     def _continuation(self, after: str) -> str:
         m = re.match(
             r"(\s{0,2},?\s{0,2}(?:who|familiar|close|briefed|with|speaking|based|involved|"
-            r"knowledgeable|aware|privy|not\s{1,2}authori[sz]ed|in\s{1,2}the|from|at|inside|within|"
+            r"knowledgeable|aware|privy|not\s{1,2}authori[sz]ed|in|from|at|inside|within|for|of|"
             r"granted|requesting|on\s{1,2}condition)\b[^.;:!?\"“”«»]{0,140}?)(?=[.;:!?\"“”«»]|,\s{0,2}(?:said|says|told|added|adding)\b|\s(?:said|says|told|added)\b|$)",
             after,
         )
@@ -1149,29 +1535,54 @@ class _Run:
             (m for m in self.ctx.mentions if m.kind is MentionKind.ACTOR),
             key=lambda m: m.span.start,
         )
+        # Walk mentions and descriptions together in text order, remembering for every head
+        # noun the last actor it could describe: linear in the number of mentions.
+        last: dict[str, str] = {}
+        heads_of: dict[str, tuple[str, ...]] = {}
+        i = 0
         for dm in self.rules.descriptor_pattern.finditer(text):
             s, e = dm.start(), dm.end()
+            while i < len(order) and order[i].span.start < s:
+                target = order[i].target
+                if target not in heads_of:
+                    a = self.ctx.actors.get(target)
+                    heads_of[target] = (
+                        tuple(h for h in self.rules.descriptor_heads if _describes(a, h))
+                        if a is not None
+                        else ()
+                    )
+                for h in heads_of[target]:
+                    last[h] = target
+                i += 1
             if not self.free(s, e) or self.in_furniture(s, e):
                 continue
             after = text[e : e + 40]
-            if re.match(r"\s{1,2}(?:of|to|for)\b", after) or re.match(r"['’]?s?\s{0,2}[A-Z]", after):
+            if re.match(r"\s{1,2}(?:of|to|for)\b", after) or re.match(
+                r"['’]?s?\s{0,2}[A-Z]", after
+            ):
                 continue  # "the envoy to Russia ...", "the envoy Steve Witkoff"
-            head = fold(dm.group("head"))
-            target = self._antecedent(order, s, head)
-            if target is None:
+            found = last.get(fold(dm.group("head")))
+            if found is None:
                 continue
-            self.mention(self.ctx.actors[target], s, e, via="descriptor", alias=False)
+            self.mention(self.ctx.actors[found], s, e, via="descriptor", alias=False)
 
-    def _antecedent(self, order: Sequence[Mention], pos: int, head: str) -> str | None:
-        for m in reversed(order):
-            if m.span.start >= pos:
-                continue
+    def _antecedent(self, pos: int, head: str) -> str | None:
+        window = Span(start=max(0, pos - _ANTECEDENT_WINDOW), end=pos)
+        for m in reversed(self.ctx.mentions_in(window, MentionKind.ACTOR)):
             a = self.ctx.actors.get(m.target)
-            if a is None:
-                continue
-            if _describes(a, head):
+            if a is not None and _describes(a, head):
                 return a.id
         return None
+
+
+_PERSON_HEADS = frozenset(
+    {
+        "envoy", "minister", "president", "prime minister", "spokesperson", "spokesman",
+        "spokeswoman", "ambassador", "analyst", "official", "diplomat", "commander", "general",
+        "negotiator", "chancellor", "secretary", "governor", "leader", "mediator", "adviser",
+        "advisor", "aide", "premier", "source",
+    }
+)
 
 
 def _describes(a: Actor, head: str) -> bool:
@@ -1179,14 +1590,20 @@ def _describes(a: Actor, head: str) -> bool:
     if a.anonymous:
         return fold(a.name).split()[-1:] == [head] or fold(a.name).endswith(head)
     if a.kind is ActorKind.PERSON:
-        return any(head_words <= set(fold(r.title).split()) for r in a.roles[:2])
-    if a.kind is ActorKind.GOVERNMENT:
-        return head in fold(a.name).split()
-    if a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}:
-        return head in {"group", "militia", "movement", "organisation", "organization", "alliance", "bloc", "court", "council", "agency", "rebels"} and (
-            head in fold(a.name) or head in {"group", "movement", "rebels", "militia"} and a.kind is ActorKind.GROUP
+        return head in _PERSON_HEADS and any(
+            head_words <= set(fold(r.title).split()) for r in a.roles[:2]
         )
+    name_words = set(fold(a.name).split())
+    if a.kind is ActorKind.GOVERNMENT:
+        if head in {"army", "military"}:
+            return bool(name_words & {"army", "military", "armed", "forces", "tatmadaw"})
+        return head in name_words or (head == "government" and "administration" in name_words)
+    if a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}:
+        if head in {"group", "movement", "rebels", "militia"}:
+            return a.kind is ActorKind.GROUP
+        return head in name_words
     if a.kind is ActorKind.STATE:
+        # "the government" after a state is too often another state's: only the Kremlin.
         return head == "kremlin" and a.id == "state:RU"
     return False
 
@@ -1198,23 +1615,75 @@ def _is_all_caps(s: str) -> bool:
 
 _SPECIFIC_BODIES = frozenset(
     {
-        "foreign ministry", "ministry of foreign affairs", "defence ministry", "defense ministry",
-        "ministry of defence", "ministry of defense", "interior ministry", "ministry of interior",
-        "ministry of the interior", "justice ministry", "finance ministry", "health ministry",
-        "ministry of health", "energy ministry", "economy ministry", "information ministry",
-        "foreign office", "state department", "defense department", "department of defense",
-        "war department", "treasury", "treasury department", "general staff",
-        "intelligence service", "intelligence agency", "military intelligence",
-        "security service", "security council", "national security council",
-        "presidential office", "president's office", "office of the president", "presidency",
-        "parliament", "senate", "congress", "embassy", "mission", "delegation",
-        "negotiating team", "prosecutor's office", "prosecutor general's office",
-        "emergency service", "emergency services", "coast guard", "central bank",
-        "supreme court", "constitutional court", "high court", "election commission",
-        "electoral commission", "transitional council", "sovereign council",
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "interior ministry",
+        "ministry of interior",
+        "ministry of the interior",
+        "justice ministry",
+        "finance ministry",
+        "health ministry",
+        "ministry of health",
+        "energy ministry",
+        "economy ministry",
+        "information ministry",
+        "foreign office",
+        "state department",
+        "defense department",
+        "department of defense",
+        "war department",
+        "treasury",
+        "treasury department",
+        "general staff",
+        "intelligence service",
+        "intelligence agency",
+        "military intelligence",
+        "security service",
+        "security council",
+        "national security council",
+        "presidential office",
+        "president's office",
+        "office of the president",
+        "presidency",
+        "parliament",
+        "senate",
+        "congress",
+        "embassy",
+        "mission",
+        "delegation",
+        "negotiating team",
+        "prosecutor's office",
+        "prosecutor general's office",
+        "emergency service",
+        "emergency services",
+        "coast guard",
+        "central bank",
+        "supreme court",
+        "constitutional court",
+        "high court",
+        "election commission",
+        "electoral commission",
+        "transitional council",
+        "sovereign council",
     }
 )
-_SPECIFIC_SUFFIXES = ("ministry", "department", "office", "council", "service", "court", "commission", "staff", "agency", "embassy", "parliament")
+_SPECIFIC_SUFFIXES = (
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "service",
+    "court",
+    "commission",
+    "staff",
+    "agency",
+    "embassy",
+    "parliament",
+)
 _BODY_SYNONYMS = {
     "ministry of foreign affairs": "foreign ministry",
     "ministry of defence": "defence ministry",
@@ -1228,12 +1697,70 @@ _BODY_SYNONYMS = {
     "office of the president": "presidential office",
 }
 _OFFICIAL_ADJ_NOUNS = frozenset(
-    "statement statements response responses visit visits position positions figures figure "
-    "data channels channel report reports documents document capacity reaction talks meeting "
-    "meetings word account accounts estimate estimates tally count language residence status "
-    "recognition trip request stance line policy media website telegram newspaper agency news "
-    "results result version name title duties duty business ceremony letter invitation "
-    "announcement confirmation sources source of at in".split()
+    [
+        "statement",
+        "statements",
+        "response",
+        "responses",
+        "visit",
+        "visits",
+        "position",
+        "positions",
+        "figures",
+        "figure",
+        "data",
+        "channels",
+        "channel",
+        "report",
+        "reports",
+        "documents",
+        "document",
+        "capacity",
+        "reaction",
+        "talks",
+        "meeting",
+        "meetings",
+        "word",
+        "account",
+        "accounts",
+        "estimate",
+        "estimates",
+        "tally",
+        "count",
+        "language",
+        "residence",
+        "status",
+        "recognition",
+        "trip",
+        "request",
+        "stance",
+        "line",
+        "policy",
+        "media",
+        "website",
+        "telegram",
+        "newspaper",
+        "agency",
+        "news",
+        "results",
+        "result",
+        "version",
+        "name",
+        "title",
+        "duties",
+        "duty",
+        "business",
+        "ceremony",
+        "letter",
+        "invitation",
+        "announcement",
+        "confirmation",
+        "sources",
+        "source",
+        "of",
+        "at",
+        "in",
+    ]
 )
 
 
@@ -1272,67 +1799,79 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
     start, end = max(0, span.start), min(len(text), span.end)
     if end <= start:
         return None
-    best: tuple[int, int, Mention] | None = None
-    for m in ctx.mentions:
+    best: tuple[int, int] | None = None
+    best_m: Mention | None = None
+    for m in ctx.mentions_in(Span(start=max(0, start - _MAX_SPAN), end=end + _MAX_SPAN)):
         if m.kind is not MentionKind.ACTOR or not (m.span.start < end and start < m.span.end):
             continue
         a = ctx.actors.get(m.target)
         if a is None:
             continue
-        prio = -1 if a.anonymous and a.kind is ActorKind.PERSON else _KIND_PRIORITY[a.kind]
-        if a.anonymous:
-            prio = 1
-        key = (prio, -m.span.end)
-        if best is None or key < (best[0], best[1]):
-            best = (key[0], key[1], m)
-    if best is not None:
-        return ctx.actors[best[2].target]
+        key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], -m.span.end)
+        if best is None or key < best:
+            best, best_m = key, m
+    if best_m is not None:
+        return ctx.actors[best_m.target]
+    run = _run_for(ctx)
     phrase = text[start:end]
-    gz = gazetteer_of(ctx)
-    known = gz.find_actor(_strip_possessive(phrase.strip()))
-    run = _Run(ctx, ActorRules.default())
-    run.covered = [(m.span.start, m.span.end) for m in ctx.mentions]
-    if known is not None:
-        lead = len(phrase) - len(phrase.lstrip())
-        s = start + lead
-        e = s + len(_strip_possessive(phrase.strip()))
-        return run.mention(_bare_actor(known), s, e, via="name")
+    lead = len(phrase) - len(phrase.lstrip())
+    core = _strip_possessive(phrase.strip())
+    s0 = start + lead
+    known = run.gz.find_actor(core)
+    if known is not None and core:
+        return run.mention(_bare_actor(known), s0, s0 + len(core), via="name")
     dm = run.rules.descriptor_pattern.fullmatch(phrase.strip())
     if dm is not None:
-        order = sorted(
-            (m for m in ctx.mentions if m.kind is MentionKind.ACTOR), key=lambda m: m.span.start
-        )
-        target = run._antecedent(order, start, fold(dm.group("head")))
+        target = run._antecedent(start, fold(dm.group("head")))
         if target is not None:
-            lead = len(phrase) - len(phrase.lstrip())
-            s = start + lead
             return run.mention(
-                ctx.actors[target], s, s + len(phrase.strip()), via="descriptor", alias=False
+                ctx.actors[target], s0, s0 + len(phrase.strip()), via="descriptor", alias=False
             )
     sent = Span(start=start, end=end)
     before = set(ctx.actors)
-    run.anonymous(sent)
-    if not set(ctx.actors) - before:
-        _anonymous_fallback(run, sent)
-    new = [a for a in ctx.actors if a not in before]
-    if new:
-        return ctx.actors[new[-1]]
+    n_mentions = len(ctx.mentions)
     for nm in _NAME.finditer(text, start, end):
         a0, b0 = nm.start(), nm.end()
-        toks = text[a0:b0].split()
-        if len(toks) < 2 and not run.title_before(a0)[0]:
-            continue
         run.person_candidate(a0, b0, sent, headline=False)
-        new = [a for a in ctx.actors if a not in before]
-        if new:
-            return ctx.actors[new[-1]]
+        if len(ctx.mentions) > n_mentions:
+            return ctx.actors[ctx.mentions[-1].target]
+    run.anonymous(sent)
+    if len(ctx.mentions) == n_mentions:
+        _anonymous_fallback(run, sent)
+    if len(ctx.mentions) > n_mentions:
+        return ctx.actors[ctx.mentions[-1].target]
+    for nm in _NAME.finditer(text, start, end):
+        a0, b0 = nm.start(), nm.end()
         title, tspan, tc, ta = run.title_before(a0)
         name = _strip_possessive(text[a0:b0])
-        if title and title.split()[-1].casefold() == name.split()[0].casefold():
+        words = name.split()
+        while words and (words[0] in _STOP_CAPS or words[0] in run.rules.courtesy):
+            words = words[1:]
+        if not words or (len(words) < 2 and not title):
             continue
-        if len(name.split()) >= 2 or title:
-            return run.new_person(name, a0, a0 + len(name), title, tspan, tc, ta)
+        name = " ".join(words)
+        n_start = text.find(words[0], a0, b0)
+        if n_start < 0 or not run.free(n_start, n_start + len(name)):
+            continue
+        return run.new_person(name, n_start, n_start + len(name), title, tspan, tc, ta)
+    del before
     return None
+
+
+def _run_for(ctx: ParseContext) -> _Run:
+    """The actor run cached on the context, brought up to date with its mentions."""
+    cached = ctx.extras.get("_actor_run")
+    gz = gazetteer_of(ctx)
+    if not isinstance(cached, _Run) or cached.ctx is not ctx or cached.gz is not gz:
+        cached = _Run(ctx, ActorRules.default())
+        cached.covered = [(m.span.start, m.span.end) for m in ctx.mentions]
+        cached.synced = len(ctx.mentions)
+        ctx.extras["_actor_run"] = cached
+    elif cached.synced != len(ctx.mentions):
+        for m in ctx.mentions[cached.synced :]:
+            cached.cover(m.span.start, m.span.end)
+        cached.synced = len(ctx.mentions)
+    return cached
 
 
 def _anonymous_fallback(run: _Run, sent: Span) -> None:
@@ -1340,9 +1879,10 @@ def _anonymous_fallback(run: _Run, sent: Span) -> None:
     source even without the cues the stage asks for in running text."""
     text = run.text
     phrase = text[sent.start : sent.end]
-    hm = None
-    for hm in run.rules.anon_pattern.finditer(phrase):
-        pass
+    hits = list(run.rules.anon_pattern.finditer(phrase))
+    if not hits:
+        return
+    hm = hits[-1]
     if hm is None:
         return
     h_end = sent.start + hm.end("head")
@@ -1366,7 +1906,7 @@ def _anonymous_fallback(run: _Run, sent: Span) -> None:
         name=short,
         kind=ActorKind.GROUP if run.rules.anon_heads.get(head) == "group" else ActorKind.PERSON,
         anonymous=True,
-        description=" ".join(text[d_start:sent.end].split()),
+        description=" ".join(text[d_start : sent.end].split()),
         country=country,
     )
     run.mention(actor, d_start, h_end, via="anonymous", alias=False)
@@ -1400,14 +1940,13 @@ def resolve_pronoun(ctx: ParseContext, offset: int, pronoun: str) -> Actor | Non
     else:
         return None
     best: Mention | None = None
-    for m in ctx.mentions:
-        if m.kind is not MentionKind.ACTOR or m.span.start >= offset:
-            continue
+    window = Span(start=max(0, offset - _ANTECEDENT_WINDOW), end=max(0, offset))
+    for m in ctx.mentions_in(window, MentionKind.ACTOR):
         a = ctx.actors.get(m.target)
         if a is None or a.kind not in kinds:
             continue
         if p in {"it", "its"} and a.kind is ActorKind.GROUP and a.anonymous:
             continue
-        if best is None or m.span.start > best.span.start:
+        if best is None or m.span.start >= best.span.start:
             best = m
     return ctx.actors.get(best.target) if best else None

@@ -129,7 +129,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
         + rf"(?P<word>the{_SP}day{_SP}before{_SP}yesterday|yesterday|today|tonight|last{_SP}night|this{_SP}morning|this{_SP}afternoon|this{_SP}evening|Yesterday|Today|Tonight|Last{_SP}night|This{_SP}morning|This{_SP}afternoon|This{_SP}evening)(?![\w\-])"
     ),
     "numeric": re.compile(
-        _NOT_IN_NUMBER + r"(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![0-9]|[.,/][0-9])"
+        _NOT_IN_NUMBER
+        + r"(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![0-9]|[.,/][0-9])"
     ),
 }
 # Prepositions that join a year to something else; the year alone is the expression.
@@ -161,7 +162,10 @@ class DateRules:
         ):
             raise GazetteerError("dates.json: number_words must map words to integers")
         self.number_words: dict[str, int] = {k.lower(): v for k, v in numbers.items()}
-        cues = [*_strs(data.get("future_cues", []), "future_cues"), *_strs(extra_future_cues, "extra_future_cues")]
+        cues = [
+            *_strs(data.get("future_cues", []), "future_cues"),
+            *_strs(extra_future_cues, "extra_future_cues"),
+        ]
         self.future_cues: frozenset[str] = frozenset(c.lower() for c in cues)
         self.year_followers: frozenset[str] = frozenset(
             w.lower() for w in _strs(data.get("year_followers", []), "year_followers")
@@ -172,7 +176,8 @@ class DateRules:
         self.min_year: int = int(data.get("min_year", 1800))
         self.max_year: int = int(data.get("max_year", 2199))
         body = "|".join(
-            r"\s{1,3}".join(re.escape(w) for w in c.split()) for c in sorted(self.future_cues, key=len, reverse=True)
+            r"\s{1,3}".join(re.escape(w) for w in c.split())
+            for c in sorted(self.future_cues, key=len, reverse=True)
         )
         self._future_re = re.compile(rf"(?i)(?<![\w])(?:{body})(?![\w])") if body else None
         self.extra_patterns: tuple[re.Pattern[str], ...] = tuple(
@@ -190,7 +195,9 @@ class DateRules:
         word = word.lower()
         if word in self.year_followers:
             return False
-        return word in self.count_nouns or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
+        return word in self.count_nouns or (
+            len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+        )
 
     def points_forward(self, text: str, start: int) -> bool:
         """True if the sentence before ``start`` is about the future ("talks will resume").
@@ -203,7 +210,7 @@ class DateRules:
             return False
         lo = max(0, start - 100)
         window = text[lo:start]
-        cut = max(window.rfind(ch) for ch in ".!?\n\u201c\u201d\u00ab\u00bb\"")
+        cut = max(window.rfind(ch) for ch in '.!?\n\u201c\u201d\u00ab\u00bb"')
         if cut >= 0:
             window = window[cut + 1 :]
         return self._future_re.search(window) is not None
@@ -298,6 +305,36 @@ def _with_dateparser(expr: str, published: dt.date | None) -> tuple[dt.date | No
 
 # ---------------------------------------------------------------------------- finding
 
+# Every built-in expression contains one of these (case as written: months are capitalised,
+# "day" is in weekdays, "today" and "yesterday", "eek" in "week" and "Week"...).  str.find on
+# them is far faster than running a dozen patterns over text that holds no date at all.
+_ANCHORS = (
+    *"0123456789",
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "day", "eek", "onth", "ear", "ago", "ight", "orning", "fternoon", "vening",
+)  # fmt: skip
+# Longer than any built-in expression on either side of its anchor.
+_MARGIN = 64
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged ranges of ``text`` around anchors, where the date patterns need to run."""
+    hits: list[int] = []
+    for anchor in _ANCHORS:
+        at = text.find(anchor)
+        while at >= 0:
+            hits.append(at)
+            at = text.find(anchor, at + 1)
+    hits.sort()
+    out: list[tuple[int, int]] = []
+    for at in hits:
+        lo, hi = max(0, at - _MARGIN), min(len(text), at + _MARGIN)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
 
 class _Finder:
     def __init__(self, text: str, published: dt.date | None, rules: DateRules) -> None:
@@ -307,12 +344,13 @@ class _Finder:
 
     def run(self) -> list[TextDate]:
         candidates: list[tuple[int, int, TextDate]] = []
-        for kind, pattern in _PATTERNS.items():
-            resolve = getattr(self, "_" + kind)
-            for m in pattern.finditer(self.text):
-                found = resolve(m)
-                if found is not None:
-                    candidates.append(found)
+        resolvers = [(p, getattr(self, "_" + kind)) for kind, p in _PATTERNS.items()]
+        for lo, hi in _windows(self.text):
+            for pattern, resolve in resolvers:
+                for m in pattern.finditer(self.text, lo, hi):
+                    found = resolve(m)
+                    if found is not None:
+                        candidates.append(found)
         for pattern in self.rules.extra_patterns:
             for m in pattern.finditer(self.text):
                 if m.end() > m.start():

@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -54,6 +55,8 @@ __all__ = [
 # Sentences longer than this (no punctuation at all) are cut into windows so every pattern runs
 # on bounded text.
 _WINDOW = 4000
+# At most this many triggers or cues of one kind are examined per window.
+_MAX_PER_WINDOW = 40
 _WORDCH = r"[\w'’]"
 _SEP = r"(?:\s{1,5}|\s{0,3}[-–]\s{0,3})"
 _GAP = r"(?:\s{1,5}[\w'’.,-]{1,30}){0,4}?"
@@ -122,7 +125,36 @@ def compile_phrase(phrase: str) -> str:
         gap = False
     if first:
         raise GazetteerError(f"phrase {phrase!r} has no required word")
-    return r"(?<![\w'’-])" + "".join(pieces) + r"(?![\w’-])"
+    return _wrap("".join(pieces))
+
+
+_LEFT = r"(?<![\w'’-])"
+_RIGHT = r"(?![\w’-])"
+
+
+def _wrap(body: str) -> str:
+    return _LEFT + "(?:" + body + ")" + _RIGHT
+
+
+def _body(phrase: str) -> str:
+    """The phrase's pattern without its word boundaries (so that an alternation of many phrases
+    checks the boundary once per position, not once per phrase)."""
+    full = compile_phrase(phrase)
+    return full[len(_LEFT) + 3 : len(full) - len(_RIGHT) - 1]
+
+
+def union(phrases: Iterable[str]) -> str:
+    """One pattern matching any of ``phrases`` (longest phrases first).
+
+    Example:
+        >>> import re
+        >>> re.search(union(["truce", "humanitarian truce"]), "a humanitarian truce").group()
+        'humanitarian truce'
+    """
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return r"(?!x)x"
+    return _wrap("|".join(_body(p) for p in ordered))
 
 
 def _literal_hint(phrase: str) -> tuple[str, ...]:
@@ -198,7 +230,7 @@ class ProvisionLexicon:
                 if not phrases:
                     continue
                 hints = tuple(sorted({h for p in phrases for h in _literal_hint(p)}))
-                rx = re.compile("|".join(compile_phrase(p) for p in phrases), re.IGNORECASE)
+                rx = re.compile(union(phrases), re.IGNORECASE)
                 compiled.append(
                     _Compiled(
                         label=label,
@@ -301,8 +333,7 @@ def _default_provision_lexicon() -> ProvisionLexicon:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(compile_phrase(p) for p in ordered) if ordered else r"(?!x)x"
+    return union(phrases)
 
 
 @attrs.frozen(kw_only=True)
@@ -466,7 +497,8 @@ _SOFT_STOP = re.compile(
     r"|\b(?:if|unless|provided|while|whereas|but|although|though|because|which|who|whom|whose|that|"
     r"amid|after|before|when|since|so\s+that|in\s+order|in\s+exchange|in\s+return|according|"
     r"is|are|was|were|will|would|could|should|may|might|must|can|has|have|had|extends?|"
-    r"signals?|remains?|raises?|undermines?|means?|"
+    r"signals?|remains?|raises?|undermines?|means?|and\s{1,3}\w+ed|"
+    r"in\s{1,3}the\s{1,3}(?:ongoing\s{1,3}|current\s{1,3}|\w+-\w+\s{1,3})?(?:war|conflict|fighting)|"
     r"as\s+a\s+component|as\s+an?\s+element|as\s+part\s+of\s+(?:a|an|any|the\s+(?:deal|agreement|plan|"
     r"proposal|talks|negotiations|settlement|framework|accord|package)))\b",
     re.I,
@@ -648,15 +680,25 @@ def _lookup_country(words: str) -> str | None:
     return None
 
 
-def _state_actor(ctx: ParseContext, code: str) -> Actor | None:
+def _state_actor(ctx: ParseContext, code: str, *, add: bool = True) -> Actor | None:
     aid = f"state:{code}"
     if aid in ctx.actors:
         return ctx.actors[aid]
     gaz = getattr(ctx.gazetteer, "actors", None)
+    actor: Actor | None = None
     if isinstance(gaz, Mapping) and isinstance(gaz.get(aid), Actor):
-        actor: Actor = gaz[aid]
-        return ctx.add_actor(attrs.evolve(actor, mentions=()))
-    return None
+        actor = attrs.evolve(gaz[aid], mentions=())
+    if actor is None:
+        try:
+            import pycountry
+
+            c = pycountry.countries.get(alpha_2=code)
+        except (ImportError, KeyError, LookupError):  # pragma: no cover - pycountry is a dependency
+            c = None
+        if c is None:
+            return None
+        actor = Actor(id=aid, name=getattr(c, "common_name", None) or c.name, kind=ActorKind.STATE, country=code)
+    return ctx.add_actor(actor) if add else actor
 
 
 def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]:
@@ -680,12 +722,76 @@ def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]
     return out
 
 
+_CAPS = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*(?:\s{1,3}[A-Z][\w.'’-]*){0,2}")
+_TITLE_AFTER = re.compile(
+    r"\s{1,3}(?:(?:President|Prime|Minister|Foreign|Defence|Defense|Deputy|Vice|Ambassador|"
+    r"Secretary|Envoy|envoy|president|prime|minister|foreign|ambassador|spokesperson|spokesman|"
+    r"leader|chief|General|general|Gen\.|Colonel|commander)\s{1,3})*[A-Z]"
+)
+
+
+def state_fallbacks(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]:
+    """States named in ``span`` by a name, demonym or capital that no earlier stage marked
+    ("a longstanding Russian demand", "Russian officials").  A demonym that modifies a named
+    person ("Ukrainian President Volodymyr Zelensky") is not one.  The mentions are not added to
+    the context; see ``register``.
+
+    Example:
+        >>> ctx = ParseContext(text="a Russian demand")
+        >>> [(m.span.of(ctx.text), a.id) for m, a in state_fallbacks(ctx, Span(start=0, end=16))]
+        [('Russian', 'state:RU')]
+    """
+    text = ctx.text
+    out: list[tuple[Mention, Actor]] = []
+    for win in _windows(span, text):
+        for m in _CAPS.finditer(text, win.start, win.end):
+            words = m.group().split()
+            for n in range(len(words), 0, -1):
+                phrase = " ".join(words[:n]).rstrip(".,")
+                code = _lookup_country(phrase)
+                if code is None:
+                    continue
+                end = m.start() + len(" ".join(words[:n]).rstrip(".,"))
+                # Recompute the end over the original spacing.
+                end = m.start() + text[m.start() : m.end()].find(words[n - 1]) + len(words[n - 1].rstrip(".,"))
+                mspan = Span(start=m.start(), end=end)
+                if ctx.mention_at(mspan, MentionKind.ACTOR) is not None:
+                    break
+                if _TITLE_AFTER.match(text, end, min(len(text), end + 60)) and ctx.mention_at(
+                    Span(start=end, end=min(len(text), end + 60)), MentionKind.ACTOR
+                ):
+                    break
+                actor = _state_actor(ctx, code, add=False)
+                if actor is not None:
+                    out.append((Mention(span=mspan, target=actor.id, via="demonym"), actor))
+                break
+    return out
+
+
+def register(ctx: ParseContext, mention: Mention, actor: Actor) -> Actor:
+    """Add a fallback mention (and its actor) to the context, once."""
+    if ctx.mention_at(mention.span, MentionKind.ACTOR) is None:
+        ctx.add_actor(attrs.evolve(actor, mentions=()) if actor.id not in ctx.actors else actor)
+        ctx.add_mention(mention.span, target=actor.id, via=mention.via, alias=False)
+    return ctx.actors.get(actor.id, actor)
+
+
+def actors_with_fallback(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]:
+    """Actor mentions in ``span`` plus states named there that no stage marked, in text order."""
+    found = actor_mentions(ctx, span)
+    extra = [
+        (m, a) for m, a in state_fallbacks(ctx, span) if not any(m.span.overlaps(x.span) for x, _ in found)
+    ]
+    return sorted([*found, *extra], key=lambda ma: ma[0].span.start)
+
+
 def territory_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Territory]]:
-    """Territory mentions inside ``span`` with their territories (no nested duplicates)."""
+    """Territory mentions inside ``span`` with their territories (no nested duplicates); an
+    adjective ("Ukrainian regions") does not name a territory."""
     out: list[tuple[Mention, Territory]] = []
     last_end = -1
     for m in ctx.mentions_in(span, MentionKind.TERRITORY):
-        if m.span.start < last_end:
+        if m.span.start < last_end or m.via == "demonym":
             continue
         terr = ctx.territories.get(m.target)
         if terr is not None:
@@ -742,57 +848,104 @@ def in_prep_phrase(text: str, mention: Span, floor: int) -> bool:
     return False
 
 
+_SUBJ_BOUNDARY = re.compile(
+    r"\b(?:that|which|who|whether|while|because|since|although|though|when|whereas|if|unless|but|"
+    r"(?<!such\s)(?<!well\s)as(?!\s+well\b))\b|[;:]|\s[—–]\s",
+    re.I,
+)
+_COORD_GAP = re.compile(
+    r"(?:['’]s)?\s{0,3}(?:,|,?\s{1,3}(?:and|as\s+well\s+as|along\s+with|together\s+with|&))"
+    r"\s{1,3}(?:[A-Z][\w.'’-]*\s{1,3}|(?:special|vice|deputy|foreign|prime|chief|envoy|president|"
+    r"minister|secretary|of|state|national|security|advisor|adviser|the)\s{1,3}){0,5}"
+    r"|\s{0,3}"
+)
+
+
 def subject_actors(
     ctx: ParseContext, start: int, cue: int, *, skip_media: bool = True
 ) -> list[tuple[Mention, Actor]]:
-    """The actors that are the subject of a verb at ``cue``, looking back to ``start``: the
-    first actor mention of the clause that is not the object of a preposition, with the actors
-    coordinated with it ("Egypt and Qatar put forward").
+    """The actors that are the subject of a verb at ``cue``, looking back to ``start``.
+
+    The subject is the actor right before the verb when only a few words separate them ("Russia
+    seeks", "US officials recently presented"), else the first actor of the clause that is not
+    the object of a preposition; actors coordinated with it come along ("Egypt and Qatar put
+    forward").  A that-clause or a subordinate clause ("as Russia seeks") bounds the search.
 
     Example:
         >>> subject_actors(ParseContext(text="Nobody spoke."), 0, 7)
         []
     """
     text = ctx.text
-    # The subject of a verb in a that-clause is inside the clause.
     seg = text[start:cue]
-    last_that = None
-    for m in re.finditer(r"\b(?:that|which|who|whether)\b|[;:]|\s[—–]\s", seg):
-        last_that = m
-    floor = start + last_that.end() if last_that else start
-    cands = [
-        (m, a)
-        for m, a in actor_mentions(ctx, Span(start=floor, end=cue))
-        if not in_prep_phrase(text, m.span, floor)
-        and not (skip_media and a.kind is ActorKind.MEDIA)
-    ]
-    if not cands and last_that is not None:
-        cands = [
+    last_b = None
+    for m in _SUBJ_BOUNDARY.finditer(seg):
+        last_b = m
+    floor = start + last_b.end() if last_b else start
+
+    def cands_in(lo: int, hi: int) -> list[tuple[Mention, Actor]]:
+        return [
             (m, a)
-            for m, a in actor_mentions(ctx, Span(start=start, end=floor))
-            if not in_prep_phrase(text, m.span, start)
+            for m, a in actors_with_fallback(ctx, Span(start=lo, end=hi))
+            if not in_prep_phrase(text, m.span, lo)
             and not (skip_media and a.kind is ActorKind.MEDIA)
         ]
-        cands = cands[:1]
+
+    cands = cands_in(floor, cue)
+    if not cands and last_b is not None:
+        cands = cands_in(start, floor)[:1]
     if not cands:
         return []
-    first = cands[0]
-    out = [first]
-    prev_end = first[0].span.end
-    for m, a in cands[1:]:
-        gap = text[prev_end : m.span.start]
-        if re.fullmatch(
-            r"(?:['’]s)?\s{0,3}(?:,|,?\s{1,3}(?:and|as\s+well\s+as|along\s+with|together\s+with|&))"
-            r"\s{1,3}(?:[A-Z][\w.'’-]*\s{1,3}|(?:special|vice|deputy|foreign|prime|chief|envoy|"
-            r"president|minister|secretary|of|state|national|security|advisor|adviser)\s{1,3}){0,5}",
-            gap,
-        ) or re.fullmatch(r"\s{0,3}", gap):
-            if a.id not in {x.id for _, x in out}:
-                out.append((m, a))
-            prev_end = m.span.end
-        else:
-            break
+    last_m = cands[-1]
+    gap = text[last_m[0].span.end : cue]
+    if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
+        # The actor right before the verb, with those coordinated before it.
+        group = [last_m]
+        for m, a in reversed(cands[:-1]):
+            if _COORD_GAP.fullmatch(text[m.span.end : group[0][0].span.start]):
+                group.insert(0, (m, a))
+            else:
+                break
+    else:
+        group = [cands[0]]
+        for m, a in cands[1:]:
+            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : m.span.start]):
+                group.append((m, a))
+            else:
+                break
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in group:
+        if a.id not in {x.id for _, x in out}:
+            out.append((m, register(ctx, m, a)))
     return out
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?P<w>[\w.'’-]+?)(?P<s>['’]s?|)\s{1,3}(?:(?:recent|longstanding|long-standing|stated|main|key|"
+    r"ultimate|declared|repeated|continued|own|renewed|persistent|core|central|chief|primary|"
+    r"firm|steadfast|unwavering)\s{1,3}){0,2}$"
+)
+_PRONOUN_POSS = frozenset({"its", "their", "his", "her", "our"})
+
+
+def possessor(ctx: ParseContext, offset: int, floor: int) -> tuple[bool, Actor | None]:
+    """Who owns the noun at ``offset`` ("Russia's insistence", "its desire"): (whether there is a
+    possessive at all, the actor if it resolves).  A possessive pronoun resolves through a
+    pronoun mention if the actors stage made one."""
+    seg = ctx.text[max(floor, offset - 60) : offset]
+    m = _POSSESSIVE_BEFORE.search(seg)
+    if not m:
+        return False, None
+    base = offset - len(seg)
+    wspan = Span(start=base + m.start("w"), end=base + m.end("w"))
+    word = m.group("w").lower()
+    if m.group("s") == "" and word not in _PRONOUN_POSS:
+        return False, None
+    mention = ctx.mention_at(wspan, MentionKind.ACTOR)
+    if mention is not None and mention.target in ctx.actors:
+        return True, _as_party(ctx, ctx.actors[mention.target])
+    if word in _PRONOUN_POSS:
+        return False, None
+    return True, None
 
 
 # ---------------------------------------------------------------------------------- provisions
@@ -854,7 +1007,12 @@ def _recognized_as(
                     break
         if code is None:
             return None, end, None
-        return code, max(end, m.end()), gspan
+        frame_end = m.end()
+        if g == "x":
+            # "... part of the Russian Federation." : the full stop is not part of the name.
+            frame_end = m.start(g) + len(m.group(g).rstrip("."))
+            gspan = Span(start=gspan.start, end=frame_end)
+        return code, max(end, frame_end), gspan
     return None, end, None
 
 
@@ -1133,6 +1291,12 @@ _RESPONDER = frozenset(
 )
 
 
+# Statuses whose subject is the party the proposal was put to.
+_RECEIVING = frozenset(
+    {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.UNDER_CONSIDERATION}
+)
+
+
 def _later(old: ProposalStatus, new: ProposalStatus) -> ProposalStatus:
     return new if _STATUS_RANK[new] > _STATUS_RANK[old] else old
 
@@ -1164,6 +1328,7 @@ class _Anchor:
     proposer_from_subject: bool
     trigger: _Trigger | None
     implicit: bool
+    owner_actor: Actor | None = None
 
 
 class ProposalParser:
@@ -1294,8 +1459,14 @@ class ProposalParser:
         rx = self._rx
         out: list[_Trigger] = []
         for win in _windows(sent, text):
-            for m in rx.trigger.finditer(text, win.start, win.end):
+            for n_found, m in enumerate(rx.trigger.finditer(text, win.start, win.end)):
+                if n_found >= _MAX_PER_WINDOW:
+                    # Prose never has this many; the rest of the window is not worth the work.
+                    break
                 word = " ".join(m.group("t").lower().split())
+                if re.search(r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$", text[max(sent.start, m.start() - 14) : m.start()], re.I) and re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 5]) and word in {"framework", "context", "package", "understanding", "formula", "protocol"}:
+                    # "in the framework of a broader settlement" is an idiom, not a proposal.
+                    continue
                 plural = bool(m.group("pl")) or word.endswith("s") and word in {"terms"}
                 np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
                 mods_low = [w.lower() for w in mods]
@@ -1356,26 +1527,39 @@ class ProposalParser:
             merged.append(t)
         return merged
 
+    def _status_hits(self, text: str, sent: Span) -> list[tuple[int, int, ProposalStatus]]:
+        """Every status cue of the sentence, once (start, end, status), sorted."""
+        hits: list[tuple[int, int, ProposalStatus]] = []
+        for win in _windows(sent, text):
+            for status, srx in self._rx.status:
+                hits.extend((m.start(), m.end(), status) for m in srx.finditer(text, win.start, win.end))
+        hits.sort()
+        return hits
+
     def _governing_status(
-        self, text: str, clause: Span, trig: _Trigger, masks: Sequence[Span]
+        self,
+        text: str,
+        clause: Span,
+        trig: _Trigger,
+        hits: Sequence[tuple[int, int, ProposalStatus]],
+        starts: Sequence[int],
     ) -> tuple[ProposalStatus, int] | None:
         """The status verb that governs a trigger: the nearest before its noun phrase (within
-        ~50 characters of the clause) or a predicate right after it ("was rejected", "collapsed")."""
+        ~60 characters of the clause) or a predicate right after it ("was rejected", "collapsed")."""
         best: tuple[int, ProposalStatus, int] | None = None
         lo = max(clause.start, trig.np_start - 60)
-        for status, srx in self._rx.status:
-            for m in srx.finditer(text, lo, trig.np_start + 1):
-                if m.end() > trig.np_start + 1:
-                    continue
-                gap = text[m.end() : trig.np_start]
+        hi = min(clause.end, trig.span.end + 45)
+        i = bisect.bisect_left(starts, lo)
+        while i < len(hits) and hits[i][0] < hi:
+            h_start, h_end, status = hits[i]
+            i += 1
+            if h_end <= trig.np_start + 1 and h_start >= lo:
+                gap = text[h_end : trig.np_start]
                 if re.search(r"[,;.]|\b(?:that|which|who|if|unless)\b", gap):
                     continue
-                dist = trig.np_start - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, status, m.start())
-            hi = min(clause.end, trig.span.end + 45)
-            for m in srx.finditer(text, trig.span.end, hi):
-                gap = text[trig.span.end : m.start()]
+                dist = trig.np_start - h_end
+            elif h_start >= trig.span.end:
+                gap = text[trig.span.end : h_start]
                 if not re.fullmatch(
                     r"\s{0,3}(?:(?:[\w'’-]+\s{1,3}){0,4}?(?:was|were|is|are|has|have|had|been|being|be|"
                     r"reportedly|formally|officially|quickly|finally|later|also|now|already|effectively)\s{1,3})*"
@@ -1383,11 +1567,13 @@ class ProposalParser:
                     gap,
                 ):
                     continue
-                if m.group().lower() in {"new", "latest", "recent", "most recent", "revised", "draft"}:
+                if text[h_start:h_end].lower() in {"new", "latest", "recent", "most recent", "revised", "draft"}:
                     continue
-                dist = m.start() - trig.span.end + 10
-                if best is None or dist < best[0]:
-                    best = (dist, status, m.start())
+                dist = h_start - trig.span.end + 10
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, status, h_start)
         if best is None:
             return None
         return best[1], best[2]
@@ -1403,13 +1589,15 @@ class ProposalParser:
         text = ctx.text
         rx = self._rx
         anchors: list[_Anchor] = []
+        hits = self._status_hits(text, sent)
+        starts = [h[0] for h in hits]
         for t in triggers:
             if _overlaps_any(t.span, masks) and not t.anaphoric:
                 continue
             if t.negated or t.generic:
                 continue
             clause = _clause_of(clauses, t.span.start)
-            gov = self._governing_status(text, clause, t, masks)
+            gov = self._governing_status(text, clause, t, hits, starts)
             default = self.lexicon.trigger_status.get(t.word.lower().split()[-1].rstrip("s"))
             default = default or self.lexicon.trigger_status.get(t.word.lower().split()[-1])
             if t.weak or t.soft_generic:
@@ -1442,7 +1630,9 @@ class ProposalParser:
         # Implicit proposals: an offer, willingness or demand followed by a provision.
         for status, irx in rx.implicit:
             for win in _windows(sent, text):
-                for m in irx.finditer(text, win.start, win.end):
+                for n_found, m in enumerate(irx.finditer(text, win.start, win.end)):
+                    if n_found >= _MAX_PER_WINDOW:
+                        break
                     cue = Span(start=m.start(), end=m.end())
                     if _overlaps_any(cue, masks):
                         continue
@@ -1452,6 +1642,10 @@ class ProposalParser:
                     ):
                         continue
                     clause = _clause_of(clauses, m.start())
+                    has_poss, poss_actor = possessor(ctx, m.start(), clause.start)
+                    if has_poss and poss_actor is None:
+                        # "the West's insistence on ...": a demand of somebody we cannot name.
+                        continue
                     after = Span(start=m.end(), end=min(clause.end, m.end() + 200))
                     provs = find_provisions(text, after, self.provisions, ctx=ctx, exclude=masks)
                     if not provs or provs[0].span.start - m.end() > 90:
@@ -1469,6 +1663,7 @@ class ProposalParser:
                             proposer_from_subject=True,
                             trigger=None,
                             implicit=True,
+                            owner_actor=poss_actor,
                         )
                     )
         anchors.sort(key=lambda a: a.start)
@@ -1532,6 +1727,9 @@ class ProposalParser:
         draft.provisions = _merge_provisions([], provisions)
         draft.conditions = [c for c in conditions if c.span.start >= a.clause.start or c.span.end > a.start]
         self._people(ctx, draft, a, sent)
+        if a.implicit and draft.proposer is None:
+            # An offer or a demand is somebody's; without a proposer it is just a topic.
+            return None
         draft.venue = self._venue(text, a, sent)
         draft.date = _nearest_date(ctx, sent, a.start)
         draft.source = _source(ctx, sent)
@@ -1564,7 +1762,9 @@ class ProposalParser:
         if not subjects and clause.start > sent.start:
             subjects = subject_actors(ctx, sent.start, a.cue_start)
         owner = a.trigger.owner if a.trigger is not None else None
-        if owner is not None:
+        if a.implicit and a.owner_actor is not None:
+            draft.proposer = a.owner_actor
+        elif owner is not None:
             draft.proposer = _as_party(ctx, owner[1])
             others = [act for _, act in subjects if act.id != owner[1].id]
             if a.status in _RESPONDER or not a.proposer_from_subject:
@@ -1576,7 +1776,7 @@ class ProposalParser:
         elif subjects:
             draft.responders = [_as_party(ctx, act) for _, act in subjects]
         recips = _recipients(ctx, a, self._rx.group_heads)
-        if not recips and a.status in _RESPONDER and not a.implicit:
+        if not recips and a.status in _RECEIVING and not a.implicit:
             recips = list(draft.responders)
         seen: set[str] = set()
         draft.recipients = []
@@ -1701,13 +1901,13 @@ def _owner(ctx: ParseContext, np_start: int, trig_start: int) -> tuple[Mention, 
     proposal", "a US-drafted plan")."""
     found = [
         (m, a)
-        for m, a in actor_mentions(ctx, Span(start=np_start, end=trig_start))
+        for m, a in actors_with_fallback(ctx, Span(start=np_start, end=trig_start))
         if a.kind is not ActorKind.MEDIA
     ]
     if not found:
         return None
     m, a = found[-1]
-    return (m, a)
+    return (m, register(ctx, m, a))
 
 
 def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention, Actor] | None:

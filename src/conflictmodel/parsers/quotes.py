@@ -32,26 +32,29 @@ _MAX_DEPTH = 4
 """Deeper nesting never happens in prose; capping the stack keeps a run of « linear."""
 
 # opener -> the closers that end it
-_PAIRS: dict[str, str] = {
-    "“": "”",
-    "„": "“”",
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-    "›": "‹",
-    "‘": "’",
-    "‚": "‘’",
-    '"': '"',
-    "'": "'",
-    "”": "”",
-    "「": "」",
-    "『": "』",
+_PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”",),
+    "„": ("“", "”"),
+    "«": ("»",),
+    "»": ("«",),
+    "‹": ("›",),
+    "›": ("‹",),
+    "‘": ("’",),
+    "‚": ("‘", "’"),
+    '"': ('"',),
+    "'": ("'",),
+    "”": ("”",),
+    "「": ("」",),
+    "『": ("』",),
+    # typewriter and archive styles: ''…'' and ``…''
+    "''": ("''",),
+    "``": ("''",),
 }
 
 OPENING_MARKS = frozenset(_PAIRS)
 """Characters that can open a quotation."""
 
-_ALL_MARKS = frozenset("“”„«»‹›‘’‚\"'「」『』")
+_ALL_MARKS = frozenset("“”„«»‹›‘’‚\"'「」『』`")
 _OPEN_BEFORE = frozenset("([{—–-/:;,")
 """Characters that may stand right before an opening mark (besides space and other marks)."""
 
@@ -66,6 +69,7 @@ class Quote:
         open: offset of the opening mark.
         close: offset of the closing mark, or None when the quote is cut at the end of its
             paragraph (never closed, or continued in the next paragraph).
+        close_end: offset just after the closing mark (marks may be two characters: ``''``).
         start, end: the content, between the marks; ``text[start:end]``.
         mark: the opening mark.
         depth: 0 for a top-level quote, 1 for a quote inside a quote, ...
@@ -87,6 +91,7 @@ class Quote:
     depth: int = 0
     continues: int | None = None
     continued: bool = False
+    close_end: int | None = None
 
     @property
     def closed(self) -> bool:
@@ -101,7 +106,9 @@ class Quote:
     @property
     def outer(self) -> Span:
         """The span including the marks (up to the paragraph end when unclosed)."""
-        return Span(start=self.open, end=self.close + 1 if self.close is not None else self.end)
+        if self.close is None:
+            return Span(start=self.open, end=self.end)
+        return Span(start=self.open, end=self.close_end or self.close + 1)
 
     def content(self, text: str) -> str:
         """The quoted text."""
@@ -112,26 +119,26 @@ class Quote:
 class _Open:
     pos: int
     mark: str
-    closers: str
+    closers: tuple[str, ...]
 
 
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
 
-def _opener_context(text: str, i: int, lo: int, hi: int) -> bool:
+def _opener_context(text: str, i: int, lo: int, hi: int, w: int = 1) -> bool:
     """A mark at ``i`` stands where a quotation can start: after space/start/opening punctuation
     and before a non-space."""
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + w] if i + w < hi else " "
     return (_is_space(prev) or prev in _OPEN_BEFORE or prev in _ALL_MARKS) and not _is_space(nxt)
 
 
-def _closer_context(text: str, i: int, lo: int, hi: int) -> bool:
+def _closer_context(text: str, i: int, lo: int, hi: int, w: int = 1) -> bool:
     """A mark at ``i`` stands where a quotation can end: after a non-space and not before a
     letter or digit."""
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + w] if i + w < hi else " "
     return not _is_space(prev) and not nxt.isalnum()
 
 
@@ -174,12 +181,22 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
     def push(pos: int, mark: str) -> None:
         stack.append(_Open(pos, mark, _PAIRS[mark]))
 
-    def emit(o: _Open, close: int | None, end: int, depth: int) -> None:
-        s, e = o.pos + 1, end
+    def emit(o: _Open, close: int | None, end: int, depth: int, w: int = 1) -> None:
+        s, e = o.pos + len(o.mark), end
         if close is None:
             s, e = _trim(text, s, e)
         if e > s:
-            found.append(Quote(open=o.pos, close=close, start=s, end=e, mark=o.mark, depth=depth))
+            found.append(
+                Quote(
+                    open=o.pos,
+                    close=close,
+                    start=s,
+                    end=e,
+                    mark=o.mark,
+                    depth=depth,
+                    close_end=None if close is None else close + w,
+                )
+            )
 
     i = lo
     while i < hi:
@@ -187,28 +204,34 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
         if ch not in _ALL_MARKS:
             i += 1
             continue
+        if ch in "'`" and i + 1 < hi and text[i + 1] == ch:
+            ch = ch + ch
+        elif ch == "`":
+            i += 1
+            continue
+        w = len(ch)
         top = stack[-1] if stack else None
         # 1. Does it close the innermost open quote?
         if top is not None and ch in top.closers:
-            if ch in "'’":
+            if ch in ("'", "’"):
                 ok = _closer_context(text, i, lo, hi)
-            elif ch == '"':
-                ok = _closer_context(text, i, lo, hi) or not _opener_context(text, i, lo, hi)
+            elif ch in ('"', "''"):
+                ok = _closer_context(text, i, lo, hi, w) or not _opener_context(text, i, lo, hi, w)
             else:
                 ok = True
             if ok:
                 stack.pop()
-                emit(top, i, i, len(stack))
-                i += 1
+                emit(top, i, i, len(stack), w)
+                i += w
                 continue
         # 2. Does it close an outer quote (the inner one was never closed)?
-        if ch not in "'’\"" and any(ch in o.closers for o in stack[:-1]):
+        if ch not in ("'", "’", '"', "''") and any(ch in o.closers for o in stack[:-1]):
             while stack and ch not in stack[-1].closers:
                 inner = stack.pop()
                 emit(inner, None, i, len(stack))
             o = stack.pop()
-            emit(o, i, i, len(stack))
-            i += 1
+            emit(o, i, i, len(stack), w)
+            i += w
             continue
         # 3. Does it open a quote?
         opens = False
@@ -219,10 +242,12 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
         elif ch == "‘":
             nxt = text[i + 1] if i + 1 < hi else " "
             opens = _opener_context(text, i, lo, hi) and not nxt.isdigit()
-        elif ch == '"':
-            opens = _opener_context(text, i, lo, hi) or (
-                not _closer_context(text, i, lo, hi) and top is None
+        elif ch in ('"', "''"):
+            opens = _opener_context(text, i, lo, hi, w) or (
+                not _closer_context(text, i, lo, hi, w) and top is None
             )
+        elif ch == "``":
+            opens = True
         elif ch == "'":
             rest = text[i + 1 : i + 6].lower()
             opens = (
@@ -231,13 +256,13 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
                 and not rest.startswith(_ELISIONS)
             )
         if opens:
-            if top is not None and top.mark == ch and ch not in "\"'":
+            if top is not None and top.mark == ch and ch not in ('"', "'", "''"):
                 # The same opening mark again: the earlier quote was left unclosed.
                 stack.pop()
                 emit(top, None, i, len(stack))
             if len(stack) < _MAX_DEPTH:
                 push(i, ch)
-        i += 1
+        i += w
 
     # Paragraph end: anything still open is cut here.
     left_open: str | None = None

@@ -34,19 +34,100 @@ _TWO_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\s{1,3}([A-Za-z][\w'’-]{0,
 
 # Prepositions that make a following city a place rather than its government.
 _PLACE_PREPS = frozenset(
-    "in at near outside around across into inside on over toward towards from of within "
-    "throughout above beyond via".split()
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "around",
+        "across",
+        "into",
+        "inside",
+        "on",
+        "over",
+        "toward",
+        "towards",
+        "from",
+        "of",
+        "within",
+        "throughout",
+        "above",
+        "beyond",
+        "via",
+    ]
 )
 _MOTION = frozenset(
-    "visit visits visited visiting trip trips travel travels travelled traveled travelling "
-    "flew fly flying arrived arrive arriving returned return returning came come went go "
-    "going moved move headed heading back way road train flight flights drove".split()
+    [
+        "visit",
+        "visits",
+        "visited",
+        "visiting",
+        "trip",
+        "trips",
+        "travel",
+        "travels",
+        "travelled",
+        "traveled",
+        "travelling",
+        "flew",
+        "fly",
+        "flying",
+        "arrived",
+        "arrive",
+        "arriving",
+        "returned",
+        "return",
+        "returning",
+        "came",
+        "come",
+        "went",
+        "go",
+        "going",
+        "moved",
+        "move",
+        "headed",
+        "heading",
+        "back",
+        "way",
+        "road",
+        "train",
+        "flight",
+        "flights",
+        "drove",
+    ]
 )
 # Words after a city's possessive that make it a place ("Kyiv's streets").
 _PLACE_POSSESSED = frozenset(
-    "streets street residents mayor outskirts suburbs suburb centre center airport metro skies "
-    "sky districts district city people population buildings infrastructure region oblast "
-    "neighbourhoods neighborhoods hospitals hospital homes houses".split()
+    [
+        "streets",
+        "street",
+        "residents",
+        "mayor",
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "centre",
+        "center",
+        "airport",
+        "metro",
+        "skies",
+        "sky",
+        "districts",
+        "district",
+        "city",
+        "people",
+        "population",
+        "buildings",
+        "infrastructure",
+        "region",
+        "oblast",
+        "neighbourhoods",
+        "neighborhoods",
+        "hospitals",
+        "hospital",
+        "homes",
+        "houses",
+    ]
 )
 _CONFLICT = re.compile(
     r"\b(?:strik(?:e|es|ing)|struck|attack(?:s|ed|ing)?|shell(?:ing|ed|s)?|bomb(?:s|ed|ing|ings|ardment|arded)?|"
@@ -59,23 +140,113 @@ _CONFLICT = re.compile(
 )
 # Country as a place: what may come before it.
 _COUNTRY_PLACE_BEFORE = frozenset(
-    "in into inside across throughout within eastern western northern southern central "
-    "occupied war-torn southeastern southeast northeastern northeast northwestern southwestern "
-    "mainland".split()
+    [
+        "in",
+        "into",
+        "inside",
+        "across",
+        "throughout",
+        "within",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "occupied",
+        "war-torn",
+        "southeastern",
+        "southeast",
+        "northeastern",
+        "northeast",
+        "northwestern",
+        "southwestern",
+        "mainland",
+    ]
 )
 _COUNTRY_PLACE_OF = frozenset(
-    "invasion occupation territory territories parts regions region sovereignty integrity "
-    "borders border partition map east west north south heart rest areas area lands land "
-    "soil annexation breakup division".split()
+    [
+        "invasion",
+        "occupation",
+        "territory",
+        "territories",
+        "parts",
+        "regions",
+        "region",
+        "sovereignty",
+        "integrity",
+        "borders",
+        "border",
+        "partition",
+        "map",
+        "east",
+        "west",
+        "north",
+        "south",
+        "heart",
+        "rest",
+        "areas",
+        "area",
+        "lands",
+        "land",
+        "soil",
+        "annexation",
+        "breakup",
+        "division",
+    ]
 )
 _PLACE_NOUNS = frozenset(
-    "territory territories territorial lands land soil regions region border borders "
-    "frontier towns villages cities airspace waters coast coastline sovereignty integrity "
-    "east west north south countryside oblasts provinces".split()
+    [
+        "territory",
+        "territories",
+        "territorial",
+        "lands",
+        "land",
+        "soil",
+        "regions",
+        "region",
+        "border",
+        "borders",
+        "frontier",
+        "towns",
+        "villages",
+        "cities",
+        "airspace",
+        "waters",
+        "coast",
+        "coastline",
+        "sovereignty",
+        "integrity",
+        "east",
+        "west",
+        "north",
+        "south",
+        "countryside",
+        "oblasts",
+        "provinces",
+    ]
 )
 _DEMONYM_PLACE_NOUNS = frozenset(
-    "territory territories lands land soil regions region border borders frontier towns "
-    "villages cities airspace waters coast coastline oblasts provinces".split()
+    [
+        "territory",
+        "territories",
+        "lands",
+        "land",
+        "soil",
+        "regions",
+        "region",
+        "border",
+        "borders",
+        "frontier",
+        "towns",
+        "villages",
+        "cities",
+        "airspace",
+        "waters",
+        "coast",
+        "coastline",
+        "oblasts",
+        "provinces",
+    ]
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
@@ -109,10 +280,14 @@ def context_matches(ctx: ParseContext) -> list[Match]:
     """
     gz = gazetteer_of(ctx)
     cached = ctx.extras.get("_gazetteer_matches")
-    if isinstance(cached, tuple) and len(cached) == 3 and cached[0] is gz:
-        if cached[1] == len(ctx.text):
-            matches: list[Match] = cached[2]
-            return matches
+    if (
+        isinstance(cached, tuple)
+        and len(cached) == 3
+        and cached[0] is gz
+        and cached[1] == len(ctx.text)
+    ):
+        matches: list[Match] = cached[2]
+        return matches
     found = [m for m in gz.scan(ctx.text) if not _in_furniture(ctx, m.span)]
     ctx.extras["_gazetteer_matches"] = (gz, len(ctx.text), found)
     return found
@@ -146,20 +321,23 @@ def is_metonym_use(text: str, start: int, end: int) -> bool:
         >>> is_metonym_use(t, 12, 16), is_metonym_use(t, 26, 32)
         (False, True)
     """
+    after = _next_text(text, end)
+    poss = re.match(r"['’]s?\s{1,3}([A-Za-z]+)", after)
+    if poss:
+        # "Moscow's demands", even "in Washington's view"; but "Kyiv's streets" is a place.
+        return poss.group(1).casefold() not in _PLACE_POSSESSED
     prev = _prev_words(text, start)
     gap = text[max(0, start - 3) : start]
     if prev and prev[-1] in _PLACE_PREPS and not re.search(r"[.;:!?]", gap):
         return False
     if len(prev) == 2 and prev[-1] in {"to", "for"} and prev[0] in _MOTION:
         return False
-    after = _next_text(text, end)
     if re.match(r"\s{0,2}(?:[:(—–-]|,\s{0,2}(?:[A-Z][a-z]+\s{1,2})?\d)", after):
         # Datelines: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May".
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip():
             return False
-    m = re.match(r"['’]s?\s{1,3}([A-Za-z]+)", after)
-    return not (m and m.group(1).casefold() in _PLACE_POSSESSED)
+    return True
 
 
 def _country_place_use(text: str, start: int, end: int) -> bool:
@@ -191,7 +369,9 @@ def _sentence_text(ctx: ParseContext, offset: int) -> str:
     if sent is not None:
         return sent.of(ctx.text)
     lo = max(ctx.text.rfind("\n", 0, offset), ctx.text.rfind(". ", 0, offset), offset - 300)
-    hi_candidates = [i for i in (ctx.text.find("\n", offset), ctx.text.find(". ", offset)) if i >= 0]
+    hi_candidates = [
+        i for i in (ctx.text.find("\n", offset), ctx.text.find(". ", offset)) if i >= 0
+    ]
     hi = min([*hi_candidates, offset + 300])
     return ctx.text[max(0, lo) : hi]
 

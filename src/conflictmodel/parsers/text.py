@@ -47,7 +47,7 @@ _TERM = re.compile(f"[{re.escape(_TERMINATORS)}]+")
 _CLOSERS = frozenset("\"'\u201d\u2019\u00bb\u203a)]}\u300d\u300f")
 _QUOTE_CLOSERS = frozenset("\"'\u201d\u2019\u00bb\u203a\u300d\u300f")
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039([{\u300c\u300e\u201e\u201a"
-_QUOTES = frozenset("\"\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f")
+_QUOTES = frozenset('"\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d\u300e\u300f')
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){0,8}[A-Za-z]")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019]{0,40}")
 _ELLIPSIS = frozenset({"..", "...", "\u2026", "....", ". . ."})
@@ -109,8 +109,7 @@ class TextRules:
         furn = data.get("furniture", {})
         markers = [_norm_line(m) for m in _str_list(list(extra_furniture_markers), "markers")]
         self.lines: frozenset[str] = frozenset(
-            [_norm_line(x) for x in _str_list(furn.get("lines", []), "furniture.lines")]
-            + markers
+            [_norm_line(x) for x in _str_list(furn.get("lines", []), "furniture.lines")] + markers
         )
         self.list_markers: frozenset[str] = frozenset(
             _norm_line(x) for x in _str_list(furn.get("list_markers", []), "list_markers")
@@ -201,7 +200,9 @@ class TextRules:
 
 
 _CREDIT_SPLIT = re.compile(r"\s*(?:/|\||\bvia\b|;|,|\u2022|\u00b7)\s*", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]{0,30}|[A-Z]{2,10}|de|van|von|al|bin|el|la|der|di|da)")
+_NAME_TOKEN = re.compile(
+    r"(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]{0,30}|[A-Z]{2,10}|de|van|von|al|bin|el|la|der|di|da)"
+)
 
 
 def _is_name_like(s: str, max_tokens: int) -> bool:
@@ -542,10 +543,9 @@ def find_furniture(
     for idx, line in enumerate(lines):
         if furniture[idx] or idx == 0 or not furniture[idx - 1]:
             continue
-        if caption[idx - 1] and _is_name_like(line, 4) and len(line) <= 60:
-            furniture[idx] = True
-        elif _headline_like(line) and (idx + 1 == n or furniture[idx + 1]):
-            furniture[idx] = True
+        credit_name = caption[idx - 1] and _is_name_like(line, 4) and len(line) <= 60
+        sandwiched = _headline_like(line) and (idx + 1 == n or furniture[idx + 1])
+        furniture[idx] = credit_name or sandwiched
     return [p for p, f in zip(paras, furniture, strict=True) if f]
 
 
