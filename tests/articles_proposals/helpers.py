@@ -104,6 +104,8 @@ _t("Golan Heights", "area:golan-heights", "Golan Heights", None)
 _t("Western Sahara", "EH", "Western Sahara", "EH")
 _t("Sumy", "UA-59", "Sumy Oblast", "UA-59")
 _t("Ukraine", "UA", "Ukraine", "UA")
+_t("Kharkiv", "UA-63", "Kharkiv Oblast", "UA-63")
+_t("eastern Congo", "area:eastern-congo", "Eastern Congo", None)
 _t("Kosovo", "XK", "Kosovo", None)
 
 _SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”»’]?|\n|$)")

@@ -55,9 +55,9 @@ _LO = "".join(sorted({c for c in map(chr, range(0xC0, 0x250)) if c.islower()}))
 _U = f"A-Z{_UP}"
 _L = f"a-z{_LO}"
 _NAME_TOKEN = (
-    rf"(?:[{_U}][{_L}]+(?:-[{_U}{_L}][{_L}]+){{0,2}}(?:['’][{_U}][{_L}]+)?"
+    rf"(?:[{_U}][{_L}]+(?:-[{_U}{_L}][{_L}]+){{0,2}}(?:['’][{_U}{_L}][{_L}]+)?"
     rf"|[{_U}]['’][{_U}][{_L}]+"
-    rf"|(?:[{_U}]\.\s?){{1,3}}(?![{_L}])"
+    rf"|[{_U}]\.(?:\s?[{_U}]\.){{0,2}}(?![{_L}])"
     rf"|[{_U}][{_L}]{{0,3}}[{_U}][{_L}]+)"
 )
 _HYPHEN_PARTICLE = r"(?:al|el|ad|as|ash|an|ar|at|az|ul|Al|El)[-‐]"
@@ -67,7 +67,7 @@ _PARTICLE = (
 )
 _NAME = re.compile(
     rf"(?<![\w.’'-])(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}"
-    rf"(?:\s{{1,2}}(?:{_PARTICLE}\s{{1,2}}){{0,2}}(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}){{0,8}}"
+    rf"(?:[ \t\u00a0]{{1,2}}(?:{_PARTICLE}[ \t\u00a0]{{1,2}}){{0,2}}(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}){{0,8}}"
 )
 _WORDS = re.compile(r"[\w.’'-]+")
 _SPEECH_AFTER = re.compile(
@@ -382,23 +382,13 @@ _STATE_NOUNS = frozenset(
     ]
 )
 _ORG_WORDS = frozenset(
-    "Administration Ministry Council Forces Force Army Party Front Movement Alliance Union "
-    "Agency Office Committee Commission Court Department Government Authority Authorities "
-    "Republic Brigade Brigades Corps Assembly Parliament Bank Group News Times Post Journal "
-    "University Institute Centre Center Foundation Observatory Organization Organisation "
-    "Association Federation League Coalition Command Guard Guards Police Service Services "
-    "Rights Watch Security Defence Defense Affairs Nations States Kingdom Emirates Islands "
-    "Region Province State Oblast District City County Strip Bank Valley Sea Ocean River "
-    "Mountains Peninsula Corridor Line Summit Conference Forum Initiative Plan Accord Accords "
-    "Agreement Treaty Deal Talks Process Program Programme Fund Project Airport Port Base "
-    "Bridge Road Street Square Palace House Hall Tower Hotel Stadium Hospital Church Mosque "
-    "Company Corporation Inc Ltd Group Media Network Channel Radio Television TV Agency Press "
-    "War Wars Day Week Revolution Crisis Operation Campaign Act Law Constitution Charter "
-    "Cup Games Prize Award Day Intelligence Interim Transitional National Democratic "
-    "Liberation People's Popular Islamic Socialist Communist Federal Supreme Constitutional".split()
+    ["Administration", "Ministry", "Council", "Forces", "Force", "Army", "Party", "Front", "Movement", "Alliance", "Union", "Agency", "Office", "Committee", "Commission", "Court", "Department", "Government", "Authority", "Authorities", "Republic", "Brigade", "Brigades", "Corps", "Assembly", "Parliament", "Bank", "Group", "News", "Times", "Post", "Journal", "University", "Institute", "Centre", "Center", "Foundation", "Observatory", "Organization", "Organisation", "Association", "Federation", "League", "Coalition", "Command", "Guard", "Guards", "Police", "Service", "Services", "Rights", "Watch", "Security", "Defence", "Defense", "Affairs", "Nations", "States", "Kingdom", "Emirates", "Islands", "Region", "Province", "State", "Oblast", "District", "City", "County", "Strip", "Bank", "Valley", "Sea", "Ocean", "River", "Mountains", "Peninsula", "Corridor", "Line", "Summit", "Conference", "Forum", "Initiative", "Plan", "Accord", "Accords", "Agreement", "Treaty", "Deal", "Talks", "Process", "Program", "Programme", "Fund", "Project", "Airport", "Port", "Base", "Bridge", "Road", "Street", "Square", "Palace", "House", "Hall", "Tower", "Hotel", "Stadium", "Hospital", "Church", "Mosque", "Company", "Corporation", "Inc", "Ltd", "Group", "Media", "Network", "Channel", "Radio", "Television", "TV", "Agency", "Press", "War", "Wars", "Day", "Week", "Revolution", "Crisis", "Operation", "Campaign", "Act", "Law", "Constitution", "Charter", "Cup", "Games", "Prize", "Award", "Day", "Intelligence", "Interim", "Transitional", "National", "Democratic", "Liberation", "People's", "Popular", "Islamic", "Socialist", "Communist", "Federal", "Supreme", "Constitutional"]
 )
 _NAME_STOP_TAIL = frozenset({"Says", "Said", "Warns", "Tells", "Urges", "Calls", "Slams"})
 _MAX_SPAN = 400
+_COURTESY_BEFORE = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Maj)\.\s{1,2}\Z"
+)
 # How far back a description or pronoun looks for what it refers to.
 _ANTECEDENT_WINDOW = 6000
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -814,7 +804,7 @@ class _Run:
             return  # "the Biden administration" is a body, found by government_bodies()
         # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
         single = len(m.text.split()) == 1
-        prev = re.search(rf"({_NAME_TOKEN})\s{{1,2}}$", text[max(0, start - 40) : start])
+        prev = re.search(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$", text[max(0, start - 40) : start])
         if single and prev and prev.group(1) not in _STOP_CAPS:
             given = prev.group(1)
             g_start = start - len(prev.group(0))
@@ -952,6 +942,11 @@ class _Run:
                     country = code
                     pos = wstart
                     continue
+            body_start = self._body_ending_at(pos, lo)
+            if body_start is not None and country is None and affiliation is None:
+                # "Russian Foreign Ministry spokeswoman": the body belongs to the title.
+                pos = body_start
+                continue
             if fold(word) in _MODIFIERS or (
                 fold(word) in self.rules.titles
                 and fold(word)
@@ -969,6 +964,18 @@ class _Run:
                 continue
             break
         return pos, country, affiliation
+
+    def _body_ending_at(self, pos: int, lo: int) -> int | None:
+        seg = self.text[lo:pos]
+        words = list(re.finditer(r"[\w’'-]+", seg))
+        if not words or seg[words[-1].end() :].strip():
+            return None
+        best = None
+        for k in range(1, min(4, len(words)) + 1):
+            phrase = fold(" ".join(w.group(0) for w in words[-k:]))
+            if phrase in _SPECIFIC_BODIES or phrase in {"kremlin", "white house", "pentagon"}:
+                best = lo + words[-k].start()
+        return best
 
     def _affiliation(self, value: str) -> tuple[str | None, str | None]:
         if len(value) == 2 and value.isupper():
@@ -1114,8 +1121,10 @@ class _Run:
                     if gm2 is not None:
                         code, _ = self._entity_country(gm2)
                         s0 = gm2.start
-            if code and self.free(s0, end):
-                self.add_body(s0, end, code, sent.start + bm.start(1))
+            if code and self.free(sent.start + bm.start(1), sent.start + bm.end(1)):
+                self.add_body(
+                    s0, end, code, sent.start + bm.start(1), body_end=sent.start + bm.end(1)
+                )
 
     def _body_at(self, pos: int, limit: int) -> int | None:
         words = list(re.finditer(r"[\w’'-]+", self.text[pos : min(limit, pos + 60)]))
@@ -1138,13 +1147,14 @@ class _Run:
         code: str | None,
         body_start: int,
         person: Actor | None = None,
+        body_end: int | None = None,
     ) -> None:
         text = self.text
-        body = " ".join(text[body_start:end].split())
+        body = " ".join(text[body_start : body_end or end].split())
         fb = fold(body)
         if person is None and fb not in _SPECIFIC_BODIES and not fb.endswith(_SPECIFIC_SUFFIXES):
             return
-        if not self.free(start, end):
+        if not self.free(body_start, body_end or end):
             return  # already an actor there (a person's title, say): keep that reading
         key = _BODY_SYNONYMS.get(fb, fb)
         if person is not None:
@@ -1220,9 +1230,10 @@ class _Run:
             start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta
         name_toks = [t.group(0) for t in toks[start_i:]]
         # Strip courtesy titles and sentence-initial function words.
-        courtesy = False
+        courtesy = bool(_COURTESY_BEFORE.search(text, max(0, a - 12), a))
         while name_toks and (
             name_toks[0] in self.rules.courtesy
+            or name_toks[0] + "." in self.rules.courtesy
             or name_toks[0].rstrip(".") in {"Mr", "Ms", "Mrs", "Dr"}
         ):
             courtesy = True
@@ -1263,7 +1274,13 @@ class _Run:
             return
         multi = len(words) >= 2 and not all(w.endswith(".") for w in words)
         if title is not None:
-            if not multi:
+            honorific = (
+                tspan is not None
+                and text[tspan.start].isupper()
+                and not text[tspan.end : n_start].strip()
+                and words[0] not in _STOP_CAPS
+            )
+            if not multi and not courtesy and not honorific:
                 return
         elif courtesy:
             if not re.match(rf"^{_NAME_TOKEN}", words[-1]):
@@ -1397,6 +1414,12 @@ class _Run:
                 d_start = max(sent.start, h_start - 120) + quals[0].start() if quals else h_start
             plural = rules.anon_heads.get(head) == "group"
             prev_text = text[max(sent.start, d_start - 20) : d_start]
+            comma = re.search(r"['’]?s?\s{0,2},\s{0,2}$", prev_text)
+            if comma is not None:
+                before_comma = d_start - len(comma.group(0))
+                owner = self.ctx.actor_at(Span(start=max(0, before_comma - 1), end=before_comma))
+                if owner is not None and owner.kind is ActorKind.PERSON:
+                    continue  # "Moshe Ya'alon, a former defence minister": a named person
             according = re.search(
                 r"\b(?:according\s{1,2}to|by|cited|citing|quoted)\s{1,2}$", prev_text, re.IGNORECASE
             )
@@ -1577,10 +1600,30 @@ class _Run:
 
 _PERSON_HEADS = frozenset(
     {
-        "envoy", "minister", "president", "prime minister", "spokesperson", "spokesman",
-        "spokeswoman", "ambassador", "analyst", "official", "diplomat", "commander", "general",
-        "negotiator", "chancellor", "secretary", "governor", "leader", "mediator", "adviser",
-        "advisor", "aide", "premier", "source",
+        "envoy",
+        "minister",
+        "president",
+        "prime minister",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "analyst",
+        "official",
+        "diplomat",
+        "commander",
+        "general",
+        "negotiator",
+        "chancellor",
+        "secretary",
+        "governor",
+        "leader",
+        "mediator",
+        "adviser",
+        "advisor",
+        "aide",
+        "premier",
+        "source",
     }
 )
 
@@ -1799,6 +1842,10 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
     start, end = max(0, span.start), min(len(text), span.end)
     if end <= start:
         return None
+    run = _run_for(ctx)
+    owned = _possessed_title(run, start, end)
+    if owned is not None:
+        return owned
     best: tuple[int, int] | None = None
     best_m: Mention | None = None
     for m in ctx.mentions_in(Span(start=max(0, start - _MAX_SPAN), end=end + _MAX_SPAN)):
@@ -1807,12 +1854,13 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
         a = ctx.actors.get(m.target)
         if a is None:
             continue
-        key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], -m.span.end)
+        # A person before an anonymous source before a body before a state; among equals the
+        # first, the head of most speaker phrases ("Israel struck Syrian army positions").
+        key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], m.span.start)
         if best is None or key < best:
             best, best_m = key, m
     if best_m is not None:
         return ctx.actors[best_m.target]
-    run = _run_for(ctx)
     phrase = text[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     core = _strip_possessive(phrase.strip())
@@ -1827,6 +1875,9 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
             return run.mention(
                 ctx.actors[target], s0, s0 + len(phrase.strip()), via="descriptor", alias=False
             )
+    org = _organisation_phrase(run, start, end)
+    if org is not None:
+        return org
     sent = Span(start=start, end=end)
     before = set(ctx.actors)
     n_mentions = len(ctx.mentions)
@@ -1856,6 +1907,81 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
         return run.new_person(name, n_start, n_start + len(name), title, tspan, tc, ta)
     del before
     return None
+
+
+_ORG_PHRASE = re.compile(
+    rf"(?:[Tt]he\s{{1,2}})?((?:{_NAME_TOKEN}|of|for|and|the|on)(?:\s{{1,2}}(?:{_NAME_TOKEN}|of|for|and|the|on)){{0,9}})"
+)
+
+
+def _organisation_phrase(run: _Run, start: int, end: int) -> Actor | None:
+    """A capitalised phrase with an organisation word ("the Syrian Observatory for Human
+    Rights") is an organisation, not a person."""
+    text = run.text
+    phrase = text[start:end].strip()
+    m = _ORG_PHRASE.fullmatch(phrase)
+    if m is None:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if not words[0][:1].isupper() or not any(w in _ORG_WORDS for w in words):
+        return None
+    s0 = text.find(name, start, end)
+    if s0 < 0 or not run.free(s0, s0 + len(name)):
+        return None
+    country = None
+    for gm in run.matches_in(s0, s0 + len(name)):
+        country, _ = run._entity_country(gm)
+        if country:
+            break
+    actor = Actor(
+        id=f"org:{slugify(name)}", name=name, kind=ActorKind.ORGANIZATION, country=country
+    )
+    return run.mention(actor, s0, s0 + len(name), via="name")
+
+
+def _possessed_title(run: _Run, start: int, end: int) -> Actor | None:
+    """ "Burhan's spokesman" is not Burhan: the person named right after it (", Brig. Gen.
+    Nabil Abdallah,"), else an unnamed person with that description."""
+    text = run.text
+    phrase = text[start:end].strip()
+    m = re.fullmatch(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})", phrase)
+    if m is None or fold(m.group(2)) not in run.rules.titles:
+        return None
+    owner_end = text.find(m.group(1), start, end) + len(m.group(1))
+    owner = run.ctx.actor_at(Span(start=max(start, owner_end - 1), end=owner_end))
+    if owner is None or owner.kind not in {
+        ActorKind.PERSON,
+        ActorKind.GROUP,
+        ActorKind.ORGANIZATION,
+        ActorKind.GOVERNMENT,
+    }:
+        return None
+    after = text[end : end + 100]
+    am = re.match(r"\s{0,2},\s{0,2}", after)
+    if am:
+        for mention in run.ctx.mentions_in(Span(start=end, end=min(len(text), end + 100))):
+            a = run.ctx.actors.get(mention.target)
+            gap = text[end : mention.span.start]
+            if (
+                a is not None
+                and a.kind is ActorKind.PERSON
+                and not a.anonymous
+                and re.fullmatch(r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{0,5}\.\s{0,2}){0,3}", gap)
+            ):
+                return a
+    name = " ".join(phrase.split())
+    actor = Actor(
+        id=f"anon:{slugify(name)}",
+        name=name,
+        kind=ActorKind.PERSON,
+        anonymous=True,
+        description=name,
+        country=owner.country,
+        roles=(Role(title=m.group(2), affiliation=owner.name, country=owner.country),),
+    )
+    s0 = text.find(phrase, start, end)
+    return run.mention(actor, s0, s0 + len(phrase), via="descriptor", alias=False)
 
 
 def _run_for(ctx: ParseContext) -> _Run:

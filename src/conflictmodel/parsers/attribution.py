@@ -37,7 +37,10 @@ __all__ = ["CueMatch", "Cues", "Resolver", "Token", "slug", "tokenize"]
 # possessive is split off so that "Witkoff’s" yields the name.  Each alternative consumes at
 # least one character and none can match a prefix of another's match in two ways, so the scan
 # is linear.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-‑.]\w+|['’](?!s\b)\w+)*|[’']s\b|\S")
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|\w+(?:[-‑.]\w+|['’](?!(?:s|d|re|ll|ve|m)\b)\w+)*"
+    r"|['’](?:s|d|re|ll|ve|m)\b|\S"
+)
 _WORD = re.compile(r"\w")
 
 

@@ -65,7 +65,7 @@ _FULL_MONTH = "|".join(_MONTH_NAMES)
 _ANY_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _WEEKDAY = "|".join(_WEEKDAYS)
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?"
-_YEAR = r"[12][0-9]{3}(?![0-9]|[.,][0-9]|%)"
+_YEAR = r"[12][0-9]{3}(?![0-9A-Za-z]|[.,][0-9]|%)"
 _SP = r"[ \t\u00a0]{1,3}"
 _NOT_IN_WORD = r"(?<![\w\u2019'])"
 _NOT_IN_NUMBER = r"(?<![\w.,$\u20ac\u00a3#/\-])"
@@ -412,7 +412,17 @@ class _Finder:
             return None
         pub = self.published
         resolved: dt.date | None = None
-        if pub is not None:
+        if pub is not None and m["weekday"] is not None:
+            # "Sunday 19 January": the year in which that day is a Sunday, nearest first.
+            weekday = _WEEKDAY_INDEX[m["weekday"]]
+            fits = [
+                c
+                for c in (_safe_date(y, month, day) for y in (pub.year, pub.year - 1, pub.year + 1))
+                if c is not None and c.weekday() == weekday
+            ]
+            if fits:
+                resolved = min(fits, key=lambda c: abs((c - pub).days))
+        if pub is not None and resolved is None:
             forward = self._forward(m.start())
             for year in (pub.year, pub.year - 1, pub.year + 1, pub.year - 4, pub.year + 4):
                 candidate = _safe_date(year, month, day)

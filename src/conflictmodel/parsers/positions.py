@@ -1,21 +1,643 @@
-"""The ``positions``  pipeline stage (minimal placeholder; being filled in)."""
+"""The ``positions`` stage: who supports, opposes, demands or considers what.
+
+Positions come from three places:
+
+* the proposals themselves: a proposer demands, offers or weighs its proposal; a party that
+  accepts, rejects or considers it takes that stance on it;
+* stance cues with an object ("rejected any proposal that involves ceding territory", "pushing
+  for a ceasefire", "advocating for increased sanctions") or a judgement of what precedes them
+  ("recognition is non-negotiable", "a ceasefire is unrealistic");
+* conditions a party sets ("Kyiv maintains that talks can only proceed if ...").
+
+The object of a stance is a proposal of the article (``proposal_id``), a provision kind (through
+the provision lexicon plus the stance ``targets``, so "ceding territory" is territorial
+recognition) or a territory.  Every coordinated subject gets its own position ("Vance and
+Witkoff push for ..."), and a stance stated inside a statement is linked to it.
+
+Example:
+    >>> from conflictmodel import parse_article
+    >>> art = parse_article("Israel rejected any proposal that involves a ceasefire.")
+    >>> [(p.actor.id, p.stance.value, p.provision.value) for p in art.positions]
+    [('state:IL', 'opposes', 'ceasefire')]
+"""
 
 from __future__ import annotations
 
-from conflictmodel.context import ParseContext
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
 
-__all__ = ["PositionParser"]
+import attrs
+
+from conflictmodel.actors import Actor, ActorKind
+from conflictmodel.context import ParseContext
+from conflictmodel.errors import GazetteerError
+from conflictmodel.parsers.proposals import (
+    ProvisionLexicon,
+    _clause_end,
+    _clause_of,
+    _clauses,
+    _units,
+    _windows,
+    find_conditions,
+    find_provisions,
+    possessor,
+    subject_actors,
+    territory_mentions,
+    union,
+)
+from conflictmodel.positions import Position, Stance
+from conflictmodel.proposals import Proposal, ProposalStatus, ProvisionKind
+from conflictmodel.resources import load_data
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement
+from conflictmodel.territories import Territory
+
+__all__ = ["PositionParser", "StanceLexicon"]
+
+_MAX_CUES = 40
+
+
+def _tuple_map(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, Mapping):
+        raise GazetteerError(f"{where}: expected an object of stance -> list of phrases")
+    out: dict[str, tuple[str, ...]] = {}
+    for k, v in raw.items():
+        if isinstance(v, str) or not isinstance(v, Iterable):
+            raise GazetteerError(f"{where}: {k!r} must map to a list of phrases")
+        out[str(k)] = tuple(v)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class StanceLexicon:
+    """Stance cues (``data/stances.json``).
+
+    Attributes:
+        forward: stance value -> cues whose object follows them ("rejected", "pushing for").
+        backward: stance value -> judgements of what precedes them ("non-negotiable").
+        reporting_verbs: verbs whose subject holds the stance of a that-clause.
+        conditional_markers: words that make a stance conditional ("only if").
+        negations: words that turn a supportive cue into opposition ("not", "never").
+        targets: extra provision phrases that count only as the object of a stance.
+
+    Example:
+        >>> lex = StanceLexicon.default().extend(forward={"opposes": ["poured cold water on"]})
+        >>> "poured cold water on" in lex.forward["opposes"]
+        True
+    """
+
+    forward: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _tuple_map(m, "forward"))
+    backward: Mapping[str, tuple[str, ...]] = attrs.field(
+        converter=lambda m: _tuple_map(m, "backward")
+    )
+    reporting_verbs: tuple[str, ...] = attrs.field(converter=tuple)
+    conditional_markers: tuple[str, ...] = attrs.field(converter=tuple)
+    negations: tuple[str, ...] = attrs.field(converter=tuple)
+    targets: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _tuple_map(m, "targets"))
+    _rx: Any = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        for table in (self.forward, self.backward):
+            for stance in table:
+                try:
+                    Stance(stance)
+                except ValueError:
+                    raise GazetteerError(f"stance lexicon: {stance!r} is not a Stance") from None
+        object.__setattr__(self, "_rx", _compile(self))
+
+    @classmethod
+    def default(cls) -> StanceLexicon:
+        """The shipped cues."""
+        return _default_stances()
+
+    def extend(
+        self,
+        *,
+        forward: Mapping[str, Iterable[str]] | None = None,
+        backward: Mapping[str, Iterable[str]] | None = None,
+        targets: Mapping[str, Iterable[str]] | None = None,
+        reporting_verbs: Iterable[str] = (),
+    ) -> StanceLexicon:
+        """A new lexicon with more cues."""
+
+        def add(
+            old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
+        ) -> dict[str, tuple[str, ...]]:
+            out = dict(old)
+            for k, v in (new or {}).items():
+                out[k] = (*out.get(k, ()), *v)
+            return out
+
+        return StanceLexicon(
+            forward=add(self.forward, forward),
+            backward=add(self.backward, backward),
+            reporting_verbs=(*self.reporting_verbs, *reporting_verbs),
+            conditional_markers=self.conditional_markers,
+            negations=self.negations,
+            targets=add(self.targets, targets),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _StanceRx:
+    forward: tuple[tuple[Stance, re.Pattern[str]], ...]
+    backward: tuple[tuple[Stance, re.Pattern[str]], ...]
+    reporting: re.Pattern[str]
+    conditional: re.Pattern[str]
+    negation: re.Pattern[str]
+
+
+def _compile(lex: StanceLexicon) -> _StanceRx:
+    return _StanceRx(
+        forward=tuple(
+            (Stance(k), re.compile(union(v), re.I)) for k, v in lex.forward.items() if v
+        ),
+        backward=tuple(
+            (Stance(k), re.compile(union(v), re.I)) for k, v in lex.backward.items() if v
+        ),
+        reporting=re.compile(union(lex.reporting_verbs), re.I),
+        conditional=re.compile(union(lex.conditional_markers), re.I),
+        negation=re.compile(union(lex.negations) + r"[^,;.]{0,20}$", re.I),
+    )
+
+
+@cache
+def _default_stances() -> StanceLexicon:
+    d = load_data("stances.json")
+    return StanceLexicon(
+        forward=d["forward"],
+        backward=d["backward"],
+        reporting_verbs=d["reporting_verbs"],
+        conditional_markers=d["conditional_markers"],
+        negations=d["negations"],
+        targets=d["targets"],
+    )
+
+
+_PROPOSER_STANCE = {
+    ProposalStatus.DEMANDED: Stance.DEMANDS,
+    ProposalStatus.UNDER_CONSIDERATION: Stance.CONSIDERS,
+    ProposalStatus.PROPOSED: Stance.SUPPORTS,
+    ProposalStatus.PRESENTED: Stance.SUPPORTS,
+    ProposalStatus.ACCEPTED: Stance.SUPPORTS,
+    ProposalStatus.SIGNED: Stance.SUPPORTS,
+    ProposalStatus.REJECTED: Stance.SUPPORTS,
+    ProposalStatus.UNKNOWN: Stance.SUPPORTS,
+}
+_RESPONDER_STANCE = {
+    ProposalStatus.ACCEPTED: Stance.SUPPORTS,
+    ProposalStatus.SIGNED: Stance.SUPPORTS,
+    ProposalStatus.REJECTED: Stance.OPPOSES,
+    ProposalStatus.UNDER_CONSIDERATION: Stance.CONSIDERS,
+}
+_PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|so\s+that)\b", re.I)
+_THAT = re.compile(r"\b(?:that|whether)\b", re.I)
+_CONTENT_SUBJECT = re.compile(
+    r"\b(?:it|which|that|plan|proposal|deal|agreement|framework|draft|text|document|initiative|roadmap|"
+    r"accord|treaty|offer|package|terms|truce|ceasefire|declaration|memorandum)"
+    r"(?:\s+(?:also|would|reportedly|further|explicitly))?\s+$",
+    re.I,
+)
+_NO_BEFORE = re.compile(r"\b(?:no|not\s+an?|never\s+an?|not\s+one)\s+(?:\w+\s+)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\W{0,3}(?:we|i|they|he|she|our\s+\w+|my\s+\w+)\b", re.I)
+
+
+@attrs.define(kw_only=True)
+class _Target:
+    proposal_id: str | None = None
+    provisions: list[ProvisionKind] = attrs.Factory(list)
+    territory: Territory | None = None
+    end: int = 0
+
+    def empty(self) -> bool:
+        return self.proposal_id is None and not self.provisions and self.territory is None
 
 
 class PositionParser:
-    """Pipeline stage ``positions``.
+    """Pipeline stage ``positions``: fills ``ctx.positions``.
+
+    Args:
+        lexicon: stance cues (default: ``data/stances.json``).
+        extra_cues: more forward cues by stance value (``{"opposes": ["torpedoed"]}``).
+        provisions: the provision lexicon used to type what a stance is on (default: the
+            proposals stage's, plus the stance ``targets``).
 
     Example:
-        >>> PositionParser().name
+        >>> PositionParser(extra_cues={"opposes": ["torpedoed"]}).name
         'positions'
     """
 
     name = "positions"
 
+    def __init__(
+        self,
+        *,
+        lexicon: StanceLexicon | None = None,
+        extra_cues: Mapping[str, Iterable[str]] | None = None,
+        provisions: ProvisionLexicon | None = None,
+    ) -> None:
+        lex = lexicon or StanceLexicon.default()
+        if extra_cues:
+            lex = lex.extend(forward=extra_cues)
+        self.lexicon = lex
+        self._rx: _StanceRx = lex._rx
+        self.provisions = (provisions or ProvisionLexicon.default()).extend(lex.targets)
+
     def __call__(self, ctx: ParseContext) -> None:
-        return None
+        if not ctx.text.strip():
+            return
+        found: list[Position] = []
+        found.extend(self._from_proposals(ctx))
+        for sent in _units(ctx):
+            if ctx.is_furniture(sent):
+                continue
+            for win in _windows(sent, ctx.text):
+                found.extend(self._sentence(ctx, win))
+        specific = {(p.actor.id, p.stance, p.proposal_id) for p in found if p.proposal_id and (p.provision or p.territory)}
+        found = [
+            p
+            for p in found
+            if p.provision or p.territory or (p.actor.id, p.stance, p.proposal_id) not in specific
+        ]
+        seen: set[tuple[Any, ...]] = set()
+        for p in found:
+            key = (
+                p.actor.id,
+                p.stance,
+                p.proposal_id,
+                p.provision,
+                p.territory.id if p.territory else None,
+                ctx.sentence_of(p.span.start) or p.span,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.positions.append(p)
+
+    # ------------------------------------------------------------------ from proposals
+
+    def _from_proposals(self, ctx: ParseContext) -> list[Position]:
+        out: list[Position] = []
+        drafts = {d["id"]: d for d in ctx.extras.get("proposals", {}).get("drafts", [])}
+        for prop in ctx.proposals:
+            info = drafts.get(prop.id, {})
+            stmt = _statement_for(ctx, prop.span, prop.proposer)
+            if prop.proposer is not None and prop.status is not ProposalStatus.ENDED:
+                out.append(
+                    Position(
+                        actor=prop.proposer,
+                        stance=_PROPOSER_STANCE.get(prop.status, Stance.SUPPORTS),
+                        text=prop.text,
+                        span=prop.span,
+                        cue=prop.trigger,
+                        proposal_id=prop.id,
+                        statement=stmt,
+                        date=prop.date,
+                    )
+                )
+            for aid in info.get("co_proposers", []):
+                actor = ctx.actors.get(aid)
+                if actor is not None:
+                    out.append(
+                        Position(
+                            actor=actor,
+                            stance=_PROPOSER_STANCE.get(prop.status, Stance.SUPPORTS),
+                            text=prop.text,
+                            span=prop.span,
+                            cue=prop.trigger,
+                            proposal_id=prop.id,
+                            statement=_statement_for(ctx, prop.span, actor),
+                            date=prop.date,
+                        )
+                    )
+            for aid, status in info.get("responders", []):
+                stance = _RESPONDER_STANCE.get(ProposalStatus(status))
+                actor = ctx.actors.get(aid)
+                if actor is not None and stance is not None:
+                    out.append(
+                        Position(
+                            actor=actor,
+                            stance=stance,
+                            text=prop.text,
+                            span=prop.span,
+                            cue=status,
+                            proposal_id=prop.id,
+                            statement=_statement_for(ctx, prop.span, actor),
+                            date=prop.date,
+                        )
+                    )
+        return out
+
+    # ------------------------------------------------------------------ stance cues
+
+    def _sentence(self, ctx: ParseContext, sent: Span) -> list[Position]:
+        text = ctx.text
+        rx = self._rx
+        clauses = _clauses(text, sent)
+        conditions = find_conditions(text, sent)
+        out: list[Position] = []
+        cues: list[tuple[int, int, Stance, bool]] = []
+        for stance, srx in rx.forward:
+            for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
+                if n >= _MAX_CUES:
+                    break
+                cues.append((m.start(), m.end(), stance, True))
+        for stance, srx in rx.backward:
+            for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
+                if n >= _MAX_CUES:
+                    break
+                cues.append((m.start(), m.end(), stance, False))
+        # Longest cue wins where cues overlap ("refused to" over "refused").
+        cues.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        chosen: list[tuple[int, int, Stance, bool]] = []
+        for c in cues:
+            if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
+                chosen.append(c)
+        chosen.sort()
+        for start, end, stance, forward in chosen:
+            cue = Span(start=start, end=end)
+            clause = _clause_of(clauses, start)
+            if forward:
+                later = [c[0] for c in chosen if c[0] > start]
+                out.extend(self._forward(ctx, sent, clause, cue, stance, conditions, later))
+            else:
+                out.extend(self._backward(ctx, sent, clause, cue, stance))
+        if not chosen:
+            out.extend(self._conditional(ctx, sent, clauses, conditions))
+        out.extend(self._negated_targets(ctx, sent, clauses, chosen))
+        return out
+
+    def _forward(
+        self,
+        ctx: ParseContext,
+        sent: Span,
+        clause: Span,
+        cue: Span,
+        stance: Stance,
+        conditions: Sequence[Any],
+        next_cues: Sequence[int] = (),
+    ) -> list[Position]:
+        text = ctx.text
+        before = text[max(sent.start, cue.start - 40) : cue.start]
+        if _CONTENT_SUBJECT.search(before):
+            # "the plan calls for a ceasefire" states the plan's content, not a stance.
+            return []
+        obj_end = _clause_end(text, cue.end, clause.end)
+        for other in next_cues:
+            if cue.end <= other < obj_end:
+                obj_end = other
+                break
+        purpose = _PURPOSE.search(text, cue.end, obj_end)
+        if purpose:
+            obj_end = purpose.start()
+        obj = Span(start=cue.end, end=max(cue.end, obj_end))
+        target = self._target(ctx, obj, sent)
+        target.proposal_id = target.proposal_id or _proposal_at(ctx, Span(start=cue.start, end=cue.start), sent, cue)
+        if target.empty():
+            return []
+        if stance in (Stance.SUPPORTS, Stance.DEMANDS, Stance.CONSIDERS) and self._rx.negation.search(
+            text[max(clause.start, cue.start - 30) : cue.start]
+        ):
+            stance = Stance.OPPOSES
+        if stance is not Stance.OPPOSES and any(
+            c.span.start >= cue.start and c.span.start < sent.end and self._rx.conditional.match(text, c.span.start)
+            for c in conditions
+        ):
+            stance = Stance.CONDITIONAL
+        has_poss, owner = possessor(ctx, cue.start, clause.start)
+        anchored = _anchored_proposal(ctx, cue)
+        if anchored is not None and anchored.proposer is not None:
+            # The cue is what made the proposal: its proposer holds the stance.
+            holders = [anchored.proposer]
+        elif has_poss:
+            # "Russia's push for ...", "the West's insistence on ...": the owner holds it.
+            if owner is None:
+                return []
+            holders = [owner]
+        else:
+            holders = self._holders(ctx, sent, clause, cue.start)
+        if not target.provisions and target.proposal_id is None and target.territory is not None:
+            first = target.territory.mentions and min(
+                (m for m in target.territory.mentions if m.start >= obj.start), default=None
+            )
+            if not first or len(text[obj.start : first.start].split()) > 2:
+                return []
+        return self._emit(ctx, holders, stance, cue, target, sent, clause)
+
+    def _backward(
+        self, ctx: ParseContext, sent: Span, clause: Span, cue: Span, stance: Stance
+    ) -> list[Position]:
+        text = ctx.text
+        # "Peskov emphasized that the recognition ... is non-negotiable": the target is what
+        # lies between "that" (or the clause start) and the cue; the holder is whoever said it.
+        seg_start = clause.start
+        that = None
+        for m in _THAT.finditer(text, sent.start, cue.start):
+            that = m
+        if that is not None and that.end() > seg_start:
+            seg_start = that.end()
+        target = self._target(ctx, Span(start=seg_start, end=cue.start), sent)
+        if target.empty():
+            return []
+        holder_end = that.start() if that is not None else seg_start
+        holders: list[Actor] = []
+        if that is not None:
+            verb = None
+            for m in self._rx.reporting.finditer(text, sent.start, that.start()):
+                verb = m
+            if verb is not None:
+                holders = [a for _, a in subject_actors(ctx, sent.start, verb.start())]
+        if not holders:
+            holders = self._holders(ctx, sent, clause, holder_end)
+        return self._emit(ctx, holders, stance, cue, target, sent, clause)
+
+    def _conditional(
+        self, ctx: ParseContext, sent: Span, clauses: Sequence[Span], conditions: Sequence[Any]
+    ) -> list[Position]:
+        """"Kyiv maintains that talks can only proceed if Russia halts its offensive"."""
+        text = ctx.text
+        out: list[Position] = []
+        for m in self._rx.conditional.finditer(text, sent.start, sent.end):
+            if m.group().lower() == "if" and not re.search(r"\b(?:only|just)\b", text[max(sent.start, m.start() - 25) : m.start()], re.I):
+                continue
+            verb = None
+            for v in self._rx.reporting.finditer(text, sent.start, m.start()):
+                verb = v
+            if verb is None:
+                continue
+            holders = [a for _, a in subject_actors(ctx, sent.start, verb.start())]
+            if not holders:
+                continue
+            cond_end = next((c.span.end for c in conditions if c.span.start <= m.start() < c.span.end), sent.end)
+            target = self._target(ctx, Span(start=m.start(), end=cond_end), sent)
+            if target.empty():
+                target = self._target(ctx, Span(start=verb.end(), end=m.start()), sent)
+            if target.empty():
+                continue
+            clause = _clause_of(clauses, m.start())
+            out.extend(self._emit(ctx, holders, Stance.CONDITIONAL, Span(start=m.start(), end=m.end()), target, sent, clause, evidence_start=verb.start()))
+            break
+        return out
+
+    def _negated_targets(
+        self,
+        ctx: ParseContext,
+        sent: Span,
+        clauses: Sequence[Span],
+        chosen: Sequence[tuple[int, int, Stance, bool]],
+    ) -> list[Position]:
+        """"... stance that no land will be ceded to occupiers": a negated target in what an
+        actor says is opposition to it."""
+        text = ctx.text
+        out: list[Position] = []
+        for prov in find_provisions(text, sent, self.provisions, ctx=ctx):
+            if any(c[0] <= prov.span.start < c[1] + 200 and c[0] < prov.span.start for c in chosen):
+                continue
+            if not _NO_BEFORE.search(text[max(sent.start, prov.span.start - 15) : prov.span.start]):
+                continue
+            holders = [a for _, a in subject_actors(ctx, sent.start, prov.span.start)]
+            if not holders:
+                holders = [s.speaker for s in ctx.statements if s.speaker is not None and s.span.contains(prov.span)][:1]
+            if not holders:
+                continue
+            target = _Target(provisions=[prov.kind], territory=prov.territories[0] if prov.territories else None, end=prov.span.end)
+            clause = _clause_of(clauses, prov.span.start)
+            cue = Span(start=max(sent.start, prov.span.start - 3), end=prov.span.start)
+            m = _NO_BEFORE.search(text[max(sent.start, prov.span.start - 15) : prov.span.start])
+            if m:
+                base = max(sent.start, prov.span.start - 15)
+                cue = Span(start=base + m.start(), end=base + m.end())
+            out.extend(self._emit(ctx, holders, Stance.OPPOSES, cue, target, sent, clause))
+        return out
+
+    # ------------------------------------------------------------------ helpers
+
+    def _holders(self, ctx: ParseContext, sent: Span, clause: Span, at: int) -> list[Actor]:
+        text = ctx.text
+        subj = subject_actors(ctx, clause.start, at)
+        if not subj and clause.start > sent.start:
+            subj = subject_actors(ctx, sent.start, at)
+        inside = [s for s in ctx.statements if s.span.start <= at < s.span.end and s.speaker is not None]
+        if inside:
+            st = inside[0]
+            # A pronoun subject inside a quote ("We will never ...") is the speaker.
+            if not subj or subj[0][0].span.start < st.span.start or _PRONOUN_SUBJECT.match(text, st.span.start):
+                assert st.speaker is not None
+                return [st.speaker]
+        return [a for _, a in subj]
+
+    def _target(self, ctx: ParseContext, span: Span, sent: Span) -> _Target:
+        target = _Target(end=span.end)
+        if len(span) <= 0:
+            return target
+        provs = find_provisions(ctx.text, span, self.provisions, ctx=ctx)
+        for p in provs:
+            if p.kind not in target.provisions:
+                target.provisions.append(p.kind)
+            if target.territory is None and p.territories:
+                target.territory = p.territories[0]
+        if target.territory is None:
+            terrs = territory_mentions(ctx, span)
+            if terrs:
+                target.territory = terrs[0][1]
+        target.proposal_id = _proposal_at(ctx, span, sent)
+        return target
+
+    def _emit(
+        self,
+        ctx: ParseContext,
+        holders: Sequence[Actor],
+        stance: Stance,
+        cue: Span,
+        target: _Target,
+        sent: Span,
+        clause: Span,
+        *,
+        evidence_start: int | None = None,
+    ) -> list[Position]:
+        text = ctx.text
+        out: list[Position] = []
+        if not holders:
+            return out
+        first_mention = min(
+            (m.start for a in holders for m in a.mentions if sent.start <= m.start < cue.start),
+            default=None,
+        )
+        start = min(x for x in (first_mention, evidence_start, clause.start, cue.start) if x is not None)
+        start = max(sent.start, start)
+        end = min(sent.end, max(target.end, cue.end))
+        seg = text[start:end]
+        end = start + len(seg.rstrip())
+        span = Span(start=start, end=max(end, cue.end))
+        dates = [d for d in ctx.dates_in(sent) if d.span is not None]
+        date = min(dates, key=lambda d: abs(d.span.start - cue.start) if d.span else 0) if dates else None
+        kinds: list[ProvisionKind | None] = list(target.provisions) or [None]
+        for actor in holders:
+            if actor.kind is ActorKind.MEDIA:
+                continue
+            stmt = _statement_for(ctx, span, actor)
+            for kind in kinds:
+                if kind is None and target.proposal_id is None and target.territory is None:
+                    continue
+                out.append(
+                    Position(
+                        actor=actor,
+                        stance=stance,
+                        text=text[span.start : span.end],
+                        span=span,
+                        cue=text[cue.start : cue.end],
+                        proposal_id=target.proposal_id,
+                        provision=kind,
+                        territory=target.territory,
+                        statement=stmt,
+                        date=date,
+                    )
+                )
+        return out
+
+
+def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:
+    """The proposal whose trigger or implicit cue is ``cue``."""
+    drafts = ctx.extras.get("proposals", {}).get("drafts", [])
+    for d in drafts:
+        if not d.get("anchor_proposer"):
+            continue
+        if d["anchor"].overlaps(cue):
+            for prop in ctx.proposals:
+                if prop.id == d["id"]:
+                    return prop
+    return None
+
+
+def _proposal_at(ctx: ParseContext, span: Span, sent: Span, cue: Span | None = None) -> str | None:
+    """The proposal referred to inside ``span`` (its trigger or a later reference to it), or by a
+    definite reference ("the latest proposal") in a sentence the proposal spans."""
+    drafts = ctx.extras.get("proposals", {}).get("drafts", [])
+    for d in drafts:
+        refs: list[Span] = [d["anchor"], *d.get("references", [])]
+        if any(span.start <= r.start < span.end or (cue is not None and r.overlaps(cue)) for r in refs):
+            return str(d["id"])
+    for prop in ctx.proposals:
+        if prop.span.overlaps(sent) and re.search(
+            r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:plan|proposal|deal|offer|agreement|"
+            r"framework|truce|ceasefire|initiative|roadmap)\b",
+            ctx.text[span.start : span.end],
+            re.I,
+        ):
+            return prop.id
+    return None
+
+
+def _statement_for(ctx: ParseContext, span: Span, actor: Actor | None) -> Statement | None:
+    """The statement whose content overlaps ``span``, preferring one by ``actor``."""
+    best: Statement | None = None
+    for st in ctx.statements:
+        if not st.span.overlaps(span):
+            continue
+        if actor is not None and st.speaker is not None and st.speaker.id == actor.id:
+            return st
+        if best is None:
+            best = st
+    return best

@@ -499,6 +499,12 @@ _SOFT_STOP = re.compile(
     r"is|are|was|were|will|would|could|should|may|might|must|can|has|have|had|extends?|"
     r"signals?|remains?|raises?|undermines?|means?|and\s{1,3}\w+ed|"
     r"in\s{1,3}the\s{1,3}(?:ongoing\s{1,3}|current\s{1,3}|\w+-\w+\s{1,3})?(?:war|conflict|fighting)|"
+    r"under\s{1,3}which|whereby|(?:late|early)\s{1,3}(?:on|in|last)\b|"
+    r"(?:on|by|before|from|until|last|next|this)\s{1,3}(?:(?:the\s{1,3})?\d|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|week|month|year)|"
+    r"and\s{1,3}(?:the|a|an)\s{1,3}(?!(?:[\w-]+\s{1,3})?(?:regions?|provinces?|oblasts?|territor\w*|"
+    r"areas?|cities|city|districts?)\b)|"
     r"as\s+a\s+component|as\s+an?\s+element|as\s+part\s+of\s+(?:a|an|any|the\s+(?:deal|agreement|plan|"
     r"proposal|talks|negotiations|settlement|framework|accord|package)))\b",
     re.I,
@@ -528,8 +534,7 @@ _CONTENT_SUBJECT = re.compile(
     re.I,
 )
 _NEG_BEFORE = re.compile(
-    r"\b(?:no|not|never|without|nor|neither|n't|hardly|unrealistic|impossible|reject\w*|"
-    r"opposes|opposed|refus\w*)\b[^,;.]{0,25}$",
+    r"\b(?:no|not|never|without|nor|neither|n't|hardly)\b[^,;.]{0,25}$",
     re.I,
 )
 _DET_WORDS = frozenset(
@@ -537,7 +542,7 @@ _DET_WORDS = frozenset(
     "each all both either neither whatever".split()
 )
 _PREPOSITIONS = frozenset(
-    "to with on for against by from of over in at between among including like toward towards "
+    "to with on for against by from of over in at between among toward towards "
     "about regarding into via through under across upon than despite amid after before versus "
     "vs within without behind near beside besides except unlike around".split()
 )
@@ -715,6 +720,9 @@ def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]
     for m in ctx.mentions_in(span, MentionKind.ACTOR):
         if m.span.start < last_end:
             continue
+        if re.search(r"(?:pro|anti|non)-$", ctx.text[max(0, m.span.start - 5) : m.span.start], re.I):
+            # "pro-Russian forces" are not Russia.
+            continue
         actor = ctx.actors.get(m.target)
         if actor is not None:
             out.append((m, actor))
@@ -800,12 +808,35 @@ def territory_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Ter
     return out
 
 
-def _as_party(ctx: ParseContext, actor: Actor) -> Actor:
-    """An anonymous collective ("US officials") stands for its state."""
-    if (actor.anonymous or actor.kind is ActorKind.UNKNOWN) and actor.country:
-        state = _state_actor(ctx, actor.country)
-        if state is not None:
-            return state
+_COLLECTIVE = re.compile(
+    r"\b(?:officials|negotiators|diplomats|government|authorities|leadership|side|delegation|"
+    r"administration|forces|troops|military|army|leaders|ministry|demand|demands|position|sources?)\b",
+    re.I,
+)
+
+
+def _as_party(
+    ctx: ParseContext, actor: Actor, mention: Mention | None = None, *, modifier: bool = False
+) -> Actor:
+    """An anonymous collective ("US officials", "the Russian side") stands for its state; so
+    does a demonym that modifies a proposal ("a longstanding Russian demand": ``modifier``).
+    A single anonymous person ("a Russian analyst") does not."""
+    if actor.anonymous or actor.kind is ActorKind.UNKNOWN:
+        surfaces = [actor.name, actor.description or ""]
+        if mention is not None:
+            surfaces.append(mention.span.of(ctx.text))
+        if not modifier and not any(_COLLECTIVE.search(x) for x in surfaces):
+            return actor
+        code = actor.country
+        if code is None:
+            for word in re.findall(r"[A-Z][\w.'’-]*", " ".join(surfaces)):
+                code = _lookup_country(word)
+                if code:
+                    break
+        if code:
+            state = _state_actor(ctx, code)
+            if state is not None:
+                return state
     return actor
 
 
@@ -854,11 +885,40 @@ _SUBJ_BOUNDARY = re.compile(
     re.I,
 )
 _COORD_GAP = re.compile(
-    r"(?:['’]s)?\s{0,3}(?:,|,?\s{1,3}(?:and|as\s+well\s+as|along\s+with|together\s+with|&))"
+    r"(?:['’]s)?(?:\s{1,3}(?:army|government|forces|military|side|authorities|delegation|"
+    r"officials|leadership|administration|rebels|militia))?"
+    r"\s{0,3}(?:,|,?\s{1,3}(?:and|as\s+well\s+as|along\s+with|together\s+with|&|"
+    r"including|such\s+as|notably|especially|in\s+particular),?)"
     r"\s{1,3}(?:[A-Z][\w.'’-]*\s{1,3}|(?:special|vice|deputy|foreign|prime|chief|envoy|president|"
     r"minister|secretary|of|state|national|security|advisor|adviser|the)\s{1,3}){0,5}"
     r"|\s{0,3}"
 )
+
+
+_MODIFIER_GAP = re.compile(
+    r"(?:['’]s?)?\s{1,3}(?:(?:[A-Z][\w.'’-]*|special|vice|deputy|foreign|prime|chief|envoy|envoys|"
+    r"president|minister|secretary|ambassador|spokesperson|spokesman|spokeswoman|official|leader|"
+    r"negotiator|commander|general|to|the|of|for)\s{1,3}){0,6}"
+)
+
+
+def _drop_modifiers(text: str, cands: list[tuple[Mention, Actor]]) -> list[tuple[Mention, Actor]]:
+    """Drop an actor that only modifies the next one: "US envoy Witkoff", "Ukraine's President
+    Volodymyr Zelensky", "Kremlin spokesperson Dmitry Peskov"."""
+    out: list[tuple[Mention, Actor]] = []
+    for i, (m, a) in enumerate(cands):
+        if i + 1 < len(cands):
+            nm, na = cands[i + 1]
+            gap = text[m.span.end : nm.span.start]
+            if (
+                na.kind is ActorKind.PERSON
+                and a.kind is not ActorKind.PERSON
+                and _MODIFIER_GAP.fullmatch(gap)
+                and not re.search(r",|\band\b", gap)
+            ):
+                continue
+        out.append((m, a))
+    return out
 
 
 def subject_actors(
@@ -890,9 +950,20 @@ def subject_actors(
             and not (skip_media and a.kind is ActorKind.MEDIA)
         ]
 
-    cands = cands_in(floor, cue)
+    cands = _drop_modifiers(text, cands_in(floor, cue))
     if not cands and last_b is not None:
-        cands = cands_in(start, floor)[:1]
+        b_at = start + last_b.start()
+        near = actors_with_fallback(ctx, Span(start=max(start, b_at - 60), end=b_at))
+        if (
+            near
+            and re.fullmatch(r"(?:which|who)", last_b.group(), re.I)
+            and len(text[near[-1][0].span.end : b_at].split()) <= 2
+            and near[-1][1].kind is not ActorKind.MEDIA
+        ):
+            # "..., the Russian government, which has rejected ...": the antecedent.
+            cands = near[-1:]
+        else:
+            cands = _drop_modifiers(text, cands_in(start, b_at))[:1]
     if not cands:
         return []
     last_m = cands[-1]
@@ -914,15 +985,16 @@ def subject_actors(
                 break
     out: list[tuple[Mention, Actor]] = []
     for m, a in group:
-        if a.id not in {x.id for _, x in out}:
-            out.append((m, register(ctx, m, a)))
+        party = _as_party(ctx, register(ctx, m, a), m)
+        if party.id not in {x.id for _, x in out}:
+            out.append((m, party))
     return out
 
 
 _POSSESSIVE_BEFORE = re.compile(
     r"(?P<w>[\w.'’-]+?)(?P<s>['’]s?|)\s{1,3}(?:(?:recent|longstanding|long-standing|stated|main|key|"
     r"ultimate|declared|repeated|continued|own|renewed|persistent|core|central|chief|primary|"
-    r"firm|steadfast|unwavering)\s{1,3}){0,2}$"
+    r"firm|steadfast|unwavering|historical|historic|territorial|legal|illegal|de\s+facto|formal)\s{1,3}){0,2}$"
 )
 _PRONOUN_POSS = frozenset({"its", "their", "his", "her", "our"})
 
@@ -960,6 +1032,11 @@ def _extent(text: str, start: int, end: int, limit: int, stops: Sequence[Span]) 
             hard = s.start
     m = _SOFT_STOP.search(text, end, hard) if hard > end else None
     stop = m.start() if m else hard
+    if m is None and hard < min(limit, end + 150):
+        # Cut short by the next provision: end before the "and"/comma that joins them.
+        j = max(text.rfind(" and ", end, stop), text.rfind(",", end, stop))
+        if j >= end:
+            stop = j
     seg = text[start:stop]
     trimmed = _TRAIL.sub("", seg)
     new_end = start + len(trimmed.rstrip())
@@ -1203,7 +1280,7 @@ def find_conditions(
             if re.search(r"\b(?:as|even|what)\s$", before) and m.group().lower() == "if":
                 continue
             end = _clause_end(text, m.end(), min(win.end, m.end() + 250))
-            seg = text[m.start() : end].rstrip()
+            seg = text[m.start() : end].rstrip().rstrip("\"”»’'").rstrip()
             if len(seg.split()) < 3:
                 continue
             out.append(Condition(text=seg, span=Span(start=m.start(), end=m.start() + len(seg))))
@@ -1226,8 +1303,19 @@ def position_objects(text: str, span: Span) -> list[Span]:
             if _CONTENT_SUBJECT.search(text[max(win.start, m.start() - 30) : m.start()]):
                 continue
             end = _clause_end(text, m.end(), min(win.end, m.end() + 250))
+            # "rejected the plan and demands a referendum": the second verb has its own object.
+            nxt = _NEXT_VERB.search(text, m.end(), end)
+            if nxt:
+                end = nxt.start()
             out.append(Span(start=m.start(), end=end))
     return out
+
+
+_NEXT_VERB = re.compile(
+    r"\b(?:and|but)\s{1,3}(?:then\s{1,3}|also\s{1,3}|instead\s{1,3})?(?:demand|seek|insist|call|want|"
+    r"offer|propos|reject|accept|urg|push|back|support|oppos|agree|refus|press)\w*\b",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------- the stage
@@ -1243,7 +1331,8 @@ class _Draft:
     last_sentence: int
     proposer: Actor | None = None
     co_proposers: list[Actor] = attrs.Factory(list)
-    responders: list[Actor] = attrs.Factory(list)
+    responders: list[tuple[Actor, ProposalStatus]] = attrs.Factory(list)
+    anchor_proposer: bool = False
     recipients: list[Actor] = attrs.Factory(list)
     provisions: list[Provision] = attrs.Factory(list)
     conditions: list[Condition] = attrs.Factory(list)
@@ -1305,6 +1394,7 @@ def _later(old: ProposalStatus, new: ProposalStatus) -> ProposalStatus:
 class _Trigger:
     span: Span
     word: str
+    det: str | None
     np_start: int
     generic: bool
     soft_generic: bool
@@ -1329,6 +1419,7 @@ class _Anchor:
     trigger: _Trigger | None
     implicit: bool
     owner_actor: Actor | None = None
+    governed: bool = False
 
 
 class ProposalParser:
@@ -1387,7 +1478,8 @@ class ProposalParser:
                 "id": f"prop:{d.start}-{d.end}",
                 "anchor": d.anchor,
                 "references": list(d.references),
-                "responders": [a.id for a in d.responders],
+                "responders": [(a.id, st.value) for a, st in d.responders],
+                "anchor_proposer": d.anchor_proposer,
                 "co_proposers": [a.id for a in d.co_proposers],
                 "status": d.status.value,
             }
@@ -1402,8 +1494,13 @@ class ProposalParser:
         headline = _is_headline(seg)
         clauses = _clauses(text, sent)
         conditions = find_conditions(text, sent, self.lexicon)
-        masks: list[Span] = [c.span for c in conditions] + position_objects(text, sent)
-        triggers = self._triggers(ctx, sent, headline)
+        cond_spans = [c.span for c in conditions]
+        masks: list[Span] = cond_spans + position_objects(text, sent)
+        # A trigger inside a condition ("provided that the treaty is signed") is no proposal and
+        # no news about one.
+        triggers = [
+            t for t in self._triggers(ctx, sent, headline) if not _overlaps_any(t.span, cond_spans)
+        ]
         anchors = self._anchors(ctx, sent, clauses, triggers, masks)
 
         last = drafts[-1] if drafts else None
@@ -1432,25 +1529,65 @@ class ProposalParser:
         for i, a in enumerate(anchors):
             if i in consumed:
                 continue
-            if a.trigger is not None and a.trigger.anaphoric and drafts:
-                target = drafts[-1]
+            target = self._antecedent(ctx, a, drafts, idx, masks)
+            if target is not None:
                 if idx - target.last_sentence <= 1:
-                    self._extend(ctx, target, a.clause, sent, idx, masks, conditions)
+                    region = self._region(text, a, anchors, clauses, sent)
+                    self._extend(ctx, target, region, sent, idx, masks, conditions)
+                target.references.append(Span(start=a.start, end=a.end))
+                if a.status is not ProposalStatus.UNKNOWN:
                     target.status = _later(target.status, a.status)
-                    self._responders(ctx, target, a)
-                    continue
-                if not self._has_own_content(ctx, a, masks):
-                    target.references.append(Span(start=a.start, end=a.end))
-                    target.status = _later(target.status, a.status)
-                    self._responders(ctx, target, a)
-                    continue
+                self._responders(ctx, target, a)
+                continue
+            if a.trigger is not None and a.trigger.weak and a.trigger.anaphoric and not (
+                a.governed or a.trigger.owner or a.implicit
+            ):
+                # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
+                continue
             draft = self._new_draft(ctx, idx, sent, a, anchors, clauses, masks, conditions)
             if draft is not None:
                 drafts.append(draft)
 
     def _has_own_content(self, ctx: ParseContext, a: _Anchor, masks: Sequence[Span]) -> bool:
-        provs = find_provisions(ctx.text, a.clause, self.provisions, ctx=ctx, exclude=masks)
-        return bool(provs) or (a.trigger is not None and a.trigger.owner is not None)
+        """Provisions stated after the trigger in its clause ("the deal would also ...")."""
+        after = Span(start=a.end, end=max(a.end, a.clause.end))
+        return bool(find_provisions(ctx.text, after, self.provisions, ctx=ctx, exclude=masks))
+
+    def _antecedent(
+        self,
+        ctx: ParseContext,
+        a: _Anchor,
+        drafts: Sequence[_Draft],
+        idx: int,
+        masks: Sequence[Span],
+    ) -> _Draft | None:
+        """The earlier proposal a trigger refers back to: "the plan", "the latest proposal",
+        "the Qatari offer" (after Egypt and Qatar's truce), or None for a new proposal."""
+        t = a.trigger
+        if t is None or not drafts or t.named:
+            return None
+        if t.anaphoric:
+            last = drafts[-1]
+            if t.weak:
+                # "the ceasefire" refers back only to an adjacent proposal about a ceasefire.
+                kinds = {p.kind for p in last.provisions}
+                if idx - last.last_sentence <= 1 and (
+                    ProvisionKind.CEASEFIRE in kinds or last.trigger.lower() == t.word.lower()
+                ):
+                    return last
+                return None
+            if idx - last.last_sentence <= 1:
+                return last
+            if not self._has_own_content(ctx, a, masks):
+                return last
+            return None
+        if t.owner is not None and t.det in {"the", "this", "that", "its", "their"}:
+            owner_id = t.owner[1].id
+            for d in reversed(drafts):
+                ids = {x.id for x in d.co_proposers} | ({d.proposer.id} if d.proposer else set())
+                if owner_id in ids and not self._has_own_content(ctx, a, masks):
+                    return d
+        return None
 
     # -------------------------------------------------------------- triggers and anchors
 
@@ -1475,7 +1612,7 @@ class ProposalParser:
                 )
                 soft = any(w in rx.generic for w in mods_low)
                 neg = det == "no" or bool(_NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start]))
-                owner = _owner(ctx, np_start, m.start())
+                owner = _owner(ctx, np_start, m.start(), rx.venue_name)
                 owner = owner or _owner_after(ctx, m.end(), sent.end)
                 named = (
                     not headline
@@ -1497,6 +1634,7 @@ class ProposalParser:
                     _Trigger(
                         span=Span(start=m.start(), end=m.end()),
                         word=m.group(0),
+                        det=det,
                         np_start=np_start,
                         generic=generic,
                         soft_generic=soft,
@@ -1560,6 +1698,10 @@ class ProposalParser:
                 dist = trig.np_start - h_end
             elif h_start >= trig.span.end:
                 gap = text[trig.span.end : h_start]
+                if re.search(r"\b(?:can|could|would|may|might|must|should|will|shall|cannot|to)\b", gap, re.I):
+                    # "before the treaty can be ratified" is not news about the treaty.
+                    continue
+                gap = re.sub(r"^\s{1,3}of\s{1,3}(?:[\w'’-]+\s{1,3}){1,2}?(?=\S|$)", " ", gap)
                 if not re.fullmatch(
                     r"\s{0,3}(?:(?:[\w'’-]+\s{1,3}){0,4}?(?:was|were|is|are|has|have|had|been|being|be|"
                     r"reportedly|formally|officially|quickly|finally|later|also|now|already|effectively)\s{1,3})*"
@@ -1602,7 +1744,14 @@ class ProposalParser:
             default = default or self.lexicon.trigger_status.get(t.word.lower().split()[-1])
             if t.weak or t.soft_generic:
                 has_duration = bool(_DURATION_BEFORE.search(text[max(sent.start, t.span.start - 30) : t.span.start]))
-                if not (gov or t.owner or t.named or t.modifier_status or (has_duration and not t.soft_generic)):
+                if not (
+                    gov
+                    or t.owner
+                    or t.named
+                    or t.modifier_status
+                    or (has_duration and not t.soft_generic)
+                    or (t.anaphoric and t.weak)
+                ):
                     continue
             if gov is not None:
                 status, cue_start = gov
@@ -1625,6 +1774,7 @@ class ProposalParser:
                     proposer_from_subject=gov is not None and status not in _RESPONDER,
                     trigger=t,
                     implicit=False,
+                    governed=gov is not None,
                 )
             )
         # Implicit proposals: an offer, willingness or demand followed by a provision.
@@ -1636,10 +1786,8 @@ class ProposalParser:
                     cue = Span(start=m.start(), end=m.end())
                     if _overlaps_any(cue, masks):
                         continue
-                    if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]) and not re.search(
-                        r"\b(?:opposes|opposed|reject\w*|refus\w*|unrealistic|impossible)\b",
-                        text[max(sent.start, m.start() - 20) : m.start()],
-                    ):
+                    if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
+                        # "is not willing to", "never sought": no offer, no demand.
                         continue
                     clause = _clause_of(clauses, m.start())
                     has_poss, poss_actor = possessor(ctx, m.start(), clause.start)
@@ -1660,7 +1808,7 @@ class ProposalParser:
                             trigger_text=m.group(),
                             status=status,
                             cue_start=m.start(),
-                            proposer_from_subject=True,
+                            proposer_from_subject=status not in _RESPONDER,
                             trigger=None,
                             implicit=True,
                             owner_actor=poss_actor,
@@ -1681,6 +1829,18 @@ class ProposalParser:
             ):
                 out.append(a)
                 continue
+            if b.implicit != a.implicit:
+                imp, trg = (b, a) if b.implicit else (a, b)
+                if trg.trigger is not None and trg.trigger.anaphoric and (
+                    trg.start < imp.start
+                    or find_provisions(
+                        text, Span(start=imp.end, end=max(imp.end, trg.start)), self.provisions, ctx=ctx
+                    )
+                ):
+                    # "Baku insists on a referendum before the treaty can be ratified": the
+                    # treaty is an earlier proposal, the referendum a new demand.
+                    out.append(a)
+                    continue
             if b.implicit and a.trigger is not None and a.status is not ProposalStatus.UNKNOWN and (
                 _STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None
             ):
@@ -1727,9 +1887,10 @@ class ProposalParser:
         draft.provisions = _merge_provisions([], provisions)
         draft.conditions = [c for c in conditions if c.span.start >= a.clause.start or c.span.end > a.start]
         self._people(ctx, draft, a, sent)
-        if a.implicit and draft.proposer is None:
+        if a.implicit and draft.proposer is None and a.proposer_from_subject:
             # An offer or a demand is somebody's; without a proposer it is just a topic.
             return None
+        draft.anchor_proposer = a.proposer_from_subject and draft.proposer is not None
         draft.venue = self._venue(text, a, sent)
         draft.date = _nearest_date(ctx, sent, a.start)
         draft.source = _source(ctx, sent)
@@ -1743,6 +1904,16 @@ class ProposalParser:
         start = a.clause.start
         end = a.clause.end
         others = [b for b in anchors if b is not a and b.clause != a.clause]
+        if a.clause.start == sent.start and re.match(
+            r"\W{0,3}(?:under|in\s+line\s+with|according\s+to|as\s+part\s+of|in|with)\b",
+            text[a.clause.start : a.clause.end],
+            re.I,
+        ) and text[a.clause.start : a.clause.end].rstrip().endswith(","):
+            # "Under the Jeddah Declaration, both sides committed to ...": what follows is its
+            # content.
+            nxt = [c for c in clauses if c.start >= a.clause.end]
+            if nxt and not any(b.clause == nxt[0] for b in others):
+                end = nxt[0].end
         for c in clauses:
             if c.start < a.clause.end:
                 continue
@@ -1762,22 +1933,28 @@ class ProposalParser:
         if not subjects and clause.start > sent.start:
             subjects = subject_actors(ctx, sent.start, a.cue_start)
         owner = a.trigger.owner if a.trigger is not None else None
+        if not subjects:
+            # "«We are ready for a ceasefire», Peskov said": the speaker.
+            for st in ctx.statements:
+                if st.speaker is not None and st.span.start <= a.start < st.span.end:
+                    subjects = [(Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)]
+                    break
         if a.implicit and a.owner_actor is not None:
             draft.proposer = a.owner_actor
         elif owner is not None:
             draft.proposer = _as_party(ctx, owner[1])
             others = [act for _, act in subjects if act.id != owner[1].id]
-            if a.status in _RESPONDER or not a.proposer_from_subject:
-                draft.responders = [_as_party(ctx, x) for x in others]
+            if a.status in _RESPONDER:
+                draft.responders = [(_as_party(ctx, x), a.status) for x in others]
         elif a.proposer_from_subject and subjects:
             parties = [_as_party(ctx, act) for _, act in subjects]
             draft.proposer = parties[0]
             draft.co_proposers = [p for p in parties[1:] if p.id != parties[0].id]
-        elif subjects:
-            draft.responders = [_as_party(ctx, act) for _, act in subjects]
+        elif subjects and a.status in _RESPONDER:
+            draft.responders = [(_as_party(ctx, act), a.status) for _, act in subjects]
         recips = _recipients(ctx, a, self._rx.group_heads)
-        if not recips and a.status in _RECEIVING and not a.implicit:
-            recips = list(draft.responders)
+        if not recips and a.status in _RECEIVING | {ProposalStatus.SIGNED}:
+            recips = [x for x, _ in draft.responders]
         seen: set[str] = set()
         draft.recipients = []
         for r in recips:
@@ -1791,14 +1968,15 @@ class ProposalParser:
             return
         for _, act in subject_actors(ctx, a.clause.start, a.cue_start):
             p = _as_party(ctx, act)
-            if p.id not in {x.id for x in draft.responders} and (
+            if (p, a.status) not in draft.responders and (
                 draft.proposer is None or p.id != draft.proposer.id
             ):
-                draft.responders.append(p)
+                draft.responders.append((p, a.status))
 
     def _venue(self, text: str, a: _Anchor, sent: Span) -> str | None:
         # "a proposal to European allies in Paris", "signed in Doha", "talks in Jeddah"
-        tail = text[a.end : min(sent.end, a.end + 90)]
+        after = a.trigger.span.end if a.trigger is not None else a.end
+        tail = text[after : min(sent.end, after + 90)]
         m = re.match(
             r"(?:\s{1,3}(?:to|with)\s{1,3}[^,;.]{1,50}?)?\s{1,3}(?:in|at)\s{1,3}(?:the\s{1,3})?"
             r"(?P<v>[A-Z][\w'’.-]*(?:\s{1,3}(?:el-|al-)?[A-Z][\w'’.-]*){0,2})",
@@ -1896,25 +2074,34 @@ def _has_numeral(mods: Sequence[str]) -> bool:
     return any(re.match(r"\d", w) or w.lower() in _NUMBER_WORDS for w in mods)
 
 
-def _owner(ctx: ParseContext, np_start: int, trig_start: int) -> tuple[Mention, Actor] | None:
+def _owner(
+    ctx: ParseContext, np_start: int, trig_start: int, venue: re.Pattern[str] | None = None
+) -> tuple[Mention, Actor] | None:
     """The actor named inside the trigger's noun phrase ("Russia's demand", "the Egyptian
-    proposal", "a US-drafted plan")."""
+    proposal", "a US-drafted plan"); a place the talks were held ("the Jeddah Declaration",
+    "the Doha framework") is a venue, not an owner."""
+    text = ctx.text
     found = [
         (m, a)
         for m, a in actors_with_fallback(ctx, Span(start=np_start, end=trig_start))
         if a.kind is not ActorKind.MEDIA
+        and not (
+            venue is not None
+            and venue.fullmatch(m.span.of(text))
+            and not re.match(r"['’]s?\b", text[m.span.end : m.span.end + 2])
+        )
     ]
     if not found:
         return None
     m, a = found[-1]
-    return (m, register(ctx, m, a))
+    return (m, _as_party(ctx, register(ctx, m, a), m, modifier=True))
 
 
 def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention, Actor] | None:
     """"a proposal by Egypt", "a truce brokered by Qatar", "the plan put forward by Kyiv"."""
     tail = ctx.text[trig_end : min(limit, trig_end + 60)]
     m = re.match(
-        r"\s{1,3}(?:(?:\w+\s{1,3}){0,2}?(?:proposed|presented|drafted|brokered|mediated|offered|"
+        r"\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
         r"tabled|put\s+forward|drawn\s+up|drew\s+up|backed|floated|submitted|crafted|authored|devised|"
         r"prepared|sponsored|unveiled)\s{1,3})?(?:by|from)\s{1,3}",
         tail,
@@ -2093,7 +2280,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
             best.venue = best.venue or d.venue
             best.references.extend([d.anchor, *d.references])
             for r in d.responders:
-                if r.id not in {x.id for x in best.responders}:
+                if r not in best.responders:
                     best.responders.append(r)
             for r in d.recipients:
                 if r.id not in {x.id for x in best.recipients}:

@@ -255,6 +255,18 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
                 and text[i + 1 : i + 2].isalpha()
                 and not rest.startswith(_ELISIONS)
             )
+        if (
+            top is not None
+            and top.mark == ch
+            and ch in ("“", "«", "‘")
+            and _closer_context(text, i, lo, hi)
+            and not _opener_context(text, i, lo, hi)
+        ):
+            # a typo: the opening mark used to close (“abhorrent“)
+            stack.pop()
+            emit(top, i, i, len(stack))
+            i += 1
+            continue
         if opens:
             if top is not None and top.mark == ch and ch not in ('"', "'", "''"):
                 # The same opening mark again: the earlier quote was left unclosed.

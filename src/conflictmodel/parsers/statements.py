@@ -400,7 +400,7 @@ class _Run:
             if prev in _ARTICLES or prev == "'s":
                 return None  # a noun: "the claims", "Russia's claims"
             if (
-                first.endswith("s")
+                first in self.cues.word_set("noun_forms")
                 and len(e.words) == 1
                 and prev_i >= a
                 and toks[prev_i].word
@@ -447,6 +447,13 @@ class _Run:
             or self._in_date(toks[j])
         ):
             j -= 1
+        if j >= a and toks[j].low == ")" and qidx[j] < 0:
+            # "Sen. Marco Rubio (R-Fla.) said"
+            p = j - 1
+            while p >= a and j - p <= 10 and toks[p].low != "(":
+                p -= 1
+            if p >= a and toks[p].low == "(":
+                j = p - 1
         if j < a or qidx[j] >= 0:
             return None
         if toks[j].low == "," and appositive:
@@ -594,6 +601,7 @@ class _Run:
                 or t.low in self.cues.forms
                 or (t.low.endswith("ed") and k > lo)
                 or t.low in self.subords
+                or (t.low in self.adverbs and t.low not in self.dets)
             ):
                 break
             k += 1
@@ -647,10 +655,22 @@ class _Run:
             r = self._according_np(para, c)
             if r is not None:
                 c.subject = r
+        elif c.kind == "finite" and c.subject is None and self._coordinated(para, c):
+            # "… denounced her record and said that …": the subject of the first verb
+            prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
+            for x in reversed(prior):
+                self._resolve_cue(para, x, cues)
+                if x.speakers:
+                    c.speakers = list(x.speakers)
+                    c.speaker_span = x.speaker_span
+                    return
+            c.subject = self._clause_subject(para, a, c.lo)
         elif c.kind == "finite":
             if c.subject is None:
                 r = self._np_left(para, a, c.lo)
-                if r is None and (c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0):
+                if r is None and self._inverts(c) and (
+                    c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0
+                ):
                     # inverted: "…,” said Peskov
                     r = self._np_right(para, c.hi, b)
                 c.subject = r
@@ -673,6 +693,20 @@ class _Run:
             span = self._span(para, c.subject)
             c.speakers = self.resolver.resolve(span)
             c.speaker_span = span if c.speakers else None
+
+    def _inverts(self, c: _Cue) -> bool:
+        """Verbs of saying without an object may come before their subject ("…," said
+        Peskov); transitive ones ("denounced", "told") may not."""
+        e = c.match.entry
+        return "object" not in e.complements and not e.addressee and e.role == "verb"
+
+    def _coordinated(self, para: _Para, c: _Cue) -> bool:
+        """The cue follows "and"/"but": a second verb of the same subject."""
+        j = c.lo - 1
+        a = c.sent[0]
+        while j >= a and para.toks[j].low in self.adverbs:
+            j -= 1
+        return j > a and para.toks[j].low in ("and", "but", "or", "then") and para.qidx[j] < 0
 
     def _according_np(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
         _a, b = c.sent
@@ -748,6 +782,8 @@ class _Run:
         for c in cues:
             if c.lo < j or c.kind in ("frame", "via"):
                 continue
+            if c.lo == j and c.kind == "finite" and not self._inverts(c):
+                break
             between = range(j, c.lo)
             if len(between) > _MAX_SUBJECT or any(qidx[x] >= 0 for x in between):
                 break

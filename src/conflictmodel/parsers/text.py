@@ -141,7 +141,8 @@ class TextRules:
             return False
         if _norm_line(stripped) in self.lines:
             return True
-        low = stripped.lower()
+        # "(Reporting by ...; Editing by ...)": agencies bracket their sign-off.
+        low = stripped.lstrip("([{ ").lower()
         if self._prefix_re is not None and self._prefix_re.match(low):
             return True
         if self._marker_re is not None and self._marker_re.match(low):
@@ -185,20 +186,35 @@ class TextRules:
             True
         """
         stripped = line.rstrip()
-        if not stripped.endswith(")"):
+        cue = _TRAILING_CUE.search(stripped[-120:])
+        if cue is not None:
+            # "... in Khan Younis. Photograph: Jane Roe/Reuters"
+            credit = cue.group("credit").strip().rstrip(".")
+            if "/" in credit or self.is_credit_line(credit) or _is_name_like(credit, 6):
+                return True
+        if not stripped.endswith((")", "]")):
             return False
         low = stripped.lower()
         if low.endswith(self.trailing_credits) and len(low) > max(map(len, self.trailing_credits)):
             return True
-        open_at = stripped.rfind("(", max(0, len(stripped) - 160))
+        opener = "(" if stripped.endswith(")") else "["
+        open_at = stripped.rfind(opener, max(0, len(stripped) - 160))
         if open_at <= 0:
             return False
         inner = stripped[open_at + 1 : -1]
-        if re.match(r"(?i)(?:photo|image|picture|credit)s?\b", inner):
+        if re.match(r"(?i)(?:photo|image|picture|credit|file)s?\b", inner):
             return True
+        if "/" in inner:  # "[Jane Roe/Al Jazeera]": photographer and outlet
+            parts = [p.strip() for p in inner.split("/")]
+            if all(_is_name_like(p, 6) for p in parts):
+                return True
         return self.is_credit_line(inner)
 
 
+_TRAILING_CUE = re.compile(
+    r"(?i)(?:(?<=[.!?\u201d\"')\]])|(?<=[.!?\u201d\"')\]] ))(?:photograph|photo|image|picture|credit|photo credit|"
+    r"image credit)s?\s{0,2}:\s{0,3}(?P<credit>[^:\n]{2,80})$"
+)
 _CREDIT_SPLIT = re.compile(r"\s*(?:/|\||\bvia\b|;|,|\u2022|\u00b7)\s*", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z\u00c0-\u00de][\w'\u2019.\-]{0,30}|[A-Z]{2,10}|de|van|von|al|bin|el|la|der|di|da)"
@@ -480,6 +496,7 @@ def find_furniture(
     n = len(lines)
     furniture = [False] * n
     caption = [False] * n  # furniture that a bare credit name may follow
+    credit_only = [False] * n  # a credit line that a caption may follow ("Getty Images")
 
     counts = Counter(lines)
     first_seen: set[str] = set()
@@ -519,7 +536,9 @@ def find_furniture(
             continue
         if rules.is_marker_line(line) or _DOMAIN.fullmatch(line):
             furniture[idx] = True
-        elif rules.is_credit_line(line) or rules.has_trailing_credit(line):
+        elif rules.is_credit_line(line):
+            furniture[idx] = credit_only[idx] = True
+        elif rules.has_trailing_credit(line):
             furniture[idx] = caption[idx] = True
 
     # A headline-like list after "Related Stories"/"Read more".
@@ -538,10 +557,18 @@ def find_furniture(
         else:
             idx += 1
 
-    # A credit name on its own line after a caption, and headline-like lines sandwiched between
-    # furniture (lists of other stories interleaved with captions, site names above domains).
+    # A credit name on its own line after a caption, a caption after a credit line inside the
+    # article ("Getty Images" / "A family returns to Gaza"), and headline-like lines sandwiched
+    # between furniture (lists of other stories interleaved with captions, site names above
+    # domains).
+    seen_prose = False
     for idx, line in enumerate(lines):
+        if not furniture[idx] and _ends_sentence(line) and len(line.split(None, 8)) > 8:
+            seen_prose = True
         if furniture[idx] or idx == 0 or not furniture[idx - 1]:
+            continue
+        if credit_only[idx - 1] and seen_prose and _headline_like(line):
+            furniture[idx] = caption[idx] = True
             continue
         credit_name = caption[idx - 1] and _is_name_like(line, 4) and len(line) <= 60
         sandwiched = _headline_like(line) and (idx + 1 == n or furniture[idx + 1])
