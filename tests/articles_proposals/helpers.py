@@ -29,8 +29,20 @@ def _t(names: str, tid: str, name: str, code: str | None) -> None:
         TERRITORIES[n] = (tid, name, code)
 
 
-_a("United States|US|U.S.|Washington|American|the White House|Americans", "state:US", "United States", "state", "US")
-_a("Russia|Russian|Moscow|the Kremlin|Kremlin|Russian Federation|the Russian Federation", "state:RU", "Russia", "state", "RU")
+_a(
+    "United States|US|U.S.|Washington|American|the White House|Americans",
+    "state:US",
+    "United States",
+    "state",
+    "US",
+)
+_a(
+    "Russia|Russian|Moscow|the Kremlin|Kremlin|Russian Federation|the Russian Federation",
+    "state:RU",
+    "Russia",
+    "state",
+    "RU",
+)
 _a("Ukraine|Ukrainian|Kyiv|Kiev", "state:UA", "Ukraine", "state", "UA")
 _a("Israel|Israeli|Israelis", "state:IL", "Israel", "state", "IL")
 _a("Egypt|Egyptian|Cairo", "state:EG", "Egypt", "state", "EG")
@@ -68,16 +80,35 @@ _a("Reuters", "media:reuters", "Reuters", "media", "GB")
 _a("Axios", "media:axios", "Axios", "media", "US")
 _a("Al Jazeera", "media:al-jazeera", "Al Jazeera", "media", "QA")
 _a("Donald Trump|Trump", "person:donald-trump", "Donald Trump", "person", "US")
-_a("Volodymyr Zelensky|Zelensky|Zelenskyy", "person:volodymyr-zelensky", "Volodymyr Zelensky", "person", "UA")
+_a(
+    "Volodymyr Zelensky|Zelensky|Zelenskyy",
+    "person:volodymyr-zelensky",
+    "Volodymyr Zelensky",
+    "person",
+    "UA",
+)
 _a("Dmitry Peskov|Peskov", "person:dmitry-peskov", "Dmitry Peskov", "person", "RU")
 _a("Marco Rubio|Rubio", "person:marco-rubio", "Marco Rubio", "person", "US")
 _a("Steve Witkoff|Witkoff", "person:steve-witkoff", "Steve Witkoff", "person", "US")
 _a("J.D. Vance|Vance", "person:jd-vance", "J.D. Vance", "person", "US")
+_a("Mike Waltz|Waltz", "person:mike-waltz", "Mike Waltz", "person", "US")
 _a("Keith Kellogg|Kellogg", "person:keith-kellogg", "Keith Kellogg", "person", "US")
-_a("Benjamin Netanyahu|Netanyahu", "person:benjamin-netanyahu", "Benjamin Netanyahu", "person", "IL")
+_a(
+    "Benjamin Netanyahu|Netanyahu",
+    "person:benjamin-netanyahu",
+    "Benjamin Netanyahu",
+    "person",
+    "IL",
+)
 _a("Nikol Pashinyan|Pashinyan", "person:nikol-pashinyan", "Nikol Pashinyan", "person", "AM")
 _a("Ilham Aliyev|Aliyev", "person:ilham-aliyev", "Ilham Aliyev", "person", "AZ")
-_a("Abdel Fattah al-Burhan|Burhan", "person:abdel-fattah-al-burhan", "Abdel Fattah al-Burhan", "person", "SD")
+_a(
+    "Abdel Fattah al-Burhan|Burhan",
+    "person:abdel-fattah-al-burhan",
+    "Abdel Fattah al-Burhan",
+    "person",
+    "SD",
+)
 _a("Paul Kagame|Kagame", "person:paul-kagame", "Paul Kagame", "person", "RW")
 _a("Felix Tshisekedi|Tshisekedi", "person:felix-tshisekedi", "Felix Tshisekedi", "person", "CD")
 _a("Aleksandar Vucic|Vucic", "person:aleksandar-vucic", "Aleksandar Vucic", "person", "RS")
@@ -121,7 +152,11 @@ def sentences(text: str) -> list[Span]:
         if not body:
             continue
         span = Span(start=m.start() + lead, end=m.start() + lead + len(body))
-        if out and re.search(r"(?:\b[A-Z]|\bMr|\bDr|\bSt|\bNo)\.$", text[out[-1].start : out[-1].end]) and not re.match(r"\s*\n", text[out[-1].end : span.start]):
+        if (
+            out
+            and re.search(r"(?:\b[A-Z]|\bMr|\bDr|\bSt|\bNo)\.$", text[out[-1].start : out[-1].end])
+            and not re.match(r"\s*\n", text[out[-1].end : span.start])
+        ):
             out[-1] = Span(start=out[-1].start, end=span.end)
             continue
         out.append(span)
@@ -132,7 +167,9 @@ def make_ctx(text: str, *, statements: list[Statement] | None = None) -> ParseCo
     """A context with sentences, paragraphs and mentions from the tables above."""
     ctx = ParseContext(text=text)
     ctx.paragraphs = [
-        Span(start=m.start(), end=m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()
+        Span(start=m.start(), end=m.end())
+        for m in re.finditer(r"[^\n]+", text)
+        if m.group().strip()
     ]
     ctx.sentences = sentences(text)
     names = sorted({*ACTORS, *TERRITORIES}, key=len, reverse=True)
@@ -147,13 +184,35 @@ def make_ctx(text: str, *, statements: list[Statement] | None = None) -> ParseCo
         if surface in ACTORS:
             aid, aname, kind, country = ACTORS[surface]
             ctx.add_actor(Actor(id=aid, name=aname, kind=kind, country=country))
-            via = "demonym" if surface.endswith(("n", "i", "ese")) and surface[0].isupper() and surface not in {"Iran", "Sudan", "Oman", "Yemen", "Lebanon", "Azerbaijan", "Pakistan", "Bloomberg"} and not surface.startswith(("Ukraine",)) else "name"
+            via = (
+                "demonym"
+                if surface.endswith(("n", "i", "ese"))
+                and surface[0].isupper()
+                and surface
+                not in {
+                    "Iran",
+                    "Sudan",
+                    "Oman",
+                    "Yemen",
+                    "Lebanon",
+                    "Azerbaijan",
+                    "Pakistan",
+                    "Bloomberg",
+                }
+                and not surface.startswith(("Ukraine",))
+                else "name"
+            )
             ctx.add_mention(span, target=aid, via=via)
     # "US officials", "Russian officials" and the like: the collective, as the actors stage would.
-    for m in re.finditer(r"\b(US|U\.S\.|Russian|Israeli|Ukrainian|American|Egyptian|Qatari|Sudanese)\s+(officials|negotiators|diplomats)\b", text):
+    for m in re.finditer(
+        r"\b(US|U\.S\.|Russian|Israeli|Ukrainian|American|Egyptian|Qatari|Sudanese)\s+(officials|negotiators|diplomats)\b",
+        text,
+    ):
         aid, _, _, country = ACTORS[m.group(1)]
         slug = f"anon:{m.group(1).lower().replace('.', '')}-{m.group(2)}"
-        ctx.add_actor(Actor(id=slug, name=m.group(0), kind="person", anonymous=True, country=country))
+        ctx.add_actor(
+            Actor(id=slug, name=m.group(0), kind="person", anonymous=True, country=country)
+        )
         ctx.add_mention(Span(start=m.start(), end=m.end()), target=slug, via="anonymous")
     if statements:
         ctx.statements.extend(statements)

@@ -312,6 +312,7 @@ def _build_default() -> Cues:
 
 # ---------------------------------------------------------------------------- resolution
 
+_MAX_MENTIONS = 200
 _HUMAN_KINDS = (ActorKind.PERSON,)
 _GROUP_KINDS = (
     ActorKind.STATE,
@@ -368,6 +369,8 @@ class Resolver:
     _mention_count: int = -1
     _mentions: list[tuple[int, int, str]] = attrs.Factory(list)
     _mention_starts: list[int] = attrs.Factory(list)
+    _names: dict[str, str] = attrs.Factory(dict)
+    _indexed: int = 0
 
     def __attrs_post_init__(self) -> None:
         try:
@@ -394,7 +397,7 @@ class Resolver:
 
     def remember(self, offset: int, actor: Actor, subject: bool = True) -> None:
         """Record that ``actor`` was referred to at ``offset`` (for later pronouns)."""
-        self.memory.append((offset, actor.id, subject))
+        bisect.insort(self.memory, (offset, actor.id, subject))
 
     def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]:
         """Actors referred to in the ``window`` characters before ``before``, nearest first."""
@@ -411,9 +414,12 @@ class Resolver:
                 out.append((s, target, False))
                 count += 1
             i -= 1
-        for off, target, subj in self.memory:
-            if lo <= off < before:
-                out.append((off, target, subj))
+        i = bisect.bisect_left(self.memory, (before, "", False)) - 1
+        count = 0
+        while i >= 0 and count < 60 and self.memory[i][0] >= lo:
+            out.append(self.memory[i])
+            i -= 1
+            count += 1
         out.sort(key=lambda x: (-x[0], not x[2]))
         return out
 
@@ -477,8 +483,7 @@ class Resolver:
     def _note(self, span: Span, actor: Actor | None, via: str, subject: bool) -> list[Actor]:
         if actor is None:
             return []
-        if self.ctx.mention_at(span) is None and actor.id in self.ctx.actors:
-            self.ctx.add_mention(span, target=actor.id, via=via, alias=False)
+        self._mention(span, actor.id, via, alias=False)
         self.remember(span.start, actor, subject)
         return [self.ctx.actors.get(actor.id, actor)]
 
@@ -602,12 +607,11 @@ class Resolver:
         known = find(name) if callable(find) else None
         if isinstance(known, Actor):
             actor = ctx.add_actor(attrs.evolve(known, mentions=()))
-            ctx.add_mention(name_span, target=actor.id, via="name")
+            self._mention(name_span, actor.id, "name")
             return ctx.actors[actor.id]
         existing = self._by_name(name)
         if existing is not None:
-            if ctx.mention_at(name_span) is None:
-                ctx.add_mention(name_span, target=existing.id, via="surname")
+            self._mention(name_span, existing.id, "surname")
             return ctx.actors[existing.id]
         low_words = {t.low for t in toks}
         if low_words & _MEDIA_HEADS:
@@ -621,20 +625,30 @@ class Resolver:
         actor = ctx.add_actor(
             Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles)
         )
-        ctx.add_mention(name_span, target=actor.id, via="name")
+        self._mention(name_span, actor.id, "name")
         return ctx.actors[actor.id]
+
+    def _mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
+        """Add a mention unless one is there, or the actor already has very many (each mention
+        rebuilds the actor, so an unbounded number would make a long text quadratic)."""
+        actor = self.ctx.actors.get(target)
+        if actor is None or len(actor.mentions) >= _MAX_MENTIONS:
+            return
+        if self.ctx.mention_at(span) is None:
+            self.ctx.add_mention(span, target=target, via=via, alias=alias)
 
     def _by_name(self, name: str) -> Actor | None:
         """An actor already in the context with this name, alias or surname."""
-        folded = name.casefold()
-        for a in self.ctx.actors.values():
-            if a.is_named(name):
-                return a
-        if " " not in name:
-            for a in self.ctx.actors.values():
-                if a.kind is ActorKind.PERSON and a.name.casefold().split()[-1:] == [folded]:
-                    return a
-        return None
+        ids = list(self.ctx.actors)
+        for aid in ids[self._indexed :]:
+            a = self.ctx.actors[aid]
+            for n in a.names:
+                self._names.setdefault(n.casefold(), aid)
+            if a.kind is ActorKind.PERSON and " " in a.name:
+                self._names.setdefault(a.name.casefold().split()[-1], aid)
+        self._indexed = len(ids)
+        aid = self._names.get(name.casefold())
+        return self.ctx.actors.get(aid) if aid is not None else None
 
     def _anonymous(self, span: Span, toks: Sequence[Token]) -> Actor:
         ctx = self.ctx
@@ -661,7 +675,7 @@ class Resolver:
                 description=description,
             )
         )
-        ctx.add_mention(span, target=actor.id, via="anonymous", alias=False)
+        self._mention(span, actor.id, "anonymous", alias=False)
         return ctx.actors[actor.id]
 
 

@@ -55,7 +55,8 @@ _OBJECT_GAP = re.compile(
     r"southern|northern|central|key|strategic|city|town|region|province|village|entire|whole|"
     r"remaining|rest|disputed|breakaway|occupied|annexed|contested|territory|oblast|border|"
     r"district|capital|peninsula|enclave|strip|parts|some|half|control|over|a|an|its|their|"
-    r"historical|historic|claims?|to)\s{1,3}){0,6}",
+    r"historical|historic|claims?|to|port|coastal|northern|frontline|besieged|sovereignty|rule|"
+    r"annexation|authority|[A-Z][\w.'’-]*['’]s)\s{1,3}){0,6}",
     re.I,
 )
 _NOUN_CUE = re.compile(
@@ -80,6 +81,22 @@ def _table(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _active_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _table(raw, "active")
+
+
+def _passive_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _table(raw, "passive")
+
+
+def _under_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _table(raw, "under")
+
+
+def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class ClaimLexicon:
     """Claim and control cues (``data/claims.json``).
@@ -90,11 +107,11 @@ class ClaimLexicon:
         True
     """
 
-    active: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _table(m, "active"))
-    passive: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _table(m, "passive"))
-    under: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _table(m, "under"))
-    blockers: tuple[str, ...] = attrs.field(converter=tuple)
-    anaphors: tuple[str, ...] = attrs.field(converter=tuple)
+    active: Mapping[str, tuple[str, ...]] = attrs.field(converter=_active_map)
+    passive: Mapping[str, tuple[str, ...]] = attrs.field(converter=_passive_map)
+    under: Mapping[str, tuple[str, ...]] = attrs.field(converter=_under_map)
+    blockers: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    anaphors: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
     _rx: Any = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -145,10 +162,16 @@ def _compile(lex: ClaimLexicon) -> _ClaimRx:
     for k, words in lex.under.items():
         for w in words:
             under_kind[w.lower()] = ClaimKind(k)
-    under_words = "|".join(re.escape(w) for w in sorted(under_kind, key=len, reverse=True)) or "(?!x)x"
+    under_words = (
+        "|".join(re.escape(w) for w in sorted(under_kind, key=len, reverse=True)) or "(?!x)x"
+    )
     return _ClaimRx(
-        active=tuple((ClaimKind(k), re.compile(union(v), re.I)) for k, v in lex.active.items() if v),
-        passive=tuple((ClaimKind(k), re.compile(union(v), re.I)) for k, v in lex.passive.items() if v),
+        active=tuple(
+            (ClaimKind(k), re.compile(union(v), re.I)) for k, v in lex.active.items() if v
+        ),
+        passive=tuple(
+            (ClaimKind(k), re.compile(union(v), re.I)) for k, v in lex.passive.items() if v
+        ),
         under=re.compile(
             r"\bunder\s{1,3}(?:the\s{1,3})?(?:(?:full|effective|de\s+facto|complete|partial|firm|"
             r"military|direct)\s{1,3})?(?P<who>[A-Z][\w.'’-]*(?:[\s-]{1,3}[A-Z][\w.'’-]*){0,2}|pro-[A-Z][\w'’-]*\s{1,3}\w+)"
@@ -234,10 +257,14 @@ class ClaimParser:
                 continue
             kind = rx.under_kind.get(m.group("what").lower(), ClaimKind.CONTROLS)
             clause = _clause_of(clauses, m.start())
-            terrs = [t for tm, t in territory_mentions(ctx, Span(start=clause.start, end=m.start()))]
+            terrs = [
+                t for tm, t in territory_mentions(ctx, Span(start=clause.start, end=m.start()))
+            ]
             if not terrs:
                 # "... placed the city under Russian control" / "Crimea, under Russian control"
-                terrs = [t for tm, t in territory_mentions(ctx, Span(start=sent.start, end=m.start()))][-1:]
+                terrs = [
+                    t for tm, t in territory_mentions(ctx, Span(start=sent.start, end=m.start()))
+                ][-1:]
             if not terrs:
                 continue
             taken.append(Span(start=m.start(), end=m.end()))
@@ -307,11 +334,9 @@ class ClaimParser:
                     by = self._by_actor(ctx, terrs[-1][0].span.end, clause.end)
                     if by is not None:
                         claimants = [by]
-            if not claimants and (has_poss or not re.search(r"\b(?:has|have|had|is|are|was|were)\b", text[clause.start : cue.start])):
-                # A bare noun ("the annexation of Crimea") with no owner names no claimant,
-                # unless it is the predicate of a subject ("Russia has control of ...").
-                if has_poss:
-                    return []
+            if not claimants and has_poss:
+                # "its annexation of ..." whose owner we cannot name: no claimant.
+                return []
         if not claimants:
             claimants = [a for _, a in subject_actors(ctx, clause.start, cue.start)]
             if not claimants and clause.start > sent.start:
@@ -322,7 +347,11 @@ class ClaimParser:
             if claimant.kind is ActorKind.MEDIA:
                 continue
             for tm, terr in terrs:
-                if claimant.kind is ActorKind.STATE and claimant.country and terr.code == claimant.country:
+                if (
+                    claimant.kind is ActorKind.STATE
+                    and claimant.country
+                    and terr.code == claimant.country
+                ):
                     continue
                 recognized = None
                 if kind in (ClaimKind.RECOGNIZES, ClaimKind.REJECTS_RECOGNITION):
@@ -360,15 +389,16 @@ class ClaimParser:
         text = ctx.text
         gap = _OBJECT_GAP.match(text, cue.end, min(clause.end, cue.end + 80))
         at = gap.end() if gap else cue.end
-        found = [
-            (tm, t) for tm, t in territory_mentions(ctx, Span(start=at, end=min(clause.end, at + 200)))
-        ]
+        found = territory_mentions(ctx, Span(start=cue.end, end=min(clause.end, at + 200)))
         out: list[tuple[Mention, Territory]] = []
         if found and found[0][0].span.start <= at + 1:
             out.append(found[0])
             last = found[0][0].span.end
             for tm, t in found[1:]:
-                if re.fullmatch(r"\s{0,3}(?:,|,?\s{1,3}and|,?\s{1,3}as\s+well\s+as)\s{1,3}(?:the\s{1,3})?(?:\w+\s{1,3}){0,2}", text[last : tm.span.start]):
+                if re.fullmatch(
+                    r"\s{0,3}(?:,|,?\s{1,3}and|,?\s{1,3}as\s+well\s+as)\s{1,3}(?:the\s{1,3})?(?:\w+\s{1,3}){0,2}",
+                    text[last : tm.span.start],
+                ):
                     out.append((tm, t))
                     last = tm.span.end
                 else:
@@ -406,18 +436,23 @@ class ClaimParser:
         return actor
 
     def _demonym_before(self, ctx: ParseContext, at: int, floor: int) -> Actor | None:
-        """"the Russian annexation of", "Israeli occupation of"."""
+        """ "the Russian annexation of", "Israeli occupation of"."""
         seg_start = max(floor, at - 30)
         found = actors_with_fallback(ctx, Span(start=seg_start, end=at))
         if not found:
             return None
         m, a = found[-1]
-        if re.fullmatch(r"\s{1,3}(?:(?:illegal|military|de\s+facto|full|continued|formal|brutal|ongoing)\s{1,3}){0,2}", ctx.text[m.span.end : at]):
+        if re.fullmatch(
+            r"\s{1,3}(?:(?:illegal|military|de\s+facto|full|continued|formal|brutal|ongoing)\s{1,3}){0,2}",
+            ctx.text[m.span.end : at],
+        ):
             return _as_party(ctx, register(ctx, m, a), m, modifier=True)
         return None
 
-    def _by_actor(self, ctx: ParseContext, at: int, limit: int, *, loose: bool = False) -> Actor | None:
-        """"... by Russia", "fell to the RSF": the actor right after ``at``."""
+    def _by_actor(
+        self, ctx: ParseContext, at: int, limit: int, *, loose: bool = False
+    ) -> Actor | None:
+        """ "... by Russia", "fell to the RSF": the actor right after ``at``."""
         text = ctx.text
         if not loose:
             m = re.match(r"\s{1,3}by\s{1,3}", text[at : at + 8])
@@ -462,8 +497,8 @@ class ClaimParser:
             )
             ctx.add_mention(span, target=actor.id, via="descriptor", alias=False)
             return [ctx.actors[actor.id]]
-        actor = self._resolve(ctx, span)
-        return [actor] if actor is not None else []
+        resolved = self._resolve(ctx, span)
+        return [resolved] if resolved is not None else []
 
     def _claim(
         self,

@@ -130,12 +130,12 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "numeric": re.compile(
         _NOT_IN_NUMBER
-        + r"(?:[0-3]?[0-9])[/.](?:[0-3]?[0-9])[/.](?:[12][0-9]{3}|[0-9]{2})(?![0-9]|[.,/][0-9])"
+        + r"(?:(?:[0-3]?[0-9])/(?:[0-3]?[0-9])/(?:[12][0-9]{3}|[0-9]{2})"
+        + r"|(?:[0-3]?[0-9])\.(?:[0-3]?[0-9])\.[12][0-9]{3})(?![0-9]|[.,/][0-9])"
     ),
 }
 # Prepositions that join a year to something else; the year alone is the expression.
 _JOINERS = frozenset({"and", "or", "to", "between"})
-_LATE_TODS = frozenset({"evening", "night"})
 
 
 class DateRules:
@@ -270,11 +270,13 @@ def _month_of(name: str) -> int:
 
 
 @lru_cache(maxsize=8)
-def _dateparser(base: dt.date | None) -> DateDataParser:
+def _dateparser(base: dt.date | None, order: str | None = None) -> DateDataParser:
     # Imported here: dateparser takes about a second to import.
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": False}
+    if order is not None:
+        settings["DATE_ORDER"] = order
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day, 12)
     return DateDataParser(languages=["en"], settings=settings)
@@ -288,8 +290,10 @@ _PERIODS = {
 }
 
 
-def _with_dateparser(expr: str, published: dt.date | None) -> tuple[dt.date | None, DatePrecision]:
-    data = _dateparser(published).get_date_data(expr)
+def _with_dateparser(
+    expr: str, published: dt.date | None, order: str | None = None
+) -> tuple[dt.date | None, DatePrecision]:
+    data = _dateparser(published, order).get_date_data(expr)
     if data.date_obj is None:
         return None, DatePrecision.UNKNOWN
     precision = _PERIODS.get(data.period or "day", DatePrecision.DAY)
@@ -348,7 +352,11 @@ class _Finder:
         for lo, hi in _windows(self.text):
             for pattern, resolve in resolvers:
                 for m in pattern.finditer(self.text, lo, hi):
-                    found = resolve(m)
+                    try:
+                        found = resolve(m)
+                    except (ValueError, OverflowError):
+                        # Calendar arithmetic beyond year 1 or 9999 (a publication date there).
+                        continue
                     if found is not None:
                         candidates.append(found)
         for pattern in self.rules.extra_patterns:
@@ -527,10 +535,8 @@ class _Finder:
         }[unit]
         value: dt.date | None = None
         if pub is not None:
-            if unit == "week":
-                value = _monday(pub) + dt.timedelta(weeks=offset)
-            elif unit == "weekend":
-                # The Monday of the week whose Saturday and Sunday are meant.
+            if unit in ("week", "weekend"):
+                # For a weekend: the Monday of the week whose Saturday and Sunday are meant.
                 value = _monday(pub) + dt.timedelta(weeks=offset)
             elif unit == "month":
                 value = _add_months(pub.replace(day=1), offset)
@@ -586,7 +592,10 @@ class _Finder:
         return bool(word and word.group()[:1].isupper())
 
     def _numeric(self, m: re.Match[str]) -> tuple[int, int, TextDate] | None:
-        value, precision = _with_dateparser(m.group(), self.published)
+        # Dotted dates are day-first wherever they are written; slashed ones follow dateparser's
+        # English default (month first unless the first number cannot be a month).
+        order = "DMY" if "." in m.group() else None
+        value, precision = _with_dateparser(m.group(), self.published, order)
         if value is None:
             return None
         return self._make(m.start(), m.end(), value, precision, relative=False)

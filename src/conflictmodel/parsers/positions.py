@@ -70,6 +70,22 @@ def _tuple_map(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _forward_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _tuple_map(raw, "forward")
+
+
+def _backward_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _tuple_map(raw, "backward")
+
+
+def _targets_map(raw: Any) -> dict[str, tuple[str, ...]]:
+    return _tuple_map(raw, "targets")
+
+
+def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class StanceLexicon:
     """Stance cues (``data/stances.json``).
@@ -88,14 +104,12 @@ class StanceLexicon:
         True
     """
 
-    forward: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _tuple_map(m, "forward"))
-    backward: Mapping[str, tuple[str, ...]] = attrs.field(
-        converter=lambda m: _tuple_map(m, "backward")
-    )
-    reporting_verbs: tuple[str, ...] = attrs.field(converter=tuple)
-    conditional_markers: tuple[str, ...] = attrs.field(converter=tuple)
-    negations: tuple[str, ...] = attrs.field(converter=tuple)
-    targets: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: _tuple_map(m, "targets"))
+    forward: Mapping[str, tuple[str, ...]] = attrs.field(converter=_forward_map)
+    backward: Mapping[str, tuple[str, ...]] = attrs.field(converter=_backward_map)
+    reporting_verbs: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    conditional_markers: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    negations: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    targets: Mapping[str, tuple[str, ...]] = attrs.field(converter=_targets_map)
     _rx: Any = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -151,9 +165,7 @@ class _StanceRx:
 
 def _compile(lex: StanceLexicon) -> _StanceRx:
     return _StanceRx(
-        forward=tuple(
-            (Stance(k), re.compile(union(v), re.I)) for k, v in lex.forward.items() if v
-        ),
+        forward=tuple((Stance(k), re.compile(union(v), re.I)) for k, v in lex.forward.items() if v),
         backward=tuple(
             (Stance(k), re.compile(union(v), re.I)) for k, v in lex.backward.items() if v
         ),
@@ -255,7 +267,11 @@ class PositionParser:
                 continue
             for win in _windows(sent, ctx.text):
                 found.extend(self._sentence(ctx, win))
-        specific = {(p.actor.id, p.stance, p.proposal_id) for p in found if p.proposal_id and (p.provision or p.territory)}
+        specific = {
+            (p.actor.id, p.stance, p.proposal_id)
+            for p in found
+            if p.proposal_id and (p.provision or p.territory)
+        }
         found = [
             p
             for p in found
@@ -312,7 +328,7 @@ class PositionParser:
                             date=prop.date,
                         )
                     )
-            for aid, status in info.get("responders", []):
+            for aid, status, evidence in info.get("responders", []):
                 stance = _RESPONDER_STANCE.get(ProposalStatus(status))
                 actor = ctx.actors.get(aid)
                 if actor is not None and stance is not None:
@@ -320,11 +336,11 @@ class PositionParser:
                         Position(
                             actor=actor,
                             stance=stance,
-                            text=prop.text,
-                            span=prop.span,
+                            text=ctx.text[evidence.start : evidence.end],
+                            span=evidence,
                             cue=status,
                             proposal_id=prop.id,
-                            statement=_statement_for(ctx, prop.span, actor),
+                            statement=_statement_for(ctx, evidence, actor),
                             date=prop.date,
                         )
                     )
@@ -394,15 +410,21 @@ class PositionParser:
             obj_end = purpose.start()
         obj = Span(start=cue.end, end=max(cue.end, obj_end))
         target = self._target(ctx, obj, sent)
-        target.proposal_id = target.proposal_id or _proposal_at(ctx, Span(start=cue.start, end=cue.start), sent, cue)
+        target.proposal_id = target.proposal_id or _proposal_at(
+            ctx, Span(start=cue.start, end=cue.start), sent, cue
+        )
         if target.empty():
             return []
-        if stance in (Stance.SUPPORTS, Stance.DEMANDS, Stance.CONSIDERS) and self._rx.negation.search(
-            text[max(clause.start, cue.start - 30) : cue.start]
-        ):
+        if stance in (
+            Stance.SUPPORTS,
+            Stance.DEMANDS,
+            Stance.CONSIDERS,
+        ) and self._rx.negation.search(text[max(clause.start, cue.start - 30) : cue.start]):
             stance = Stance.OPPOSES
         if stance is not Stance.OPPOSES and any(
-            c.span.start >= cue.start and c.span.start < sent.end and self._rx.conditional.match(text, c.span.start)
+            c.span.start >= cue.start
+            and c.span.start < sent.end
+            and self._rx.conditional.match(text, c.span.start)
             for c in conditions
         ):
             stance = Stance.CONDITIONAL
@@ -419,7 +441,7 @@ class PositionParser:
         else:
             holders = self._holders(ctx, sent, clause, cue.start)
         if not target.provisions and target.proposal_id is None and target.territory is not None:
-            first = target.territory.mentions and min(
+            first = min(
                 (m for m in target.territory.mentions if m.start >= obj.start), default=None
             )
             if not first or len(text[obj.start : first.start].split()) > 2:
@@ -456,11 +478,13 @@ class PositionParser:
     def _conditional(
         self, ctx: ParseContext, sent: Span, clauses: Sequence[Span], conditions: Sequence[Any]
     ) -> list[Position]:
-        """"Kyiv maintains that talks can only proceed if Russia halts its offensive"."""
+        """ "Kyiv maintains that talks can only proceed if Russia halts its offensive"."""
         text = ctx.text
         out: list[Position] = []
         for m in self._rx.conditional.finditer(text, sent.start, sent.end):
-            if m.group().lower() == "if" and not re.search(r"\b(?:only|just)\b", text[max(sent.start, m.start() - 25) : m.start()], re.I):
+            if m.group().lower() == "if" and not re.search(
+                r"\b(?:only|just)\b", text[max(sent.start, m.start() - 25) : m.start()], re.I
+            ):
                 continue
             verb = None
             for v in self._rx.reporting.finditer(text, sent.start, m.start()):
@@ -470,14 +494,27 @@ class PositionParser:
             holders = [a for _, a in subject_actors(ctx, sent.start, verb.start())]
             if not holders:
                 continue
-            cond_end = next((c.span.end for c in conditions if c.span.start <= m.start() < c.span.end), sent.end)
+            cond_end = next(
+                (c.span.end for c in conditions if c.span.start <= m.start() < c.span.end), sent.end
+            )
             target = self._target(ctx, Span(start=m.start(), end=cond_end), sent)
             if target.empty():
                 target = self._target(ctx, Span(start=verb.end(), end=m.start()), sent)
             if target.empty():
                 continue
             clause = _clause_of(clauses, m.start())
-            out.extend(self._emit(ctx, holders, Stance.CONDITIONAL, Span(start=m.start(), end=m.end()), target, sent, clause, evidence_start=verb.start()))
+            out.extend(
+                self._emit(
+                    ctx,
+                    holders,
+                    Stance.CONDITIONAL,
+                    Span(start=m.start(), end=m.end()),
+                    target,
+                    sent,
+                    clause,
+                    evidence_start=verb.start(),
+                )
+            )
             break
         return out
 
@@ -488,7 +525,7 @@ class PositionParser:
         clauses: Sequence[Span],
         chosen: Sequence[tuple[int, int, Stance, bool]],
     ) -> list[Position]:
-        """"... stance that no land will be ceded to occupiers": a negated target in what an
+        """ "... stance that no land will be ceded to occupiers": a negated target in what an
         actor says is opposition to it."""
         text = ctx.text
         out: list[Position] = []
@@ -499,10 +536,18 @@ class PositionParser:
                 continue
             holders = [a for _, a in subject_actors(ctx, sent.start, prov.span.start)]
             if not holders:
-                holders = [s.speaker for s in ctx.statements if s.speaker is not None and s.span.contains(prov.span)][:1]
+                holders = [
+                    s.speaker
+                    for s in ctx.statements
+                    if s.speaker is not None and s.span.contains(prov.span)
+                ][:1]
             if not holders:
                 continue
-            target = _Target(provisions=[prov.kind], territory=prov.territories[0] if prov.territories else None, end=prov.span.end)
+            target = _Target(
+                provisions=[prov.kind],
+                territory=prov.territories[0] if prov.territories else None,
+                end=prov.span.end,
+            )
             clause = _clause_of(clauses, prov.span.start)
             cue = Span(start=max(sent.start, prov.span.start - 3), end=prov.span.start)
             m = _NO_BEFORE.search(text[max(sent.start, prov.span.start - 15) : prov.span.start])
@@ -519,11 +564,17 @@ class PositionParser:
         subj = subject_actors(ctx, clause.start, at)
         if not subj and clause.start > sent.start:
             subj = subject_actors(ctx, sent.start, at)
-        inside = [s for s in ctx.statements if s.span.start <= at < s.span.end and s.speaker is not None]
+        inside = [
+            s for s in ctx.statements if s.span.start <= at < s.span.end and s.speaker is not None
+        ]
         if inside:
             st = inside[0]
             # A pronoun subject inside a quote ("We will never ...") is the speaker.
-            if not subj or subj[0][0].span.start < st.span.start or _PRONOUN_SUBJECT.match(text, st.span.start):
+            if (
+                not subj
+                or subj[0][0].span.start < st.span.start
+                or _PRONOUN_SUBJECT.match(text, st.span.start)
+            ):
                 assert st.speaker is not None
                 return [st.speaker]
         return [a for _, a in subj]
@@ -565,14 +616,20 @@ class PositionParser:
             (m.start for a in holders for m in a.mentions if sent.start <= m.start < cue.start),
             default=None,
         )
-        start = min(x for x in (first_mention, evidence_start, clause.start, cue.start) if x is not None)
+        start = min(
+            x for x in (first_mention, evidence_start, clause.start, cue.start) if x is not None
+        )
         start = max(sent.start, start)
         end = min(sent.end, max(target.end, cue.end))
         seg = text[start:end]
         end = start + len(seg.rstrip())
         span = Span(start=start, end=max(end, cue.end))
         dates = [d for d in ctx.dates_in(sent) if d.span is not None]
-        date = min(dates, key=lambda d: abs(d.span.start - cue.start) if d.span else 0) if dates else None
+        date = (
+            min(dates, key=lambda d: abs(d.span.start - cue.start) if d.span else 0)
+            if dates
+            else None
+        )
         kinds: list[ProvisionKind | None] = list(target.provisions) or [None]
         for actor in holders:
             if actor.kind is ActorKind.MEDIA:
@@ -617,7 +674,9 @@ def _proposal_at(ctx: ParseContext, span: Span, sent: Span, cue: Span | None = N
     drafts = ctx.extras.get("proposals", {}).get("drafts", [])
     for d in drafts:
         refs: list[Span] = [d["anchor"], *d.get("references", [])]
-        if any(span.start <= r.start < span.end or (cue is not None and r.overlaps(cue)) for r in refs):
+        if any(
+            span.start <= r.start < span.end or (cue is not None and r.overlaps(cue)) for r in refs
+        ):
             return str(d["id"])
     for prop in ctx.proposals:
         if prop.span.overlaps(sent) and re.search(

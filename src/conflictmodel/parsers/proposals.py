@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -193,6 +194,18 @@ def _check_mapping(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _to_phrase_map(value: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in value.items()}
+
+
+def _to_str_map(value: Mapping[str, str]) -> dict[str, str]:
+    return dict(value)
+
+
+def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _kind_of(label: str) -> ProvisionKind:
     try:
         return ProvisionKind(label)
@@ -217,9 +230,9 @@ class ProvisionLexicon:
         [('other', 'prisoner_amnesty')]
     """
 
-    phrases: Mapping[str, tuple[str, ...]] = attrs.field(converter=lambda m: dict(m))
+    phrases: Mapping[str, tuple[str, ...]] = attrs.field(converter=_to_phrase_map)
     requires_territory: Mapping[str, tuple[str, ...]] = attrs.field(
-        factory=dict, converter=lambda m: dict(m)
+        factory=dict, converter=_to_phrase_map
     )
     _compiled: tuple[_Compiled, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -303,7 +316,9 @@ class ProvisionLexicon:
         """
         merged = {k: tuple(v) for k, v in self.phrases.items()}
         for label, items in _check_mapping(phrases, "extra provisions").items():
-            merged[label] = merged.get(label, ()) + tuple(x for x in items if x not in merged.get(label, ()))
+            merged[label] = merged.get(label, ()) + tuple(
+                x for x in items if x not in merged.get(label, ())
+            )
         req = {k: tuple(v) for k, v in self.requires_territory.items()}
         for label, items in _check_mapping(requires_territory or {}, "requires_territory").items():
             req[label] = req.get(label, ()) + items
@@ -348,21 +363,17 @@ class ProposalLexicon:
         True
     """
 
-    triggers: tuple[str, ...] = attrs.field(converter=tuple)
-    weak_triggers: tuple[str, ...] = attrs.field(converter=tuple)
-    anaphors: tuple[str, ...] = attrs.field(converter=tuple)
-    trigger_status: Mapping[str, str] = attrs.field(converter=lambda m: dict(m))
-    status_cues: Mapping[str, tuple[str, ...]] = attrs.field(
-        converter=lambda m: {k: tuple(v) for k, v in m.items()}
-    )
-    implicit_cues: Mapping[str, tuple[str, ...]] = attrs.field(
-        converter=lambda m: {k: tuple(v) for k, v in m.items()}
-    )
-    generic_determiners: tuple[str, ...] = attrs.field(converter=tuple)
-    continuation_starts: tuple[str, ...] = attrs.field(converter=tuple)
-    condition_markers: tuple[str, ...] = attrs.field(converter=tuple)
-    venues: tuple[str, ...] = attrs.field(converter=tuple)
-    group_heads: tuple[str, ...] = attrs.field(converter=tuple)
+    triggers: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    weak_triggers: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    anaphors: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    trigger_status: Mapping[str, str] = attrs.field(converter=_to_str_map)
+    status_cues: Mapping[str, tuple[str, ...]] = attrs.field(converter=_to_phrase_map)
+    implicit_cues: Mapping[str, tuple[str, ...]] = attrs.field(converter=_to_phrase_map)
+    generic_determiners: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    continuation_starts: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    condition_markers: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    venues: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
+    group_heads: tuple[str, ...] = attrs.field(converter=_to_str_tuple)
     _compiled: Any = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -396,7 +407,9 @@ class ProposalLexicon:
     ) -> ProposalLexicon:
         """A new lexicon with extra cues added."""
 
-        def add(old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None) -> dict[str, tuple[str, ...]]:
+        def add(
+            old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
+        ) -> dict[str, tuple[str, ...]]:
             out = dict(old)
             for k, v in (new or {}).items():
                 out[k] = tuple(out.get(k, ())) + tuple(v)
@@ -460,15 +473,15 @@ def _compile_lexicon(lex: ProposalLexicon) -> _Rx:
             (ProposalStatus(k), re.compile(_alternation(v), re.I))
             for k, v in lex.implicit_cues.items()
         ),
-        continuation=re.compile(
-            r"^\W{0,3}(?:" + _alternation(lex.continuation_starts) + ")", re.I
-        ),
+        continuation=re.compile(r"^\W{0,3}(?:" + _alternation(lex.continuation_starts) + ")", re.I),
         condition=re.compile(
             "(?:" + _alternation(lex.condition_markers) + r")(?!\s+(?:again|more|upon a time)\b)",
             re.I,
         ),
         venue_name=re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(set(lex.venues), key=len, reverse=True)) + r")(?![\w-])"
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(v) for v in sorted(set(lex.venues), key=len, reverse=True))
+            + r")(?![\w-])"
         ),
         weak=frozenset(t.lower() for t in lex.weak_triggers),
         anaphors=frozenset(a.lower() for a in lex.anaphors),
@@ -538,21 +551,139 @@ _NEG_BEFORE = re.compile(
     re.I,
 )
 _DET_WORDS = frozenset(
-    "a an the this that these those its their his her our your my any no every another such "
-    "each all both either neither whatever".split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "any",
+        "no",
+        "every",
+        "another",
+        "such",
+        "each",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "whatever",
+    ]
 )
 _PREPOSITIONS = frozenset(
-    "to with on for against by from of over in at between among toward towards "
-    "about regarding into via through under across upon than despite amid after before versus "
-    "vs within without behind near beside besides except unlike around".split()
+    [
+        "to",
+        "with",
+        "on",
+        "for",
+        "against",
+        "by",
+        "from",
+        "of",
+        "over",
+        "in",
+        "at",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "about",
+        "regarding",
+        "into",
+        "via",
+        "through",
+        "under",
+        "across",
+        "upon",
+        "than",
+        "despite",
+        "amid",
+        "after",
+        "before",
+        "versus",
+        "vs",
+        "within",
+        "without",
+        "behind",
+        "near",
+        "beside",
+        "besides",
+        "except",
+        "unlike",
+        "around",
+    ]
 )
 _NP_STOP = frozenset(
-    "is are was were be been being has have had will would could should may might must can do "
-    "does did and or but if that which who whom whose than as so said says told".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "does",
+        "did",
+        "and",
+        "or",
+        "but",
+        "if",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "as",
+        "so",
+        "said",
+        "says",
+        "told",
+    ]
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -613,7 +744,7 @@ def _clauses(text: str, sent: Span) -> list[Span]:
     cuts.append(len(seg))
     cuts = sorted(set(cuts))
     out: list[Span] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if b > a and seg[a:b].strip():
             out.append(Span(start=sent.start + a, end=sent.start + b))
     return out or [sent]
@@ -702,7 +833,12 @@ def _state_actor(ctx: ParseContext, code: str, *, add: bool = True) -> Actor | N
             c = None
         if c is None:
             return None
-        actor = Actor(id=aid, name=getattr(c, "common_name", None) or c.name, kind=ActorKind.STATE, country=code)
+        actor = Actor(
+            id=aid,
+            name=getattr(c, "common_name", None) or c.name,
+            kind=ActorKind.STATE,
+            country=code,
+        )
     return ctx.add_actor(actor) if add else actor
 
 
@@ -720,7 +856,9 @@ def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]
     for m in ctx.mentions_in(span, MentionKind.ACTOR):
         if m.span.start < last_end:
             continue
-        if re.search(r"(?:pro|anti|non)-$", ctx.text[max(0, m.span.start - 5) : m.span.start], re.I):
+        if re.search(
+            r"(?:pro|anti|non)-$", ctx.text[max(0, m.span.start - 5) : m.span.start], re.I
+        ):
             # "pro-Russian forces" are not Russia.
             continue
         actor = ctx.actors.get(m.target)
@@ -761,7 +899,11 @@ def state_fallbacks(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]
                     continue
                 end = m.start() + len(" ".join(words[:n]).rstrip(".,"))
                 # Recompute the end over the original spacing.
-                end = m.start() + text[m.start() : m.end()].find(words[n - 1]) + len(words[n - 1].rstrip(".,"))
+                end = (
+                    m.start()
+                    + text[m.start() : m.end()].find(words[n - 1])
+                    + len(words[n - 1].rstrip(".,"))
+                )
                 mspan = Span(start=m.start(), end=end)
                 if ctx.mention_at(mspan, MentionKind.ACTOR) is not None:
                     break
@@ -788,7 +930,9 @@ def actors_with_fallback(ctx: ParseContext, span: Span) -> list[tuple[Mention, A
     """Actor mentions in ``span`` plus states named there that no stage marked, in text order."""
     found = actor_mentions(ctx, span)
     extra = [
-        (m, a) for m, a in state_fallbacks(ctx, span) if not any(m.span.overlaps(x.span) for x, _ in found)
+        (m, a)
+        for m, a in state_fallbacks(ctx, span)
+        if not any(m.span.overlaps(x.span) for x, _ in found)
     ]
     return sorted([*found, *extra], key=lambda ma: ma[0].span.start)
 
@@ -869,9 +1013,27 @@ def in_prep_phrase(text: str, mention: Span, floor: int) -> bool:
         if m.group(2).strip() or not (word[:1].isalpha() and m.group(1)[:1].isupper()):
             # A lower-case word or punctuation that is not a preposition ends the search,
             # except lower-case adjectives of a title ("special envoy").
-            if word in {"envoy", "special", "president", "minister", "vice", "deputy", "secretary",
-                        "spokesperson", "spokesman", "spokeswoman", "foreign", "prime", "chief",
-                        "ambassador", "adviser", "advisor", "leader", "officials", "official"}:
+            if word in {
+                "envoy",
+                "special",
+                "president",
+                "minister",
+                "vice",
+                "deputy",
+                "secretary",
+                "spokesperson",
+                "spokesman",
+                "spokeswoman",
+                "foreign",
+                "prime",
+                "chief",
+                "ambassador",
+                "adviser",
+                "advisor",
+                "leader",
+                "officials",
+                "official",
+            }:
                 pos = max(floor, pos - len(seg) + m.start())
                 continue
             return False
@@ -971,23 +1133,23 @@ def subject_actors(
     if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
         # The actor right before the verb, with those coordinated before it.
         group = [last_m]
-        for m, a in reversed(cands[:-1]):
-            if _COORD_GAP.fullmatch(text[m.span.end : group[0][0].span.start]):
-                group.insert(0, (m, a))
+        for mm, act in reversed(cands[:-1]):
+            if _COORD_GAP.fullmatch(text[mm.span.end : group[0][0].span.start]):
+                group.insert(0, (mm, act))
             else:
                 break
     else:
         group = [cands[0]]
-        for m, a in cands[1:]:
-            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : m.span.start]):
-                group.append((m, a))
+        for mm, act in cands[1:]:
+            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : mm.span.start]):
+                group.append((mm, act))
             else:
                 break
     out: list[tuple[Mention, Actor]] = []
-    for m, a in group:
-        party = _as_party(ctx, register(ctx, m, a), m)
+    for mm, act in group:
+        party = _as_party(ctx, register(ctx, mm, act), mm)
         if party.id not in {x.id for _, x in out}:
-            out.append((m, party))
+            out.append((mm, party))
     return out
 
 
@@ -1067,12 +1229,12 @@ def _recognized_as(
         gspan = Span(start=m.start(g), end=m.end(g))
         code: str | None = None
         if ctx is not None:
-            for mention, actor in actor_mentions(ctx, Span(start=gspan.start, end=gspan.end + 2)):
+            for _, actor in actor_mentions(ctx, Span(start=gspan.start, end=gspan.end + 2)):
                 if actor.kind is ActorKind.STATE and actor.country:
                     code = actor.country
                     break
             if code is None:
-                for mention, terr in territory_mentions(ctx, Span(start=gspan.start, end=gspan.end + 2)):
+                for _, terr in territory_mentions(ctx, Span(start=gspan.start, end=gspan.end + 2)):
                     if terr.code and len(terr.code) == 2:
                         code = terr.code
                         break
@@ -1189,8 +1351,10 @@ def _find_in_window(
         if comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
             nxt = starts[i + 1].start if i + 1 < len(starts) else win.end
             recognized, frame_end, name_span = _recognized_as(ctx, text, s, end, min(nxt, win.end))
-            if recognized and frame_end <= min(nxt, win.end) and not _overlaps_any(
-                Span(start=s, end=frame_end), exclude
+            if (
+                recognized
+                and frame_end <= min(nxt, win.end)
+                and not _overlaps_any(Span(start=s, end=frame_end), exclude)
             ):
                 end = max(end, frame_end)
             elif recognized and name_span is not None and name_span.start < end:
@@ -1203,7 +1367,7 @@ def _find_in_window(
         territories: list[Territory] = []
         parties: list[Actor] = []
         if ctx is not None:
-            for tm, terr in territory_mentions(ctx, pspan):
+            for _, terr in territory_mentions(ctx, pspan):
                 if recognized and (terr.code == recognized or terr.id == recognized):
                     continue
                 if terr.id not in {t.id for t in territories}:
@@ -1248,7 +1412,9 @@ def _actor_right_before(ctx: ParseContext, offset: int) -> Actor | None:
         return None
     m, actor = found[-1]
     gap = ctx.text[m.span.end : offset]
-    if re.fullmatch(r"(?:['’]s?)?\s{1,3}(?:(?:full|formal|official|de\s+jure|de\s+facto)\s{1,3})?", gap):
+    if re.fullmatch(
+        r"(?:['’]s?)?\s{1,3}(?:(?:full|formal|official|de\s+jure|de\s+facto)\s{1,3})?", gap
+    ):
         return _as_party(ctx, actor)
     return None
 
@@ -1288,9 +1454,11 @@ def find_conditions(
     return out
 
 
-def position_objects(text: str, span: Span) -> list[Span]:
+def position_objects(text: str, span: Span, triggers: re.Pattern[str] | None = None) -> list[Span]:
     """What actors push, call or argue for ("pushing for a ceasefire") inside ``span``: the rest
-    of the clause after such a cue.  These phrases are positions, not provisions of a proposal.
+    of the clause after such a cue.  These phrases are positions, not provisions of a proposal,
+    unless the object is itself a proposal ("rejected the Egyptian proposal for a truce":
+    ``triggers`` finds those).
 
     Example:
         >>> t = "with Trump pushing for a ceasefire between the nations"
@@ -1303,6 +1471,12 @@ def position_objects(text: str, span: Span) -> list[Span]:
             if _CONTENT_SUBJECT.search(text[max(win.start, m.start() - 30) : m.start()]):
                 continue
             end = _clause_end(text, m.end(), min(win.end, m.end() + 250))
+            if triggers is not None and any(
+                " ".join(h.group("t").lower().split()) not in _WEAK_OBJECTS
+                and len(text[m.end() : h.start()].split()) <= 5
+                for h in triggers.finditer(text, m.end(), min(end, m.end() + 60))
+            ):
+                continue
             # "rejected the plan and demands a referendum": the second verb has its own object.
             nxt = _NEXT_VERB.search(text, m.end(), end)
             if nxt:
@@ -1310,6 +1484,9 @@ def position_objects(text: str, span: Span) -> list[Span]:
             out.append(Span(start=m.start(), end=end))
     return out
 
+
+# A ceasefire pushed for is a stance; a plan rejected is news about the plan.
+_WEAK_OBJECTS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "settlement"})
 
 _NEXT_VERB = re.compile(
     r"\b(?:and|but)\s{1,3}(?:then\s{1,3}|also\s{1,3}|instead\s{1,3})?(?:demand|seek|insist|call|want|"
@@ -1331,7 +1508,7 @@ class _Draft:
     last_sentence: int
     proposer: Actor | None = None
     co_proposers: list[Actor] = attrs.Factory(list)
-    responders: list[tuple[Actor, ProposalStatus]] = attrs.Factory(list)
+    responders: list[tuple[Actor, ProposalStatus, Span]] = attrs.Factory(list)
     anchor_proposer: bool = False
     recipients: list[Actor] = attrs.Factory(list)
     provisions: list[Provision] = attrs.Factory(list)
@@ -1380,6 +1557,11 @@ _RESPONDER = frozenset(
 )
 
 
+# Implicit cues with these statuses ("agreed to a truce") make their subject a party that
+# accepts, not a proposer.
+_AGREEING = frozenset(
+    {ProposalStatus.ACCEPTED, ProposalStatus.SIGNED, ProposalStatus.REJECTED, ProposalStatus.ENDED}
+)
 # Statuses whose subject is the party the proposal was put to.
 _RECEIVING = frozenset(
     {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.UNDER_CONSIDERATION}
@@ -1420,6 +1602,8 @@ class _Anchor:
     implicit: bool
     owner_actor: Actor | None = None
     governed: bool = False
+    framed: bool = False
+    """An implicit offer that a trigger names ("proposed a plan that ...")."""
 
 
 class ProposalParser:
@@ -1478,7 +1662,7 @@ class ProposalParser:
                 "id": f"prop:{d.start}-{d.end}",
                 "anchor": d.anchor,
                 "references": list(d.references),
-                "responders": [(a.id, st.value) for a, st in d.responders],
+                "responders": [(a.id, st.value, ev) for a, st, ev in d.responders],
                 "anchor_proposer": d.anchor_proposer,
                 "co_proposers": [a.id for a in d.co_proposers],
                 "status": d.status.value,
@@ -1495,7 +1679,7 @@ class ProposalParser:
         clauses = _clauses(text, sent)
         conditions = find_conditions(text, sent, self.lexicon)
         cond_spans = [c.span for c in conditions]
-        masks: list[Span] = cond_spans + position_objects(text, sent)
+        masks: list[Span] = cond_spans + position_objects(text, sent, self._rx.trigger)
         # A trigger inside a condition ("provided that the treaty is signed") is no proposal and
         # no news about one.
         triggers = [
@@ -1511,16 +1695,24 @@ class ProposalParser:
             cont_end = first_clause.end
             # Clauses joined by "and"/"including" still belong to the continuation.
             for c in clauses[1:]:
-                if any(a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric):
+                if any(
+                    a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric
+                ):
                     break
-                if _overlaps_any(c, position_objects(text, c)):
+                if _overlaps_any(c, position_objects(text, c, self._rx.trigger)):
                     break
                 cont_end = c.end
                 break
             cont = Span(start=sent.start, end=cont_end)
             for i, a in enumerate(anchors):
-                if a.start < cont.end and (a.trigger is None or a.trigger.anaphoric or a.clause == first_clause):
-                    if a.trigger is not None and a.trigger.owner is not None and not a.trigger.anaphoric:
+                if a.start < cont.end and (
+                    a.trigger is None or a.trigger.anaphoric or a.clause == first_clause
+                ):
+                    if (
+                        a.trigger is not None
+                        and a.trigger.owner is not None
+                        and not a.trigger.anaphoric
+                    ):
                         continue
                     consumed.add(i)
                     if a.status is not ProposalStatus.UNKNOWN:
@@ -1539,8 +1731,11 @@ class ProposalParser:
                     target.status = _later(target.status, a.status)
                 self._responders(ctx, target, a)
                 continue
-            if a.trigger is not None and a.trigger.weak and a.trigger.anaphoric and not (
-                a.governed or a.trigger.owner or a.implicit
+            if (
+                a.trigger is not None
+                and a.trigger.weak
+                and a.trigger.anaphoric
+                and not (a.governed or a.trigger.owner or a.implicit)
             ):
                 # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
                 continue
@@ -1601,17 +1796,38 @@ class ProposalParser:
                     # Prose never has this many; the rest of the window is not worth the work.
                     break
                 word = " ".join(m.group("t").lower().split())
-                if re.search(r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$", text[max(sent.start, m.start() - 14) : m.start()], re.I) and re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 5]) and word in {"framework", "context", "package", "understanding", "formula", "protocol"}:
+                if (
+                    re.search(
+                        r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$",
+                        text[max(sent.start, m.start() - 14) : m.start()],
+                        re.I,
+                    )
+                    and re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 5])
+                    and word
+                    in {"framework", "context", "package", "understanding", "formula", "protocol"}
+                ):
                     # "in the framework of a broader settlement" is an idiom, not a proposal.
                     continue
-                plural = bool(m.group("pl")) or word.endswith("s") and word in {"terms"}
+                plural = bool(m.group("pl")) or (word.endswith("s") and word in {"terms"})
                 np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
                 mods_low = [w.lower() for w in mods]
-                generic = det in {"any", "no", "every", "each", "all", "either", "neither", "whatever"} or any(
-                    w in {"possible", "potential", "future", "eventual", "hypothetical"} for w in mods_low
+                generic = det in {
+                    "any",
+                    "no",
+                    "every",
+                    "each",
+                    "all",
+                    "either",
+                    "neither",
+                    "whatever",
+                } or any(
+                    w in {"possible", "potential", "future", "eventual", "hypothetical"}
+                    for w in mods_low
                 )
                 soft = any(w in rx.generic for w in mods_low)
-                neg = det == "no" or bool(_NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start]))
+                neg = det == "no" or bool(
+                    _NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start])
+                )
                 owner = _owner(ctx, np_start, m.start(), rx.venue_name)
                 owner = owner or _owner_after(ctx, m.end(), sent.end)
                 named = (
@@ -1621,14 +1837,24 @@ class ProposalParser:
                 )
                 if named and not rx.venue_name.search(" ".join(mods)) and det is None and not mods:
                     named = False
-                anaphoric = det in {"the", "this", "that", "these", "those", "such", "its"} and owner is None and not named
+                anaphoric = (
+                    det in {"the", "this", "that", "these", "those", "such", "its"}
+                    and owner is None
+                    and not named
+                )
                 modifier_status: ProposalStatus | None = None
                 mod_text = text[np_start : m.start()]
                 for status, srx in rx.status:
                     if srx.search(mod_text):
                         modifier_status = status
                         break
-                if plural and det is None and owner is None and not named and not _has_numeral(mods):
+                if (
+                    plural
+                    and det is None
+                    and owner is None
+                    and not named
+                    and not _has_numeral(mods)
+                ):
                     generic = True
                 out.append(
                     _Trigger(
@@ -1650,8 +1876,10 @@ class ProposalParser:
         # "memorandum of understanding", "peace agreement framework": one trigger per NP.
         merged: list[_Trigger] = []
         for t in out:
-            if merged and t.span.start - merged[-1].span.end <= 4 and re.fullmatch(
-                r"\s{0,3}(?:of\s{1,3})?", text[merged[-1].span.end : t.span.start]
+            if (
+                merged
+                and t.span.start - merged[-1].span.end <= 4
+                and re.fullmatch(r"\s{0,3}(?:of\s{1,3})?", text[merged[-1].span.end : t.span.start])
             ):
                 prev = merged[-1]
                 merged[-1] = attrs.evolve(
@@ -1670,7 +1898,9 @@ class ProposalParser:
         hits: list[tuple[int, int, ProposalStatus]] = []
         for win in _windows(sent, text):
             for status, srx in self._rx.status:
-                hits.extend((m.start(), m.end(), status) for m in srx.finditer(text, win.start, win.end))
+                hits.extend(
+                    (m.start(), m.end(), status) for m in srx.finditer(text, win.start, win.end)
+                )
         hits.sort()
         return hits
 
@@ -1695,10 +1925,16 @@ class ProposalParser:
                 gap = text[h_end : trig.np_start]
                 if re.search(r"[,;.]|\b(?:that|which|who|if|unless)\b", gap):
                     continue
+                gap_words = gap.lower().split()
+                if len(gap_words) > 4 or any(w in _PREPOSITIONS and w != "of" for w in gap_words):
+                    # "open to compromise in the framework of a settlement": not its verb.
+                    continue
                 dist = trig.np_start - h_end
             elif h_start >= trig.span.end:
                 gap = text[trig.span.end : h_start]
-                if re.search(r"\b(?:can|could|would|may|might|must|should|will|shall|cannot|to)\b", gap, re.I):
+                if re.search(
+                    r"\b(?:can|could|would|may|might|must|should|will|shall|cannot|to)\b", gap, re.I
+                ):
                     # "before the treaty can be ratified" is not news about the treaty.
                     continue
                 gap = re.sub(r"^\s{1,3}of\s{1,3}(?:[\w'’-]+\s{1,3}){1,2}?(?=\S|$)", " ", gap)
@@ -1709,7 +1945,14 @@ class ProposalParser:
                     gap,
                 ):
                     continue
-                if text[h_start:h_end].lower() in {"new", "latest", "recent", "most recent", "revised", "draft"}:
+                if text[h_start:h_end].lower() in {
+                    "new",
+                    "latest",
+                    "recent",
+                    "most recent",
+                    "revised",
+                    "draft",
+                }:
                     continue
                 dist = h_start - trig.span.end + 10
             else:
@@ -1734,8 +1977,6 @@ class ProposalParser:
         hits = self._status_hits(text, sent)
         starts = [h[0] for h in hits]
         for t in triggers:
-            if _overlaps_any(t.span, masks) and not t.anaphoric:
-                continue
             if t.negated or t.generic:
                 continue
             clause = _clause_of(clauses, t.span.start)
@@ -1743,7 +1984,9 @@ class ProposalParser:
             default = self.lexicon.trigger_status.get(t.word.lower().split()[-1].rstrip("s"))
             default = default or self.lexicon.trigger_status.get(t.word.lower().split()[-1])
             if t.weak or t.soft_generic:
-                has_duration = bool(_DURATION_BEFORE.search(text[max(sent.start, t.span.start - 30) : t.span.start]))
+                has_duration = bool(
+                    _DURATION_BEFORE.search(text[max(sent.start, t.span.start - 30) : t.span.start])
+                )
                 if not (
                     gov
                     or t.owner
@@ -1808,7 +2051,7 @@ class ProposalParser:
                             trigger_text=m.group(),
                             status=status,
                             cue_start=m.start(),
-                            proposer_from_subject=status not in _RESPONDER,
+                            proposer_from_subject=status not in _AGREEING,
                             trigger=None,
                             implicit=True,
                             owner_actor=poss_actor,
@@ -1824,31 +2067,45 @@ class ProposalParser:
                 out.append(a)
                 continue
             b = same[0]
-            if a.trigger is not None and a.trigger.owner is not None and b.trigger is not None and (
-                b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id
+            if (
+                a.trigger is not None
+                and a.trigger.owner is not None
+                and b.trigger is not None
+                and (b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id)
             ):
                 out.append(a)
                 continue
             if b.implicit != a.implicit:
                 imp, trg = (b, a) if b.implicit else (a, b)
-                if trg.trigger is not None and trg.trigger.anaphoric and (
-                    trg.start < imp.start
-                    or find_provisions(
-                        text, Span(start=imp.end, end=max(imp.end, trg.start)), self.provisions, ctx=ctx
+                if (
+                    trg.trigger is not None
+                    and trg.trigger.anaphoric
+                    and (
+                        trg.start < imp.start
+                        or find_provisions(
+                            text,
+                            Span(start=imp.end, end=max(imp.end, trg.start)),
+                            self.provisions,
+                            ctx=ctx,
+                        )
                     )
                 ):
                     # "Baku insists on a referendum before the treaty can be ratified": the
                     # treaty is an earlier proposal, the referendum a new demand.
                     out.append(a)
                     continue
-            if b.implicit and a.trigger is not None and a.status is not ProposalStatus.UNKNOWN and (
-                _STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None
+            if (
+                b.implicit
+                and a.trigger is not None
+                and a.status is not ProposalStatus.UNKNOWN
+                and (_STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None)
             ):
                 b.status = a.status
             if b.trigger is None and a.trigger is not None:
                 b.trigger = a.trigger
             if b.implicit and a.trigger is not None and not a.trigger.soft_generic:
                 b.trigger_text = a.trigger_text
+                b.framed = True
         return out
 
     # -------------------------------------------------------------- building drafts
@@ -1871,7 +2128,9 @@ class ProposalParser:
             # "... — a longstanding Russian demand": the demand is what the previous clause said.
             prev = [c for c in clauses if c.end <= a.clause.start]
             if prev:
-                provisions = find_provisions(text, prev[-1], self.provisions, ctx=ctx, exclude=masks)
+                provisions = find_provisions(
+                    text, prev[-1], self.provisions, ctx=ctx, exclude=masks
+                )
         if a.implicit and not provisions:
             return None
         draft = _Draft(
@@ -1885,9 +2144,11 @@ class ProposalParser:
             explicit=a.trigger is not None,
         )
         draft.provisions = _merge_provisions([], provisions)
-        draft.conditions = [c for c in conditions if c.span.start >= a.clause.start or c.span.end > a.start]
+        draft.conditions = [
+            c for c in conditions if c.span.start >= a.clause.start or c.span.end > a.start
+        ]
         self._people(ctx, draft, a, sent)
-        if a.implicit and draft.proposer is None and a.proposer_from_subject:
+        if a.implicit and not a.framed and draft.proposer is None and a.proposer_from_subject:
             # An offer or a demand is somebody's; without a proposer it is just a topic.
             return None
         draft.anchor_proposer = a.proposer_from_subject and draft.proposer is not None
@@ -1901,14 +2162,23 @@ class ProposalParser:
     ) -> Span:
         """The part of the sentence whose provisions belong to anchor ``a``: its clause, and the
         clauses that follow until another anchor or a new subject."""
-        start = a.clause.start
+        # An implicit offer or demand governs what follows it, not what precedes it.
+        start = a.start if a.implicit else a.clause.start
         end = a.clause.end
+        # Another proposal later in the same clause owns what follows it.
+        for b in anchors:
+            if b is not a and b.clause == a.clause and b.start > a.end:
+                end = min(end, b.start)
         others = [b for b in anchors if b is not a and b.clause != a.clause]
-        if a.clause.start == sent.start and re.match(
-            r"\W{0,3}(?:under|in\s+line\s+with|according\s+to|as\s+part\s+of|in|with)\b",
-            text[a.clause.start : a.clause.end],
-            re.I,
-        ) and text[a.clause.start : a.clause.end].rstrip().endswith(","):
+        if (
+            a.clause.start == sent.start
+            and re.match(
+                r"\W{0,3}(?:under|in\s+line\s+with|according\s+to|as\s+part\s+of|in|with)\b",
+                text[a.clause.start : a.clause.end],
+                re.I,
+            )
+            and text[a.clause.start : a.clause.end].rstrip().endswith(",")
+        ):
             # "Under the Jeddah Declaration, both sides committed to ...": what follows is its
             # content.
             nxt = [c for c in clauses if c.start >= a.clause.end]
@@ -1920,7 +2190,10 @@ class ProposalParser:
             if any(b.clause == c for b in others):
                 break
             head = text[c.start : min(c.end, c.start + 40)].lower()
-            if re.match(r"\W{0,3}(?:including|which|that|such\s+as|notably|namely|as\s+well\s+as|plus|and\s+(?:a|an|the)\b)", head):
+            if re.match(
+                r"\W{0,3}(?:including|which|that|such\s+as|notably|namely|as\s+well\s+as|plus|and\s+(?:a|an|the)\b)",
+                head,
+            ):
                 end = c.end
                 continue
             break
@@ -1929,7 +2202,11 @@ class ProposalParser:
     def _people(self, ctx: ParseContext, draft: _Draft, a: _Anchor, sent: Span) -> None:
         text = ctx.text
         clause = a.clause
-        subjects = subject_actors(ctx, max(sent.start, clause.start if clause.start > sent.start else sent.start), a.cue_start)
+        subjects = subject_actors(
+            ctx,
+            max(sent.start, clause.start if clause.start > sent.start else sent.start),
+            a.cue_start,
+        )
         if not subjects and clause.start > sent.start:
             subjects = subject_actors(ctx, sent.start, a.cue_start)
         owner = a.trigger.owner if a.trigger is not None else None
@@ -1937,7 +2214,9 @@ class ProposalParser:
             # "«We are ready for a ceasefire», Peskov said": the speaker.
             for st in ctx.statements:
                 if st.speaker is not None and st.span.start <= a.start < st.span.end:
-                    subjects = [(Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)]
+                    subjects = [
+                        (Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)
+                    ]
                     break
         if a.implicit and a.owner_actor is not None:
             draft.proposer = a.owner_actor
@@ -1945,16 +2224,20 @@ class ProposalParser:
             draft.proposer = _as_party(ctx, owner[1])
             others = [act for _, act in subjects if act.id != owner[1].id]
             if a.status in _RESPONDER:
-                draft.responders = [(_as_party(ctx, x), a.status) for x in others]
+                draft.responders = [
+                    (_as_party(ctx, x), a.status, _trimmed(text, a.clause)) for x in others
+                ]
         elif a.proposer_from_subject and subjects:
             parties = [_as_party(ctx, act) for _, act in subjects]
             draft.proposer = parties[0]
             draft.co_proposers = [p for p in parties[1:] if p.id != parties[0].id]
         elif subjects and a.status in _RESPONDER:
-            draft.responders = [(_as_party(ctx, act), a.status) for _, act in subjects]
+            draft.responders = [
+                (_as_party(ctx, act), a.status, _trimmed(text, a.clause)) for _, act in subjects
+            ]
         recips = _recipients(ctx, a, self._rx.group_heads)
         if not recips and a.status in _RECEIVING | {ProposalStatus.SIGNED}:
-            recips = [x for x, _ in draft.responders]
+            recips = [x for x, _, _ in draft.responders]
         seen: set[str] = set()
         draft.recipients = []
         for r in recips:
@@ -1968,10 +2251,10 @@ class ProposalParser:
             return
         for _, act in subject_actors(ctx, a.clause.start, a.cue_start):
             p = _as_party(ctx, act)
-            if (p, a.status) not in draft.responders and (
+            if all((x.id, st) != (p.id, a.status) for x, st, _ in draft.responders) and (
                 draft.proposer is None or p.id != draft.proposer.id
             ):
-                draft.responders.append((p, a.status))
+                draft.responders.append((p, a.status, _trimmed(ctx.text, a.clause)))
 
     def _venue(self, text: str, a: _Anchor, sent: Span) -> str | None:
         # "a proposal to European allies in Paris", "signed in Doha", "talks in Jeddah"
@@ -1982,8 +2265,10 @@ class ProposalParser:
             r"(?P<v>[A-Z][\w'’.-]*(?:\s{1,3}(?:el-|al-)?[A-Z][\w'’.-]*){0,2})",
             tail,
         )
-        if m and m.group("v").lower().split()[0].strip(".") not in _MONTHS and not re.fullmatch(
-            r"\d+", m.group("v")
+        if (
+            m
+            and m.group("v").lower().split()[0].strip(".") not in _MONTHS
+            and not re.fullmatch(r"\d+", m.group("v"))
         ):
             return m.group("v").rstrip(".")
         if a.trigger is not None:
@@ -2011,25 +2296,44 @@ class ProposalParser:
         for c in conditions:
             if c.span.start < region.end + 1 and c not in draft.conditions:
                 draft.conditions.append(c)
-        if add_territories and not new:
-            # "This includes not only Crimea but also ...": more territories of the last
-            # territorial provision.
-            if re.match(r"\W{0,3}(?:this|it|that|these|the\s+list|the\s+demand)\s{1,3}(?:would\s{1,3})?(?:also\s{1,3})?(?:includ|cover|extend|appl)", text[region.start : region.end], re.I):
-                terrs = [t for _, t in territory_mentions(ctx, region)]
-                for i in range(len(draft.provisions) - 1, -1, -1):
-                    p = draft.provisions[i]
-                    if p.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
-                        extra = [t for t in terrs if t.id not in {x.id for x in p.territories}
-                                 and (p.recognized_as is None or t.code != p.recognized_as)]
-                        if extra:
-                            draft.provisions[i] = attrs.evolve(p, territories=(*p.territories, *extra))
-                        break
+        # "This includes not only Crimea but also ...": more territories of the last
+        # territorial provision.
+        if (
+            add_territories
+            and not new
+            and re.match(
+                r"\W{0,3}(?:this|it|that|these|the\s+list|the\s+demand)\s{1,3}(?:would\s{1,3})?(?:also\s{1,3})?(?:includ|cover|extend|appl)",
+                text[region.start : region.end],
+                re.I,
+            )
+        ):
+            terrs = [t for _, t in territory_mentions(ctx, region)]
+            for i in range(len(draft.provisions) - 1, -1, -1):
+                p = draft.provisions[i]
+                if p.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
+                    extra = [
+                        t
+                        for t in terrs
+                        if t.id not in {x.id for x in p.territories}
+                        and (p.recognized_as is None or t.code != p.recognized_as)
+                    ]
+                    if extra:
+                        draft.provisions[i] = attrs.evolve(p, territories=(*p.territories, *extra))
+                    break
         draft.end = max(draft.end, sent.end)
         draft.last_sentence = max(draft.last_sentence, idx)
         if draft.date is None:
             draft.date = _nearest_date(ctx, sent, sent.start)
         if draft.source is None:
             draft.source = _source(ctx, sent)
+
+
+def _trimmed(text: str, span: Span) -> Span:
+    """``span`` without surrounding white space and trailing commas."""
+    seg = text[span.start : span.end]
+    lead = len(seg) - len(seg.lstrip())
+    body = seg.strip().rstrip(",;:—– ").rstrip()
+    return Span(start=span.start + lead, end=span.start + lead + len(body))
 
 
 def _units(ctx: ParseContext) -> list[Span]:
@@ -2098,7 +2402,7 @@ def _owner(
 
 
 def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention, Actor] | None:
-    """"a proposal by Egypt", "a truce brokered by Qatar", "the plan put forward by Kyiv"."""
+    """ "a proposal by Egypt", "a truce brokered by Qatar", "the plan put forward by Kyiv"."""
     tail = ctx.text[trig_end : min(limit, trig_end + 60)]
     m = re.match(
         r"\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
@@ -2120,8 +2424,14 @@ def _is_appositive(text: str, a: _Anchor, clauses: Sequence[Span]) -> bool:
     if a.clause == clauses[0]:
         return False
     head = text[a.clause.start : a.start].strip().lower()
-    return bool(re.fullmatch(r"(?:a|an|the|one|another)?(?:\s*[\w'’-]+){0,4}", head)) and a.trigger is not None and (
-        a.trigger.word.lower().startswith(("demand", "condition", "ultimatum", "proposal", "offer", "plan", "idea"))
+    return (
+        bool(re.fullmatch(r"(?:a|an|the|one|another)?(?:\s*[\w'’-]+){0,4}", head))
+        and a.trigger is not None
+        and (
+            a.trigger.word.lower().startswith(
+                ("demand", "condition", "ultimatum", "proposal", "offer", "plan", "idea")
+            )
+        )
     )
 
 
@@ -2133,8 +2443,11 @@ def _recipients(ctx: ParseContext, a: _Anchor, group_heads: frozenset[str]) -> l
     if not m or m.start() > 40:
         return []
     at = tail_start + m.end()
-    words = re.match(r"((?:(?:the|its|their|his|her|our|key|both|all|several|some|western|arab|regional|"
-                     r"[A-Z][\w'’.-]*)\s{1,3}){0,4}[\w'’.-]+)", text[at : min(a.clause.end, at + 80)])
+    words = re.match(
+        r"((?:(?:the|its|their|his|her|our|key|both|all|several|some|western|arab|regional|"
+        r"[A-Z][\w'’.-]*)\s{1,3}){0,4}[\w'’.-]+)",
+        text[at : min(a.clause.end, at + 80)],
+    )
     if not words:
         return []
     phrase = Span(start=at, end=at + len(words.group(1)))
@@ -2145,7 +2458,9 @@ def _recipients(ctx: ParseContext, a: _Anchor, group_heads: frozenset[str]) -> l
         if mention.span.start > phrase.end + 1:
             # coordinated recipients: "to Israel and Hamas"
             gap = text[out_end : mention.span.start]
-            if not out or not re.fullmatch(r"\s{0,3}(?:,|and|,\s{0,3}and)\s{0,3}(?:the\s{1,3})?", gap):
+            if not out or not re.fullmatch(
+                r"\s{0,3}(?:,|and|,\s{0,3}and)\s{0,3}(?:the\s{1,3})?", gap
+            ):
                 break
         if mention.span.start - at > 40 and not out:
             break
@@ -2208,9 +2523,16 @@ def _source(ctx: ParseContext, sent: Span) -> Actor | None:
             if g == "b" and found:
                 continue
             # An outlet the gazetteer does not know: one or two capitalised words.
-            if len(words) <= 2 and words[0].lower() not in {"the", "a", "an", "sources", "officials"} and not found:
+            if (
+                len(words) <= 2
+                and words[0].lower() not in {"the", "a", "an", "sources", "officials"}
+                and not found
+            ):
                 name = " ".join(words).rstrip(".,")
-                if name.lower() in {"he", "she", "they", "it", "we", "i"} or name.lower() in _MONTHS:
+                if (
+                    name.lower() in {"he", "she", "they", "it", "we", "i"}
+                    or name.lower() in _MONTHS
+                ):
                     continue
                 slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
                 if not slug:
@@ -2239,8 +2561,14 @@ def _merge_provisions(old: Sequence[Provision], new: Sequence[Provision]) -> lis
                     break
                 out[i] = attrs.evolve(
                     q,
-                    territories=(*q.territories, *(t for t in p.territories if t.id not in {x.id for x in q.territories})),
-                    parties=(*q.parties, *(a for a in p.parties if a.id not in {x.id for x in q.parties})),
+                    territories=(
+                        *q.territories,
+                        *(t for t in p.territories if t.id not in {x.id for x in q.territories}),
+                    ),
+                    parties=(
+                        *q.parties,
+                        *(a for a in p.parties if a.id not in {x.id for x in q.parties}),
+                    ),
                     recognized_as=q.recognized_as or p.recognized_as,
                     duration_days=q.duration_days or p.duration_days,
                 )
@@ -2282,9 +2610,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
             for r in d.responders:
                 if r not in best.responders:
                     best.responders.append(r)
-            for r in d.recipients:
-                if r.id not in {x.id for x in best.recipients}:
-                    best.recipients.append(r)
+            for rec in d.recipients:
+                if rec.id not in {x.id for x in best.recipients}:
+                    best.recipients.append(rec)
         out.append(best)
     out.sort(key=lambda d: d.start)
     return out

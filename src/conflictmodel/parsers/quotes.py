@@ -330,7 +330,11 @@ def find_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Quo
         pending = None
         if left_open is not None:
             idx = max(
-                (k for k in range(len(out) - len(found), len(out)) if out[k].depth == 0 and not out[k].closed),
+                (
+                    k
+                    for k in range(len(out) - len(found), len(out))
+                    if out[k].depth == 0 and not out[k].closed
+                ),
                 default=None,
             )
             if idx is not None:

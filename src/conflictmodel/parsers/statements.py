@@ -53,7 +53,10 @@ _MAX_SUBJECT = 16
 """Longest speaker phrase, in tokens, looked at on either side of a cue."""
 _MAX_GAP = 14
 """Most tokens between a cue and its "that" (hearer, dates, "in a statement", ...)."""
-_STOP_PUNCT = frozenset(",;:—–()[]!?\"“”«»„‹›")
+_MAX_SENT = 250
+"""Longer "sentences" (lists, tables, run-on junk) are cut into pieces of this many tokens,
+which bounds the work per cue and keeps the stage linear on any input."""
+_STOP_PUNCT = frozenset(',;:—–()[]!?"“”«»„‹›')
 _SENT_END = frozenset(".!?…")
 _QUOTE_CHARS = frozenset("“”„«»‹›‘’‚\"'「」『』")
 _BE = frozenset("is are was were be been being 's am".split())
@@ -154,6 +157,9 @@ class _Run:
             (d.span.start, d.span.end, d) for d in ctx.dates if d.span is not None
         )
         self.date_starts = [d[0] for d in self.date_spans]
+        self.sent_starts = [sp.start for sp in ctx.sentences]
+        self.seen: set[tuple[int, int, str]] = set()
+        self.sent_cues: dict[tuple[int, int, int], list[_Cue]] = {}
         self.last_quote: tuple[Statement, list[Actor], int, int] | None = None
         # (statement, speakers, paragraph index, end offset)
 
@@ -171,6 +177,7 @@ class _Run:
                 if id(prev) in q_by_index:
                     chain_prev[k] = q_by_index[id(prev)]
         self.top = top
+        self.top_opens = [q.open for q in top]
         self.chain_prev = chain_prev
         self.quote_stmt: dict[int, tuple[Statement, list[Actor], Span | None, _Cue | None]] = {}
         qpos = 0
@@ -221,7 +228,7 @@ class _Run:
         return _Para(lo, hi, toks, qidx, sents, self._headline(toks, qidx))
 
     def _merge_abbreviations(self, toks: list[Token]) -> list[Token]:
-        """"Mr." and "Gen." are one token, so their period ends no phrase or sentence."""
+        """ "Mr." and "Gen." are one token, so their period ends no phrase or sentence."""
         out: list[Token] = []
         for t in toks:
             if (
@@ -244,7 +251,9 @@ class _Run:
             return []
         starts = [t.start for t in toks]
         cuts: set[int] = set()
-        ctx_sents = [s for s in self.ctx.sentences if lo <= s.start < hi]
+        first = bisect.bisect_left(self.sent_starts, lo)
+        last = bisect.bisect_left(self.sent_starts, hi)
+        ctx_sents = self.ctx.sentences[first:last]
         if len(ctx_sents) > 1:
             for s in ctx_sents[1:]:
                 i = bisect.bisect_left(starts, s.start)
@@ -272,12 +281,21 @@ class _Run:
             if last in _SENT_END and (toks[i].cap or qidx[i] >= 0):
                 cuts.add(i)
         bounds = [0, *sorted(cuts), n]
-        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+        out: list[tuple[int, int]] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            while b - a > _MAX_SENT:
+                out.append((a, a + _MAX_SENT))
+                a += _MAX_SENT
+            if b > a:
+                out.append((a, b))
+        return out
 
     def _headline(self, toks: list[Token], qidx: list[int]) -> bool:
         """A headline or a link: title case, no final punctuation (not article prose)."""
+        if len(toks) > 40:
+            return False
         words = [t for t in toks if t.word and len(t.low) > 3]
-        if len(words) < 3 or len(toks) > 40:
+        if len(words) < 3:
             return False
         last = toks[-1].low
         if last in _SENT_END or last in (":", ","):
@@ -442,9 +460,13 @@ class _Run:
         """The noun phrase ending just before token ``end`` (not before ``a``)."""
         toks, qidx = para.toks, para.qidx
         j = end - 1
-        while j >= a and qidx[j] < 0 and (
-            (toks[j].low in self.adverbs and toks[j].low not in self.dets)
-            or self._in_date(toks[j])
+        while (
+            j >= a
+            and qidx[j] < 0
+            and (
+                (toks[j].low in self.adverbs and toks[j].low not in self.dets)
+                or self._in_date(toks[j])
+            )
         ):
             j -= 1
         if j >= a and toks[j].low == ")" and qidx[j] < 0:
@@ -479,7 +501,11 @@ class _Run:
             if t.word and not t.cap:
                 if minimal and low in self.preps and low != "of":
                     break
-                if (low in self.subords and low not in ("and",)) or low in self.finite or low in self.aux:
+                if (
+                    (low in self.subords and low not in ("and",))
+                    or low in self.finite
+                    or low in self.aux
+                ):
                     stopped_hard = False
                     break
                 if low in self.cues.forms and k != j:
@@ -512,7 +538,7 @@ class _Run:
         return lo, hi
 
     def _appositive(self, para: _Para, a: int, comma: int) -> tuple[int, int] | None:
-        """"Sergei Aksyonov, the head of Crimea, has said": the phrase before the parenthesis."""
+        """ "Sergei Aksyonov, the head of Crimea, has said": the phrase before the parenthesis."""
         toks, qidx = para.toks, para.qidx
         p = comma - 1
         finite = False
@@ -552,7 +578,12 @@ class _Run:
                 break
             if low in ("on", "at", "during", "after", "before", "while", "when", "late") and k > lo:
                 break
-            if low == "in" and k + 1 < b and toks[k + 1].low in ("a", "an", "his", "her", "its", "their") and k > lo:
+            if (
+                low == "in"
+                and k + 1 < b
+                and toks[k + 1].low in ("a", "an", "his", "her", "its", "their")
+                and k > lo
+            ):
                 break
             k += 1
         if k <= lo:
@@ -668,8 +699,10 @@ class _Run:
         elif c.kind == "finite":
             if c.subject is None:
                 r = self._np_left(para, a, c.lo)
-                if r is None and self._inverts(c) and (
-                    c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0
+                if (
+                    r is None
+                    and self._inverts(c)
+                    and (c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0)
                 ):
                     # inverted: "…,” said Peskov
                     r = self._np_right(para, c.hi, b)
@@ -813,7 +846,9 @@ class _Run:
         if kind is StatementKind.PARTIAL:
             if self._is_label(para, a, qi):
                 return None
-            before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
+            before = [
+                c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")
+            ]
             if before:
                 return _Attrib([], None, before[-1], "clause")
             after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
@@ -983,7 +1018,9 @@ class _Run:
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
         for n, sp in enumerate(c.speakers):
-            self._statement(span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n)
+            self._statement(
+                span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
+            )
 
     def _complement(self, para: _Para, c: _Cue, cues: list[_Cue]) -> tuple[int, int] | None:
         """Token range of what the cue reports, or None."""
@@ -1006,7 +1043,11 @@ class _Run:
                 if y + 1 < end:
                     return y + 1, end
                 return None
-            if t.low in _SENT_END or t.low in (";", ":") or (t.low in self.cues.forms and not t.cap):
+            if (
+                t.low in _SENT_END
+                or t.low in (";", ":")
+                or (t.low in self.cues.forms and not t.cap)
+            ):
                 break
             if t.low in self.finite:
                 break
@@ -1022,7 +1063,11 @@ class _Run:
             n += 1
         # skip dates and adverbials right after the cue
         x0 = x
-        while x < end and qidx[x] < 0 and (self._in_date(toks[x]) or (toks[x].low in self.adverbs and not toks[x].cap)):
+        while (
+            x < end
+            and qidx[x] < 0
+            and (self._in_date(toks[x]) or (toks[x].low in self.adverbs and not toks[x].cap))
+        ):
             x += 1
         if x >= end:
             return None
@@ -1044,7 +1089,7 @@ class _Run:
         return None
 
     def _trailing(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
-        """"<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
+        """ "<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
         to …": what was said stands before (or around) the attribution."""
         a, b = c.sent
         toks, qidx = para.toks, para.qidx
@@ -1088,7 +1133,7 @@ class _Run:
         return st is not None and st[0].kind is StatementKind.DIRECT
 
     def _bare_clause(self, para: _Para, x: int, end: int) -> bool:
-        """"said a ceasefire is unrealistic", "stated he expected": a subject and a finite verb
+        """ "said a ceasefire is unrealistic", "stated he expected": a subject and a finite verb
         before any comma; or a clause whose subject was moved out ("said are non-negotiable")."""
         toks, qidx = para.toks, para.qidx
         t = toks[x]
@@ -1108,7 +1153,9 @@ class _Run:
             u = toks[y]
             if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
                 return False
-            if u.low in self.finite or (u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4):
+            if u.low in self.finite or (
+                u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
+            ):
                 return True
             y += 1
         return False
@@ -1133,7 +1180,11 @@ class _Run:
         for d in cues:
             if d.lo <= c.lo:
                 continue
-            if d.kind in ("participle", "source") and d.lo - 1 >= c.hi and toks[d.lo - 1].low == ",":
+            if (
+                d.kind in ("participle", "source")
+                and d.lo - 1 >= c.hi
+                and toks[d.lo - 1].low == ","
+            ):
                 end = d.lo - 1
                 break
             if d.kind == "finite":
@@ -1141,13 +1192,20 @@ class _Run:
                 r = self._np_left(para, c.hi, d.lo)
                 if r is not None:
                     p = r[0] - 1
-                    if p >= c.hi and toks[p].low in ("but", "while", "whereas", "and", ";") and (
-                        p - 1 >= c.hi and toks[p - 1].low in (",", ";") or toks[p].low == ";"
+                    if (
+                        p >= c.hi
+                        and toks[p].low in ("but", "while", "whereas", "and", ";")
+                        and (p - 1 >= c.hi and toks[p - 1].low in (",", ";") or toks[p].low == ";")
                     ):
                         end = p - 1 if toks[p - 1].low in (",", ";") else p
                         break
         # a relative clause the cue sits in ends at its closing comma
-        if c.lo - 1 >= 0 and toks[c.lo - 1].low in _REL and c.lo - 2 >= 0 and toks[c.lo - 2].low == ",":
+        if (
+            c.lo - 1 >= 0
+            and toks[c.lo - 1].low in _REL
+            and c.lo - 2 >= 0
+            and toks[c.lo - 2].low == ","
+        ):
             y = c.hi
             while y < end:
                 if toks[y].low == "," and qidx[y] < 0:
@@ -1157,7 +1215,11 @@ class _Run:
 
     def _content_span(self, para: _Para, lo: int, hi: int) -> Span | None:
         toks = para.toks
-        while hi > lo and toks[hi - 1].low in (",", ";", ":", "—", "–", "-", ".", "(") and para.qidx[hi - 1] < 0:
+        while (
+            hi > lo
+            and toks[hi - 1].low in (",", ";", ":", "—", "–", "-", ".", "(")
+            and para.qidx[hi - 1] < 0
+        ):
             hi -= 1
         while lo < hi and toks[lo].low in (",", ":", "—", "–"):
             lo += 1
@@ -1168,14 +1230,16 @@ class _Run:
     def _according(
         self, pi: int, para: _Para, sent: tuple[int, int], c: _Cue, cues: list[_Cue]
     ) -> None:
-        """"according to X, <clause>" and "<clause>, according to X"."""
+        """ "according to X, <clause>" and "<clause>, according to X"."""
         a, b = sent
         toks, qidx = para.toks, para.qidx
         r = c.subject
         if r is None:
             return
         # which clause does it govern?
-        if c.lo == a or (c.lo > a and toks[c.lo - 1].low in (",",) and self._leading(para, a, c.lo - 1)):
+        if c.lo == a or (
+            c.lo > a and toks[c.lo - 1].low in (",",) and self._leading(para, a, c.lo - 1)
+        ):
             # sentence-initial: the clause after the source's comma
             x = r[1]
             if x >= b or toks[x].low != ",":
@@ -1207,7 +1271,9 @@ class _Run:
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
         for n, sp in enumerate(c.speakers):
-            self._statement(span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n)
+            self._statement(
+                span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
+            )
 
     def _leading(self, para: _Para, a: int, end: int) -> bool:
         """Only an adverbial stands before position ``end`` ("Meanwhile, according to")."""
@@ -1215,7 +1281,9 @@ class _Run:
 
     def _has_direct(self, lo: int, hi: int, para: _Para) -> bool:
         ks = {para.qidx[x] for x in range(lo, hi) if para.qidx[x] >= 0}
-        return any(k in self.quote_stmt and self.quote_stmt[k][0].kind is StatementKind.DIRECT for k in ks)
+        return any(
+            k in self.quote_stmt and self.quote_stmt[k][0].kind is StatementKind.DIRECT for k in ks
+        )
 
     # ------------------------------------------------------------------ via and date
 
@@ -1247,10 +1315,39 @@ class _Run:
 
     def _media_np(self, para: _Para, x: int, b: int, content: Span) -> tuple[int, int] | None:
         toks, qidx = para.toks, para.qidx
-        while x < b and toks[x].low in ("the", "a", "an", "report", "reports", "by", "in", "from", "of", "sources", "source", "state", "broadcaster", "newspaper", "agency", "outlet", "news") and not toks[x].cap:
+        while (
+            x < b
+            and toks[x].low
+            in (
+                "the",
+                "a",
+                "an",
+                "report",
+                "reports",
+                "by",
+                "in",
+                "from",
+                "of",
+                "sources",
+                "source",
+                "state",
+                "broadcaster",
+                "newspaper",
+                "agency",
+                "outlet",
+                "news",
+            )
+            and not toks[x].cap
+        ):
             x += 1
         lo = x
-        while x < b and x - lo < 5 and toks[x].cap and qidx[x] < 0 and not (content.start <= toks[x].start < content.end):
+        while (
+            x < b
+            and x - lo < 5
+            and toks[x].cap
+            and qidx[x] < 0
+            and not (content.start <= toks[x].start < content.end)
+        ):
             x += 1
             while x < b and toks[x].low in ("-", "&") and x + 1 < b and toks[x + 1].cap:
                 x += 2
@@ -1293,8 +1390,11 @@ class _Run:
         toks = para.toks
         s = Span(start=toks[sent[0]].start, end=toks[sent[1] - 1].end)
         best: tuple[int, TextDate] | None = None
-        for d in self.ctx.dates_in(s):
-            if d.span is None or content.contains(d.span) or content.overlaps(d.span):
+        i = bisect.bisect_left(self.date_starts, s.start)
+        while i < len(self.date_spans) and self.date_spans[i][0] < s.end:
+            d = self.date_spans[i][2]
+            i += 1
+            if d.span is None or not s.contains(d.span) or content.overlaps(d.span):
                 continue
             if self._inside_quote(d.span):
                 continue
@@ -1305,8 +1405,7 @@ class _Run:
         return best[1] if best else None
 
     def _inside_quote(self, span: Span) -> bool:
-        opens = [q.open for q in self.top]
-        i = bisect.bisect_right(opens, span.start) - 1
+        i = bisect.bisect_right(self.top_opens, span.start) - 1
         return i >= 0 and self.top[i].outer.contains(span)
 
     # ------------------------------------------------------------------ output
@@ -1326,9 +1425,10 @@ class _Run:
         if self.ctx.is_furniture(span):
             return None
         base = f"stmt:{span.start}-{span.end}"
-        for prior in self.out:
-            if prior.span == span and prior.speaker is not None and prior.speaker.id == speaker.id:
-                return None
+        key = (span.start, span.end, speaker.id)
+        if key in self.seen:
+            return None
+        self.seen.add(key)
         sid = base if n == 0 and base not in self.ids else f"{base}/{n + 1}"
         k = n + 1
         while sid in self.ids:
