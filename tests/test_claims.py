@@ -49,14 +49,16 @@ def summary(claims: list[TerritorialClaim]) -> set[tuple[str, str, str]]:
 def test_annexed_with_since() -> None:
     (c,) = claims_of("Russia annexed Crimea in 2014 following a military occupation.")
     assert (c.claimant.id, c.kind.value, c.territory.id) == ("state:RU", "annexed", "UA-43")
-    assert c.since is not None and c.since.text == "in 2014"
+    assert c.since is not None
+    assert c.since.text == "in 2014"
     assert c.text == "Russia annexed Crimea in 2014 following a military occupation."
 
 
 def test_under_demonym_control() -> None:
     (c,) = claims_of("Crimea has been under Russian control since 2014.")
     assert (c.claimant.id, c.kind.value, c.territory.id) == ("state:RU", "controls", "UA-43")
-    assert c.since is not None and c.since.text == "since 2014"
+    assert c.since is not None
+    assert c.since.text == "since 2014"
 
 
 @pytest.mark.parametrize(
@@ -64,14 +66,23 @@ def test_under_demonym_control() -> None:
     [
         ("Israel occupies the West Bank.", ("state:IL", "occupies", "area:west-bank")),
         ("The RSF seized El Fasher in October.", ("org:rsf", "controls", "area:el-fasher")),
-        ("Azerbaijan retook Nagorno-Karabakh in 2023.", ("state:AZ", "controls", "area:nagorno-karabakh")),
-        ("El Fasher fell to the RSF after a long siege.", ("org:rsf", "controls", "area:el-fasher")),
+        (
+            "Azerbaijan retook Nagorno-Karabakh in 2023.",
+            ("state:AZ", "controls", "area:nagorno-karabakh"),
+        ),
+        (
+            "El Fasher fell to the RSF after a long siege.",
+            ("org:rsf", "controls", "area:el-fasher"),
+        ),
         ("Crimea was annexed by Russia.", ("state:RU", "annexed", "UA-43")),
         ("The M23 has controlled much of North Kivu since 2022.", ("org:m23", "controls", "CD-NK")),
         ("Russia claims sovereignty over Crimea.", ("state:RU", "claims", "UA-43")),
         ("They fight Russia's historical claims to Crimea.", ("state:RU", "claims", "UA-43")),
         ("Serbia does not recognise Kosovo.", ("state:RS", "rejects_recognition", "XK")),
-        ("The Israeli occupation of the West Bank continues.", ("state:IL", "occupies", "area:west-bank")),
+        (
+            "The Israeli occupation of the West Bank continues.",
+            ("state:IL", "occupies", "area:west-bank"),
+        ),
     ],
 )
 def test_claim_patterns(sentence: str, expected: tuple[str, str, str]) -> None:
@@ -81,7 +92,9 @@ def test_claim_patterns(sentence: str, expected: tuple[str, str, str]) -> None:
 def test_recognition_records_whose() -> None:
     (rec,) = [
         c
-        for c in claims_of("The United States recognised Morocco's sovereignty over Western Sahara in 2020.")
+        for c in claims_of(
+            "The United States recognised Morocco's sovereignty over Western Sahara in 2020."
+        )
         if c.kind.value == "recognizes"
     ]
     assert (rec.claimant.id, rec.territory.id, rec.recognized_as) == ("state:US", "EH", "MA")
@@ -120,13 +133,20 @@ def test_these_areas_point_back() -> None:
 
 def test_articles() -> None:
     expected = {
-        "gaza.txt": {("state:IL", "occupies", "area:west-bank"), ("state:IL", "controls", "area:gaza-strip")},
+        "gaza.txt": {
+            ("state:IL", "occupies", "area:west-bank"),
+            ("state:IL", "controls", "area:gaza-strip"),
+        },
         "armenia.txt": {("state:AZ", "controls", "area:nagorno-karabakh")},
         "sudan.txt": {("org:rsf", "controls", "area:el-fasher")},
         "congo.txt": {("org:m23", "controls", "area:goma"), ("org:m23", "controls", "CD-NK")},
         "yemen.txt": {("org:houthis", "controls", "area:hodeidah")},
         "kosovo.txt": {("state:RS", "rejects_recognition", "XK")},
-        "sahara.txt": {("state:US", "recognizes", "EH"), ("state:MA", "controls", "EH"), ("state:MA", "claims", "EH")},
+        "sahara.txt": {
+            ("state:US", "recognizes", "EH"),
+            ("state:MA", "controls", "EH"),
+            ("state:MA", "claims", "EH"),
+        },
         "no_proposal.txt": set(),
         "lebanon.txt": set(),
     }

@@ -21,7 +21,9 @@ from conflictmodel.statements import Statement
 ARTICLES = Path(__file__).parent / "articles_proposals"
 
 
-def run(text: str, statements: list[Statement] | None = None) -> tuple[ParseContext, list[Position]]:
+def run(
+    text: str, statements: list[Statement] | None = None
+) -> tuple[ParseContext, list[Position]]:
     ctx = make_ctx(text, statements=statements)
     ProposalParser()(ctx)
     PositionParser()(ctx)
@@ -128,7 +130,8 @@ def test_demand_proposal_gives_a_demands_position() -> None:
     assert {(p.actor.id, p.stance.value, p.proposal_id) for p in pos} == {
         ("state:PK", "demands", prop.id)
     }
-    assert pos[0].territory is not None and pos[0].territory.id == "area:kashmir"
+    assert pos[0].territory is not None
+    assert pos[0].territory.id == "area:kashmir"
 
 
 def test_statement_inside_a_quote_is_linked() -> None:
@@ -151,7 +154,8 @@ def test_statement_inside_a_quote_is_linked() -> None:
         Stance.OPPOSES,
         "territorial_recognition",
     )
-    assert p.statement is not None and p.statement.id == "stmt:1-50"
+    assert p.statement is not None
+    assert p.statement.id == "stmt:1-50"
 
 
 def test_possessive_holder() -> None:
@@ -162,7 +166,9 @@ def test_possessive_holder() -> None:
 
 
 def test_territory_only_target_must_be_the_object() -> None:
-    _, pos = run("The subsequent years have seen Russia's support for separatist movements in eastern Ukraine.")
+    _, pos = run(
+        "The subsequent years have seen Russia's support for separatist movements in eastern Ukraine."
+    )
     assert pos == []
 
 
@@ -177,7 +183,10 @@ def test_extra_cues_and_bad_lexicon() -> None:
 
 def test_articles_have_positions_with_valid_spans() -> None:
     expected = {
-        "kashmir.txt": {("state:PK", "demands", "referendum"), ("state:IN", "supports", "ceasefire")},
+        "kashmir.txt": {
+            ("state:PK", "demands", "referendum"),
+            ("state:IN", "supports", "ceasefire"),
+        },
         "kosovo.txt": {("state:RS", "opposes", "territorial_recognition")},
         "sahara.txt": {("org:polisario", "demands", "referendum")},
     }

@@ -313,6 +313,9 @@ def _build_default() -> Cues:
 # ---------------------------------------------------------------------------- resolution
 
 _MAX_MENTIONS = 200
+_MAX_ADDED = 2000
+"""Mentions this stage adds per article, and calls to the actors stage's ``resolve_phrase``:
+adding a mention re-sorts the context's mentions, so the work must be bounded."""
 _HUMAN_KINDS = (ActorKind.PERSON,)
 _GROUP_KINDS = (
     ActorKind.STATE,
@@ -371,6 +374,9 @@ class Resolver:
     _mention_starts: list[int] = attrs.Factory(list)
     _names: dict[str, str] = attrs.Factory(dict)
     _indexed: int = 0
+    _added: int = 0
+    _stage_calls: int = 0
+    _by_surface: dict[str, str] = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
         try:
@@ -383,7 +389,11 @@ class Resolver:
     # ------------------------------------------------------------------ memory of actors
 
     def _refresh_mentions(self) -> None:
-        if self._mention_count == len(self.ctx.mentions):
+        # Rebuilding is O(M log M); doing it only when the mentions grew by a tenth keeps the
+        # total linear-logarithmic.  Mentions added in between were made through this
+        # resolver, which also remembers them.
+        n = len(self.ctx.mentions)
+        if self._mention_count >= 0 and n - self._mention_count <= self._mention_count // 10:
             return
         ms = [
             (m.span.start, m.span.end, m.target)
@@ -467,32 +477,47 @@ class Resolver:
                     if a not in out:
                         out.append(a)
             return out
-        named = [t for t in toks[1:] if t.cap] or [t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")]
+        named = [t for t in toks[1:] if t.cap] or [
+            t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
+        ]
         if not named:
             found = self._descriptor(toks, span)
             if found is not None:
                 return self._note(span, found, "descriptor", subject)
         actor = self._from_stage(span)
+        if actor is not None and not (actor.kind is ActorKind.PERSON or actor.anonymous):
+            # "Russian officials", "Ukrainian diplomats": people, not the state of the demonym
+            head = self._head(toks)
+            if head is not None and not head.cap and head.low in self.cues.word_set("anonymous_heads"):
+                actor = self._anonymous(span, toks, country=actor.country)
         if actor is None:
             actor = self._fallback(span, toks)
         if actor is None:
             return []
+        self._by_surface.setdefault(" ".join(span.of(text).split()), actor.id)
         self.remember(span.start, actor, subject)
         return [actor]
 
     def _note(self, span: Span, actor: Actor | None, via: str, subject: bool) -> list[Actor]:
         if actor is None:
             return []
-        self._mention(span, actor.id, via, alias=False)
+        self.mention(span, actor.id, via, alias=False)
         self.remember(span.start, actor, subject)
         return [self.ctx.actors.get(actor.id, actor)]
 
     # ------------------------------------------------------------------ strategies
 
     def _from_stage(self, span: Span) -> Actor | None:
-        if self._phrase_resolver is not None:
+        surface = " ".join(span.of(self.ctx.text).split())
+        known = self._by_surface.get(surface)
+        if known is not None and known in self.ctx.actors:
+            self.mention(span, known, "name")
+            return self.ctx.actors[known]
+        if self._phrase_resolver is not None and self._stage_calls < _MAX_ADDED:
+            self._stage_calls += 1
             found = self._phrase_resolver(self.ctx, span)
             if isinstance(found, Actor):
+                self._by_surface[surface] = found.id
                 return self.ctx.actors.get(found.id, found)
         m = self.ctx.mention_at(span)
         if m is not None and m.target in self.ctx.actors and span.contains(m.span):
@@ -517,7 +542,13 @@ class Resolver:
         return best_obj
 
     def _plural(self, before: int) -> list[Actor]:
-        """Two people (or parties) referred to just before: the antecedent of "Both"."""
+        """Two people (or parties) referred to just before: the antecedent of "Both".
+
+        A pair joined by "and" ("Najib Mikati and parliament speaker Nabih Berri") wins over
+        the two last-mentioned actors."""
+        pair = self._coordinated_pair(before)
+        if pair:
+            return pair
         out: list[Actor] = []
         for _off, target, _subj in self._candidates(before, window=600):
             a = self.ctx.actors.get(target)
@@ -530,11 +561,44 @@ class Resolver:
                 break
         if len(out) < 2:
             return []
-        out.sort(key=lambda a: min((o for o, t, _ in self._candidates(before, 600) if t == a.id), default=0))
+        out.sort(
+            key=lambda a: min(
+                (o for o, t, _ in self._candidates(before, 600) if t == a.id), default=0
+            )
+        )
         return out
 
+    def _coordinated_pair(self, before: int) -> list[Actor]:
+        self._refresh_mentions()
+        text = self.ctx.text
+        lo = max(0, before - 600)
+        i = bisect.bisect_left(self._mention_starts, before) - 1
+        later: tuple[int, int, str] | None = None
+        steps = 0
+        while i >= 0 and steps < 40:
+            m = self._mentions[i]
+            i -= 1
+            steps += 1
+            if m[0] < lo:
+                break
+            if m[1] > before:
+                continue
+            if later is not None and m[1] <= later[0] and m[2] != later[2]:
+                gap = text[m[1] : later[0]]
+                words = gap.split()
+                if (
+                    "and" in words
+                    and len(words) <= 7
+                    and not any(ch in gap for ch in ".;:!?\n")
+                ):
+                    a1, a2 = self.ctx.actors.get(m[2]), self.ctx.actors.get(later[2])
+                    if a1 is not None and a2 is not None and a1.kind is a2.kind:
+                        return [a1, a2]
+            later = m
+        return []
+
     def _descriptor(self, toks: Sequence[Token], span: Span) -> Actor | None:
-        """"the analyst", "the ministry": the last actor mentioned whose name, title or
+        """ "the analyst", "the ministry": the last actor mentioned whose name, title or
         description has the same head noun."""
         head = _lemma(toks[-1].low)
         if not toks[-1].word:
@@ -561,7 +625,7 @@ class Resolver:
                     rest = toks[k + 2 :]
                     return Span(start=rest[0].start, end=rest[-1].end)
                 if k >= 2 and toks[k - 1].low == "'s":
-                    owner = toks[:k - 1]
+                    owner = toks[: k - 1]
                     j = len(owner)
                     while j > 0 and owner[j - 1].word:
                         j -= 1
@@ -607,11 +671,11 @@ class Resolver:
         known = find(name) if callable(find) else None
         if isinstance(known, Actor):
             actor = ctx.add_actor(attrs.evolve(known, mentions=()))
-            self._mention(name_span, actor.id, "name")
+            self.mention(name_span, actor.id, "name")
             return ctx.actors[actor.id]
         existing = self._by_name(name)
         if existing is not None:
-            self._mention(name_span, existing.id, "surname")
+            self.mention(name_span, existing.id, "surname")
             return ctx.actors[existing.id]
         low_words = {t.low for t in toks}
         if low_words & _MEDIA_HEADS:
@@ -621,19 +685,22 @@ class Resolver:
         else:
             kind, prefix = ActorKind.PERSON, "person"
         title = " ".join(t.low for t in toks[:a] if t.word and t.low not in dets)
-        roles = [Role(title=" ".join(ctx.text[toks[0].start : toks[a - 1].end].split()))] if title and a > 0 and kind is ActorKind.PERSON else []
-        actor = ctx.add_actor(
-            Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles)
+        roles = (
+            [Role(title=" ".join(ctx.text[toks[0].start : toks[a - 1].end].split()))]
+            if title and a > 0 and kind is ActorKind.PERSON
+            else []
         )
-        self._mention(name_span, actor.id, "name")
+        actor = ctx.add_actor(Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles))
+        self.mention(name_span, actor.id, "name")
         return ctx.actors[actor.id]
 
-    def _mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
+    def mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
         """Add a mention unless one is there, or the actor already has very many (each mention
         rebuilds the actor, so an unbounded number would make a long text quadratic)."""
         actor = self.ctx.actors.get(target)
-        if actor is None or len(actor.mentions) >= _MAX_MENTIONS:
+        if actor is None or len(actor.mentions) >= _MAX_MENTIONS or self._added >= _MAX_ADDED:
             return
+        self._added += 1
         if self.ctx.mention_at(span) is None:
             self.ctx.add_mention(span, target=target, via=via, alias=alias)
 
@@ -650,12 +717,41 @@ class Resolver:
         aid = self._names.get(name.casefold())
         return self.ctx.actors.get(aid) if aid is not None else None
 
-    def _anonymous(self, span: Span, toks: Sequence[Token]) -> Actor:
+    def _head(self, toks: Sequence[Token]) -> Token | None:
+        """The head word of a phrase: the last word before its modifiers ("a diplomat familiar
+        with …", "officials in Kyiv")."""
+        mods = self.cues.word_set("modifier_starts") | (self.cues.word_set("prepositions") - {"of"})
+        head: Token | None = None
+        for k, t in enumerate(toks):
+            if k > 0 and (t.low in mods or t.low == ","):
+                break
+            if t.word:
+                head = t
+        return head
+
+    def _anonymous(self, span: Span, toks: Sequence[Token], country: str | None = None) -> Actor:
         ctx = self.ctx
         dets = self.cues.word_set("determiners")
         # the description's head: the words up to the first that starts a modifier
-        stop = {"who", "which", "that", "familiar", "based", "close", "with", "from", "in",
-                "of", "on", "at", "speaking", "involved", "briefed", ",", "who'd"}
+        stop = {
+            "who",
+            "which",
+            "that",
+            "familiar",
+            "based",
+            "close",
+            "with",
+            "from",
+            "in",
+            "of",
+            "on",
+            "at",
+            "speaking",
+            "involved",
+            "briefed",
+            ",",
+            "who'd",
+        }
         body = [t for t in toks if t.word or t.low == "."]
         k = 0
         while k < len(body) and body[k].low in dets:
@@ -673,9 +769,10 @@ class Resolver:
                 kind=ActorKind.PERSON,
                 anonymous=True,
                 description=description,
+                country=country,
             )
         )
-        self._mention(span, actor.id, "anonymous", alias=False)
+        self.mention(span, actor.id, "anonymous", alias=False)
         return ctx.actors[actor.id]
 
 

@@ -1,6 +1,6 @@
 """The ``claims`` stage: territorial claims and control stated as facts.
 
-"Russia annexed Crimea in 2014", "Crimea has been under Russian control since 2014", "Israel
+"Russia annexed Crimea in 2014", "Goma has been under M23 control since January", "Israel
 occupies the West Bank", "the RSF seized El Fasher", "El Fasher fell to the RSF", "Azerbaijan
 retook Nagorno-Karabakh", "Russia claims sovereignty over Crimea", "the United States refuses to
 recognise Crimea as Russian territory".  A claim needs a resolved claimant and a territory
@@ -119,7 +119,12 @@ class ClaimLexicon:
 
     @classmethod
     def default(cls) -> ClaimLexicon:
-        """The shipped cues."""
+        """The shipped cues.
+
+        Example:
+            >>> 'annexed' in ClaimLexicon.default().active
+            True
+        """
         return _default_claims()
 
     def extend(
@@ -128,7 +133,13 @@ class ClaimLexicon:
         active: Mapping[str, Iterable[str]] | None = None,
         passive: Mapping[str, Iterable[str]] | None = None,
     ) -> ClaimLexicon:
-        """A new lexicon with more cues."""
+        """A new lexicon with more cues (see the class example).
+
+        Example:
+            >>> lex = ClaimLexicon.default().extend(active={"annexed": ["x-ed"]})
+            >>> lex.active["annexed"][-1]
+            'x-ed'
+        """
 
         def add(
             old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
@@ -406,7 +417,7 @@ class ClaimParser:
             return out
         ana = self._rx.anaphor.match(text, at) or self._rx.anaphor.match(text, cue.end + 1)
         if ana:
-            # "asserting control over parts of these areas": the territories named just before.
+            # "holding parts of the region": the territories named just before.
             earlier = territory_mentions(ctx, Span(start=sent.start, end=cue.start))
             if not earlier and prev is not None:
                 earlier = territory_mentions(ctx, prev)

@@ -4,7 +4,7 @@ Positions come from three places:
 
 * the proposals themselves: a proposer demands, offers or weighs its proposal; a party that
   accepts, rejects or considers it takes that stance on it;
-* stance cues with an object ("rejected any proposal that involves ceding territory", "pushing
+* stance cues with an object ("refused every plan to hand over land", "pushing
   for a ceasefire", "advocating for increased sanctions") or a judgement of what precedes them
   ("recognition is non-negotiable", "a ceasefire is unrealistic");
 * conditions a party sets ("Kyiv maintains that talks can only proceed if ...").
@@ -57,6 +57,7 @@ from conflictmodel.territories import Territory
 __all__ = ["PositionParser", "StanceLexicon"]
 
 _MAX_CUES = 40
+_MAX_CHOSEN = 12
 
 
 def _tuple_map(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
@@ -123,7 +124,12 @@ class StanceLexicon:
 
     @classmethod
     def default(cls) -> StanceLexicon:
-        """The shipped cues."""
+        """The shipped cues.
+
+        Example:
+            >>> 'opposes' in StanceLexicon.default().forward
+            True
+        """
         return _default_stances()
 
     def extend(
@@ -134,7 +140,13 @@ class StanceLexicon:
         targets: Mapping[str, Iterable[str]] | None = None,
         reporting_verbs: Iterable[str] = (),
     ) -> StanceLexicon:
-        """A new lexicon with more cues."""
+        """A new lexicon with more cues (see the class example).
+
+        Example:
+            >>> lex = StanceLexicon.default().extend(forward={"opposes": ["x-ed"]})
+            >>> lex.forward["opposes"][-1]
+            'x-ed'
+        """
 
         def add(
             old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
@@ -372,6 +384,8 @@ class PositionParser:
             if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
                 chosen.append(c)
         chosen.sort()
+        # Prose has a handful of stance cues per sentence; a window full of them is not prose.
+        del chosen[_MAX_CHOSEN:]
         for start, end, stance, forward in chosen:
             cue = Span(start=start, end=end)
             clause = _clause_of(clauses, start)
@@ -397,6 +411,13 @@ class PositionParser:
     ) -> list[Position]:
         text = ctx.text
         before = text[max(sent.start, cue.start - 40) : cue.start]
+        if re.match(r"\s{1,3}by\b", text[cue.end : cue.end + 5]) or (
+            text[cue.start : cue.end].lower().endswith("ed")
+            and re.search(r"\b(?:is|are|was|were|been|being)\s{1,3}$", before)
+        ):
+            # "backed by the threat of sanctions", "was rejected": passive, not a stance of
+            # the subject.
+            return []
         if _CONTENT_SUBJECT.search(before):
             # "the plan calls for a ceasefire" states the plan's content, not a stance.
             return []
@@ -525,7 +546,7 @@ class PositionParser:
         clauses: Sequence[Span],
         chosen: Sequence[tuple[int, int, Stance, bool]],
     ) -> list[Position]:
-        """ "... stance that no land will be ceded to occupiers": a negated target in what an
+        """ "... insists no territory will be surrendered": a negated target in what an
         actor says is opposition to it."""
         text = ctx.text
         out: list[Position] = []

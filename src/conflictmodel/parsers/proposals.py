@@ -21,6 +21,21 @@ Example:
     >>> text = "The plan includes a 60-day truce and the release of all hostages."
     >>> [(p.kind.value, p.duration_days) for p in find_provisions(text)]
     [('ceasefire', 60), ('hostage_release', None)]
+
+Adding a provision type needs no fork.  Give its phrases a label that is not a
+[`ProvisionKind`][conflictmodel.ProvisionKind] value: provisions it finds get kind ``other`` and
+that ``label``.  Pass the phrases to the stage (``extra_provisions``), or build a
+[`ProvisionLexicon`][conflictmodel.parsers.proposals.ProvisionLexicon] (``extend``,
+``from_file``) and call [`find_provisions`][conflictmodel.parsers.proposals.find_provisions]
+from a stage of your own:
+
+    >>> from conflictmodel import parse_article
+    >>> from conflictmodel.pipeline import default_pipeline
+    >>> stage = ProposalParser(extra_provisions={"demining": ["demining", "clear* ... mines"]})
+    >>> art = parse_article("Kyiv proposed a plan that includes clearing the mines.",
+    ...                     pipeline=default_pipeline().replace("proposals", stage))
+    >>> [(v.kind.value, v.label, v.text) for v in art.proposals[0].provisions]
+    [('other', 'demining', 'clearing the mines')]
 """
 
 from __future__ import annotations
@@ -58,7 +73,6 @@ __all__ = [
 _WINDOW = 4000
 # At most this many triggers or cues of one kind are examined per window.
 _MAX_PER_WINDOW = 40
-_WORDCH = r"[\w'’]"
 _SEP = r"(?:\s{1,5}|\s{0,3}[-–]\s{0,3})"
 _GAP = r"(?:\s{1,5}[\w'’.,-]{1,30}){0,4}?"
 
@@ -95,8 +109,8 @@ def compile_phrase(phrase: str) -> str:
     Example:
         >>> import re
         >>> rx = re.compile(compile_phrase("lift*|eas* ... sanction*"), re.I)
-        >>> rx.search("gradually lifting sanctions on Russia").group()
-        'lifting sanctions'
+        >>> rx.search("slowly easing the sanctions on Iran").group()
+        'easing the sanctions'
     """
     if not isinstance(phrase, str) or not phrase.strip():
         raise GazetteerError(f"a lexicon phrase must be a non-empty string, got {phrase!r}")
@@ -155,7 +169,29 @@ def union(phrases: Iterable[str]) -> str:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     if not ordered:
         return r"(?!x)x"
-    return _wrap("|".join(_body(p) for p in ordered))
+    firsts: set[str] = set()
+    for p in ordered:
+        firsts |= _first_chars(p)
+    # Checking the first character before trying every phrase keeps long runs of punctuation or
+    # unrelated words cheap.
+    ahead = "" if "" in firsts else "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
+    return _LEFT + ahead + "(?:" + "|".join(_body(p) for p in ordered) + ")" + _RIGHT
+
+
+def _first_chars(phrase: str) -> set[str]:
+    """Characters (both cases) a match of ``phrase`` can start with; {""} for any."""
+    out: set[str] = set()
+    for raw in phrase.split():
+        optional = raw.startswith("[") and raw.endswith("]")
+        token = raw[1:-1] if optional else raw
+        for part in token.split("|"):
+            part = part.strip()
+            if not part or part == "*":
+                return {""}
+            out |= {part[0].lower(), part[0].upper()}
+        if not optional:
+            return out
+    return {""}
 
 
 def _literal_hint(phrase: str) -> tuple[str, ...]:
@@ -326,7 +362,12 @@ class ProvisionLexicon:
 
     @property
     def labels(self) -> tuple[str, ...]:
-        """Every label the lexicon knows, sorted."""
+        """Every label the lexicon knows, sorted.
+
+        Example:
+            >>> ProvisionLexicon.from_mapping({"truce": ["truce"], "ceasefire": ["ceasefire"]}).labels
+            ('ceasefire', 'truce')
+        """
         return tuple(sorted({*self.phrases, *self.requires_territory}))
 
     def _patterns(self) -> tuple[_Compiled, ...]:
@@ -392,7 +433,12 @@ class ProposalLexicon:
 
     @classmethod
     def default(cls) -> ProposalLexicon:
-        """The shipped cues."""
+        """The shipped cues.
+
+        Example:
+            >>> "proposal" in ProposalLexicon.default().triggers
+            True
+        """
         return _default_proposal_lexicon()
 
     def extend(
@@ -405,7 +451,13 @@ class ProposalLexicon:
         condition_markers: Iterable[str] = (),
         venues: Iterable[str] = (),
     ) -> ProposalLexicon:
-        """A new lexicon with extra cues added."""
+        """A new lexicon with extra cues added.
+
+        Example:
+            >>> lex = ProposalLexicon.default().extend(status_cues={"rejected": ["torpedoed"]})
+            >>> "torpedoed" in lex.status_cues["rejected"]
+            True
+        """
 
         def add(
             old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
@@ -506,13 +558,13 @@ _LEAD_SUBORDINATE = re.compile(
     re.I,
 )
 _SOFT_STOP = re.compile(
-    r"[,;:()\[\]\"“”«»]|\s[—–]\s|—|\s--\s|[.!?](?:\s|$)"
+    r",(?!\d{3})|[;:()\[\]\"“”«»]|\s[—–]\s|—|\s--\s|[.!?](?:\s|$)"
     r"|\b(?:if|unless|provided|while|whereas|but|although|though|because|which|who|whom|whose|that|"
     r"amid|after|before|when|since|so\s+that|in\s+order|in\s+exchange|in\s+return|according|"
     r"is|are|was|were|will|would|could|should|may|might|must|can|has|have|had|extends?|"
     r"signals?|remains?|raises?|undermines?|means?|and\s{1,3}\w+ed|"
     r"in\s{1,3}the\s{1,3}(?:ongoing\s{1,3}|current\s{1,3}|\w+-\w+\s{1,3})?(?:war|conflict|fighting)|"
-    r"under\s{1,3}which|whereby|(?:late|early)\s{1,3}(?:on|in|last)\b|"
+    r"under\s{1,3}which|whereby|as\s{1,3}a\s{1,3}(?:pre)?condition|(?:late|early)\s{1,3}(?:on|in|last)\b|"
     r"(?:on|by|before|from|until|last|next|this)\s{1,3}(?:(?:the\s{1,3})?\d|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
     r"september|october|november|december|week|month|year)|"
@@ -781,10 +833,6 @@ def _is_headline(seg: str) -> bool:
 # ---------------------------------------------------------------------------------- ctx helpers
 
 
-def _states_index() -> dict[str, str]:
-    return _states_table()
-
-
 @cache
 def _states_table() -> dict[str, str]:
     """Lower-case country name, demonym or metonym -> ISO alpha-2 (a fallback for when the
@@ -808,7 +856,7 @@ def _states_table() -> dict[str, str]:
 def _lookup_country(words: str) -> str | None:
     """ISO alpha-2 of a country named by ``words`` ("the Russian Federation", "Russian")."""
     w = " ".join(words.replace("’", "'").split()).strip(" ,.'")
-    table = _states_index()
+    table = _states_table()
     for cand in (w, re.sub(r"^the\s+", "", w, flags=re.I), re.sub(r"'s$", "", w)):
         code = table.get(cand.lower())
         if code:
@@ -919,7 +967,14 @@ def state_fallbacks(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]
 
 
 def register(ctx: ParseContext, mention: Mention, actor: Actor) -> Actor:
-    """Add a fallback mention (and its actor) to the context, once."""
+    """Add a fallback mention (and its actor) to the context, once; return the stored actor.
+
+    Example:
+        >>> ctx = ParseContext(text="a Russian demand")
+        >>> (m, a), = state_fallbacks(ctx, Span(start=0, end=16))
+        >>> register(ctx, m, a).id, len(ctx.mentions)
+        ('state:RU', 1)
+    """
     if ctx.mention_at(mention.span, MentionKind.ACTOR) is None:
         ctx.add_actor(attrs.evolve(actor, mentions=()) if actor.id not in ctx.actors else actor)
         ctx.add_mention(mention.span, target=actor.id, via=mention.via, alias=False)
@@ -927,7 +982,13 @@ def register(ctx: ParseContext, mention: Mention, actor: Actor) -> Actor:
 
 
 def actors_with_fallback(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]:
-    """Actor mentions in ``span`` plus states named there that no stage marked, in text order."""
+    """Actor mentions in ``span`` plus states named there that no stage marked, in text order.
+
+    Example:
+        >>> ctx = ParseContext(text="Egyptian mediators")
+        >>> [a.id for _, a in actors_with_fallback(ctx, Span(start=0, end=18))]
+        ['state:EG']
+    """
     found = actor_mentions(ctx, span)
     extra = [
         (m, a)
@@ -939,7 +1000,12 @@ def actors_with_fallback(ctx: ParseContext, span: Span) -> list[tuple[Mention, A
 
 def territory_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Territory]]:
     """Territory mentions inside ``span`` with their territories (no nested duplicates); an
-    adjective ("Ukrainian regions") does not name a territory."""
+    adjective ("Ukrainian regions") does not name a territory.
+
+    Example:
+        >>> territory_mentions(ParseContext(text="Crimea"), Span(start=0, end=6))
+        []
+    """
     out: list[tuple[Mention, Territory]] = []
     last_end = -1
     for m in ctx.mentions_in(span, MentionKind.TERRITORY):
@@ -982,11 +1048,6 @@ def _as_party(
             if state is not None:
                 return state
     return actor
-
-
-def _prev_word(text: str, start: int, floor: int) -> str:
-    m = re.search(r"([\w'’.-]+)\W{0,3}$", text[max(floor, start - 40) : start])
-    return m.group(1).lower() if m else ""
 
 
 def in_prep_phrase(text: str, mention: Span, floor: int) -> bool:
@@ -1164,7 +1225,12 @@ _PRONOUN_POSS = frozenset({"its", "their", "his", "her", "our"})
 def possessor(ctx: ParseContext, offset: int, floor: int) -> tuple[bool, Actor | None]:
     """Who owns the noun at ``offset`` ("Russia's insistence", "its desire"): (whether there is a
     possessive at all, the actor if it resolves).  A possessive pronoun resolves through a
-    pronoun mention if the actors stage made one."""
+    pronoun mention if the actors stage made one.
+
+    Example:
+        >>> possessor(ParseContext(text="the West's insistence"), 11, 0)
+        (True, None)
+    """
     seg = ctx.text[max(floor, offset - 60) : offset]
     m = _POSSESSIVE_BEFORE.search(seg)
     if not m:
@@ -1272,9 +1338,9 @@ def find_provisions(
     ``exclude`` (conditions, other people's demands) is a provision.
 
     Example:
-        >>> t = "freezing the frontlines and gradually lifting sanctions on Russia"
+        >>> t = "freezing the front line and then easing sanctions on Belarus"
         >>> [(p.kind.value, p.text) for p in find_provisions(t)]
-        [('frontline_freeze', 'freezing the frontlines'), ('sanctions_relief', 'lifting sanctions on Russia')]
+        [('frontline_freeze', 'freezing the front line'), ('sanctions_relief', 'easing sanctions on Belarus')]
     """
     lex = lexicon or ProvisionLexicon.default()
     if span is None:
@@ -1363,6 +1429,20 @@ def _find_in_window(
                 recognized = None if not (name_span and name_span.end <= end) else recognized
             if name_span is not None:
                 skip_spans.append(name_span)
+        if ctx is not None:
+            # "recognition of Crimea, Luhansk and Donetsk": the whole list.
+            nxt_start = starts[i + 1].start if i + 1 < len(starts) else win.end
+            for tm, _ in terr_mentions:
+                if tm.span.start < end or tm.span.end > nxt_start:
+                    continue
+                if tm.span.start - end > 12 or not re.fullmatch(
+                    r"(?:,|,?\s{1,3}(?:and|or))?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}",
+                    text[end : tm.span.start],
+                ):
+                    break
+                if _overlaps_any(tm.span, exclude):
+                    break
+                end = tm.span.end
         pspan = Span(start=start, end=max(end, start))
         territories: list[Territory] = []
         parties: list[Actor] = []
@@ -1461,9 +1541,9 @@ def position_objects(text: str, span: Span, triggers: re.Pattern[str] | None = N
     ``triggers`` finds those).
 
     Example:
-        >>> t = "with Trump pushing for a ceasefire between the nations"
+        >>> t = "with Cairo pushing for a truce in Gaza"
         >>> [s.of(t) for s in position_objects(t, Span(start=0, end=len(t)))]
-        ['pushing for a ceasefire between the nations']
+        ['pushing for a truce in Gaza']
     """
     out: list[Span] = []
     for win in _windows(span, text):
@@ -1487,6 +1567,16 @@ def position_objects(text: str, span: Span, triggers: re.Pattern[str] | None = N
 
 # A ceasefire pushed for is a stance; a plan rejected is news about the plan.
 _WEAK_OBJECTS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "settlement"})
+
+_QUID_PRO_QUO = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
+# "would withdraw", "would be allowed to return", "will see 33 hostages freed": terms of a deal.
+_IRREALIS = re.compile(
+    r"\b(?:would|will|shall)\s{1,3}(?:also\s{1,3}|then\s{1,3}|\w+ly\s{1,3})?"
+    r"(?:(?:be\s{1,3}(?:\w+ed|allowed|expected|required)\s{1,3}(?:to\s{1,3})?)|see\s{1,3}"
+    r"(?:[\w,'’-]+\s{1,3}){0,3}|include\s{1,3}|involve\s{1,3}|receive\s{1,3}|get\s{1,3})?"
+    r"(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?$",
+    re.I,
+)
 
 _NEXT_VERB = re.compile(
     r"\b(?:and|but)\s{1,3}(?:then\s{1,3}|also\s{1,3}|instead\s{1,3})?(?:demand|seek|insist|call|want|"
@@ -1679,7 +1769,10 @@ class ProposalParser:
         clauses = _clauses(text, sent)
         conditions = find_conditions(text, sent, self.lexicon)
         cond_spans = [c.span for c in conditions]
-        masks: list[Span] = cond_spans + position_objects(text, sent, self._rx.trigger)
+        # "in exchange for prisoners" states the price, which is part of the deal.
+        masks: list[Span] = [
+            c.span for c in conditions if not _QUID_PRO_QUO.match(c.text)
+        ] + position_objects(text, sent, self._rx.trigger)
         # A trigger inside a condition ("provided that the treaty is signed") is no proposal and
         # no news about one.
         triggers = [
@@ -1718,6 +1811,18 @@ class ProposalParser:
                     if a.status is not ProposalStatus.UNKNOWN:
                         last.status = _later(last.status, a.status)
             self._extend(ctx, last, cont, sent, idx, masks, conditions, add_territories=True)
+        elif last is not None and idx - last.last_sentence <= 1 and not anchors:
+            # "Israeli forces would gradually withdraw from ...": the terms of the proposal just
+            # described, in the conditional mood.
+            terms = [
+                p
+                for p in find_provisions(text, sent, self.provisions, ctx=ctx, exclude=masks)
+                if _IRREALIS.search(text[max(sent.start, p.span.start - 40) : p.span.start])
+            ]
+            if terms:
+                last.provisions = _merge_provisions(last.provisions, terms)
+                last.end = max(last.end, sent.end)
+                last.last_sentence = idx
         for i, a in enumerate(anchors):
             if i in consumed:
                 continue
@@ -1730,6 +1835,14 @@ class ProposalParser:
                 if a.status is not ProposalStatus.UNKNOWN:
                     target.status = _later(target.status, a.status)
                 self._responders(ctx, target, a)
+                continue
+            if a.implicit and any(
+                b.trigger is not None
+                and _is_lead_frame(text, b.clause, sent)
+                and c_next(clauses, b.clause) == a.clause
+                for b in anchors
+            ):
+                # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
                 continue
             if (
                 a.trigger is not None
@@ -1777,10 +1890,20 @@ class ProposalParser:
                 return last
             return None
         if t.owner is not None and t.det in {"the", "this", "that", "its", "their"}:
+            last = drafts[-1]
+            if (
+                last.proposer is None
+                and idx - last.last_sentence <= 1
+                and t.word.lower().rstrip("s")
+                in {w.lower().rstrip("s") for w in (last.trigger, "agreement", "deal")}
+            ):
+                # "A deal was agreed. The agreement, brokered by Qatar, ...": now we know who.
+                last.proposer = _as_party(ctx, t.owner[1], t.owner[0], modifier=True)
+                return last
             owner_id = t.owner[1].id
             for d in reversed(drafts):
                 ids = {x.id for x in d.co_proposers} | ({d.proposer.id} if d.proposer else set())
-                if owner_id in ids and not self._has_own_content(ctx, a, masks):
+                if d.explicit and owner_id in ids and not self._has_own_content(ctx, a, masks):
                     return d
         return None
 
@@ -1932,6 +2055,8 @@ class ProposalParser:
                 dist = trig.np_start - h_end
             elif h_start >= trig.span.end:
                 gap = text[trig.span.end : h_start]
+                # "The ceasefire, brokered by Qatar, took effect": skip the appositive.
+                gap = re.sub(r"^\s{0,3},[^,;.]{1,60},", " ", gap)
                 if re.search(
                     r"\b(?:can|could|would|may|might|must|should|will|shall|cannot|to)\b", gap, re.I
                 ):
@@ -1991,7 +2116,7 @@ class ProposalParser:
                     gov
                     or t.owner
                     or t.named
-                    or t.modifier_status
+                    or (t.modifier_status and not t.weak)
                     or (has_duration and not t.soft_generic)
                     or (t.anaphoric and t.weak)
                 ):
@@ -2170,20 +2295,12 @@ class ProposalParser:
             if b is not a and b.clause == a.clause and b.start > a.end:
                 end = min(end, b.start)
         others = [b for b in anchors if b is not a and b.clause != a.clause]
-        if (
-            a.clause.start == sent.start
-            and re.match(
-                r"\W{0,3}(?:under|in\s+line\s+with|according\s+to|as\s+part\s+of|in|with)\b",
-                text[a.clause.start : a.clause.end],
-                re.I,
-            )
-            and text[a.clause.start : a.clause.end].rstrip().endswith(",")
-        ):
+        if _is_lead_frame(text, a.clause, sent):
             # "Under the Jeddah Declaration, both sides committed to ...": what follows is its
             # content.
-            nxt = [c for c in clauses if c.start >= a.clause.end]
-            if nxt and not any(b.clause == nxt[0] for b in others):
-                end = nxt[0].end
+            nxt = c_next(clauses, a.clause)
+            if nxt is not None and not any(b.clause == nxt and not b.implicit for b in others):
+                end = nxt.end
         for c in clauses:
             if c.start < a.clause.end:
                 continue
@@ -2257,11 +2374,14 @@ class ProposalParser:
                 draft.responders.append((p, a.status, _trimmed(ctx.text, a.clause)))
 
     def _venue(self, text: str, a: _Anchor, sent: Span) -> str | None:
-        # "a proposal to European allies in Paris", "signed in Doha", "talks in Jeddah"
+        # "a plan handed to Gulf mediators in Doha", "signed in Pretoria", "struck in Jeddah"
         after = a.trigger.span.end if a.trigger is not None else a.end
         tail = text[after : min(sent.end, after + 90)]
         m = re.match(
-            r"(?:\s{1,3}(?:to|with)\s{1,3}[^,;.]{1,50}?)?\s{1,3}(?:in|at)\s{1,3}(?:the\s{1,3})?"
+            r"(?:\s{1,3}(?:to|with)\s{1,3}(?:(?:the|its|their|his|her|our|key|both|all|western|arab|"
+            r"regional)\s{1,3})?[A-Z][^,;.]{0,50}?)?"
+            r"(?:\s{1,3}(?:signed|struck|reached|agreed|brokered|concluded|sealed|announced|held|"
+            r"unveiled|presented|drafted|negotiated|mediated))?\s{1,3}(?:in|at)\s{1,3}(?:the\s{1,3})?"
             r"(?P<v>[A-Z][\w'’.-]*(?:\s{1,3}(?:el-|al-)?[A-Z][\w'’.-]*){0,2})",
             tail,
         )
@@ -2296,7 +2416,7 @@ class ProposalParser:
         for c in conditions:
             if c.span.start < region.end + 1 and c not in draft.conditions:
                 draft.conditions.append(c)
-        # "This includes not only Crimea but also ...": more territories of the last
+        # "It also covers Luhansk and Kherson": more territories of the last
         # territorial provision.
         if (
             add_territories
@@ -2326,6 +2446,35 @@ class ProposalParser:
             draft.date = _nearest_date(ctx, sent, sent.start)
         if draft.source is None:
             draft.source = _source(ctx, sent)
+
+
+def _is_lead_frame(text: str, clause: Span, sent: Span) -> bool:
+    """The clause opens the sentence as "Under the X," / "As part of the X,"."""
+    seg = text[clause.start : clause.end]
+    return (
+        clause.start == sent.start
+        and bool(
+            re.match(
+                r"\W{0,3}(?:under|in\s+line\s+with|according\s+to|as\s+part\s+of|in|with)\b",
+                seg,
+                re.I,
+            )
+        )
+        and seg.rstrip().endswith(",")
+    )
+
+
+def c_next(clauses: Sequence[Span], clause: Span) -> Span | None:
+    """The clause after ``clause``, or None.
+
+    Example:
+        >>> c_next([Span(start=0, end=3), Span(start=3, end=9)], Span(start=0, end=3))
+        Span(start=3, end=9)
+    """
+    for c in clauses:
+        if c.start >= clause.end:
+            return c
+    return None
 
 
 def _trimmed(text: str, span: Span) -> Span:
@@ -2405,7 +2554,7 @@ def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention,
     """ "a proposal by Egypt", "a truce brokered by Qatar", "the plan put forward by Kyiv"."""
     tail = ctx.text[trig_end : min(limit, trig_end + 60)]
     m = re.match(
-        r"\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
+        r",?\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
         r"tabled|put\s+forward|drawn\s+up|drew\s+up|backed|floated|submitted|crafted|authored|devised|"
         r"prepared|sponsored|unveiled)\s{1,3})?(?:by|from)\s{1,3}",
         tail,

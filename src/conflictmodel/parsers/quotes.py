@@ -182,9 +182,8 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
         stack.append(_Open(pos, mark, _PAIRS[mark]))
 
     def emit(o: _Open, close: int | None, end: int, depth: int, w: int = 1) -> None:
-        s, e = o.pos + len(o.mark), end
-        if close is None:
-            s, e = _trim(text, s, e)
+        # French spacing (« Non »): the spaces inside the marks are not part of the quote
+        s, e = _trim(text, o.pos + len(o.mark), end)
         if e > s:
             found.append(
                 Quote(

@@ -64,6 +64,14 @@ _REL = frozenset(("who", "which", "that", "whose"))
 _ARTICLES = frozenset("a an the this these those his her its their our my your so".split())
 
 
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 @attrs.define
 class _Cue:
     """A cue found in a sentence and what it was resolved to."""
@@ -556,7 +564,14 @@ class _Run:
         if finite and toks[p + 1].low not in ("who", "which", "whose"):
             return None  # a clause, not a parenthesis
         np = self._np_left(para, a, p, appositive=False)
-        if np is None or not any(toks[x].cap for x in range(np[0], np[1])):
+        if np is None:
+            return None
+        seg = range(p + 1, comma)
+        words = [toks[x] for x in seg if toks[x].word]
+        if words and all(t.cap for t in words) and not all(toks[x].cap for x in range(*np) if toks[x].word):
+            # "Pakistan's military spokesman, Lt Gen Ahmed Sharif Chaudhry, said": the name
+            return p + 1, comma
+        if not any(toks[x].cap for x in range(np[0], np[1])):
             return None
         return np
 
@@ -638,6 +653,13 @@ class _Run:
             k += 1
         if k <= lo:
             return None
+        # "The Transnistrian leader, Vadim Krasnoselsky, called": the name in apposition
+        if k < limit and toks[k].low == ",":
+            n = k + 1
+            while n < limit and n - k <= 6 and qidx[n] < 0 and (toks[n].cap or toks[n].low == "."):
+                n += 1
+            if n > k + 1 and n < limit and toks[n].low == ",":
+                return k + 1, n
         return lo, k
 
     def _span(self, para: _Para, r: tuple[int, int]) -> Span:
@@ -661,6 +683,8 @@ class _Run:
             (head.cap and head.low not in self.dets)
             or head.low in self.pron_all
             or head.low in self.heads
+            or _singular(head.low) in self.heads
+            or head.low in self.cues.word_set("source_nouns")
         )
 
     def _plausible_subject(self, para: _Para, r: tuple[int, int]) -> bool:
@@ -1367,8 +1391,7 @@ class _Run:
             if known.kind is not ActorKind.MEDIA:
                 return None
             actor = self.ctx.add_actor(attrs.evolve(known, mentions=()))
-            if self.ctx.mention_at(span) is None:
-                self.ctx.add_mention(span, target=actor.id, via="name")
+            self.resolver.mention(span, actor.id, "name")
             return self.ctx.actors[actor.id]
         for a in self.ctx.actors.values():
             if a.kind is ActorKind.MEDIA and a.is_named(name):
@@ -1379,7 +1402,7 @@ class _Run:
             if a.is_named(name) and a.kind is not ActorKind.MEDIA:
                 return None
         actor = self.ctx.add_actor(Actor(id=f"media:{slug(name)}", name=name, kind=ActorKind.MEDIA))
-        self.ctx.add_mention(span, target=actor.id, via="name")
+        self.resolver.mention(span, actor.id, "name")
         return self.ctx.actors[actor.id]
 
     def _date(
