@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -170,6 +171,53 @@ class ParseContext:
         self.mentions.append(mention)
         self._sorted = False
         return mention
+
+    def add_mentions(
+        self, items: Iterable[tuple[Span, str, MentionKind, str, bool]]
+    ) -> list[Mention]:
+        """Record many mentions at once: ``(span, target, kind, via, alias)`` tuples.
+
+        The same as calling [`add_mention`][conflictmodel.context.ParseContext.add_mention] for
+        each, but every target is rebuilt once, so the cost is linear in the number of mentions
+        even when one actor is mentioned thousands of times.
+
+        Example:
+            >>> from conflictmodel import Actor
+            >>> ctx = ParseContext(text="Kyiv and Kyiv")
+            >>> _ = ctx.add_actor(Actor(id="state:UA", name="Ukraine", kind="state"))
+            >>> ms = ctx.add_mentions([(Span(start=0, end=4), "state:UA", MentionKind.ACTOR,
+            ...                         "metonym", True),
+            ...                        (Span(start=9, end=13), "state:UA", MentionKind.ACTOR,
+            ...                         "metonym", True)])
+            >>> len(ms), ctx.actors["state:UA"].aliases, len(ctx.actors["state:UA"].mentions)
+            (2, ('Kyiv',), 2)
+        """
+        out: list[Mention] = []
+        grouped: dict[tuple[MentionKind, str], tuple[list[Span], list[str]]] = {}
+        for span, target, kind, via, alias in items:
+            out.append(Mention(span=span, kind=kind, target=target, via=via))
+            spans, surfaces = grouped.setdefault((kind, target), ([], []))
+            spans.append(span)
+            if alias:
+                surfaces.append(" ".join(span.of(self.text).split()))
+        for (kind, target), (spans, surfaces) in grouped.items():
+            store: dict[str, Any] = self.actors if kind is MentionKind.ACTOR else self.territories
+            obj = store[target]
+            seen_aliases = set(obj.aliases)
+            new_aliases = [
+                s for s in dict.fromkeys(surfaces) if s and s != obj.name and s not in seen_aliases
+            ]
+            seen_spans = set(obj.mentions)
+            new_spans = [s for s in dict.fromkeys(spans) if s not in seen_spans]
+            if new_aliases or new_spans:
+                store[target] = attrs.evolve(
+                    obj,
+                    aliases=(*obj.aliases, *new_aliases),
+                    mentions=(*obj.mentions, *new_spans),
+                )
+        self.mentions.extend(out)
+        self._sorted = False
+        return out
 
     def _ensure_sorted(self) -> None:
         if not self._sorted:

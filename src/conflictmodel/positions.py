@@ -72,8 +72,8 @@ class Position:
     Example:
         >>> zel = Actor(id="person:volodymyr-zelensky", name="Volodymyr Zelensky", kind="person")
         >>> pos = Position(actor=zel, stance="opposes", provision="territorial_recognition",
-        ...                text="rejected any proposal that involves ceding territory",
-        ...                span=Span(start=0, end=52), cue="rejected")
+        ...                text="rejected any plan to hand over land",
+        ...                span=Span(start=0, end=35), cue="rejected")
         >>> pos.stance.value, pos.provision.value
         ('opposes', 'territorial_recognition')
     """

@@ -758,23 +758,6 @@ def _bare_actor(actor: Actor) -> Actor:
     )
 
 
-def _known_state_code(gz: Gazetteer, actor_id: str) -> str | None:
-    if actor_id.startswith("state:"):
-        return actor_id[6:]
-    a = gz.actors.get(actor_id)
-    return a.country if a else None
-
-
-@attrs.define
-class _Found:
-    """Mentions found in one article, before they are written into the context."""
-
-    covered: list[tuple[int, int]] = attrs.Factory(list)
-
-    def free(self, start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in self.covered)
-
-
 # ---------------------------------------------------------------------- the stage
 
 
@@ -830,7 +813,8 @@ class _Run:
         self.match_by_start: dict[int, Match] = {m.start: m for m in self.matches}
         self.match_starts = [m.start for m in self.matches]
         self._cov_starts: list[int] = []
-        self._cov: list[tuple[int, int]] = []
+        self._cov: list[tuple[int, int, str]] = []
+        self.pending: list[tuple[Span, str, MentionKind, str, bool]] = []
         self.sentences = _sentences(ctx)
         self._people_full: dict[str, str] = {}
         self._people_last: dict[str, list[str]] = {}
@@ -841,30 +825,42 @@ class _Run:
 
     # ------------------------------------------------------------ bookkeeping
 
-    @property
-    def covered(self) -> list[tuple[int, int]]:
-        return list(self._cov)
+    def cover_mentions(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            if m.kind is MentionKind.ACTOR:
+                self.cover(m.span.start, m.span.end, m.target)
 
-    @covered.setter
-    def covered(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._cov = sorted(spans)
-        self._cov_starts = [a for a, _ in self._cov]
-
-    def cover(self, start: int, end: int) -> None:
+    def cover(self, start: int, end: int, target: str) -> None:
         i = bisect.bisect_left(self._cov_starts, start)
         self._cov_starts.insert(i, start)
-        self._cov.insert(i, (start, end))
+        self._cov.insert(i, (start, end, target))
 
-    def free(self, start: int, end: int) -> bool:
+    def _covering(self, start: int, end: int) -> Iterable[tuple[int, int, str]]:
         # Covered spans are short (names, titles, descriptions), so only those starting a few
         # hundred characters before ``end`` can overlap.
         i = bisect.bisect_left(self._cov_starts, start - _MAX_SPAN)
         while i < len(self._cov) and self._cov[i][0] < end:
-            a, b = self._cov[i]
+            a, b, target = self._cov[i]
             if a < end and start < b:
-                return False
+                yield a, b, target
             i += 1
-        return True
+
+    def free(self, start: int, end: int) -> bool:
+        return next(iter(self._covering(start, end)), None) is None
+
+    def actor_covering(self, start: int, end: int) -> Actor | None:
+        """The actor (found so far, flushed or not) whose mention overlaps ``[start, end)``."""
+        best = None
+        for a, b, target in self._covering(start, end):
+            if best is None or b - a > best[1] - best[0]:
+                best = (a, b, target)
+        return self.ctx.actors.get(best[2]) if best else None
+
+    def flush(self) -> None:
+        """Write the buffered mentions into the context (one rebuild per actor)."""
+        if self.pending:
+            self.ctx.add_mentions(self.pending)
+            self.pending = []
 
     def matches_in(self, start: int, end: int) -> list[Match]:
         """Gazetteer matches overlapping ``[start, end)``."""
@@ -878,17 +874,30 @@ class _Run:
         return out
 
     def mention(self, actor: Actor, start: int, end: int, *, via: str, alias: bool = True) -> Actor:
-        if actor.id not in self.ctx.actors:
+        existing = self.ctx.actors.get(actor.id)
+        if existing is None:
             self.ctx.add_actor(actor)
         else:
-            self.ctx.add_actor(attrs.evolve(actor, aliases=(), mentions=()))
+            new_roles = tuple(r for r in actor.roles if r not in existing.roles)
+            if new_roles or (existing.country is None and actor.country):
+                # Only what is new, so the merge stays cheap for much-mentioned actors.
+                self.ctx.add_actor(
+                    Actor(
+                        id=existing.id,
+                        name=existing.name,
+                        kind=existing.kind,
+                        roles=new_roles,
+                        country=actor.country,
+                    )
+                )
         surface = _strip_possessive(self.text[start:end].rstrip())
         end = start + len(surface)
         if end <= start:
             return self.ctx.actors[actor.id]
         span = Span(start=start, end=end)
-        self.ctx.add_mention(span, target=actor.id, kind=MentionKind.ACTOR, via=via, alias=alias)
-        self.cover(start, end)
+        # Mentions are buffered and written per actor in one go (see flush()).
+        self.pending.append((span, actor.id, MentionKind.ACTOR, via, alias))
+        self.cover(start, end, actor.id)
         if actor.kind is ActorKind.PERSON:
             self._version += 1
         return self.ctx.actors[actor.id]
@@ -906,8 +915,11 @@ class _Run:
             self.government_bodies(sent)
             self.people(sent)
             self.anonymous(sent)
+        self.flush()
         self.surnames()
+        self.flush()
         self.descriptors()
+        self.flush()
         self.synced = len(self.ctx.mentions)
         self.ctx.extras["_actor_run"] = self
 
@@ -1572,7 +1584,7 @@ class _Run:
             comma = re.search(r"['’]?s?\s{0,2},\s{0,2}$", prev_text)
             if comma is not None:
                 before_comma = d_start - len(comma.group(0))
-                owner = self.ctx.actor_at(Span(start=max(0, before_comma - 1), end=before_comma))
+                owner = self.actor_covering(max(0, before_comma - 1), before_comma)
                 if owner is not None and owner.kind is ActorKind.PERSON:
                     continue  # "Moshe Ya'alon, a former defence minister": a named person
             according = re.search(
@@ -1993,11 +2005,19 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
     """
     if not isinstance(span, Span):
         raise ConflictModelError(f"resolve_phrase() expects a Span, got {type(span).__name__}")
+    run = _run_for(ctx)
+    found = _resolve_phrase(run, span)
+    run.flush()
+    run.synced = len(ctx.mentions)
+    return ctx.actors.get(found.id) if found is not None else None
+
+
+def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
+    ctx = run.ctx
     text = ctx.text
     start, end = max(0, span.start), min(len(text), span.end)
     if end <= start:
         return None
-    run = _run_for(ctx)
     owned = _possessed_title(run, start, end)
     if owned is not None:
         return owned
@@ -2145,12 +2165,13 @@ def _run_for(ctx: ParseContext) -> _Run:
     gz = gazetteer_of(ctx)
     if not isinstance(cached, _Run) or cached.ctx is not ctx or cached.gz is not gz:
         cached = _Run(ctx, ActorRules.default())
-        cached.covered = [(m.span.start, m.span.end) for m in ctx.mentions]
+        cached.cover_mentions(ctx.mentions)
         cached.synced = len(ctx.mentions)
         ctx.extras["_actor_run"] = cached
     elif cached.synced != len(ctx.mentions):
-        for m in ctx.mentions[cached.synced :]:
-            cached.cover(m.span.start, m.span.end)
+        # Mentions other stages added since (sorting may have moved them: re-cover all new
+        # ones by identity of position in the list is unsafe, so cover the tail by count).
+        cached.cover_mentions(ctx.mentions[cached.synced :])
         cached.synced = len(ctx.mentions)
     return cached
 

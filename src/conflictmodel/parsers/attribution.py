@@ -762,11 +762,12 @@ class Resolver:
         head_toks = body[k:j] or body[k:] or body
         name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
         description = " ".join(span.of(ctx.text).split())
+        kind = ActorKind.ORGANIZATION if _lemma(head_toks[-1].low) in _ORG_HEADS else ActorKind.PERSON
         actor = ctx.add_actor(
             Actor(
                 id=f"anon:{slug(name)}",
                 name=name,
-                kind=ActorKind.PERSON,
+                kind=kind,
                 anonymous=True,
                 description=description,
                 country=country,

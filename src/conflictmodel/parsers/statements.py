@@ -168,6 +168,7 @@ class _Run:
         self.sent_starts = [sp.start for sp in ctx.sentences]
         self.seen: set[tuple[int, int, str]] = set()
         self.sent_cues: dict[tuple[int, int, int], list[_Cue]] = {}
+        self.prev_para: tuple[int, _Para] | None = None
         self.last_quote: tuple[Statement, list[Actor], int, int] | None = None
         # (statement, speakers, paragraph index, end offset)
 
@@ -316,10 +317,10 @@ class _Run:
     # ------------------------------------------------------------------ per paragraph
 
     def _paragraph(self, pi: int, para: _Para, qa: int, qb: int) -> None:
-        if para.headline:
-            return
-        for si, sent in enumerate(para.sents):
-            self._sentence(pi, para, si, sent, qa, qb)
+        if not para.headline:
+            for si, sent in enumerate(para.sents):
+                self._sentence(pi, para, si, sent, qa, qb)
+        self.prev_para = (pi, para)
 
     def _sentence(
         self, pi: int, para: _Para, si: int, sent: tuple[int, int], qa: int, qb: int
@@ -539,7 +540,7 @@ class _Run:
         # a leading preposition belongs to an adverbial ("In Kyiv Zelensky said")
         while lo < hi and toks[lo].low in self.preps and not toks[lo].cap:
             lo += 1
-        while lo < hi and not toks[lo].word:
+        while lo < hi and (not toks[lo].word or toks[lo].low in ("and", "but", "or", "nor", "yet")):
             lo += 1
         if lo >= hi:
             return None
@@ -641,6 +642,9 @@ class _Run:
             t = toks[k]
             if qidx[k] >= 0 or t.low in _STOP_PUNCT or t.low in _SENT_END:
                 break
+            if t.low == "'s" and self._possessive(para, k):
+                k += 1
+                continue
             if not t.cap and (
                 t.low in self.finite
                 or t.low in self.aux
@@ -661,6 +665,20 @@ class _Run:
             if n > k + 1 and n < limit and toks[n].low == ",":
                 return k + 1, n
         return lo, k
+
+    def _possessive(self, para: _Para, k: int) -> bool:
+        """ "Haiti's council" (possessive), not "he's going" (a verb)."""
+        toks = para.toks
+        if k + 1 >= len(toks) or not toks[k + 1].word or k == 0 or not toks[k - 1].word:
+            return False
+        nxt = toks[k + 1].low
+        return not (
+            nxt in self.finite
+            or nxt in self.aux
+            or nxt in self.adverbs
+            or nxt in self.dets
+            or nxt.endswith(("ing", "ed"))
+        ) or toks[k + 1].cap
 
     def _span(self, para: _Para, r: tuple[int, int]) -> Span:
         return Span(start=para.toks[r[0]].start, end=para.toks[r[1] - 1].end)
@@ -873,6 +891,12 @@ class _Run:
             before = [
                 c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")
             ]
+            for c in reversed(before[-4:]):
+                # the reporting clause whose complement holds the quote ("said the army had
+                # responded ‘firmly’": said, not responded)
+                r = self._complement(para, c, cues)
+                if r is not None and r[0] <= qi < r[1]:
+                    return _Attrib([], None, c, "clause")
             if before:
                 return _Attrib([], None, before[-1], "clause")
             after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
@@ -931,12 +955,17 @@ class _Run:
         return bool(tail1 and (tail1 in self.labels or tail2 in self.labels))
 
     def _colon_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
-        toks = para.toks
         a, _b = para.sents[si]
         if qi != a:
             return None
         if si == 0:
-            return None
+            # the introduction ends the previous paragraph
+            prev = self.prev_para
+            if prev is None or prev[0] != pi - 1 or not prev[1].sents:
+                return None
+            para = prev[1]
+            si = len(para.sents)
+        toks = para.toks
         pa, pb = para.sents[si - 1]
         if pb - 1 < pa or toks[pb - 1].low != ":":
             return None
@@ -1028,8 +1057,8 @@ class _Run:
         if r is None:
             return
         lo, hi = r
-        # the complement is a direct quotation: the quote is the statement
-        if qidx[lo] >= 0 and all(qidx[x] == qidx[lo] for x in range(lo, hi)):
+        # the complement opens with a quotation: the quote is the statement
+        if qidx[lo] >= 0:
             return
         span = self._content_span(para, lo, hi)
         if span is None:
@@ -1210,6 +1239,12 @@ class _Run:
                 and toks[d.lo - 1].low == ","
             ):
                 end = d.lo - 1
+                break
+            if d.kind == "finite" and self._coordinated(para, d) and d.lo - 1 > c.hi:
+                # "… called the statement «hysteria» and claimed that": a second report
+                end = d.lo - 1
+                while end > c.hi and toks[end - 1].low == ",":
+                    end -= 1
                 break
             if d.kind == "finite":
                 # "…, but he has made it clear that": a new clause with its own speaker
