@@ -160,6 +160,7 @@ def test_works_without_earlier_stages() -> None:
         ("Speaking in Kyiv, he left.", "Kyiv", False),
         ("KYIV (Reuters) - Talks stalled.", "KYIV", False),
         ("Washington: The US said no.", "Washington", False),
+        ("KHARTOUM, Sudan (AP) — The army said no.", "KHARTOUM", False),
         ("A shift in Washington's stance.", "Washington", True),
         ("Kyiv's streets were empty.", "Kyiv", False),
         ("He flew to Moscow.", "Moscow", False),

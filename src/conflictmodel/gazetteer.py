@@ -57,6 +57,11 @@ def fold(text: str) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def _fold_token(token: str) -> str:
+    # Most tokens are ASCII words or punctuation: skip the Unicode normalisation for them.
+    return token.lower() if token.isascii() else fold(token)
+
+
 def slugify(text: str) -> str:
     """A lower-case ASCII slug for ids.
 
@@ -142,9 +147,10 @@ class Match:
 @attrs.frozen(kw_only=True)
 class _Candidate:
     ntokens: int
-    folded: str
+    tokens: tuple[str, ...]  # folded tokens
+    spaces: tuple[bool, ...]  # whether whitespace precedes each token ("U.S." has none)
     case_tokens: tuple[bool, ...]  # True where the text token must start with a capital
-    exact: str | None  # the surface, when it must match case-sensitively
+    exact: tuple[str, ...] | None  # the surface's tokens, when case must match exactly
     entries: tuple[Entry, ...]
 
 
@@ -192,12 +198,18 @@ class _Index:
             by_rule: dict[tuple[tuple[bool, ...], str | None], list[Entry]] = {}
             for e in uniq:
                 by_rule.setdefault(_case_rule(e.surface), []).append(e)
+            positions = [(m.start(), m.end()) for m in _TOKEN.finditer(key)]
+            spaces = (
+                False,
+                *(positions[k][0] > positions[k - 1][1] for k in range(1, len(positions))),
+            )
             for (caps, exact), es in by_rule.items():
                 cand = _Candidate(
                     ntokens=len(toks),
-                    folded=key,
+                    tokens=tuple(toks),
+                    spaces=spaces,
                     case_tokens=caps,
-                    exact=exact,
+                    exact=tuple(_tokens(exact)) if exact is not None else None,
                     entries=tuple(es),
                 )
                 self.by_first.setdefault(toks[0], []).append(cand)
@@ -467,7 +479,7 @@ class Gazetteer:
         stop = len(text) if end is None else min(end, len(text))
         index = self.index.by_first
         toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
-        folded = [fold(text[a:b]) for a, b in toks]
+        folded = [_fold_token(text[a:b]) for a, b in toks]
         out: list[Match] = []
         i = 0
         n = len(toks)
@@ -479,14 +491,16 @@ class Gazetteer:
                     j = i + c.ntokens
                     if j > n:
                         continue
-                    a, b = toks[i][0], toks[j - 1][1]
-                    surface = text[a:b]
+                    if tuple(folded[i:j]) != c.tokens or any(
+                        (toks[k][0] > toks[k - 1][1]) != c.spaces[k - i] for k in range(i + 1, j)
+                    ):
+                        continue
                     if c.exact is not None:
-                        if " ".join(surface.translate(_APOSTROPHES).split()) != c.exact:
+                        if c.exact != tuple(
+                            text[x:y].translate(_APOSTROPHES) for x, y in toks[i:j]
+                        ):
                             continue
                     else:
-                        if " ".join(folded[i:j]) != c.folded and fold(surface) != c.folded:
-                            continue
                         if not all(
                             not need or text[toks[k][0]].isupper()
                             for k, need in zip(range(i, j), c.case_tokens, strict=False)

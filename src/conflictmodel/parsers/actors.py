@@ -9,8 +9,8 @@ Sources of actor mentions, in the order they are found:
 2. named government bodies by pattern: "the Russian Foreign Ministry", "Ukraine's Defence
    Ministry", "the Ministry of Foreign Affairs of Armenia", "the Biden administration";
 3. people the gazetteer does not know, by grammar: a title before the name ("Kremlin
-   spokesperson Dmitry Peskov", "Russian Ambassador to the United Nations Vasily Nebenzya"),
-   an appositive after it ("Sergei Aksyonov, the head of the Crimean peninsula,"), a courtesy
+   spokesperson Dmitry Peskov", "Kenyan Ambassador to the African Union Jane Mwangi"),
+   an appositive after it ("Amina Yusuf, the governor of North Darfur,"), a courtesy
    title ("Mr. Haddad") or a speech verb ("Amina Yusuf said"); the title becomes a
    [`Role`][conflictmodel.Role] and the country it implies the actor's country;
 4. anonymous sources ("a senior Hamas official", "two people familiar with the matter",
@@ -43,8 +43,13 @@ import attrs
 from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError, GazetteerError
-from conflictmodel.gazetteer import Gazetteer, Match, fold, slugify
-from conflictmodel.parsers.territories import context_matches, gazetteer_of, is_metonym_use
+from conflictmodel.gazetteer import Match, fold, slugify
+from conflictmodel.parsers.territories import (
+    context_matches,
+    gazetteer_of,
+    in_furniture,
+    is_metonym_use,
+)
 from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 
@@ -357,7 +362,6 @@ _STATE_NOUNS = frozenset(
         "delegations",
         "negotiators",
         "regime",
-        "state",
         "counterparts",
         "counterpart",
         "soldiers",
@@ -541,6 +545,96 @@ _ORG_WORDS = frozenset(
 )
 _NAME_STOP_TAIL = frozenset({"Says", "Said", "Warns", "Tells", "Urges", "Calls", "Slams"})
 _MAX_SPAN = 400
+_NOT_TITLE_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "but",
+        "for",
+        "with",
+        "said",
+        "says",
+        "told",
+        "say",
+        "from",
+        "that",
+        "this",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "are",
+        "is",
+        "not",
+        "who",
+        "which",
+        "when",
+        "where",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "also",
+        "than",
+        "then",
+    ]
+)
+_VERBS = frozenset(
+    [
+        "met",
+        "meets",
+        "meet",
+        "visited",
+        "visits",
+        "held",
+        "holds",
+        "spoke",
+        "speaks",
+        "signed",
+        "signs",
+        "urged",
+        "urges",
+        "accused",
+        "called",
+        "calls",
+        "told",
+        "tells",
+        "said",
+        "says",
+        "added",
+        "warned",
+        "insisted",
+        "rejected",
+        "denied",
+        "agreed",
+        "left",
+        "arrived",
+        "returned",
+        "met",
+        "went",
+        "came",
+        "gave",
+        "took",
+        "made",
+        "sent",
+        "asked",
+        "ordered",
+        "led",
+        "leads",
+        "struck",
+        "hit",
+        "killed",
+        "attacked",
+        "launched",
+        "fired",
+        "claimed",
+        "announced",
+    ]
+)
 _COURTESY_BEFORE = re.compile(
     r"\b(?:Mr|Ms|Mrs|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Maj)\.\s{1,2}\Z"
 )
@@ -650,6 +744,22 @@ class ActorRules:
             anon_cues=(*self.anon_cues, *(fold(c) for c in _checked(anon_cues, "anon_cues"))),
             determiners=self.determiners,
         )
+
+    @property
+    def title_last_words(self) -> frozenset[str]:
+        cached = self._cache.get("title_last_words")
+        if cached is None:
+            cached = frozenset(t.split()[-1] for t in self.titles if t.split())
+            self._cache["title_last_words"] = cached
+        return cached
+
+    @property
+    def body_first_words(self) -> frozenset[str]:
+        cached = self._cache.get("body_first_words")
+        if cached is None:
+            cached = frozenset(b.split()[0] for b in self.bodies if b.split())
+            self._cache["body_first_words"] = cached
+        return cached
 
     @property
     def max_title_words(self) -> int:
@@ -825,6 +935,10 @@ class _Run:
 
     # ------------------------------------------------------------ bookkeeping
 
+    def reset_cover(self) -> None:
+        self._cov = []
+        self._cov_starts = []
+
     def cover_mentions(self, mentions: Iterable[Mention]) -> None:
         for m in mentions:
             if m.kind is MentionKind.ACTOR:
@@ -903,7 +1017,7 @@ class _Run:
         return self.ctx.actors[actor.id]
 
     def in_furniture(self, start: int, end: int) -> bool:
-        return bool(self.ctx.furniture) and self.ctx.is_furniture(Span(start=start, end=end))
+        return in_furniture(self.ctx, Span(start=start, end=end))
 
     # ------------------------------------------------------------ main
 
@@ -1027,6 +1141,11 @@ class _Run:
         if stripped.endswith(","):
             stripped = stripped[:-1].rstrip()
         end = lo + len(stripped)
+        last = re.search(r"[\w.’'-]+$", stripped)
+        if last is None:
+            return None, None, None, None
+        if fold(last.group(0)) not in self.rules.title_last_words and end not in self.match_by_end:
+            return self._title_with_complement(stripped, lo, end)
         words = list(re.finditer(r"[\w.’'-]+", stripped))
         if not words:
             return None, None, None, None
@@ -1065,6 +1184,39 @@ class _Run:
         title = " ".join(text[t_start:end].split())
         return title, Span(start=t_start, end=end), country, affiliation
 
+    def _title_with_complement(
+        self, stripped: str, lo: int, end: int
+    ) -> tuple[str | None, Span | None, str | None, str | None]:
+        """ "the head of Ukraine's military intelligence, Kyrylo Budanov": a title, a
+        preposition and a few words that are not a known entity."""
+        none: tuple[None, None, None, None] = (None, None, None, None)
+        tail = stripped[-70:]
+        cm = re.search(r"\b(?:of|for|to|at)\s{1,2}(?:the\s{1,2})?([^,.;:()\"“”«»\n]{1,50})$", tail)
+        if cm is None or len(cm.group(1).split()) > 6:
+            return none
+        prep_pos = end - (len(tail) - cm.start())
+        comp_start = end - (len(tail) - cm.start(1))
+        for w in re.finditer(r"[\w’'.-]+", self.text[comp_start:end]):
+            ws = comp_start + w.start()
+            word = w.group(0)
+            if fold(word) in _NOT_TITLE_WORDS or fold(word) in _VERBS:
+                return none
+            if word[:1].isupper() and not any(
+                gm.start <= ws < gm.end for gm in self.matches_in(ws, ws + 1)
+            ):
+                return none  # an unknown name: this is a sentence, not a title
+        found = self._title_ending_at(prep_pos, lo)
+        if found is None:
+            return none
+        t_start, country, affiliation = self._title_modifiers(found, lo)
+        if country is None and affiliation is None and not cm.group(0).startswith("to"):
+            for gm in self.matches_in(prep_pos, end):
+                country, affiliation = self._entity_country(gm)
+                if country or affiliation:
+                    break
+        title = " ".join(self.text[t_start:end].split())
+        return title, Span(start=t_start, end=end), country, affiliation
+
     def _title_ending_at(self, end: int, lo: int) -> int | None:
         text = self.text
         seg = text[lo:end]
@@ -1099,9 +1251,26 @@ class _Run:
             gm = self.match_by_end.get(ent_end)
             if gm is not None and country is None and affiliation is None:
                 country, affiliation = self._entity_country(gm)
+                owner = self._person_of(gm) if poss else None
+                if owner is not None:
+                    # "Putin's foreign policy aide", "Zelenskyy’s chief of staff".
+                    country, affiliation = owner.country, owner.name
                 if country is not None or affiliation is not None:
                     pos = gm.start
                     continue
+            run = re.search(r"((?:\b[a-z][a-z-]{2,20}\s{1,2}){1,3})$", seg)
+            if run is not None and country is None and affiliation is None and pos == t_start:
+                # "EU foreign policy chief": lower-case words between an entity and the title.
+                run_start = lo + run.start(1)
+                if not set(run.group(1).split()) & _NOT_TITLE_WORDS:
+                    ent = re.search(r"([\w’'.-]+?)(['’]s?)?\s{1,2}$", text[lo:run_start])
+                    if ent is not None:
+                        gm2 = self.match_by_end.get(lo + ent.end(1))
+                        if gm2 is not None and any(
+                            e.kind is MentionKind.ACTOR for e in gm2.entries
+                        ):
+                            pos = run_start
+                            continue
             if poss and country is None and affiliation is None:
                 # "Sudan's army chief": the gazetteer matched "Sudan's army" as a whole.
                 code = self.gz.country_code(_strip_possessive(word))
@@ -1140,9 +1309,20 @@ class _Run:
         best = None
         for k in range(1, min(4, len(words)) + 1):
             phrase = fold(" ".join(w.group(0) for w in words[-k:]))
-            if phrase in _SPECIFIC_BODIES or phrase in {"kremlin", "white house", "pentagon"}:
+            if phrase in self.rules.bodies or phrase in {"kremlin", "white house", "pentagon"}:
                 best = lo + words[-k].start()
         return best
+
+    @property
+    def _ranks(self) -> frozenset[str]:
+        return frozenset(fold(c) for c in self.rules.courtesy)
+
+    def _person_of(self, m: Match) -> Actor | None:
+        for e in m.entries:
+            if e.kind is MentionKind.ACTOR:
+                a = self.gz.actors[e.target]
+                return a if a.kind is ActorKind.PERSON else None
+        return None
 
     def _affiliation(self, value: str) -> tuple[str | None, str | None]:
         if len(value) == 2 and value.isupper():
@@ -1174,7 +1354,8 @@ class _Run:
         right = text[end : end + 160]
         m = re.match(
             r"['’]?s?\s{0,2},\s{1,3}(?:who\s{1,2}(?:is|was|serves\s{1,2}as)\s{1,2})?"
-            r"(?:(?:the|a|an|then|now)\s{1,3})?([^,.;:()\"“”«»\n]{2,100}?)\s{0,2}(?=[,.;)\n]|$)",
+            r"(?:(?:the|a|an|then|now)\s{1,3})?((?:[^,.;:()\"“”«»\n]|(?<=\b[A-Z])\.){2,100}?)"
+            r"\s{0,2}(?=[,;)\n]|$|(?<!\b[A-Z])\.)",
             right,
         )
         if not m:
@@ -1219,10 +1400,8 @@ class _Run:
                 continue
             # "Ukraine's foreign minister" and "the president of Armenia" give a country;
             # "the envoy to Russia" does not.
-            is_state = any(
-                e.kind is MentionKind.ACTOR and e.target.startswith("state:") for e in gm.entries
-            )
-            if gm.start < title_at or (is_state and of_complement):
+            is_actor = bool(gm.targets(MentionKind.ACTOR))
+            if gm.start < title_at or (is_actor and of_complement):
                 country, affiliation = self._entity_country(gm)
                 break
         if country is None:
@@ -1241,9 +1420,6 @@ class _Run:
             if m.start < sent.start or m.end > sent.end:
                 continue
             entry = next((e for e in m.entries if e.kind is MentionKind.ACTOR), None)
-            if entry is None:
-                continue
-            actor = self.gz.actors[entry.target]
             after = text[m.end : min(sent.end, m.end + 60)]
             pm = re.match(r"(['’]s?)?\s{1,2}", after)
             if not pm:
@@ -1252,6 +1428,13 @@ class _Run:
             body_end = self._body_at(body_start, sent.end)
             if body_end is None:
                 continue
+            if entry is None:
+                # "the Gaza health ministry": a body named after a territory.
+                terr = self.gz.territories[m.entries[0].target]
+                if terr.country:
+                    self.add_body(m.start, body_end, terr.country, body_start, place=terr.name)
+                continue
+            actor = self.gz.actors[entry.target]
             if actor.kind is ActorKind.STATE and entry.via in {
                 "name",
                 "alias",
@@ -1264,6 +1447,7 @@ class _Run:
                 "administration",
                 "government",
                 "cabinet",
+                "office",
             }:
                 self.add_body(m.start, body_end, actor.country, body_start, person=actor)
         # "the Ministry of Foreign Affairs of Armenia", "Ministry of Defence of Ukraine".
@@ -1294,6 +1478,9 @@ class _Run:
                 )
 
     def _body_at(self, pos: int, limit: int) -> int | None:
+        first = re.match(r"[\w’'-]+", self.text[pos : min(limit, pos + 30)])
+        if first is None or fold(first.group(0)) not in self.rules.body_first_words:
+            return None
         words = list(re.finditer(r"[\w’'-]+", self.text[pos : min(limit, pos + 60)]))
         best = None
         for k in range(1, min(5, len(words)) + 1):
@@ -1315,6 +1502,7 @@ class _Run:
         body_start: int,
         person: Actor | None = None,
         body_end: int | None = None,
+        place: str | None = None,
     ) -> None:
         text = self.text
         body = " ".join(text[body_start : body_end or end].split())
@@ -1326,8 +1514,13 @@ class _Run:
         key = _BODY_SYNONYMS.get(fb, fb)
         if person is not None:
             surname = person.name.split()[-1]
-            name = f"{surname} {body}"
+            written = " ".join(text[start:end].split())
+            name = written[4:] if written.casefold().startswith("the ") else written
             gid = f"gov:{slugify(surname)}-{slugify(key)}"
+            kind = ActorKind.GOVERNMENT
+        elif place is not None:
+            name = f"{place} {body}"
+            gid = f"gov:{slugify(place)}-{slugify(key)}"
             kind = ActorKind.GOVERNMENT
         else:
             dem = self._demonym(code)
@@ -1433,10 +1626,14 @@ class _Run:
                 if known is not None:
                     self.mention(known, n_start, n_end, via="surname")
                     return
-        if title is None:
+        rank: str | None = None
+        if title is None or fold(title) in self._ranks:
             t2, c2, a2 = self.title_after(n_end)
             if t2 is not None:
-                title, tcountry, taff = t2, c2, a2
+                # "Lt. Col. Nadav Shoshani, a spokesman for the military": the appositive says
+                # more than the rank, which is kept as a second role.
+                rank = title
+                title, tcountry, taff = t2, c2 or tcountry, a2
         if headline and not courtesy:
             return
         multi = len(words) >= 2 and not all(w.endswith(".") for w in words)
@@ -1461,7 +1658,11 @@ class _Run:
             )
             if not (after_ok or before_ok):
                 return
-        self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
+        actor = self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
+        if rank is not None:
+            self.ctx.add_actor(
+                Actor(id=actor.id, name=actor.name, kind=actor.kind, roles=(Role(title=rank),))
+            )
 
     def new_person(
         self,
@@ -1879,6 +2080,8 @@ _SPECIFIC_BODIES = frozenset(
         "electoral commission",
         "transitional council",
         "sovereign council",
+        "security cabinet",
+        "war cabinet",
     }
 )
 _SPECIFIC_SUFFIXES = (
@@ -2055,17 +2258,17 @@ def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
         return org
     sent = Span(start=start, end=end)
     before = set(ctx.actors)
-    n_mentions = len(ctx.mentions)
+    n_mentions = len(run.pending)
     for nm in _NAME.finditer(text, start, end):
         a0, b0 = nm.start(), nm.end()
         run.person_candidate(a0, b0, sent, headline=False)
-        if len(ctx.mentions) > n_mentions:
-            return ctx.actors[ctx.mentions[-1].target]
+        if len(run.pending) > n_mentions:
+            return ctx.actors[run.pending[-1][1]]
     run.anonymous(sent)
-    if len(ctx.mentions) == n_mentions:
+    if len(run.pending) == n_mentions:
         _anonymous_fallback(run, sent)
-    if len(ctx.mentions) > n_mentions:
-        return ctx.actors[ctx.mentions[-1].target]
+    if len(run.pending) > n_mentions:
+        return ctx.actors[run.pending[-1][1]]
     for nm in _NAME.finditer(text, start, end):
         a0, b0 = nm.start(), nm.end()
         title, tspan, tc, ta = run.title_before(a0)
@@ -2169,9 +2372,9 @@ def _run_for(ctx: ParseContext) -> _Run:
         cached.synced = len(ctx.mentions)
         ctx.extras["_actor_run"] = cached
     elif cached.synced != len(ctx.mentions):
-        # Mentions other stages added since (sorting may have moved them: re-cover all new
-        # ones by identity of position in the list is unsafe, so cover the tail by count).
-        cached.cover_mentions(ctx.mentions[cached.synced :])
+        # Other stages added mentions (and sorting may have moved them): cover them all again.
+        cached.reset_cover()
+        cached.cover_mentions(ctx.mentions)
         cached.synced = len(ctx.mentions)
     return cached
 

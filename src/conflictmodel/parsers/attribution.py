@@ -11,9 +11,9 @@ Nebenzya", "a Western diplomat familiar with the talks", "Both") into actors of 
 Example:
     >>> cues = Cues.default()
     >>> toks = tokenize("Peskov has repeatedly told reporters that", 0, 41)
-    >>> m = cues.match(toks, 2)
-    >>> (m.text, m.lemma, m.end - m.start)
-    ('told reporters', 'tell', 2)
+    >>> m = cues.match(toks, 3)
+    >>> (m.text, m.entry.role, m.end - m.start)
+    ('told reporters', 'verb', 2)
 """
 
 from __future__ import annotations
@@ -272,7 +272,7 @@ class Cues:
         for e in cands:
             end = _match_words(e.words, toks, i, stop)
             if end is not None:
-                return CueMatch(i, end, e, "")
+                return CueMatch(i, end, e, " ".join(t.low for t in toks[i:end]))
         return None
 
 
@@ -324,15 +324,6 @@ _GROUP_KINDS = (
     ActorKind.GROUP,
     ActorKind.MEDIA,
 )
-_ORG_HEADS = frozenset(
-    "ministry government administration army military forces council committee commission "
-    "agency office embassy mission parliament cabinet presidency department service court "
-    "police organization organisation alliance union coalition party movement front brigade "
-    "militia group bank fund institute authority authorities kremlin".split()
-)
-_MEDIA_HEADS = frozenset(
-    "outlet newspaper broadcaster channel agency daily website network paper tabloid".split()
-)
 
 
 def _lemma(word: str) -> str:
@@ -377,8 +368,10 @@ class Resolver:
     _added: int = 0
     _stage_calls: int = 0
     _by_surface: dict[str, str] = attrs.Factory(dict)
+    _human: frozenset[str] = frozenset()
 
     def __attrs_post_init__(self) -> None:
+        self._human = frozenset(_lemma(h) for h in self.cues.word_set("anonymous_heads"))
         try:
             from conflictmodel.parsers import actors as actors_stage
         except ImportError:  # pragma: no cover - the actors stage ships with the package
@@ -488,7 +481,11 @@ class Resolver:
         if actor is not None and not (actor.kind is ActorKind.PERSON or actor.anonymous):
             # "Russian officials", "Ukrainian diplomats": people, not the state of the demonym
             head = self._head(toks)
-            if head is not None and not head.cap and head.low in self.cues.word_set("anonymous_heads"):
+            if (
+                head is not None
+                and not head.cap
+                and head.low in self.cues.word_set("anonymous_heads")
+            ):
                 actor = self._anonymous(span, toks, country=actor.country)
         if actor is None:
             actor = self._fallback(span, toks)
@@ -535,6 +532,12 @@ class Resolver:
             a = self.ctx.actors.get(target)
             if a is None or a.kind not in kinds:
                 continue
+            if (
+                kinds == _HUMAN_KINDS
+                and a.anonymous
+                and _lemma(a.name.split()[-1].lower()) not in self._human
+            ):
+                continue  # "he" is not "the military campaign"
             if off >= sent_start or subj:
                 return a
             if best_obj is None:
@@ -586,11 +589,7 @@ class Resolver:
             if later is not None and m[1] <= later[0] and m[2] != later[2]:
                 gap = text[m[1] : later[0]]
                 words = gap.split()
-                if (
-                    "and" in words
-                    and len(words) <= 7
-                    and not any(ch in gap for ch in ".;:!?\n")
-                ):
+                if "and" in words and len(words) <= 7 and not any(ch in gap for ch in ".;:!?\n"):
                     a1, a2 = self.ctx.actors.get(m[2]), self.ctx.actors.get(later[2])
                     if a1 is not None and a2 is not None and a1.kind is a2.kind:
                         return [a1, a2]
@@ -655,7 +654,7 @@ class Resolver:
         heads = self.cues.word_set("speaker_heads")
         last_word = next((t for t in reversed(toks) if t.word), toks[-1])
         if first in ("a", "an", "one", "another", "two", "three", "several", "some") or (
-            not runs and last_word.low in heads
+            not runs and (last_word.low in heads or _lemma(last_word.low) in heads)
         ):
             return self._anonymous(span, toks)
         if not runs:
@@ -678,9 +677,9 @@ class Resolver:
             self.mention(name_span, existing.id, "surname")
             return ctx.actors[existing.id]
         low_words = {t.low for t in toks}
-        if low_words & _MEDIA_HEADS:
+        if low_words & self.cues.word_set("media_heads"):
             kind, prefix = ActorKind.MEDIA, "media"
-        elif {t.low for t in toks[a:b]} & _ORG_HEADS:
+        elif {t.low for t in toks[a:b]} & self.cues.word_set("org_heads"):
             kind, prefix = ActorKind.ORGANIZATION, "org"
         else:
             kind, prefix = ActorKind.PERSON, "person"
@@ -714,8 +713,8 @@ class Resolver:
             if a.kind is ActorKind.PERSON and " " in a.name:
                 self._names.setdefault(a.name.casefold().split()[-1], aid)
         self._indexed = len(ids)
-        aid = self._names.get(name.casefold())
-        return self.ctx.actors.get(aid) if aid is not None else None
+        found = self._names.get(name.casefold())
+        return self.ctx.actors.get(found) if found is not None else None
 
     def _head(self, toks: Sequence[Token]) -> Token | None:
         """The head word of a phrase: the last word before its modifiers ("a diplomat familiar
@@ -733,25 +732,7 @@ class Resolver:
         ctx = self.ctx
         dets = self.cues.word_set("determiners")
         # the description's head: the words up to the first that starts a modifier
-        stop = {
-            "who",
-            "which",
-            "that",
-            "familiar",
-            "based",
-            "close",
-            "with",
-            "from",
-            "in",
-            "of",
-            "on",
-            "at",
-            "speaking",
-            "involved",
-            "briefed",
-            ",",
-            "who'd",
-        }
+        stop = self.cues.word_set("modifier_starts") | {","}
         body = [t for t in toks if t.word or t.low == "."]
         k = 0
         while k < len(body) and body[k].low in dets:
@@ -762,7 +743,11 @@ class Resolver:
         head_toks = body[k:j] or body[k:] or body
         name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
         description = " ".join(span.of(ctx.text).split())
-        kind = ActorKind.ORGANIZATION if _lemma(head_toks[-1].low) in _ORG_HEADS else ActorKind.PERSON
+        kind = (
+            ActorKind.ORGANIZATION
+            if _lemma(head_toks[-1].low) in self.cues.word_set("org_heads")
+            else ActorKind.PERSON
+        )
         actor = ctx.add_actor(
             Actor(
                 id=f"anon:{slug(name)}",

@@ -34,7 +34,8 @@ Example:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -59,9 +60,8 @@ which bounds the work per cue and keeps the stage linear on any input."""
 _STOP_PUNCT = frozenset(',;:—–()[]!?"“”«»„‹›')
 _SENT_END = frozenset(".!?…")
 _QUOTE_CHARS = frozenset("“”„«»‹›‘’‚\"'「」『』")
-_BE = frozenset("is are was were be been being 's am".split())
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
 _REL = frozenset(("who", "which", "that", "whose"))
-_ARTICLES = frozenset("a an the this these those his her its their our my your so".split())
 
 
 def _singular(word: str) -> str:
@@ -286,12 +286,12 @@ class _Run:
             q = self.top[k]
             if q.close is None or toks[i - 1].end != q.outer.end:
                 continue
-            last = self.text[q.start : q.end].rstrip()[-1:]
-            if last in _SENT_END and (toks[i].cap or qidx[i] >= 0):
+            final = self.text[q.start : q.end].rstrip()[-1:]
+            if final in _SENT_END and (toks[i].cap or qidx[i] >= 0):
                 cuts.add(i)
         bounds = [0, *sorted(cuts), n]
         out: list[tuple[int, int]] = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             while b - a > _MAX_SENT:
                 out.append((a, a + _MAX_SENT))
                 a += _MAX_SENT
@@ -345,7 +345,9 @@ class _Run:
         events: list[tuple[int, int, Any]] = []  # (token, order, item) in text order
         attribs: dict[int, tuple[_Attrib | None, StatementKind]] = {}
         for k, qi, qj in qs:
-            kind = self._quote_kind(para, sent, k, qi, qj, cues)
+            prev = attribs.get(k - 1)
+            prev_direct = prev is not None and prev[1] is StatementKind.DIRECT
+            kind = self._quote_kind(para, sent, k, qi, qj, cues, prev_direct)
             att = self._attribute(pi, para, si, sent, k, qi, qj, cues, kind)
             attribs[k] = (att, kind)
             if att is not None and att.cue is not None and kind is StatementKind.DIRECT:
@@ -405,7 +407,7 @@ class _Run:
         e = m.entry
         first = toks[m.start].low
         prev_i = m.start - 1
-        while prev_i >= a and toks[prev_i].low in self.adverbs and toks[prev_i].low not in _BE:
+        while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:
             prev_i -= 1
         prev = toks[prev_i].low if prev_i >= a else ""
         if e.role == "source":
@@ -424,7 +426,7 @@ class _Run:
             kind = "finite"
             if prev in _BE:
                 return None  # passive: "are said to be", "was accused of"
-            if prev in _ARTICLES or prev == "'s":
+            if prev in self.cues.word_set("articles") or prev == "'s":
                 return None  # a noun: "the claims", "Russia's claims"
             if (
                 first in self.cues.word_set("noun_forms")
@@ -441,7 +443,7 @@ class _Run:
         lo = m.start
         if kind == "finite":
             j = m.start - 1
-            while j >= a and (toks[j].low in self.aux or toks[j].low in self.adverbs):
+            while j >= a and (toks[j].low in self.aux or self._adv(toks[j])):
                 if toks[j].low in ("'s",) and j - 1 >= a and toks[j - 1].cap:
                     break
                 j -= 1
@@ -472,10 +474,7 @@ class _Run:
         while (
             j >= a
             and qidx[j] < 0
-            and (
-                (toks[j].low in self.adverbs and toks[j].low not in self.dets)
-                or self._in_date(toks[j])
-            )
+            and ((self._adv(toks[j]) and toks[j].low not in self.dets) or self._in_date(toks[j]))
         ):
             j -= 1
         if j >= a and toks[j].low == ")" and qidx[j] < 0:
@@ -495,7 +494,8 @@ class _Run:
             if toks[k].low == ",":
                 k -= 1
             if k >= a and qidx[k] < 0:
-                return self._np_left(para, a, k + 1, appositive=False, minimal=True)
+                # "…, said a Sudanese officer based in Omdurman, who asked …": a person
+                return self._np_left(para, a, k + 1, appositive=False, minimal=toks[j].low != "who")
             return None
         hi = j + 1
         k = j
@@ -550,26 +550,32 @@ class _Run:
         """ "Sergei Aksyonov, the head of Crimea, has said": the phrase before the parenthesis."""
         toks, qidx = para.toks, para.qidx
         p = comma - 1
-        finite = False
-        while p >= a and comma - p <= 14:
+        finite = relative = False
+        while p >= a and comma - p <= 25:
             if qidx[p] >= 0 or toks[p].low in _SENT_END or toks[p].low in (";", ":"):
                 return None
             if toks[p].low == ",":
                 break
-            finite = finite or toks[p].low in self.finite
+            low = toks[p].low
+            relative = relative or low in ("who", "which", "whose")
+            finite = finite or (low in self.finite and not (low == "'s" and self._possessive(para, p)))
             p -= 1
         else:
             return None
         if p < a or p + 1 >= comma:
             return None
-        if finite and toks[p + 1].low not in ("who", "which", "whose"):
+        if finite and not relative:
             return None  # a clause, not a parenthesis
         np = self._np_left(para, a, p, appositive=False)
         if np is None:
             return None
         seg = range(p + 1, comma)
         words = [toks[x] for x in seg if toks[x].word]
-        if words and all(t.cap for t in words) and not all(toks[x].cap for x in range(*np) if toks[x].word):
+        if (
+            words
+            and all(t.cap for t in words)
+            and not all(toks[x].cap for x in range(*np) if toks[x].word)
+        ):
             # "Pakistan's military spokesman, Lt Gen Ahmed Sharif Chaudhry, said": the name
             return p + 1, comma
         if not any(toks[x].cap for x in range(np[0], np[1])):
@@ -580,7 +586,7 @@ class _Run:
         """The speaker phrase after an inverted cue: ", said a Russian analyst based in Moscow"."""
         toks, qidx = para.toks, para.qidx
         k = start
-        while k < b and (self._in_date(toks[k]) or toks[k].low in self.adverbs) and not toks[k].cap:
+        while k < b and (self._in_date(toks[k]) or self._adv(toks[k])) and not toks[k].cap:
             k += 1
         lo = k
         while k < b and k - lo < 12:
@@ -666,19 +672,35 @@ class _Run:
                 return k + 1, n
         return lo, k
 
+    def _adv(self, t: Token) -> bool:
+        """An adverb: listed, or a lower-case word in -ly/-wards that is not a listed noun."""
+        low = t.low
+        if low in self.adverbs:
+            return True
+        return (
+            not t.cap
+            and t.word
+            and len(low) > 5
+            and low.endswith(("ly", "wards", "ward"))
+            and low not in self.cues.word_set("ly_nouns")
+        )
+
     def _possessive(self, para: _Para, k: int) -> bool:
         """ "Haiti's council" (possessive), not "he's going" (a verb)."""
         toks = para.toks
         if k + 1 >= len(toks) or not toks[k + 1].word or k == 0 or not toks[k - 1].word:
             return False
         nxt = toks[k + 1].low
-        return not (
-            nxt in self.finite
-            or nxt in self.aux
-            or nxt in self.adverbs
-            or nxt in self.dets
-            or nxt.endswith(("ing", "ed"))
-        ) or toks[k + 1].cap
+        return (
+            not (
+                nxt in self.finite
+                or nxt in self.aux
+                or nxt in self.adverbs
+                or nxt in self.dets
+                or nxt.endswith(("ing", "ed"))
+            )
+            or toks[k + 1].cap
+        )
 
     def _span(self, para: _Para, r: tuple[int, int]) -> Span:
         return Span(start=para.toks[r[0]].start, end=para.toks[r[1] - 1].end)
@@ -779,7 +801,7 @@ class _Run:
         """The cue follows "and"/"but": a second verb of the same subject."""
         j = c.lo - 1
         a = c.sent[0]
-        while j >= a and para.toks[j].low in self.adverbs:
+        while j >= a and self._adv(para.toks[j]):
             j -= 1
         return j > a and para.toks[j].low in ("and", "but", "or", "then") and para.qidx[j] < 0
 
@@ -797,7 +819,14 @@ class _Run:
     # ------------------------------------------------------------------ quotes
 
     def _quote_kind(
-        self, para: _Para, sent: tuple[int, int], k: int, qi: int, qj: int, cues: list[_Cue]
+        self,
+        para: _Para,
+        sent: tuple[int, int],
+        k: int,
+        qi: int,
+        qj: int,
+        cues: list[_Cue],
+        prev_direct: bool = False,
     ) -> StatementKind:
         a, b = sent
         toks = para.toks
@@ -816,12 +845,22 @@ class _Run:
             # ", «fragment»" after a noun is an embedded fragment unless a cue precedes
             prev_cue = any(c.hi >= p - 1 for c in cues if c.hi <= p)
             left_clear = prev_cue
+        if p >= a and toks[p].low == "," and prev_direct and self._continues_split(k, qi, para):
+            return StatementKind.DIRECT
         if not left_clear:
             return StatementKind.PARTIAL
         last = content[-1:] if content else ""
         if last in ".!?,;:…—-" or self._ends_sentence(para, qj, b) or words >= 4:
             return StatementKind.DIRECT
         return StatementKind.PARTIAL
+
+    def _continues_split(self, k: int, qi: int, para: _Para) -> bool:
+        """ "“The army has lost control,” said Khin Thandar, “and it knows it.”": the second
+        part of a quote split by its attribution (the previous quote of the sentence is
+        direct)."""
+        prev = self.top[k - 1]
+        between = self.text[prev.outer.end : para.toks[qi].start]
+        return len(between.split()) <= 12 and not any(ch in between for ch in ".;!?")
 
     def _ends_sentence(self, para: _Para, qj: int, b: int) -> bool:
         toks = para.toks
@@ -876,7 +915,7 @@ class _Run:
         # (b) a cue just before it: "he declared: “…”", "stating, «…»", "said that «…»"
         best: _Cue | None = None
         for c in reversed(cues):
-            if c.hi > qi or c.kind in ("frame", "via"):
+            if c.hi > qi or c.kind in ("frame", "via") or kind is StatementKind.PARTIAL:
                 continue
             gap = self._gap_ok(para, c, qi)
             if gap:
@@ -886,7 +925,7 @@ class _Run:
             return _Attrib([], None, best, "before")
         # (c) a partial quote: the reporting clause it sits in
         if kind is StatementKind.PARTIAL:
-            if self._is_label(para, a, qi):
+            if self._is_label(para, a, qi, k):
                 return None
             before = [
                 c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")
@@ -907,6 +946,14 @@ class _Run:
         intro = self._colon_intro(pi, para, si, qi)
         if intro is not None:
             return intro
+        if qi - 1 > a and toks[qi - 1].low == ":" and qidx[qi - 1] < 0:
+            # in the same sentence: "The envoy is sure of one thing: “…”"
+            r = self._clause_subject(para, a, qi - 1)
+            if r is not None and self._head_ok(para, r):
+                span = self._span(para, r)
+                speakers = self.resolver.resolve(span)
+                if speakers:
+                    return _Attrib(speakers, span, None, "colon")
         # (e) a continuation of the previous quote's speaker
         if self.last_quote is not None:
             st, speakers, lpi, _lend = self.last_quote
@@ -946,13 +993,22 @@ class _Run:
         lastt = toks[qi - 1].low
         return lastt in (":", ",", "that", "—", "–") or (c.hi >= qi - 6 and lastt not in self.dets)
 
-    def _is_label(self, para: _Para, a: int, qi: int) -> bool:
-        """A quoted name, title or term: "the so-called «special operation»"."""
+    def _is_label(self, para: _Para, a: int, qi: int, k: int) -> bool:
+        """A quoted name, title or term: "the so-called «special operation»", "told NBC's
+        “Meet the Press”"."""
         toks = para.toks
         lows = [toks[x].low for x in range(max(a, qi - 3), qi)]
         tail1 = lows[-1:] and lows[-1]
         tail2 = " ".join(lows[-2:])
-        return bool(tail1 and (tail1 in self.labels or tail2 in self.labels))
+        if tail1 and (tail1 in self.labels or tail2 in self.labels):
+            return True
+        # a title in Title Case after a preposition, a possessive or an article
+        q = self.top[k]
+        words = [w for w in self.text[q.start : q.end].split() if any(ch.isalpha() for ch in w)]
+        title = bool(words) and len(words) <= 8 and all(
+            w[:1].isupper() or len(w) <= 3 for w in words
+        )
+        return title and bool(tail1) and (tail1 in self.preps or tail1 in ("'s", "the", "a"))
 
     def _colon_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
         a, _b = para.sents[si]
@@ -1046,8 +1102,7 @@ class _Run:
     ) -> None:
         if c.used_by_direct or c.kind in ("frame", "via"):
             return
-        a, b = sent
-        toks, qidx = para.toks, para.qidx
+        qidx = para.qidx
         if c.kind == "source":
             self._according(pi, para, sent, c, cues)
             return
@@ -1065,6 +1120,9 @@ class _Run:
             return
         if not c.speakers:
             return
+        head = " ".join(span.of(self.text).lower().split()[:4])
+        if any(head.startswith(f) for f in self.cues.word_set("not_statements")):
+            return  # "asked not to be named"
         if c.subject is not None and not self._head_ok(para, c.subject):
             return
         cue_text, cue_span = self._cue_text(para, c)
@@ -1077,7 +1135,6 @@ class _Run:
 
     def _complement(self, para: _Para, c: _Cue, cues: list[_Cue]) -> tuple[int, int] | None:
         """Token range of what the cue reports, or None."""
-        _a, b = c.sent
         toks, qidx = para.toks, para.qidx
         comps = c.match.entry.complements
         end = self._content_end(para, c, cues)
@@ -1088,6 +1145,7 @@ class _Run:
         y = x
         n = 0
         saw_object = False
+        in_pp = False  # inside "in a statement on Telegram": not an object of the verb
         while y < end and n <= _MAX_GAP and qidx[y] < 0:
             t = toks[y]
             if t.low == "that":
@@ -1104,13 +1162,11 @@ class _Run:
                 break
             if t.low in self.finite:
                 break
-            if not (
-                self._in_date(t)
-                or t.low in self.adverbs
-                or t.low in self.preps
-                or t.low == ","
-                or t.low in self.audiences
-            ):
+            if t.low in self.preps:
+                in_pp = True
+            elif t.low == ",":
+                in_pp = False
+            elif not (in_pp or self._in_date(t) or self._adv(t) or t.low in self.audiences):
                 saw_object = True
             y += 1
             n += 1
@@ -1119,7 +1175,7 @@ class _Run:
         while (
             x < end
             and qidx[x] < 0
-            and (self._in_date(toks[x]) or (toks[x].low in self.adverbs and not toks[x].cap))
+            and (self._in_date(toks[x]) or (self._adv(toks[x]) and not toks[x].cap))
         ):
             x += 1
         if x >= end:
@@ -1128,7 +1184,7 @@ class _Run:
             y = x
             while y < end and toks[y].low in (":", ",") and qidx[y] < 0:
                 y += 1
-            if y < end and qidx[y] >= 0:
+            if y < end and qidx[y] >= 0 and (y > x or comps & {"clause", "object"}):
                 return y, end  # a quotation: handled by the quote
             if toks[x].low in (":", ","):
                 return None
@@ -1137,9 +1193,54 @@ class _Run:
             return x, end
         if "clause" in comps and self._bare_clause(para, x, end):
             return x, end
+        if "clause" in comps:
+            # "said in a statement Thursday night they pulled …"
+            y = self._skip_adverbials(para, x, end)
+            if y > x and y < end and self._bare_clause(para, y, end):
+                return y, end
         if "object" in comps and self._object(para, x, end, c):
             return x0 if x0 == x else x, end
         return None
+
+    def _skip_adverbials(self, para: _Para, x: int, end: int) -> int:
+        """The token after dates, adverbs and short prepositional phrases ("in a statement
+        Thursday night", "in Kyiv") that stand between a cue and its clause."""
+        toks, qidx = para.toks, para.qidx
+        y = x
+        for _ in range(4):
+            if y >= end or qidx[y] >= 0:
+                break
+            t = toks[y]
+            if self._in_date(t) or (self._adv(t) and not t.cap):
+                y += 1
+                continue
+            if t.low not in self.preps or t.cap:
+                break
+            z = y + 1
+            det = False
+            while z < end and z - y <= 5 and qidx[z] < 0:
+                u = toks[z]
+                if z == y + 1 and u.low in self.dets:
+                    det = True
+                elif not (
+                    u.cap
+                    or self._in_date(u)
+                    or (
+                        det
+                        and u.word
+                        and u.low not in self.pron_all
+                        and u.low not in self.dets
+                        and u.low not in self.finite
+                        and u.low not in self.preps
+                        and u.low not in self.cues.forms
+                    )
+                ):
+                    break
+                z += 1
+            if z == y + 1:
+                break
+            y = z
+        return y
 
     def _trailing(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
         """ "<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
@@ -1199,10 +1300,18 @@ class _Run:
             or t.cap
             or t.low[:1].isdigit()
         )
-        if not starts:
+        # a bare plural or mass noun ("said troops had struck") needs its verb close by
+        reach = 14 if starts else 5
+        if not starts and not (
+            t.word
+            and t.low not in self.preps
+            and t.low not in self.subords
+            and t.low not in self.cues.forms
+            and not self._adv(t)
+        ):
             return False
         y = x + 1
-        while y < end and y - x <= 14:
+        while y < end and y - x <= reach:
             u = toks[y]
             if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
                 return False
@@ -1254,7 +1363,9 @@ class _Run:
                     if (
                         p >= c.hi
                         and toks[p].low in ("but", "while", "whereas", "and", ";")
-                        and (p - 1 >= c.hi and toks[p - 1].low in (",", ";") or toks[p].low == ";")
+                        and (
+                            (p - 1 >= c.hi and toks[p - 1].low in (",", ";")) or toks[p].low == ";"
+                        )
                     ):
                         end = p - 1 if toks[p - 1].low in (",", ";") else p
                         break

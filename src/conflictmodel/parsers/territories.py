@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from conflictmodel.context import MentionKind, ParseContext
@@ -27,7 +28,7 @@ from conflictmodel.gazetteer import Gazetteer, Match
 from conflictmodel.span import Span
 from conflictmodel.territories import Territory, TerritoryKind
 
-__all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "is_metonym_use"]
+__all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "in_furniture", "is_metonym_use"]
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\W{0,3}$")
 _TWO_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\s{1,3}([A-Za-z][\w'’-]{0,30})\W{0,3}$")
@@ -288,13 +289,35 @@ def context_matches(ctx: ParseContext) -> list[Match]:
     ):
         matches: list[Match] = cached[2]
         return matches
-    found = [m for m in gz.scan(ctx.text) if not _in_furniture(ctx, m.span)]
+    found = [m for m in gz.scan(ctx.text) if not in_furniture(ctx, m.span)]
     ctx.extras["_gazetteer_matches"] = (gz, len(ctx.text), found)
     return found
 
 
-def _in_furniture(ctx: ParseContext, span: Span) -> bool:
-    return bool(ctx.furniture) and ctx.is_furniture(span)
+def in_furniture(ctx: ParseContext, span: Span) -> bool:
+    """Like ``ctx.is_furniture(span)`` but in logarithmic time (an index of the furniture
+    spans is cached on the context), for stages that ask once per word.
+
+    Example:
+        >>> ctx = ParseContext(text="Photo: AFP\\nKyiv said no.", furniture=[Span(start=0, end=10)])
+        >>> in_furniture(ctx, Span(start=7, end=10)), in_furniture(ctx, Span(start=11, end=15))
+        (True, False)
+    """
+    if not ctx.furniture:
+        return False
+    cached = ctx.extras.get("_furniture_index")
+    if not (isinstance(cached, tuple) and cached[0] == len(ctx.furniture)):
+        merged: list[list[int]] = []
+        for f in sorted(ctx.furniture):
+            if merged and f.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], f.end)
+            else:
+                merged.append([f.start, f.end])
+        cached = (len(ctx.furniture), [a for a, _ in merged], [b for _, b in merged])
+        ctx.extras["_furniture_index"] = cached
+    starts, ends = cached[1], cached[2]
+    i = bisect.bisect_left(starts, span.end) - 1
+    return i >= 0 and ends[i] > span.start
 
 
 def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
@@ -332,7 +355,11 @@ def is_metonym_use(text: str, start: int, end: int) -> bool:
         return False
     if len(prev) == 2 and prev[-1] in {"to", "for"} and prev[0] in _MOTION:
         return False
-    if re.match(r"\s{0,2}(?:[:(—–-]|,\s{0,2}(?:[A-Z][a-z]+\s{1,2})?\d)", after):
+    if re.match(
+        r"\s{0,2}(?:[:(—–-]|,\s{0,2}(?:[A-Z][a-z]+\s{1,2})?\d"
+        r"|,\s{0,2}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?\s{0,2}[(:—–-])",
+        after,
+    ):
         # Datelines: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May".
         line_start = text.rfind("\n", 0, start) + 1
         if not text[line_start:start].strip():
@@ -367,7 +394,8 @@ def _demonym_place_use(text: str, start: int, end: int) -> bool:
 def _sentence_text(ctx: ParseContext, offset: int) -> str:
     sent = ctx.sentence_of(offset) if ctx.sentences else None
     if sent is not None:
-        return sent.of(ctx.text)
+        # Clipped, so a "sentence" of a megabyte costs no more than a real one.
+        return ctx.text[max(sent.start, offset - 300) : min(sent.end, offset + 300)]
     lo = max(ctx.text.rfind("\n", 0, offset), ctx.text.rfind(". ", 0, offset), offset - 300)
     hi_candidates = [
         i for i in (ctx.text.find("\n", offset), ctx.text.find(". ", offset)) if i >= 0
@@ -401,6 +429,8 @@ class TerritoryParser:
         text = ctx.text
         pending_countries: dict[str, list[Span]] = {}
         regions_parents: set[str] = set()
+        # Mentions are written in one go at the end (parsers are shared: keep state local).
+        pending: list[tuple[Span, str, MentionKind, str, bool]] = []
         for m in context_matches(ctx):
             terr_ids = m.targets(MentionKind.TERRITORY)
             vias = {e.via for e in m.entries}
@@ -408,7 +438,7 @@ class TerritoryParser:
                 if "demonym" in vias and _demonym_place_use(text, m.start, m.end):
                     code = gz.country_code(m.text)
                     if code and code in gz.territories:
-                        self._add(ctx, gz.territories[code], m.span, via="demonym")
+                        self._add(ctx, pending, gz.territories[code], m.span, via="demonym")
                 continue
             terr = gz.territories[terr_ids[0]]
             is_state_metonym = any(
@@ -416,7 +446,7 @@ class TerritoryParser:
             )
             if terr.kind is TerritoryKind.COUNTRY:
                 if _country_place_use(text, m.start, m.end):
-                    self._add(ctx, terr, m.span)
+                    self._add(ctx, pending, terr, m.span)
                 else:
                     pending_countries.setdefault(terr.id, []).append(m.span)
                 continue
@@ -427,7 +457,7 @@ class TerritoryParser:
                     continue
             elif terr.id in gz.contextual and not _CONFLICT.search(_sentence_text(ctx, m.start)):
                 continue
-            self._add(ctx, terr, m.span)
+            self._add(ctx, pending, terr, m.span)
             parent = self._country_of(gz, terr)
             if parent:
                 regions_parents.add(parent)
@@ -435,7 +465,8 @@ class TerritoryParser:
         for code in regions_parents:
             spans = pending_countries.get(code)
             if spans and code in gz.territories:
-                self._add(ctx, gz.territories[code], spans[0])
+                self._add(ctx, pending, gz.territories[code], spans[0])
+        ctx.add_mentions(pending)
 
     @staticmethod
     def _country_of(gz: Gazetteer, terr: Territory) -> str | None:
@@ -451,18 +482,20 @@ class TerritoryParser:
         return None
 
     @staticmethod
-    def _add(ctx: ParseContext, terr: Territory, span: Span, *, via: str = "name") -> None:
+    def _add(
+        ctx: ParseContext,
+        pending: list[tuple[Span, str, MentionKind, str, bool]],
+        terr: Territory,
+        span: Span,
+        *,
+        via: str = "name",
+    ) -> None:
         if terr.id not in ctx.territories:
             ctx.add_territory(_bare(terr))
         surface = " ".join(span.of(ctx.text).split())
         # Aliases record only the names the text uses, not a demonym ("Ukrainian lands").
-        ctx.add_mention(
-            span,
-            target=terr.id,
-            kind=MentionKind.TERRITORY,
-            via=via,
-            alias=via != "demonym" and bool(_POSSESSIVE.sub("", surface)),
-        )
+        alias = via != "demonym" and bool(_POSSESSIVE.sub("", surface))
+        pending.append((span, terr.id, MentionKind.TERRITORY, via, alias))
 
 
 def _bare(terr: Territory) -> Territory:
