@@ -46,7 +46,7 @@ def describe(article: Article, s: Statement) -> list[str]:
         details.append(f"date: {s.date.text} -> {value}")
     if details:
         lines.append("          " + "; ".join(details))
-    lines.append(f"          «{article.evidence(s.span)}»")
+    lines.append(f"          «{' '.join(article.evidence(s.span).split())}»")
     return lines
 
 

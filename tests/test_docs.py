@@ -17,6 +17,7 @@ the site build does.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import pkgutil
@@ -28,6 +29,7 @@ import sys
 import textwrap
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -341,6 +343,50 @@ def test_doc_shell_commands_run(page: Path, tmp_path: Path) -> None:
 def test_shell_commands_of_the_guides_are_collected() -> None:
     pages = {p.relative_to(DOCS).as_posix() for p in CLI_PAGES}
     assert {"getting-started.md", "howto/corpus.md"} <= pages
+
+
+def _conventions() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "docs_griffe_conventions", DOCS / "_griffe" / "conventions.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_griffe_extension_reads_the_project_conventions() -> None:
+    split = _conventions().split_shared_parameters
+    doc = textwrap.dedent(
+        """\
+        Parse it.
+
+        Args:
+            text: the text.
+            title, outlet, url: metadata,
+                stored on the Article.
+
+        Returns:
+            a, b: not parameters, left alone.
+        """
+    )
+    assert split(doc) == textwrap.dedent(
+        """\
+        Parse it.
+
+        Args:
+            text: the text.
+            title: metadata,
+                stored on the Article.
+            outlet: metadata,
+                stored on the Article.
+            url: metadata,
+                stored on the Article.
+
+        Returns:
+            a, b: not parameters, left alone."""
+    )
 
 
 def _public_modules() -> list[str]:

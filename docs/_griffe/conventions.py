@@ -71,9 +71,13 @@ def split_shared_parameters(doc: str) -> str:
         while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) > item_indent):
             body.append("\n" + lines[i])
             i += 1
+        # Blank lines after the entry separate it from what follows: leave them there.
+        while len(body) > 1 and not body[-1].strip():
+            body.pop()
+            i -= 1
         names = [n.strip() for n in shared.group("names").split(",")]
         for name in names:
-            out.append(shared.group("indent") + name + ":" + "".join(body).rstrip("\n"))
+            out.append(shared.group("indent") + name + ":" + "".join(body))
     return "\n".join(out)
 
 

@@ -31,7 +31,7 @@ from conflictmodel.errors import GazetteerError
 from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 
-__all__ = ["CueMatch", "Cues", "Resolver", "Token", "slug", "tokenize"]
+__all__ = ["CueEntry", "CueMatch", "Cues", "Resolver", "Token", "slug", "tokenize"]
 
 # Words joined by hyphens or apostrophes stay one token ("al-Burhan", "don't"); a trailing
 # possessive is split off so that "Witkoff’s" yields the name.  Each alternative consumes at
@@ -106,6 +106,11 @@ class CueEntry:
             follows), ``frame`` ("in a statement"), or ``via`` ("speaking to": an outlet
             follows).
         addressee: the verb can take a hearer before its complement ("told Trump that").
+
+    Example:
+        >>> e = CueEntry(words=("insisted",), lemma="insist", complements=frozenset({"clause"}))
+        >>> e.role, e.addressee
+        ('verb', False)
     """
 
     words: tuple[str, ...]
@@ -116,7 +121,13 @@ class CueEntry:
 
 
 class CueMatch(NamedTuple):
-    """A cue found at tokens ``start:end`` of a token list."""
+    """A cue found at tokens ``start:end`` of a token list.
+
+    Example:
+        >>> m = Cues.default().match(tokenize("He has made it clear that", 0, 25), 2)
+        >>> (m.start, m.end, m.text, m.lemma)
+        (2, 5, 'made it clear', 'made it clear')
+    """
 
     start: int
     end: int
@@ -125,7 +136,7 @@ class CueMatch(NamedTuple):
 
     @property
     def lemma(self) -> str:
-        """The cue's lemma."""
+        """The cue's lemma (the verb's base form, or the phrase)."""
         return self.entry.lemma
 
 
@@ -227,6 +238,12 @@ class Cues:
 
         Raises:
             GazetteerError: the data is malformed.
+
+        Example:
+            >>> cues = Cues.from_data({"verbs": [{"forms": ["rule", "ruled"]}],
+            ...                        "adverbs": ["firmly"]})
+            >>> sorted(cues.forms), cues.word_set("adverbs")
+            (['rule', 'ruled'], frozenset({'firmly'}))
         """
         if not isinstance(data, Mapping):
             raise GazetteerError("cues data must be a JSON object")
@@ -251,6 +268,11 @@ class Cues:
 
         Raises:
             GazetteerError: an extra cue is malformed.
+
+        Example:
+            >>> "opined loudly" in {" ".join(e.words) for e in
+            ...                     Cues.default().extend(["opined loudly"]).entries}
+            True
         """
         added: list[CueEntry] = []
         for i, raw in enumerate(extra):
@@ -258,11 +280,21 @@ class Cues:
         return Cues(self.entries + tuple(added), self.words, self.pronouns)
 
     def word_set(self, name: str) -> frozenset[str]:
-        """One of the word lists of ``cues.json`` (empty if absent)."""
+        """One of the word lists of ``cues.json`` (empty if absent).
+
+        Example:
+            >>> "reporters" in Cues.default().word_set("audiences")
+            True
+        """
         return self.words.get(name, frozenset())
 
     def match(self, toks: Sequence[Token], i: int, limit: int | None = None) -> CueMatch | None:
-        """The longest cue starting at token ``i`` (tokens before ``limit``), or None."""
+        """The longest cue starting at token ``i`` (tokens before ``limit``), or None.
+
+        Example:
+            >>> Cues.default().match(tokenize("according to a report by Reuters", 0, 33), 0).text
+            'according to a report by'
+        """
         stop = len(toks) if limit is None else min(limit, len(toks))
         if i >= stop:
             return None
@@ -312,10 +344,15 @@ def _build_default() -> Cues:
 
 # ---------------------------------------------------------------------------- resolution
 
+_MAX_SCANS = 300
+"""Backward scans for a name per article (each reads up to 1,500 characters)."""
 _MAX_MENTIONS = 200
 _MAX_ADDED = 2000
-"""Mentions this stage adds per article, and calls to the actors stage's ``resolve_phrase``:
-adding a mention re-sorts the context's mentions, so the work must be bounded."""
+"""Mentions this stage adds per article: adding a mention re-sorts the context's mentions, so
+the work must be bounded."""
+_MAX_STAGE_CALLS = 400
+"""Calls per article to the actors stage's ``resolve_phrase`` (whose cost grows with the
+number of actors); further phrases get this module's own minimal resolution."""
 _HUMAN_KINDS = (ActorKind.PERSON,)
 _GROUP_KINDS = (
     ActorKind.STATE,
@@ -369,6 +406,7 @@ class Resolver:
     _stage_calls: int = 0
     _by_surface: dict[str, str] = attrs.Factory(dict)
     _human: frozenset[str] = frozenset()
+    _scans: int = 0
 
     def __attrs_post_init__(self) -> None:
         self._human = frozenset(_lemma(h) for h in self.cues.word_set("anonymous_heads"))
@@ -399,7 +437,16 @@ class Resolver:
         self._mention_count = len(self.ctx.mentions)
 
     def remember(self, offset: int, actor: Actor, subject: bool = True) -> None:
-        """Record that ``actor`` was referred to at ``offset`` (for later pronouns)."""
+        """Record that ``actor`` was referred to at ``offset`` (for later pronouns).
+
+        Example:
+            >>> ctx = ParseContext(text="Then she spoke.")
+            >>> r = Resolver(ctx, Cues.default())
+            >>> ana = ctx.add_actor(Actor(id="person:ana", name="Ana", kind="person"))
+            >>> r.remember(0, ana)
+            >>> r.resolve(Span(start=5, end=8))[0].name
+            'Ana'
+        """
         bisect.insort(self.memory, (offset, actor.id, subject))
 
     def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]:
@@ -432,6 +479,11 @@ class Resolver:
         """The actor(s) the phrase at ``span`` refers to; empty if none.
 
         Plural phrases ("Both", "Trump and Rubio") give several actors.
+
+        Example:
+            >>> ctx = ParseContext(text="Ana Ruiz and Ben Okafor said so.")
+            >>> [a.name for a in Resolver(ctx, Cues.default()).resolve(Span(start=0, end=23))]
+            ['Ana Ruiz', 'Ben Okafor']
         """
         text = self.ctx.text
         span = _strip_span(text, span)
@@ -462,6 +514,14 @@ class Resolver:
         inner = self._source_noun_owner(toks)
         if inner is not None:
             return self.resolve(inner, subject=subject)
+        if (
+            len(toks) == 2
+            and toks[0].low in ("the", "this", "that", "its", "their")
+            and toks[1].low in self.cues.word_set("source_nouns")
+        ):
+            # "the statement said": whoever was last reported as speaking
+            found = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
+            return self._note(span, found, "descriptor", subject)
         parts = _conjuncts(toks)
         if len(parts) > 1:
             out: list[Actor] = []
@@ -510,7 +570,7 @@ class Resolver:
         if known is not None and known in self.ctx.actors:
             self.mention(span, known, "name")
             return self.ctx.actors[known]
-        if self._phrase_resolver is not None and self._stage_calls < _MAX_ADDED:
+        if self._phrase_resolver is not None and self._stage_calls < _MAX_STAGE_CALLS:
             self._stage_calls += 1
             found = self._phrase_resolver(self.ctx, span)
             if isinstance(found, Actor):
@@ -542,7 +602,47 @@ class Resolver:
                 return a
             if best_obj is None:
                 best_obj = a
+        if best_obj is None and kinds == _HUMAN_KINDS:
+            best_obj = self._name_before(before)
         return best_obj
+
+    def _name_before(self, before: int) -> Actor | None:
+        """The nearest capitalised two-word name before ``before`` that no stage turned into
+        an actor ("front-runner Ben Carson took …. “…,” he said"), made a person."""
+        if self._scans >= _MAX_SCANS:
+            return None
+        self._scans += 1
+        text = self.ctx.text
+        lo = max(0, before - 1500)
+        toks = tokenize(text, lo, before)
+        dets = self.cues.word_set("determiners")
+        k = len(toks) - 1
+        while k >= 1:
+            if not (toks[k].cap and toks[k].word):
+                k -= 1
+                continue
+            j = k
+            while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].word and k - j < 3:
+                j -= 1
+            run = toks[j : k + 1]
+            k = j - 1
+            if len(run) < 2 or run[0].low in dets:
+                continue
+            if j == 0 or toks[j - 1].low in (".", "!", "?", "\n"):
+                continue  # a sentence-initial capital is not evidence of a name
+            span = Span(start=run[0].start, end=run[-1].end)
+            name = " ".join(span.of(text).split())
+            find = getattr(self.ctx.gazetteer, "find_actor", None)
+            known = find(name) if callable(find) else None
+            if isinstance(known, Actor) and known.kind is not ActorKind.PERSON:
+                continue
+            terr = getattr(self.ctx.gazetteer, "find_territory", None)
+            if callable(terr) and terr(name) is not None:
+                continue
+            actor = self._fallback(span, run)
+            if actor is not None and actor.kind is ActorKind.PERSON:
+                return actor
+        return None
 
     def _plural(self, before: int) -> list[Actor]:
         """Two people (or parties) referred to just before: the antecedent of "Both".
@@ -695,7 +795,15 @@ class Resolver:
 
     def mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
         """Add a mention unless one is there, or the actor already has very many (each mention
-        rebuilds the actor, so an unbounded number would make a long text quadratic)."""
+        rebuilds the actor, so an unbounded number would make a long text quadratic).
+
+        Example:
+            >>> ctx = ParseContext(text="Ana spoke.")
+            >>> _ = ctx.add_actor(Actor(id="person:ana", name="Ana", kind="person"))
+            >>> Resolver(ctx, Cues.default()).mention(Span(start=0, end=3), "person:ana", "name")
+            >>> ctx.actors["person:ana"].mentions
+            (Span(start=0, end=3),)
+        """
         actor = self.ctx.actors.get(target)
         if actor is None or len(actor.mentions) >= _MAX_MENTIONS or self._added >= _MAX_ADDED:
             return

@@ -558,7 +558,9 @@ class _Run:
                 break
             low = toks[p].low
             relative = relative or low in ("who", "which", "whose")
-            finite = finite or (low in self.finite and not (low == "'s" and self._possessive(para, p)))
+            finite = finite or (
+                low in self.finite and not (low == "'s" and self._possessive(para, p))
+            )
             p -= 1
         else:
             return None
@@ -1005,8 +1007,8 @@ class _Run:
         # a title in Title Case after a preposition, a possessive or an article
         q = self.top[k]
         words = [w for w in self.text[q.start : q.end].split() if any(ch.isalpha() for ch in w)]
-        title = bool(words) and len(words) <= 8 and all(
-            w[:1].isupper() or len(w) <= 3 for w in words
+        title = (
+            bool(words) and len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
         )
         return title and bool(tail1) and (tail1 in self.preps or tail1 in ("'s", "the", "a"))
 
@@ -1107,31 +1109,36 @@ class _Run:
             self._according(pi, para, sent, c, cues)
             return
         r = self._complement(para, c, cues)
-        if r is None:
-            r = self._trailing(para, c)
-        if r is None:
-            return
-        lo, hi = r
-        # the complement opens with a quotation: the quote is the statement
-        if qidx[lo] >= 0:
-            return
-        span = self._content_span(para, lo, hi)
-        if span is None:
-            return
+        ranges = [r] if r is not None else self._trailing(para, c)
         if not c.speakers:
             return
-        head = " ".join(span.of(self.text).lower().split()[:4])
-        if any(head.startswith(f) for f in self.cues.word_set("not_statements")):
-            return  # "asked not to be named"
         if c.subject is not None and not self._head_ok(para, c.subject):
             return
-        cue_text, cue_span = self._cue_text(para, c)
-        via = self._via(para, sent, span)
-        date = self._date(sent, para, span, cue_span)
-        for n, sp in enumerate(c.speakers):
-            self._statement(
-                span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
-            )
+        for lo, hi in ranges:
+            # the complement opens with a quotation: the quote is the statement
+            if qidx[lo] >= 0:
+                continue
+            span = self._content_span(para, lo, hi)
+            if span is None:
+                continue
+            head = " ".join(span.of(self.text).lower().split()[:4])
+            if any(head.startswith(f) for f in self.cues.word_set("not_statements")):
+                continue  # "asked not to be named"
+            cue_text, cue_span = self._cue_text(para, c)
+            via = self._via(para, sent, span)
+            date = self._date(sent, para, span, cue_span)
+            for n, sp in enumerate(c.speakers):
+                self._statement(
+                    span,
+                    StatementKind.REPORTED,
+                    sp,
+                    c.speaker_span,
+                    cue_text,
+                    cue_span,
+                    via,
+                    date,
+                    n,
+                )
 
     def _complement(self, para: _Para, c: _Cue, cues: list[_Cue]) -> tuple[int, int] | None:
         """Token range of what the cue reports, or None."""
@@ -1199,7 +1206,7 @@ class _Run:
             if y > x and y < end and self._bare_clause(para, y, end):
                 return y, end
         if "object" in comps and self._object(para, x, end, c):
-            return x0 if x0 == x else x, end
+            return x0 if x0 == x else x, self._object_end(para, x, end)
         return None
 
     def _skip_adverbials(self, para: _Para, x: int, end: int) -> int:
@@ -1242,45 +1249,52 @@ class _Run:
             y = z
         return y
 
-    def _trailing(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
+    def _trailing(self, para: _Para, c: _Cue) -> list[tuple[int, int]]:
         """ "<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
-        to …": what was said stands before (or around) the attribution."""
+        to …": what was said stands before (or around) the attribution.  An attribution in the
+        middle of the sentence splits what was said in two, like a split quote: both parts
+        are returned."""
         a, b = c.sent
         toks, qidx = para.toks, para.qidx
         if c.kind != "finite" or c.subject is None:
-            return None
+            return []
         inverted = c.subject[0] >= c.hi
         first = c.lo if inverted else c.subject[0]
         last = c.subject[1] if inverted else c.hi
         comma = first - 1
         if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
-            return None
+            return []
         # after the attribution: only dates and adverbials up to the sentence end or a comma
         x = last
         n = 0
         while x < b and toks[x].low not in _SENT_END and toks[x].low != ",":
             t = toks[x]
             if qidx[x] >= 0 or t.low in ("that", ":", ";") or n > 10:
-                return None
+                return []
             if not t.cap and (t.low in self.finite or t.low in self.cues.forms):
-                return None
+                return []
             x += 1
             n += 1
-        before = (a, comma)
+        parts = [(a, comma)]
         if x < b and toks[x].low == ",":
-            after = (x + 1, b)
-            words_b = sum(1 for y in range(*before) if toks[y].word)
-            words_a = sum(1 for y in range(*after) if toks[y].word)
-            span = after if words_a > words_b else before
-        else:
-            span = before
-        lo, hi = span
-        # a dateline or a leading quotation already reported is not part of it
-        if any(qidx[y] >= 0 and self._direct_quote(qidx[y]) for y in range(lo, hi)):
-            return None
-        if sum(1 for y in range(lo, hi) if toks[y].word) < 5:
-            return None
-        return lo, hi
+            parts.append((x + 1, b))
+        out: list[tuple[int, int]] = []
+        for lo, hi in parts:
+            # a quotation already reported is not reported again
+            if any(
+                qidx[y] >= 0 and self._direct_quote(qidx[y])
+                for y in range(lo, min(hi, lo + _MAX_SENT))
+            ):
+                continue
+            words = [toks[y] for y in range(lo, min(hi, lo + 40)) if toks[y].word]
+            if len(words) >= 5 or (
+                len(words) >= 3
+                and any(t.low in self.finite or (t.low.endswith("ed") and not t.cap) for t in words)
+            ):
+                out.append((lo, hi))
+            elif len(parts) == 1:
+                return []  # "After the meeting, Zelensky said." reports nothing
+        return out
 
     def _direct_quote(self, k: int) -> bool:
         st = self.quote_stmt.get(k)
@@ -1333,12 +1347,43 @@ class _Run:
             return False
         return end - x >= 2 and (t.word or para.qidx[x] >= 0)
 
+    def _object_end(self, para: _Para, x: int, end: int) -> int:
+        """An object ends where a new clause or participle follows a comma ("rejected the
+        plan, he said", "dismissed the idea, calling it …")."""
+        toks, qidx = para.toks, para.qidx
+        y = x + 1
+        while y < end - 1 and y - x < _MAX_SENT:
+            if toks[y].low in ("in", "on") and qidx[y] < 0:
+                m = self.cues.match(toks, y, end)
+                if m is not None and m.entry.role == "frame":
+                    return y  # "condemned the strike in a statement on Sunday"
+            if toks[y].low == "," and qidx[y] < 0:
+                nxt = toks[y + 1]
+                if (
+                    nxt.low.endswith("ing")
+                    or nxt.low in ("but", "while", "and", "although", "though", "which")
+                    or self._bare_clause(para, y + 1, end)
+                ):
+                    return y
+            y += 1
+        return end
+
     def _content_end(self, para: _Para, c: _Cue, cues: list[_Cue]) -> int:
         """Where the reported clause ends: the sentence end, or the start of a coordinate
-        report (", adding that", "but he has made it clear", ", according to")."""
-        _a, b = c.sent
+        report (", adding that", "but he has made it clear", ", according to"), or the end of
+        the subordinate clause the cue sits in ("When X unveiled the plan, he …")."""
+        a, b = c.sent
         toks, qidx = para.toks, para.qidx
         end = b
+        if toks[a].low in self.cues.word_set("clause_openers"):
+            y = a + 1
+            while y < c.lo and (toks[y].low != "," or qidx[y] >= 0):
+                y += 1
+            if y >= c.lo:  # the cue is in the opening subordinate clause
+                y = c.hi
+                while y < b and y - c.hi < _MAX_SENT and (toks[y].low != "," or qidx[y] >= 0):
+                    y += 1
+                end = y
         for d in cues:
             if d.lo <= c.lo:
                 continue
@@ -1568,7 +1613,10 @@ class _Run:
             if self._inside_quote(d.span):
                 continue
             ref = cue_span or content
-            dist = d.span.start - ref.end if d.span.start >= ref.end else ref.start - d.span.end
+            # a date after the cue ("said on Sunday") is likelier its own than one before it
+            dist = (
+                d.span.start - ref.end if d.span.start >= ref.end else 2 * (ref.start - d.span.end)
+            )
             if best is None or dist < best[0]:
                 best = (dist, d)
         return best[1] if best else None
