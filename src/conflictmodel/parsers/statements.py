@@ -17,7 +17,10 @@ How it works, one paragraph at a time:
    titles, headlines) is not a statement.
 5. Every cue not used by a direct quote and followed by a complement ("that …", a bare clause,
    an object for verbs like *reject*, an infinitive for *vow*) gives a reported statement;
-   "according to X" makes X the speaker of its clause unless the clause has its own speaker.
+   "according to X" makes X the speaker of its clause unless the clause has its own speaker
+   (X is then the ``via``).  A clause before an attribution ("<clause>, a source said.") is
+   reported too; an attribution in mid-sentence ("The plan, an aide said, is to …") splits what
+   was said in two statements, like a split quote.
 6. Speaker phrases are resolved by [`Resolver`][conflictmodel.parsers.attribution.Resolver]:
    pronouns and descriptors ("the analyst") to earlier actors, names through the ``actors``
    stage.  "Both hinted that …" with two people as antecedent gives **one statement per
