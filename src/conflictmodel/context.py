@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import sys
 import datetime as dt
 import enum
 from collections.abc import Iterable
@@ -95,7 +96,8 @@ class ParseContext:
     claims: list[TerritorialClaim] = attrs.Factory(list)
     extras: dict[str, Any] = attrs.Factory(dict)
     _sorted: bool = attrs.field(default=True, init=False, repr=False)
-    _starts: list[int] = attrs.field(factory=list, init=False, repr=False)
+    # Sort keys of ``mentions`` (start, -end), kept in step with it while ``_sorted``.
+    _keys: list[tuple[int, int]] = attrs.field(factory=list, init=False, repr=False)
     _sentence_starts: list[int] = attrs.field(factory=list, init=False, repr=False)
 
     # ---------------------------------------------------------------- actors & territories
@@ -168,8 +170,15 @@ class ParseContext:
             self.territories[target] = attrs.evolve(
                 terr, aliases=aliases, mentions=_merge_tuple(terr.mentions, (span,))
             )
-        self.mentions.append(mention)
-        self._sorted = False
+        if self._sorted and len(self._keys) == len(self.mentions):
+            # Stages interleave adding and querying; inserting in place avoids a re-sort per query.
+            key = (span.start, -span.end)
+            i = bisect.bisect_right(self._keys, key)
+            self.mentions.insert(i, mention)
+            self._keys.insert(i, key)
+        else:
+            self.mentions.append(mention)
+            self._sorted = False
         return mention
 
     def add_mentions(
@@ -220,15 +229,16 @@ class ParseContext:
         return out
 
     def _ensure_sorted(self) -> None:
-        if not self._sorted:
+        # A stage may also have appended to the public ``mentions`` list directly.
+        if not self._sorted or len(self._keys) != len(self.mentions):
             self.mentions.sort(key=lambda m: (m.span.start, -m.span.end))
-            self._starts = [m.span.start for m in self.mentions]
+            self._keys = [(m.span.start, -m.span.end) for m in self.mentions]
             self._sorted = True
 
     def mentions_in(self, span: Span, kind: MentionKind | None = None) -> list[Mention]:
         """Mentions that lie wholly inside ``span``, in text order."""
         self._ensure_sorted()
-        i = bisect.bisect_left(self._starts, span.start)
+        i = bisect.bisect_left(self._keys, (span.start, -sys.maxsize))
         out: list[Mention] = []
         while i < len(self.mentions) and self.mentions[i].span.start < span.end:
             m = self.mentions[i]
@@ -243,7 +253,7 @@ class ParseContext:
         """The longest mention overlapping ``span``, or None."""
         self._ensure_sorted()
         # Mentions are short, so only those starting shortly before ``span`` can overlap it.
-        i = bisect.bisect_left(self._starts, max(0, span.start - 200))
+        i = bisect.bisect_left(self._keys, (max(0, span.start - 200), -sys.maxsize))
         best: Mention | None = None
         while i < len(self.mentions) and self.mentions[i].span.start < span.end:
             m = self.mentions[i]
