@@ -240,16 +240,26 @@ def _limit(text: str | None, max_end: int) -> int:
     return len(text) if text is not None else max_end
 
 
+def _sample_or_nothing(pool: Sequence[T]) -> st.SearchStrategy[T]:
+    return st.sampled_from(list(pool)) if pool else st.nothing()
+
+
+def _room(pool: Sequence[object] | None, size: int) -> int:
+    """How many items a list drawn from ``pool`` may hold (none from an empty pool)."""
+    return size if pool is None else min(size, len(pool))
+
+
 def _pick_actor(
     pool: Sequence[Actor] | None, text: str | None, max_end: int
 ) -> st.SearchStrategy[Actor]:
-    return st.sampled_from(list(pool)) if pool else actors(text=text, max_end=max_end)
+    # An empty pool means "no actor available" (draws nothing), None means "make one up".
+    return _sample_or_nothing(pool) if pool is not None else actors(text=text, max_end=max_end)
 
 
 def _pick_territory(
     pool: Sequence[Territory] | None, text: str | None, max_end: int
 ) -> st.SearchStrategy[Territory]:
-    return st.sampled_from(list(pool)) if pool else territories(text=text, max_end=max_end)
+    return _sample_or_nothing(pool) if pool is not None else territories(text=text, max_end=max_end)
 
 
 @st.composite
@@ -447,9 +457,17 @@ def _provisions(
         text=written,
         span=span,
         territories=draw(
-            st.lists(_pick_territory(territory_pool, text, max_end), max_size=2, unique_by=_id)
+            st.lists(
+                _pick_territory(territory_pool, text, max_end),
+                max_size=_room(territory_pool, 2),
+                unique_by=_id,
+            )
         ),
-        parties=draw(st.lists(_pick_actor(actor_pool, text, max_end), max_size=2, unique_by=_id)),
+        parties=draw(
+            st.lists(
+                _pick_actor(actor_pool, text, max_end), max_size=_room(actor_pool, 2), unique_by=_id
+            )
+        ),
         recognized_as=draw(_maybe(_country_code_strategy())) if recognition else None,
         duration_days=draw(_maybe_duration) if timed else None,
         label=draw(_maybe_slug) if kind is ProvisionKind.OTHER else None,
@@ -514,7 +532,9 @@ def _proposals(
         span=span,
         proposer=draw(maybe_actor),
         recipients=draw(
-            st.lists(_pick_actor(actor_pool, text, max_end), max_size=2, unique_by=_id)
+            st.lists(
+                _pick_actor(actor_pool, text, max_end), max_size=_room(actor_pool, 2), unique_by=_id
+            )
         ),
         provisions=draw(
             st.lists(
@@ -562,7 +582,11 @@ def _positions(
     proposal_ids: Sequence[str] | None,
 ) -> Position:
     span, written = draw(_evidence(text, max_end))
-    ids = st.sampled_from(list(proposal_ids)) if proposal_ids else _slugs.map("prop:{}".format)
+    ids = (
+        _sample_or_nothing(proposal_ids)
+        if proposal_ids is not None
+        else _slugs.map("prop:{}".format)
+    )
     proposal_id = draw(st.none() | ids)
     provision = draw(_maybe_provision_kind)
     territory = draw(st.none() | _pick_territory(territory_pool, text, max_end))
