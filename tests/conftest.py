@@ -42,4 +42,6 @@ def gold_records() -> list[dict[str, object]]:
 
     if not GOLD.exists():
         pytest.fail(f"gold annotations not found at {GOLD}; ../shared must sit beside the checkout")
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]

@@ -470,7 +470,8 @@ EXPECTED: dict[str, list[tuple[str | None, str, set[str]]]] = {
         (None, "signed", {"ceasefire"}),
     ],
     "yemen.txt": [
-        ("org:un", "accepted", {"ceasefire", "humanitarian_access", "prisoner_exchange"})
+        # Payment of salaries is a negotiated term with no kind of its own: ``other``.
+        ("org:un", "accepted", {"ceasefire", "humanitarian_access", "prisoner_exchange", "other"})
     ],
     "tigray.txt": [
         (None, "signed", {"ceasefire", "other", "humanitarian_access", "ceasefire_monitoring"})
@@ -571,3 +572,32 @@ def test_adversarial_input_terminates(text: str) -> None:
     ctx = ParseContext(text=text)  # no sentences, no paragraphs: the stage copes
     ProposalParser()(ctx)
     assert all(text[p.span.start : p.span.end] == p.text for p in ctx.proposals)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "label"),
+    [
+        ("The plan calls for a halt to the fighting in Darfur.", "ceasefire", None),
+        ("The deal would see aid trucks allowed into the enclave.", "humanitarian_access", None),
+        ("Kigali proposed an exchange of detained soldiers.", "prisoner_exchange", None),
+        ("The proposal includes demining of farmland near the border.", "other", "demining"),
+        ("The roadmap envisages a government of national unity.", "other", "power_sharing"),
+        ("Yerevan offered a border delimitation commission.", "other", "border_delimitation"),
+    ],
+)
+def test_widened_provision_phrases(sentence: str, kind: str, label: str | None) -> None:
+    """General phrasings of common terms are typed, unknown terms as ``other`` with a label."""
+    found = [(p.kind.value, p.label) for p in find_provisions(sentence)]
+    assert (kind, label) in found
+
+
+def test_headline_does_not_duplicate_body_proposal() -> None:
+    """An unpunctuated first line restating the body's deal is not a second proposal."""
+    text = (
+        "Yemen rebels reject truce\n"
+        "The Houthis rejected a Saudi proposal for a ceasefire in Marib on Sunday."
+    )
+    props = parse_article(text).proposals
+    assert [p.trigger for p in props] == ["proposal"]
+    punctuated = "The Houthis want a truce.\n" + text.split("\n", 1)[1]
+    assert len(parse_article(punctuated).proposals) == 2

@@ -45,7 +45,7 @@ import datetime as dt
 import itertools
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
@@ -426,7 +426,7 @@ def parse_many(
     gazetteer: Gazetteer | None = None,
     encoding: str = "utf-8",
     mp_context: BaseContext | None = None,
-) -> Iterator[BatchResult]:
+) -> Generator[BatchResult, None, None]:
     """Parse many articles, yielding a [`BatchResult`][conflictmodel.batch.BatchResult] per
     input, in input order.
 
@@ -485,7 +485,7 @@ def parse_many(
     )
 
 
-def _in_process(jobs: Iterator[_Job], settings: _Settings) -> Iterator[BatchResult]:
+def _in_process(jobs: Iterator[_Job], settings: _Settings) -> Generator[BatchResult, None, None]:
     for job in jobs:
         yield _run_job(job, settings)
 
@@ -542,7 +542,9 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
-    def run(self, jobs: Iterator[_Job], *, chunksize: int, window: int) -> Iterator[BatchResult]:
+    def run(
+        self, jobs: Iterator[_Job], *, chunksize: int, window: int
+    ) -> Generator[BatchResult, None, None]:
         pending: deque[tuple[list[_Job], Future[list[BatchResult]]]] = deque()
         self.executor = self._start()
         try:

@@ -19,9 +19,9 @@ Example:
 from __future__ import annotations
 
 import bisect
-import sys
 import datetime as dt
 import enum
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -40,7 +40,12 @@ __all__ = ["Mention", "MentionKind", "ParseContext"]
 
 
 class MentionKind(enum.Enum):
-    """What a mention refers to."""
+    """What a mention refers to.
+
+    Example:
+        >>> MentionKind("territory")
+        <MentionKind.TERRITORY: 'territory'>
+    """
 
     ACTOR = "actor"
     TERRITORY = "territory"
@@ -56,6 +61,10 @@ class Mention:
         target: the id of the actor or territory in the context.
         via: how it was recognised: ``name``, ``alias``, ``surname``, ``title``, ``demonym``,
             ``metonym``, ``pronoun``, ``descriptor``, ``anonymous``, or a stage's own word.
+
+    Example:
+        >>> Mention(span=Span(start=0, end=4), target="state:UA", via="metonym").kind.value
+        'actor'
     """
 
     span: Span
@@ -75,6 +84,12 @@ class ParseContext:
     Stages communicate only through this object.  A stage may read anything an earlier stage
     wrote and add to it; ``extras`` is free space for a downstream stage's own data (keyed by the
     stage's name).
+
+    Example:
+        >>> ctx = ParseContext(text="Talks resume.")
+        >>> ctx.sentences.append(Span(start=0, end=13))
+        >>> ctx.sentence_of(3), ctx.to_article().text
+        (Span(start=0, end=13), 'Talks resume.')
     """
 
     text: str

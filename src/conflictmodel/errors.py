@@ -30,7 +30,13 @@ __all__ = [
 
 
 class ConflictModelError(Exception):
-    """Base class of every error raised by conflictmodel."""
+    """Base class of every error raised by conflictmodel.
+
+    Example:
+        >>> from conflictmodel.errors import InputError
+        >>> issubclass(InputError, ConflictModelError)
+        True
+    """
 
 
 class ValidationError(ConflictModelError, ValueError):

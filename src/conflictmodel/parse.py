@@ -60,7 +60,7 @@ def _coerce_text(text: Any, encoding: str | None) -> str:
 
 
 def parse_article(
-    text: str,
+    text: str | bytes | bytearray,
     *,
     published: dt.date | dt.datetime | str | None = None,
     title: str | None = None,

@@ -284,5 +284,10 @@ def _default() -> Pipeline:
 
 
 def default_pipeline() -> Pipeline:
-    """The default pipeline (built once; pipelines are immutable, so sharing it is safe)."""
+    """The default pipeline (built once; pipelines are immutable, so sharing it is safe).
+
+    Example:
+        >>> default_pipeline() is default_pipeline(), len(default_pipeline())
+        (True, 8)
+    """
     return _default()

@@ -1588,6 +1588,23 @@ _NEXT_VERB = re.compile(
 # ---------------------------------------------------------------------------------- the stage
 
 
+def _drop_headline(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    # A headline (an unpunctuated first line) restates the body's proposal; keeping it
+    # would count the same deal twice.
+    if len(drafts) < 2:
+        return drafts
+    nl = text.find("\n")
+    head = text[:nl].rstrip() if nl > 0 else ""
+    if not head or head[-1] in ".!?\"'\u201d\u2019\u00bb:":
+        return drafts
+    first = drafts[0]
+    if first.end > nl:
+        return drafts
+    if any(first.kinds <= d.kinds for d in drafts[1:]):
+        return drafts[1:]
+    return drafts
+
+
 @attrs.define(kw_only=True)
 class _Draft:
     anchor: Span
@@ -1745,7 +1762,7 @@ class ProposalParser:
             if ctx.is_furniture(sent):
                 continue
             self._sentence(ctx, idx, sent, drafts)
-        drafts = _dedupe(drafts)
+        drafts = _drop_headline(text, _dedupe(drafts))
         ctx.proposals.extend(_finish(ctx, d) for d in drafts)
         ctx.extras.setdefault("proposals", {})["drafts"] = [
             {
