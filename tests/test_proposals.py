@@ -599,5 +599,19 @@ def test_headline_does_not_duplicate_body_proposal() -> None:
     )
     props = parse_article(text).proposals
     assert [p.trigger for p in props] == ["proposal"]
-    punctuated = "The Houthis want a truce.\n" + text.split("\n", 1)[1]
+    punctuated = text.replace("truce\n", "truce.\n")
     assert len(parse_article(punctuated).proposals) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting resumed in Karabakh despite the 1994 ceasefire agreement.",
+        "Kinshasa said the earlier deal with the rebels had failed.",
+    ],
+)
+def test_past_agreement_is_not_a_proposal(text: str) -> None:
+    """A dated or 'earlier' agreement mentioned in passing is context, not a live proposal."""
+    assert list(parse_article(text).proposals) == []
+    current = text.replace("1994 ", "new ").replace("earlier ", "new ")
+    assert len(parse_article(current).proposals) == 1

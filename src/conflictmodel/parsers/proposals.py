@@ -1588,6 +1588,20 @@ _NEXT_VERB = re.compile(
 # ---------------------------------------------------------------------------------- the stage
 
 
+_HISTORICAL = re.compile(r"\b(?:previous|former|earlier)\b[\w\s'’-]{0,40}$", re.IGNORECASE)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b[\w\s'’-]{0,40}$")
+
+
+def _historical(text: str, draft: _Draft) -> bool:
+    # "the 1994 ceasefire agreement", "a previous deal": a past agreement is context,
+    # not a proposal on the table.
+    # A dated deal whose terms the article spells out is usually the one being implemented.
+    before = text[max(0, draft.anchor.start - 45) : draft.anchor.end]
+    if _HISTORICAL.search(before) is not None:
+        return True
+    return len(draft.kinds) <= 1 and _DATED.search(before) is not None
+
+
 def _drop_headline(text: str, drafts: list[_Draft]) -> list[_Draft]:
     # A headline (an unpunctuated first line) restates the body's proposal; keeping it
     # would count the same deal twice.
@@ -1762,7 +1776,7 @@ class ProposalParser:
             if ctx.is_furniture(sent):
                 continue
             self._sentence(ctx, idx, sent, drafts)
-        drafts = _drop_headline(text, _dedupe(drafts))
+        drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
         ctx.proposals.extend(_finish(ctx, d) for d in drafts)
         ctx.extras.setdefault("proposals", {})["drafts"] = [
             {
