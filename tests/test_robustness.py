@@ -73,9 +73,40 @@ FRAGMENTS = [
     "قال الرئيس", "«لا»", "שלום", "Путин заявил", "Зеленський", "キーウ", "加沙", "👨‍👩‍👧", "é", "e\u0301",
 ]  # fmt: skip
 
+QUOTE_PAIRS = [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"), ("« ", " »"), ("'", "'")]
+SPEAKERS = [
+    "Sudan's army chief Abdel Fattah al-Burhan",
+    "Armenian Prime Minister Nikol Pashinyan",
+    "a senior Hamas official",
+    "Pakistan's foreign ministry spokesman",
+    "he",
+    "the UN envoy",
+    "Kinshasa",
+]
+CUES = ["said", "told Reuters", "added", "warned on Monday", "said in a statement"]
+WORDS = st.lists(st.sampled_from(FRAGMENTS[40:]) | st.text(ANY_CHAR, max_size=8), max_size=12).map(
+    " ".join
+)
+
+
+@st.composite
+def quoted_sentence(draw: st.DrawFn) -> str:
+    """A sentence with a quotation and a speaker, in one of several layouts."""
+    qo, qc = draw(st.sampled_from(QUOTE_PAIRS))
+    said, who, cue = draw(WORDS), draw(st.sampled_from(SPEAKERS)), draw(st.sampled_from(CUES))
+    layout = draw(st.integers(0, 3))
+    if layout == 0:
+        return f"{qo}{said},{qc} {who} {cue}."
+    if layout == 1:
+        return f"{who[:1].upper()}{who[1:]} {cue}: {qo}{said}.{qc}"
+    if layout == 2:
+        return f"{who[:1].upper()}{who[1:]} {cue} that {said} and called it {qo}{said}{qc}."
+    return f"{qo}{said}{qc}"  # a quotation nobody is named for
+
+
 ARTICLEISH = st.lists(
-    st.sampled_from(FRAGMENTS) | st.text(ANY_CHAR, max_size=12), max_size=120
-).map(lambda parts: " ".join(parts) if len(parts) % 2 else "".join(parts))
+    quoted_sentence() | st.sampled_from(FRAGMENTS) | st.text(ANY_CHAR, max_size=12), max_size=60
+).map(lambda parts: " ".join(parts) if len(parts) % 2 else "\n".join(parts))
 
 TEXTS = ANY_TEXT | ARTICLEISH | st.tuples(ARTICLEISH, ANY_TEXT).map("".join)
 

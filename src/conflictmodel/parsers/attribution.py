@@ -5,8 +5,8 @@ it that are about *who* speaks: the [`Cues`][conflictmodel.parsers.attribution.C
 (reporting verbs with their forms and the complements that make them report speech, multiword
 cue phrases, and the small word lists the grammar needs, all loaded from ``data/cues.json``),
 the tokenizer, and [`Resolver`][conflictmodel.parsers.attribution.Resolver], which turns a
-speaker noun phrase ("he", "the analyst", "Russian Ambassador to the United Nations Vasily
-Nebenzya", "a Western diplomat familiar with the talks", "Both") into actors of the context.
+speaker noun phrase ("he", "the analyst", "Sudan's envoy to the African Union Hassan
+Ali", "a Western diplomat familiar with the talks", "Both") into actors of the context.
 
 Example:
     >>> cues = Cues.default()
@@ -124,7 +124,7 @@ class CueMatch(NamedTuple):
     """A cue found at tokens ``start:end`` of a token list.
 
     Example:
-        >>> m = Cues.default().match(tokenize("He has made it clear that", 0, 25), 2)
+        >>> m = Cues.default().match(tokenize("She has made it clear that", 0, 26), 2)
         >>> (m.start, m.end, m.text, m.lemma)
         (2, 5, 'made it clear', 'made it clear')
     """

@@ -588,7 +588,7 @@ class _Run:
         return np
 
     def _np_right(self, para: _Para, start: int, b: int) -> tuple[int, int] | None:
-        """The speaker phrase after an inverted cue: ", said a Russian analyst based in Moscow"."""
+        """The speaker phrase after an inverted cue: ", said a Sudanese analyst based in Cairo"."""
         toks, qidx = para.toks, para.qidx
         k = start
         while k < b and (self._in_date(toks[k]) or self._adv(toks[k])) and not toks[k].cap:
@@ -1404,7 +1404,7 @@ class _Run:
                     end -= 1
                 break
             if d.kind == "finite":
-                # "…, but he has made it clear that": a new clause with its own speaker
+                # "…, but she has made it clear that": a new clause with its own speaker
                 r = self._np_left(para, c.hi, d.lo)
                 if r is not None:
                     p = r[0] - 1
@@ -1475,7 +1475,7 @@ class _Run:
                     break
         if any(qidx[x] >= 0 for x in range(lo, hi)) and self._has_direct(lo, hi, para):
             return
-        # the clause has its own speaker ("According to Axios sources, Zelensky has stated"):
+        # the clause has its own speaker ("According to Reuters sources, Aliyev has stated"):
         # the source is then only the channel
         for d in cues:
             if d is c or d.kind not in ("finite", "participle"):
