@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.article import Article
+from conflictmodel.batch import parse_many
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.corpus import Corpus
 from conflictmodel.errors import (
@@ -74,6 +75,7 @@ __all__ = [
     "get_parser",
     "make_converter",
     "parse_article",
+    "parse_many",
     "register_parser",
     "to_dict",
     "to_json",
