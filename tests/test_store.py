@@ -151,11 +151,12 @@ def counts(path: Path, key: str) -> dict[str, int]:
 def test_new_store_has_versioned_schema(tmp_path: Path) -> None:
     path = tmp_path / "cm.sqlite"
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
         meta = store.meta()
     assert meta["application"] == "conflictmodel"
-    assert meta["schema_version"] == "1"
-    assert rows(path, "PRAGMA user_version") == [(1,)]
+    assert meta["schema_version"] == "2"
+    assert "migrated_by" not in meta, "a new store is created, not migrated"
+    assert rows(path, "PRAGMA user_version") == [(2,)]
     names = {r[0] for r in rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert names == {"meta", *TABLES}
     assert [p.name for p in tmp_path.iterdir()] == ["cm.sqlite"], "one file"

@@ -49,7 +49,6 @@ from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -63,9 +62,15 @@ from conflictmodel.pipeline import Pipeline
 if TYPE_CHECKING:
     from conflictmodel.gazetteer import Gazetteer
 
-__all__ = ["BatchResult", "Document", "default_processes", "parse_many"]
+__all__ = ["MAX_INPUT_BYTES", "BatchResult", "Document", "default_processes", "parse_many"]
 
 Published: TypeAlias = dt.date | dt.datetime | str | None
+
+MAX_INPUT_BYTES = 10_000_000
+"""The largest file, in bytes, that [`parse_many`][conflictmodel.batch.parse_many] and the
+command line read (10 MB, far beyond any news article).  Reading stops one byte past it, so
+``/dev/zero`` or an endless pipe is an [`InputError`][conflictmodel.errors.InputError] for that
+item, not a full memory."""
 
 
 def _opt_str(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -151,6 +156,7 @@ class BatchResult:
         Read the article back with ``from_dict(record["article"], Article)``.
 
         Example:
+            >>> from pathlib import Path
             >>> [bad, good] = parse_many([Path("missing.txt"), "Kyiv said no."], processes=1)
             >>> bad.to_dict()
             {'source': 'missing.txt', 'index': 0, 'article': None, 'error': {'type': 'InputError', 'message': 'missing.txt: no such file', 'stage': None}}
@@ -273,7 +279,8 @@ def _decode(data: bytes, source: str, encoding: str, *, from_file: bool) -> str:
 
 def _read_file(path: str, source: str, encoding: str) -> str:
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
     except IsADirectoryError:
@@ -282,6 +289,10 @@ def _read_file(path: str, source: str, encoding: str) -> str:
         ) from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL byte in the name
+        raise InputError(f"{source}: cannot read: {exc}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{source}: larger than {MAX_INPUT_BYTES:,} bytes (MAX_INPUT_BYTES)")
     if not data.strip():
         raise InputError(f"{source}: empty file")
     return _decode(data, source, encoding, from_file=True)

@@ -9,10 +9,15 @@ Commands:
   [`Store`][conflictmodel.store.Store]; files already stored are skipped without re-parsing.
 - ``conflictmodel query --db FILE statements --actor NAME``, ``timeline --territory UA-43``,
   ``timeline --provision ceasefire``, ``proposals``, ``actors``, ``candidates``: questions
-  across every stored article (``--format table|json``).
+  across every stored article (``--format table|json``).  The store is opened read-only: a
+  query never creates, changes or migrates a file.
+- ``conflictmodel migrate --db FILE``: upgrade a store written by an older version of the
+  library to the current schema, in one transaction (``ingest`` does it too).
 
-A file that cannot be read (missing, a folder with no ``.txt``, binary, not UTF-8, empty) or
-parsed is reported on standard error with its name, and the others are still processed.  Exit
+A file that cannot be read (missing, a folder with no ``.txt``, binary, not UTF-8, empty,
+larger than [`MAX_INPUT_BYTES`][conflictmodel.batch.MAX_INPUT_BYTES]) or parsed is reported on
+standard error with its name, and the others are still processed.  Any other problem (a store
+that is damaged or not a store, ...) is one line on standard error, never a traceback.  Exit
 status: 0 if everything worked, 1 if anything failed, 2 for a usage error.
 
 Example:
@@ -40,13 +45,14 @@ from typing import IO, Any
 
 from conflictmodel.actors import ActorKind
 from conflictmodel.article import Article
+from conflictmodel.batch import MAX_INPUT_BYTES
 from conflictmodel.corpus import (
     Corpus,
     CorpusActor,
     TimelineEntry,
     article_key,
 )
-from conflictmodel.errors import ConflictModelError, InputError, StoreError
+from conflictmodel.errors import ConflictModelError, InputError
 from conflictmodel.proposals import ProvisionKind
 from conflictmodel.serialization import to_dict
 from conflictmodel.statements import Statement, StatementKind
@@ -87,13 +93,24 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[str]]:
 def _read_text(name: str) -> str:
     """The text of a file (or of stdin for ``-``), or _Unreadable with a clear reason."""
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        # Bounded: /dev/zero or an endless pipe is refused instead of filling memory.
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(name, "rb") as f:
+                data = f.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
         raise _Unreadable(f"{name}: no such file") from None
     except IsADirectoryError:
         raise _Unreadable(f"{name}: is a folder") from None
     except OSError as exc:
         raise _Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL byte in the name
+        raise _Unreadable(f"{name}: cannot read: {exc}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise _Unreadable(
+            f"{name}: larger than {MAX_INPUT_BYTES:,} bytes, the largest article this reads"
+        )
     if not data.strip():
         raise _Unreadable(f"{name}: empty file")
     if b"\x00" in data:
@@ -494,7 +511,7 @@ def _cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         out.write("\n]\n" if not first else "]\n")
     elif len(corpus) > 1:
         _render_corpus(corpus, out, g, width)
-    if args.format == "table" and failed:
+    if args.format == "table" and failed and len(files) + len(problems) > 1:
         print(
             f"{failed} file{'s' if failed > 1 else ''} could not be parsed (see above).", file=err
         )
@@ -533,6 +550,21 @@ def _cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _cmd_migrate(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    from conflictmodel.store import SCHEMA_VERSION, Store
+
+    with Store(args.db, create=False) as store:
+        total = len(store)
+        migrated = store.meta().get("migrated_by")
+    note = f" (migrated by {migrated})" if migrated else ""
+    print(
+        f"{args.db} is at schema version {SCHEMA_VERSION}{note}; it holds {total} "
+        f"article{'s' if total != 1 else ''}.",
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _actor_ref(actor: CorpusActor | None) -> dict[str, str] | None:
     return None if actor is None else {"id": actor.id, "name": actor.name}
 
@@ -562,7 +594,7 @@ def _dump_json(data: Any, out: IO[str]) -> None:
 def _cmd_query(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from conflictmodel.store import Store
 
-    with Store(args.db, create=False) as store:
+    with Store(args.db, readonly=True) as store:
         corpus = store.corpus()
     g = _Glyphs(out)
     width = _width(out)
@@ -868,6 +900,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q_ac)
     q_ca = qsub.add_parser("candidates", help="likely matches kept apart (possibly one person)")
     add_common(q_ca)
+
+    p_migrate = sub.add_parser(
+        "migrate",
+        help="upgrade a store written by an older version",
+        description="Upgrade a store written by an older version of conflictmodel to the "
+        "current schema, in one transaction (ingest does it too).",
+    )
+    p_migrate.add_argument("--db", required=True, metavar="FILE", help="the store file")
     return parser
 
 
@@ -895,14 +935,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         err.write(args.usage)
         print("conflictmodel query: error: the following arguments are required: --db", file=err)
         return EXIT_USAGE
-    commands = {"parse": _cmd_parse, "ingest": _cmd_ingest, "query": _cmd_query}
+    commands = {
+        "parse": _cmd_parse,
+        "ingest": _cmd_ingest,
+        "query": _cmd_query,
+        "migrate": _cmd_migrate,
+    }
     try:
         return commands[args.command](args, out, err)
-    except StoreError as exc:
-        _report(err, str(exc))
-        return EXIT_FAILED
     except ConflictModelError as exc:
-        _report(err, str(exc))
+        _report(err, _one_line(str(exc)))
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(file=err)
@@ -913,3 +955,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
+    except MemoryError:
+        _report(err, "out of memory")
+        return EXIT_FAILED
+    except Exception as exc:  # a bug, or a fault the library does not know; never a traceback
+        _report(err, _one_line(f"unexpected {type(exc).__name__}: {exc}"))
+        return EXIT_FAILED
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split()) or "failed"

@@ -21,7 +21,9 @@ __all__ = [
     "ConflictModelError",
     "GazetteerError",
     "InputError",
+    "OutdatedStoreError",
     "ParseError",
+    "ParseTimeoutError",
     "SerializationError",
     "StoreError",
     "UnknownParserError",
@@ -124,4 +126,27 @@ class StoreError(ConflictModelError):
         Traceback (most recent call last):
         ...
         conflictmodel.errors.StoreError: schema version 9 is newer than this library (1)
+    """
+
+
+class OutdatedStoreError(StoreError):
+    """A store was written with an older schema and was opened read-only, so it cannot be
+    migrated; the message says how to migrate it.
+
+    Opening it for writing (``Store(path)``, ``conflictmodel ingest`` or
+    ``conflictmodel migrate``) upgrades it in one transaction.
+
+    Example:
+        >>> issubclass(OutdatedStoreError, StoreError)
+        True
+    """
+
+
+class ParseTimeoutError(ParseError):
+    """An item of a batch took longer than the batch's per-item time limit (``timeout=``).
+
+    Example:
+        >>> err = ParseTimeoutError("a.txt: took longer than 5 s", source="a.txt")
+        >>> isinstance(err, ParseError), err.source
+        (True, 'a.txt')
     """

@@ -5,12 +5,18 @@ Each article is stored twice: whole, as the JSON of
 [`get_article`][conflictmodel.store.Store.get_article]), and spread over normalised tables
 (actors, territories, statements, proposals, provisions, positions, claims) for querying with
 SQL.  The schema is documented in ``docs/store.md`` and versioned with ``PRAGMA user_version``
-and a ``meta`` table.
+and a ``meta`` table; a store written by an older version is migrated, in one transaction, when
+it is opened for writing.
 
 Articles are keyed by [`article_key`][conflictmodel.corpus.article_key], the SHA-256 of their
 text, so ingesting the same article twice changes nothing.  Each article (or each batch, see
 [`ingest`][conflictmodel.store.Store.ingest]) is written in one transaction: a failure or a
 crash part-way loses nothing that was already committed and leaves no half-written article.
+Several processes may open, create and write the same file at once.
+
+Every error is a [`StoreError`][conflictmodel.errors.StoreError] (or an
+[`InputError`][conflictmodel.errors.InputError] for an argument of the wrong type), including
+for a damaged file.
 
 Example:
     >>> import tempfile, pathlib
@@ -28,10 +34,12 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from pathlib import Path
@@ -53,20 +61,19 @@ from conflictmodel.corpus import (
     TimelineEntry,
     article_key,
 )
-from conflictmodel.errors import ConflictModelError, InputError, StoreError
+from conflictmodel.errors import ConflictModelError, InputError, OutdatedStoreError, StoreError
 from conflictmodel.proposals import ProvisionKind
 from conflictmodel.serialization import from_json, to_dict
 from conflictmodel.territories import Territory
 
 __all__ = ["SCHEMA_VERSION", "IngestReport", "Store"]
 
-SCHEMA_VERSION = 1
-"""The version of the schema this library writes (``PRAGMA user_version``)."""
-
 _APPLICATION = "conflictmodel"
 
-# The schema, version 1.  docs/store.md documents it column by column: keep them in step.
-_SCHEMA = """
+# The first schema.  A new store is made by running it and then every migration, so a new
+# store and a migrated one are the same by construction.  docs/store.md documents the result
+# column by column: keep them in step.
+_SCHEMA_V1 = """
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -205,6 +212,31 @@ CREATE TABLE claims (
 CREATE INDEX claims_territory ON claims(territory_id);
 """
 
+
+@attrs.frozen
+class _Migration:
+    """One step of the schema: from ``version - 1`` to ``version``."""
+
+    version: int
+    summary: str
+    sql: str
+
+
+_MIGRATIONS: tuple[_Migration, ...] = (
+    _Migration(
+        version=2,
+        summary="articles.extras: Article.extras as a JSON object",
+        sql="""
+        ALTER TABLE articles ADD COLUMN extras TEXT NOT NULL DEFAULT '{}';
+        UPDATE articles SET extras = json_extract(json, '$.extras')
+            WHERE json_valid(json) AND json_type(json, '$.extras') = 'object';
+        """,
+    ),
+)
+
+SCHEMA_VERSION = _MIGRATIONS[-1].version if _MIGRATIONS else 1
+"""The version of the schema this library writes (``PRAGMA user_version``)."""
+
 _TABLES = (
     "articles",
     "actors",
@@ -251,8 +283,7 @@ def _clean(value: str | None) -> str | None:
     return _SURROGATE.sub("\ufffd", value)
 
 
-def _json_text(article: Article) -> str:
-    data = to_dict(article)
+def _dumps(data: Any) -> str:
     try:
         text = json.dumps(data, ensure_ascii=False)
         text.encode("utf-8")
@@ -261,8 +292,49 @@ def _json_text(article: Article) -> str:
     return text
 
 
+def _json_text(article: Article) -> str:
+    return _dumps(to_dict(article))
+
+
+def _extras_text(article: Article) -> str:
+    # Article.extras arrives with this round's model; older models have none.
+    extras = getattr(article, "extras", None)
+    return _dumps(to_dict(extras)) if extras else "{}"
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+# What Store.execute may do: read tables and call functions.  Everything else (writes, PRAGMA
+# with side effects, ATTACH, transactions) is refused by SQLite before it runs.
+_READ_ACTIONS = frozenset(
+    {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+)
+# PRAGMAs that only describe the schema, with or without an argument.
+_READ_PRAGMAS = frozenset(
+    {"table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+     "foreign_key_list"}
+)  # fmt: skip
+# PRAGMAs that read a value without an argument (with one they would set it).
+_VALUE_PRAGMAS = frozenset({"user_version", "application_id", "page_count", "page_size"})
+_BANNED_FUNCTIONS = frozenset({"load_extension", "readfile", "writefile", "edit"})
+
+
+def _read_only_authorizer(
+    action: int, arg1: str | None, arg2: str | None, _db: str | None, _trigger: str | None
+) -> int:
+    if action == sqlite3.SQLITE_FUNCTION:
+        return (
+            sqlite3.SQLITE_DENY if (arg2 or "").lower() in _BANNED_FUNCTIONS else sqlite3.SQLITE_OK
+        )
+    if action in _READ_ACTIONS:
+        return sqlite3.SQLITE_OK
+    if action == sqlite3.SQLITE_PRAGMA:
+        name = (arg1 or "").lower()
+        if name in _READ_PRAGMAS or (name in _VALUE_PRAGMAS and arg2 is None):
+            return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 class Store:
@@ -270,54 +342,142 @@ class Store:
 
     Args:
         path: the database file; created (with the schema) if it does not exist.
-        create: if False, a missing file is an error instead of a new store.
+        create: if False, a missing or empty file is an error instead of a new store.
+        readonly: open the file read-only (SQLite ``mode=ro``): nothing is created, migrated
+            or written, and the writing methods raise StoreError.  Queries should use it.
 
     Raises:
-        StoreError: the file is not a conflictmodel store, was written by a newer version of
-            the library, or cannot be opened.
+        InputError: ``path`` is not a str or a path.
+        OutdatedStoreError: ``readonly`` and the file has an older schema (the message says
+            how to migrate it).
+        StoreError: the file is not a conflictmodel store, is damaged, was written by a newer
+            version of the library, or cannot be opened.
 
-    Use it as a context manager, or call [`close`][conflictmodel.store.Store.close].
+    Opened for writing, a store written by an older version of the library is migrated to
+    [`SCHEMA_VERSION`][conflictmodel.store.SCHEMA_VERSION] in one transaction.  Use it as a
+    context manager, or call [`close`][conflictmodel.store.Store.close].
 
     Example:
         >>> import tempfile, pathlib
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "new.sqlite"
         >>> with Store(path) as store:
-        ...     store.schema_version, len(store)
-        (1, 0)
+        ...     store.schema_version == SCHEMA_VERSION, len(store)
+        (True, 0)
+        >>> with Store(path, readonly=True) as store:
+        ...     store.add(Article(text="Goma fell."))
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.StoreError: ...new.sqlite was opened read-only
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
-        self.path = Path(path)
-        if not create and not self.path.exists():
-            raise StoreError(f"no store at {self.path}")
-        if self.path.is_dir():
-            raise StoreError(f"{self.path} is a directory, not a store file")
+    def __init__(
+        self, path: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
+    ) -> None:
+        if not isinstance(path, str | os.PathLike):
+            raise InputError(f"Store() expects a path, got {type(path).__name__}")
         try:
-            # isolation_level=None: transactions are begun and ended explicitly below.
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            self.path = Path(path)
+            exists = self.path.exists()
+            is_dir = self.path.is_dir()
+        except (TypeError, ValueError, OSError) as exc:
+            raise StoreError(f"cannot open store {path!r}: {exc}") from exc
+        self.readonly = bool(readonly)
+        if (not create or self.readonly) and not exists:
+            raise StoreError(f"no store at {self.path}")
+        if is_dir:
+            raise StoreError(f"{self.path} is a directory, not a store file")
         self._corpus: Corpus | None = None
+        self._conn = self._connect()
         try:
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._open_schema()
+            self._open_schema(create=create and not self.readonly)
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(f"{self.path} is not a conflictmodel store: {exc}") from exc
-        except StoreError:
+        except (UnicodeDecodeError, ValueError, OverflowError) as exc:
+            self._conn.close()
+            raise StoreError(f"{self.path} is damaged: {exc}") from exc
+        except BaseException:
             self._conn.close()
             raise
 
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: transactions are begun and ended explicitly below.
+        try:
+            if not self.readonly:
+                return sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
+            uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorcode", None) != getattr(
+                    sqlite3, "SQLITE_READONLY_ROLLBACK", -1
+                ):
+                    raise
+                # A writer died mid-transaction and left a hot journal, which only a writable
+                # connection can roll back.  That restores the last committed state; it
+                # creates and changes nothing else.
+                conn.close()
+                self._recover()
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+            return conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+
+    def _recover(self) -> None:
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve())) + "?mode=rw"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+            try:
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.path} has an unfinished write (a writer was interrupted) that a "
+                f"read-only open cannot roll back; open it once for writing to recover: {exc}"
+            ) from exc
+
     # ---------------------------------------------------------------- schema
 
-    def _open_schema(self) -> None:
-        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+    def _inspect(self) -> tuple[int, set[str]]:
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
         tables = {
             r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        if version == 0 and not tables:
-            self._create()
+        return version, tables
+
+    def _open_schema(self, *, create: bool) -> None:
+        version, tables = self._inspect()
+        if version == SCHEMA_VERSION and tables:
+            self._check(version, tables)
             return
+        if self.readonly or (not create and version == 0 and not tables):
+            if version == 0 and not tables:
+                raise StoreError(
+                    f"{self.path} is not a conflictmodel store (it is empty); "
+                    "create one with `conflictmodel ingest` or Store(path)"
+                )
+            self._check(version, tables)
+            raise OutdatedStoreError(
+                f"{self.path} has schema version {version}, older than this library's "
+                f"{SCHEMA_VERSION}; migrate it (one transaction, nothing is lost) with "
+                f"`conflictmodel migrate --db {self.path}` or by opening it for writing, "
+                "Store(path)"
+            )
+        # Creating or migrating: take the write lock and look again, since another process
+        # may have created or migrated the file since the look above.
+        with self._transaction():
+            version, tables = self._inspect()
+            if version == 0 and not tables:
+                self._create()
+                return
+            self._check(version, tables)
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
+
+    def _check(self, version: int, tables: set[str]) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path} has schema version {version}, newer than this library "
@@ -333,24 +493,46 @@ class Store:
                 f"{self.path}: meta says schema version {meta.get('schema_version')!r} but "
                 f"PRAGMA user_version is {version}; the file was altered by hand"
             )
-        # Version 1 is the first schema: there is nothing older to migrate from yet.
+        missing = [t for t in _TABLES if t not in tables]
+        if missing:
+            raise StoreError(f"{self.path} is damaged: tables missing: {', '.join(missing)}")
+
+    def _run_script(self, sql: str) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                self._conn.execute(statement)
+
+    def _set_version(self, version: int) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+            (str(version),),
+        )
+        self._conn.execute(f"PRAGMA user_version = {int(version)}")
 
     def _create(self) -> None:
         from conflictmodel import __version__
 
-        with self._transaction():
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    self._conn.execute(statement)
-            self._conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [
-                    ("application", _APPLICATION),
-                    ("schema_version", str(SCHEMA_VERSION)),
-                    ("created_by", f"conflictmodel {__version__}"),
-                ],
+        self._run_script(_SCHEMA_V1)
+        self._conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [("application", _APPLICATION), ("created_by", f"conflictmodel {__version__}")],
+        )
+        self._set_version(1)
+        self._migrate(1, record=False)
+
+    def _migrate(self, version: int, *, record: bool = True) -> None:
+        """Run every migration after ``version``, inside the caller's transaction."""
+        from conflictmodel import __version__
+
+        for step in _MIGRATIONS:
+            if step.version > version:
+                self._run_script(step.sql)
+                self._set_version(step.version)
+        if record and version < SCHEMA_VERSION:
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('migrated_by', ?)",
+                (f"conflictmodel {__version__} from schema version {version}",),
             )
-            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @property
     def schema_version(self) -> int:
@@ -363,7 +545,8 @@ class Store:
             >>> store.schema_version == SCHEMA_VERSION
             True
         """
-        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        with self._guard("read"):
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     def meta(self) -> dict[str, str]:
         """The ``meta`` table as a dict.
@@ -371,10 +554,30 @@ class Store:
         Example:
             >>> import tempfile, pathlib
             >>> with Store(pathlib.Path(tempfile.mkdtemp()) / "m.sqlite") as s:
-            ...     s.meta()["schema_version"]
-            '1'
+            ...     s.meta()["application"]
+            'conflictmodel'
         """
-        return dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        with self._guard("read"):
+            return {
+                str(k): str(v)
+                for k, v in self._conn.execute("SELECT key, value FROM meta").fetchall()
+            }
+
+    @contextlib.contextmanager
+    def _guard(self, what: str) -> Iterator[None]:
+        """Turn what a damaged or locked file raises into StoreError."""
+        try:
+            yield
+        except ConflictModelError:
+            raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot {what} {self.path}: {exc}") from exc
+        except (UnicodeDecodeError, ValueError, OverflowError, TypeError) as exc:
+            raise StoreError(f"cannot {what} {self.path}: the file is damaged: {exc}") from exc
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
 
     # ---------------------------------------------------------------- life cycle
 
@@ -401,7 +604,7 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<Store {str(self.path)!r}>"
+        return f"<Store {str(self.path)!r}{' read-only' if self.readonly else ''}>"
 
     class _Txn:
         def __init__(self, conn: sqlite3.Connection) -> None:
@@ -420,7 +623,7 @@ class Store:
         ) -> None:
             if exc_type is None:
                 self.conn.execute("COMMIT")
-            else:
+            elif self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
 
     def _transaction(self) -> Store._Txn:
@@ -435,8 +638,9 @@ class Store:
         it, e.g. after re-parsing with a better pipeline).
 
         Raises:
-            InputError: ``article`` is not an Article.
-            StoreError: the database could not be written.
+            InputError: ``article`` is not an Article, or ``source`` not a str.
+            StoreError: the database could not be written (or was opened read-only), or a
+                number in the article is too large for SQLite (64-bit integers).
 
         Example:
             >>> import tempfile, pathlib
@@ -446,6 +650,8 @@ class Store:
             >>> store.add(Article(text="Goma fell.", title="again")) == key, len(store)
             (True, 1)
         """
+        if source is not None and not isinstance(source, str):
+            raise InputError(f"source must be str or None, got {type(source).__name__}")
         report = self.ingest([(source, article)], replace=replace)
         return (report.added or report.skipped)[0]
 
@@ -467,7 +673,8 @@ class Store:
         Raises:
             InputError: an item is not an Article or a ``(source, Article)`` pair, or
                 ``batch_size`` < 1.
-            StoreError: the database could not be written.
+            StoreError: the database could not be written (or was opened read-only), or a
+                number in an article is too large for SQLite (64-bit integers).
 
         Example:
             >>> import tempfile, pathlib
@@ -478,8 +685,13 @@ class Store:
             ...     len(r1.added), len(r2.added), len(r2.skipped)
             (2, 0, 1)
         """
-        if not isinstance(batch_size, int) or batch_size < 1:
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
             raise InputError(f"batch_size must be a positive int, got {batch_size!r}")
+        if isinstance(articles, str | bytes) or not isinstance(articles, Iterable):
+            raise InputError(
+                f"ingest() expects an iterable of Articles, got {type(articles).__name__}"
+            )
+        self._writable()
         added: list[str] = []
         skipped: list[str] = []
         iterator = iter(articles)
@@ -488,6 +700,7 @@ class Store:
             if not batch:
                 break
             done: list[str] = []
+            key = ""
             try:
                 with self._transaction():
                     for source, article in batch:
@@ -503,6 +716,12 @@ class Store:
                         done.append(key)
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+            except (OverflowError, ValueError) as exc:
+                # A number SQLite cannot hold (it has 64-bit integers), or too long for JSON.
+                raise StoreError(
+                    f"cannot store article {key[:12]} in {self.path}: a value is too large "
+                    f"to store: {exc}"
+                ) from exc
             finally:
                 self._corpus = None
             added.extend(done)
@@ -510,6 +729,10 @@ class Store:
 
     def delete(self, key: str) -> bool:
         """Remove an article and its rows; return whether it was there.
+
+        Raises:
+            InputError: ``key`` is not a str.
+            StoreError: the database could not be written (or was opened read-only).
 
         Example:
             >>> import tempfile, pathlib
@@ -519,6 +742,8 @@ class Store:
             >>> store.delete(key), store.delete(key), len(store)
             (True, False, 0)
         """
+        _check_key(key)
+        self._writable()
         try:
             with self._transaction():
                 cur = self._conn.execute("DELETE FROM articles WHERE key = ?", (key,))
@@ -528,16 +753,18 @@ class Store:
         return cur.rowcount > 0
 
     def _seq(self, key: str) -> int | None:
-        row = self._conn.execute("SELECT seq FROM articles WHERE key = ?", (key,)).fetchone()
-        return None if row is None else int(row[0])
+        with self._guard("read"):
+            row = self._conn.execute("SELECT seq FROM articles WHERE key = ?", (key,)).fetchone()
+            return None if row is None else int(row[0])
 
     def _write(self, key: str, source: str | None, article: Article, seq: int | None) -> None:
         conn = self._conn
         if seq is None:
             seq = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM articles").fetchone()[0]
         conn.execute(
-            "INSERT INTO articles (key, seq, source, title, outlet, url, published, length, json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles"
+            " (key, seq, source, title, outlet, url, published, length, json, extras)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 key,
                 seq,
@@ -548,6 +775,7 @@ class Store:
                 _iso(article.published),
                 len(article.text),
                 _json_text(article),
+                _extras_text(article),
             ),
         )
         self._write_rows(key, article)
@@ -690,7 +918,8 @@ class Store:
     # ---------------------------------------------------------------- reading
 
     def __len__(self) -> int:
-        return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        with self._guard("read"):
+            return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._seq(key) is not None
@@ -706,13 +935,18 @@ class Store:
             >>> [k[:8] for k in store.keys()]
             ['ca978112', '3e23e816']
         """
-        return tuple(r[0] for r in self._conn.execute("SELECT key FROM articles ORDER BY seq"))
+        with self._guard("read"):
+            keys = [r[0] for r in self._conn.execute("SELECT key FROM articles ORDER BY seq")]
+        if not all(isinstance(k, str) for k in keys):
+            raise StoreError(f"cannot read {self.path}: the file is damaged: a key is not text")
+        return tuple(keys)
 
     def source(self, key: str) -> str | None:
         """The source name the article was ingested with.
 
         Raises:
-            StoreError: no article has that key.
+            InputError: ``key`` is not a str.
+            StoreError: no article has that key, or the file is damaged.
 
         Example:
             >>> import tempfile, pathlib
@@ -721,16 +955,21 @@ class Store:
             >>> store.source(store.add(Article(text="Goma fell."), source="goma.txt"))
             'goma.txt'
         """
-        row = self._conn.execute("SELECT source FROM articles WHERE key = ?", (key,)).fetchone()
+        _check_key(key)
+        with self._guard("read"):
+            row = self._conn.execute("SELECT source FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise StoreError(f"no article with key {key!r} in {self.path}")
-        source: str | None = row[0]
+        source = row[0]
+        if source is not None and not isinstance(source, str):
+            raise StoreError(f"article {key}: the stored source is damaged")
         return source
 
     def get_article(self, key: str) -> Article:
         """The stored Article, equal to the one that was ingested.
 
         Raises:
+            InputError: ``key`` is not a str.
             StoreError: no article has that key, or its JSON is damaged.
 
         Example:
@@ -741,13 +980,18 @@ class Store:
             >>> store.get_article(store.add(art)) == art
             True
         """
-        row = self._conn.execute("SELECT json FROM articles WHERE key = ?", (key,)).fetchone()
+        _check_key(key)
+        with self._guard("read"):
+            row = self._conn.execute("SELECT json FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
             raise StoreError(f"no article with key {key!r} in {self.path}")
         return _read_article(key, row[0])
 
     def articles(self) -> Iterator[tuple[str, str | None, Article]]:
         """``(key, source, Article)`` for every article, in ingest order.
+
+        Raises:
+            StoreError: the file is damaged.
 
         Example:
             >>> import tempfile, pathlib
@@ -757,15 +1001,24 @@ class Store:
             >>> [(source, art.text) for _, source, art in store.articles()]
             [('goma.txt', 'Goma fell.')]
         """
-        rows = self._conn.execute("SELECT key, source, json FROM articles ORDER BY seq").fetchall()
+        with self._guard("read"):
+            rows = self._conn.execute(
+                "SELECT key, source, json FROM articles ORDER BY seq"
+            ).fetchall()
         for key, source, text in rows:
+            if not isinstance(key, str) or not (source is None or isinstance(source, str)):
+                raise StoreError(f"cannot read {self.path}: the file is damaged: bad key or source")
             yield key, source, _read_article(key, text)
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run a read-only SQL query against the tables of ``docs/store.md``; return its rows.
+        """Run one read-only SQL query against the tables of ``docs/store.md``; return its rows.
+
+        Only reading is allowed: SQLite refuses anything else (``INSERT``, ``PRAGMA`` settings,
+        ``ATTACH``, ``BEGIN`` ...) before it runs, whichever way the store was opened.
 
         Raises:
-            StoreError: the SQL is invalid or tries to write.
+            InputError: ``sql`` is not a str or ``parameters`` not a sequence.
+            StoreError: the SQL is invalid, tries to write, or the file is damaged.
 
         Example:
             >>> import tempfile, pathlib
@@ -775,13 +1028,18 @@ class Store:
             ...     s.execute("SELECT source, length FROM articles")
             [('one.txt', 3)]
         """
+        if not isinstance(sql, str):
+            raise InputError(f"sql must be str, got {type(sql).__name__}")
+        if isinstance(parameters, str | bytes) or not isinstance(parameters, Sequence):
+            raise InputError(f"parameters must be a sequence, got {type(parameters).__name__}")
         try:
-            self._conn.execute("PRAGMA query_only = ON")
+            self._conn.set_authorizer(_read_only_authorizer)
             try:
-                return [tuple(r) for r in self._conn.execute(sql, tuple(parameters)).fetchall()]
+                cursor = self._conn.execute(sql, tuple(parameters))
+                return [tuple(r) for r in cursor.fetchall()]
             finally:
-                self._conn.execute("PRAGMA query_only = OFF")
-        except sqlite3.Error as exc:
+                self._conn.set_authorizer(None)
+        except (sqlite3.Error, ValueError, OverflowError, UnicodeDecodeError) as exc:
             raise StoreError(f"query failed: {exc}") from exc
 
     # ---------------------------------------------------------------- corpus queries
@@ -905,7 +1163,14 @@ def _json_list(items: Iterable[str]) -> str:
     return json.dumps([_clean(i) for i in items], ensure_ascii=False)
 
 
-def _read_article(key: str, text: str) -> Article:
+def _check_key(key: object) -> None:
+    if not isinstance(key, str):
+        raise InputError(f"an article key is a str, got {type(key).__name__}")
+
+
+def _read_article(key: str, text: object) -> Article:
+    if not isinstance(text, str):
+        raise StoreError(f"article {key}: stored JSON is damaged (not text)")
     try:
         return from_json(text, Article)
     except ConflictModelError as exc:
