@@ -1,346 +1,450 @@
-"""Benchmark conflictmodel: throughput, memory, cost per byte, streaming, adversarial input.
+"""Benchmark conflictmodel: speed per core, cost per byte against a ``\\w+`` pass, linearity,
+per-stage cost and peak memory, all in CPU time.
 
 Run from the repository root::
 
-    python bench/run.py                 # the full benchmark (a few minutes on 2 cores)
-    python bench/run.py --quick         # a smoke run in seconds
-    python bench/run.py --json out.json # also write the figures as JSON
-    python bench/run.py --adversarial   # linear-time check: 10 KB, 100 KB, 1 MB of nasty input
+    python bench/run.py                   # the full benchmark (about 5 minutes of CPU)
+    python bench/run.py --quick           # small sizes, well under a minute
+    python bench/run.py --json out.json   # also write every figure as JSON
+    python bench/run.py --adversarial     # every hostile kind, not only the four of the target
+    python bench/run.py --stream 10000    # also stream articles through parse_many (wall clock)
     python bench/run.py --profile corpus  # cProfile hot spots (corpus, big or an adversarial kind)
 
-MB are 10**6 bytes of UTF-8.  "per core" rows parse in this process, one article after
-another; the ``parse_many`` rows use every core.  Peak memory is what ``tracemalloc`` sees
-Python allocate during the run (inputs included), or the resident set size (RSS) of a process.
+``bench/compare.py`` runs the same workloads with today's main and with textacy + spaCy, side
+by side.
+
+How it measures.  Each workload runs in a fresh child process (``bench/measure.py``), which
+loads the library, parses a warm-up sentence, then parses the workload and reports the CPU time
+of that process (``time.process_time``), never wall clock, so other jobs on the machine do not
+count.  Small workloads repeat until they have used ``--min-cpu`` seconds.  In the same child a
+``\\w+`` regex pass (``re.findall``) over the same texts is timed, and ``x_wordre`` is the
+pipeline's cost over that pass's.  Peak memory is the child's own peak resident set size
+(``VmHWM``), so it is not memory inherited from a parent.  A child that uses more than
+``--budget`` CPU seconds is stopped and its workload reported as skipped; a workload whose cost
+predicted from a smaller one (at least linear) exceeds the budget is skipped without running.
+
+Workloads: the seeds (``seeds/``), a generated corpus (``bench/generate.py``), one 1 MB and one
+5 MB generated article against the same kind of text cut into ~1 KB articles (the linearity
+ratio is the cost per byte of the big article over that of the small ones), and hostile input
+at 10 KB and 1 MB (the ratio is the cost per byte at 1 MB over that at 10 KB).  MB are 10**6
+bytes of UTF-8.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
-import gc
 import io
 import json
-import math
 import os
 import platform
 import pstats
-import resource
+import signal
+import subprocess
 import sys
 import time
-import tracemalloc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generate import article_of_size, generate
-
-from conflictmodel import parse_article
-from conflictmodel.batch import default_processes, parse_many
-from conflictmodel.context import ParseContext
-from conflictmodel.pipeline import Parser, Pipeline, default_pipeline
+from measure import ADVERSARIAL, ISSUE_KINDS, MB, measure, workload
 
 ROOT = Path(__file__).resolve().parent.parent
-MB = 1_000_000
+MEASURE = Path(__file__).resolve().parent / "measure.py"
+
+Result = dict[str, Any]
+Runner = Callable[[str, bool, float], Result]
+"""Measure a workload (name, time stages too, CPU budget) and return its figures."""
 
 
-@dataclass
-class Row:
-    """One measured workload."""
+@dataclass(frozen=True)
+class Plan:
+    """The workloads of one benchmark run."""
 
-    name: str
-    articles: int
-    megabytes: float
-    seconds: float
-    peak_mb: float | None = None
-    note: str = ""
+    corpus: int = 300
+    seeds: bool = True
+    small: int = MB
+    bigs: tuple[int, ...] = (MB, 5 * MB)
+    adv_sizes: tuple[int, int] = (10_000, MB)
+    adv_kinds: tuple[str, ...] = ISSUE_KINDS
+    min_cpu: float = 2.0
+    budget: float = 200.0
 
-    @property
-    def articles_per_s(self) -> float:
-        return self.articles / self.seconds if self.seconds else float("inf")
+    def workloads(self) -> list[tuple[str, bool]]:
+        """(workload, time its stages) in the order they run."""
+        out: list[tuple[str, bool]] = []
+        if self.seeds:
+            out.append(("seeds", True))
+        if self.corpus:
+            out.append((f"corpus:{self.corpus}", True))
+        if self.bigs:
+            out.append((f"small:{self.small}", False))
+            out.extend((f"big:{b}", False) for b in sorted(self.bigs))
+        for kind in self.adv_kinds:
+            out.extend((f"adv:{kind}:{s}", False) for s in self.adv_sizes)
+        return out
 
-    @property
-    def mb_per_s(self) -> float:
-        return self.megabytes / self.seconds if self.seconds else float("inf")
+
+FULL = Plan()
+QUICK = Plan(
+    corpus=20, small=50_000, bigs=(50_000, 100_000), adv_sizes=(1_000, 10_000), min_cpu=0.2
+)
 
 
-@dataclass
-class Report:
-    """Everything one run measured."""
+def human(size: int) -> str:
+    """1000000 -> '1 MB', 10000 -> '10 KB'."""
+    if size >= MB:
+        return f"{size / MB:g} MB"
+    if size >= 1000:
+        return f"{size / 1000:g} KB"
+    return f"{size} B"
 
-    machine: dict[str, Any]
-    rows: list[Row] = field(default_factory=list)
-    figures: dict[str, Any] = field(default_factory=dict)
-    adversarial: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        rows = [
-            asdict(r) | {"articles_per_s": r.articles_per_s, "mb_per_s": r.mb_per_s}
-            for r in self.rows
-        ]
-        return {
-            "machine": self.machine,
-            "rows": rows,
-            "figures": self.figures,
-            "adversarial": self.adversarial,
-        }
+def git_commit(root: Path = ROOT) -> str:
+    """The commit checked out at ``root``, with ``+dirty`` if src/ has uncommitted changes."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "src"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
 
 
 def machine() -> dict[str, Any]:
-    """CPU model, cores and Python version of this machine."""
+    """CPU model, cores, memory, Python and OS of this machine, and its load now."""
     cpu = platform.processor() or platform.machine()
+    memory = None
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    except OSError:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024**2:.0f} GiB"
+    except (OSError, ValueError):
         pass
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
-        "usable_cores": default_processes(),
+        "memory": memory,
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average": os.getloadavg(),
     }
 
 
-def size_mb(texts: Sequence[str]) -> float:
-    return sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / MB
+def child_env() -> dict[str, str]:
+    """The environment of a measuring child: one BLAS/OpenMP thread, no bytecode writes."""
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.pop("PYTHONPATH", None)
+    return env
 
 
-def timed(fn: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+def subprocess_runner(python: str | Path, engine: str, min_cpu: float) -> Runner:
+    """Measure each workload in a fresh ``python`` process that has ``engine`` installed."""
 
-
-def traced_peak(fn: Callable[[], object]) -> float:
-    """Peak MB that Python allocated while ``fn`` ran (tracemalloc; slows the run, so not timed)."""
-    gc.collect()
-    tracemalloc.start()
-    try:
-        fn()
-        return tracemalloc.get_traced_memory()[1] / MB
-    finally:
-        tracemalloc.stop()
-
-
-def parse_all(texts: Sequence[str], published: str | None = None) -> None:
-    for t in texts:
-        parse_article(t, published=published)
-
-
-def rss_mb() -> float:
-    """This process's resident set size now (Linux), else its peak."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / MB
-    except (OSError, ValueError, IndexError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000
-
-
-def bench_seeds(report: Report, repeat: int) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    if not texts:
-        return
-
-    def run() -> None:
-        for _ in range(repeat):
-            parse_all(texts)
-
-    secs = timed(run)
-    peak = traced_peak(lambda: parse_all(texts))
-    report.rows.append(
-        Row(
-            "seeds, per core",
-            len(texts) * repeat,
-            size_mb(texts) * repeat,
-            secs,
-            peak,
-            f"{len(texts)} seeds x {repeat}",
-        )
-    )
-
-
-def bench_corpus(report: Report, count: int, workers: int) -> list[str]:
-    arts = list(generate(count, seed=42))
-    texts = [a.text for a in arts]
-    mb = size_mb(texts)
-    secs = timed(lambda: [parse_article(a.text, published=a.published) for a in arts])
-    peak = traced_peak(lambda: parse_all(texts[: max(1, count // 10)]))
-    report.rows.append(Row("generated corpus, per core", count, mb, secs, peak, "peak: first 10%"))
-    if workers > 1:
-        docs = [(a.source, a.text) for a in arts]
-        secs = timed(lambda: sum(1 for _ in parse_many(docs, processes=workers)))
-        report.rows.append(Row(f"generated corpus, parse_many x{workers}", count, mb, secs))
-    return texts
-
-
-def bench_big(report: Report, size: int) -> None:
-    text = article_of_size(size, seed=7)
-    secs = timed(lambda: parse_article(text))
-    peak = traced_peak(lambda: parse_article(text))
-    mb = size_mb([text])
-    report.rows.append(
-        Row(f"one {mb:.1f} MB article", 1, mb, secs, peak, f"peak {peak / mb:.0f}x input")
-    )
-    # The same bytes cut into ~1 KB articles: the per-byte cost should not depend on length.
-    smalls = [article_of_size(1000, seed=i) for i in range(max(1, size // 1000))]
-    small_secs = timed(lambda: parse_all(smalls))
-    small_mb = size_mb(smalls)
-    report.rows.append(Row("~1 KB articles, per core", len(smalls), small_mb, small_secs))
-    ratio = (secs / mb) / (small_secs / small_mb)
-    report.figures["cost_per_byte_big_vs_1kb"] = round(ratio, 3)
-
-
-class _Timed:
-    """A pipeline stage that adds up the time spent in the stage it wraps."""
-
-    def __init__(self, parser: Parser, totals: dict[str, float]):
-        self.parser = parser
-        self.name = parser.name
-        self.totals = totals
-
-    def __call__(self, ctx: ParseContext) -> None:
-        start = time.perf_counter()
+    def run(name: str, stages: bool, budget: float) -> Result:
+        cmd = [str(python), str(MEASURE), "--engine", engine, "--workload", name]
+        cmd += ["--min-cpu", str(min_cpu), "--cpu-limit", str(budget)]
+        if stages:
+            cmd.append("--stages")
         try:
-            self.parser(ctx)
-        finally:
-            self.totals[self.name] = self.totals.get(self.name, 0.0) + time.perf_counter() - start
-
-
-def bench_stages(report: Report, texts: Sequence[str]) -> None:
-    """Seconds per MB spent in each stage of the default pipeline."""
-    totals: dict[str, float] = {}
-    pipeline = Pipeline([_Timed(p, totals) for p in default_pipeline()])
-    gc.collect()
-    start = time.perf_counter()
-    for t in texts:
-        parse_article(t, pipeline=pipeline)
-    whole = time.perf_counter() - start
-    mb = size_mb(texts)
-    totals["(outside stages)"] = whole - sum(totals.values())
-    report.figures["seconds_per_mb_by_stage"] = {k: round(v / mb, 3) for k, v in totals.items()}
-
-
-def stream(count: int) -> Iterator[tuple[str, str]]:
-    for a in generate(count, seed=99):
-        yield a.source, a.text
-
-
-def bench_stream(report: Report, count: int, workers: int) -> None:
-    """Stream ``count`` articles through parse_many and watch the parent's memory."""
-    samples: list[tuple[int, float]] = []
-    step = max(1, count // 10)
-    gc.collect()
-    start = time.perf_counter()
-    errors = 0
-    for n, result in enumerate(parse_many(stream(count), processes=workers), 1):
-        errors += not result.ok
-        if n % step == 0:
-            samples.append((n, round(rss_mb(), 1)))
-    secs = time.perf_counter() - start
-    mb = sum(len(t.encode()) for _, t in stream(count)) / MB
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1000
-    report.rows.append(
-        Row(
-            f"stream {count} through parse_many x{workers}",
-            count,
-            mb,
-            secs,
-            samples[-1][1] if samples else None,
-            f"parent RSS MB at (n, MB): {samples[0]} .. {samples[-1]}; errors {errors}",
-        )
-    )
-    report.figures["stream_parent_rss_mb"] = samples
-    report.figures["stream_worker_peak_rss_mb"] = round(children, 1)
-    if samples:
-        report.figures["stream_rss_growth_mb"] = round(samples[-1][1] - samples[0][1], 1)
-
-
-ADVERSARIAL: dict[str, Callable[[int], str]] = {
-    "guillemets": lambda n: ("«»" * n)[:n],
-    "curly quotes": lambda n: ("\u201c\u201d" * n)[:n],
-    "mixed quotes": lambda n: ("«»“”\"„‘’'" * n)[:n],
-    "nested opening quotes": lambda n: ("«“„" * n)[:n],
-    "commas": lambda n: "," * n,
-    "periods": lambda n: "." * n,
-    "one long word": lambda n: "x" * n,
-    "whitespace": lambda n: (" \n\t\u00a0\u2028" * n)[:n],
-    "said said": lambda n: ("said " * n)[:n],
-    "capitalised words": lambda n: ("President Minister Kyiv Sudan " * n)[:n],
-    "quote per word": lambda n: ('"Ceasefire," he said. ' * n)[:n],
-    "no sentence end": lambda n: ("the army said that the rebels said that " * n)[:n],
-    "dates": lambda n: ("on Monday March 3, 2024 last week " * n)[:n],
-    "lone surrogates + RTL": lambda n: ("\ud800 مرحبا \u200d\u202e שלום " * n)[:n],
-    "control characters": lambda n: ("".join(chr(i) for i in range(32)) * n)[:n],
-    "article": lambda n: article_of_size(n, seed=3)[:n],
-}
-
-
-def bench_adversarial(report: Report, sizes: Sequence[int], budget: float) -> None:
-    """Time each adversarial kind at growing sizes.
-
-    A size is skipped when the growth seen so far predicts it would take longer than
-    ``budget`` seconds (a superlinear stage), so the benchmark always finishes.
-    """
-    for kind, make in ADVERSARIAL.items():
-        seen: list[tuple[int, float]] = []
-        for size in sizes:
-            text = make(size)
-            if seen:
-                exponent = 1.0
-                if len(seen) >= 2 and seen[-2][1] > 0.01:
-                    (s1, t1), (s2, t2) = seen[-2], seen[-1]
-                    exponent = max(1.0, math.log(max(t2, 1e-9) / t1) / math.log(s2 / s1))
-                predicted = seen[-1][1] * (size / seen[-1][0]) ** exponent
-                if predicted > budget:
-                    report.adversarial.append(
-                        {
-                            "kind": kind,
-                            "chars": size,
-                            "seconds": None,
-                            "note": f"skipped: predicted {predicted:.0f} s (growth ~n^{exponent:.1f})",
-                        }
-                    )
-                    continue
-            note = ""
-            try:
-                secs = timed(lambda text=text: parse_article(text))  # type: ignore[misc]
-            except Exception as exc:  # report, do not stop the benchmark
-                secs, note = float("nan"), f"{type(exc).__name__}: {exc}"[:120]
-            if seen and secs == secs:
-                ratio = (secs / size) / (seen[0][1] / seen[0][0]) if seen[0][1] else float("nan")
-                note = note or f"per-char cost x{ratio:.2f} vs {seen[0][0]:,} chars"
-            report.adversarial.append(
-                {
-                    "kind": kind,
-                    "chars": size,
-                    "seconds": round(secs, 4),
-                    "us_per_char": round(secs / size * 1e6, 3),
-                    "note": note,
-                }
+            proc = subprocess.run(
+                cmd,
+                capture_output=True,
+                text=True,
+                env=child_env(),
+                cwd=str(ROOT),
+                timeout=4 * budget + 120,  # wall-clock backstop; the CPU limit stops it first
             )
-            if secs == secs:
-                seen.append((size, secs))
+        except subprocess.TimeoutExpired:
+            return {"workload": name, "skipped": f"> {4 * budget + 120:.0f} s wall clock"}
+        if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+            return {"workload": name, "skipped": f"> {budget:.0f} CPU s"}
+        if proc.returncode != 0:
+            err = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            return {"workload": name, "skipped": f"failed: {err[:200]}"}
+        return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+    return run
+
+
+def inprocess_runner(engine: str, min_cpu: float) -> Runner:
+    """Measure in this process (no fresh memory, no budget): for tests of the benchmark."""
+
+    def run(name: str, stages: bool, budget: float) -> Result:
+        return measure(engine, name, min_cpu=min_cpu, max_runs=3, stages=stages)
+
+    return run
+
+
+def _predicted(results: Mapping[str, Result], smaller: str, size: int, small: int) -> float:
+    """CPU seconds a workload of ``size`` bytes will take at least, from one of ``small``."""
+    r = results.get(smaller)
+    if r is None or "cpu_s" not in r:
+        return 0.0
+    return float(r["cpu_s"]) * size / max(small, 1)
+
+
+def run_sides(
+    plan: Plan,
+    runners: Mapping[str, Runner],
+    log: Callable[[str], None] = lambda _: None,
+) -> dict[str, dict[str, Result]]:
+    """Run every workload of ``plan`` on every side, side after side for each workload.
+
+    Returns side -> workload -> figures (or ``{"skipped": why}``).
+    """
+    results: dict[str, dict[str, Result]] = {side: {} for side in runners}
+    bigs = sorted(plan.bigs)
+    for name, stages in plan.workloads():
+        for side, runner in runners.items():
+            done = results[side]
+            predicted = 0.0
+            if name.startswith("big:"):
+                size = int(name.split(":")[1])
+                i = bigs.index(size)
+                prev, prev_size = (
+                    (f"big:{bigs[i - 1]}", bigs[i - 1])
+                    if i
+                    else (f"small:{plan.small}", plan.small)
+                )
+                predicted = _predicted(done, prev, size, prev_size)
+            elif name.startswith("adv:") and name.endswith(f":{plan.adv_sizes[1]}"):
+                kind = name[4:].rpartition(":")[0]
+                small = plan.adv_sizes[0]
+                predicted = _predicted(done, f"adv:{kind}:{small}", plan.adv_sizes[1], small)
+            if predicted > plan.budget:
+                done[name] = {
+                    "workload": name,
+                    "skipped": f"> {plan.budget:.0f} CPU s (predicted >= {predicted:.0f} s)",
+                }
+            else:
+                start = time.perf_counter()
+                done[name] = runner(name, stages, plan.budget)
+                done[name].setdefault("workload", name)
+                done[name]["wall_s_child"] = round(time.perf_counter() - start, 2)
+            log(f"{side:>16}  {name:32} {_brief(done[name])}")
+    return results
+
+
+def _brief(r: Result) -> str:
+    if "skipped" in r:
+        return f"skipped: {r['skipped']}"
+    return (
+        f"{r['cpu_s']:8.3f} CPU s  {r['mb_per_s']:6.3f} MB/s  {r['us_per_byte']:7.2f} us/B  "
+        f"x{r['x_wordre']:.0f} \\w+  peak {r['peak_rss_mb']:.0f} MB"
+    )
+
+
+def _ratio(a: Result | None, b: Result | None) -> float | str | None:
+    """Cost per byte of ``a`` over that of ``b``; the skip note if one was skipped."""
+    if a is None or b is None:
+        return None
+    if "skipped" in a:
+        return f"skipped ({a['skipped']})"
+    if "skipped" in b:
+        return f"skipped ({b['skipped']})"
+    return float(a["us_per_byte"]) / float(b["us_per_byte"])
+
+
+def figures(plan: Plan, results: Mapping[str, Result]) -> dict[str, Any]:
+    """The headline figures of one side from its workload results."""
+    out: dict[str, Any] = {}
+    for key, name in (("seeds", "seeds"), ("corpus", f"corpus:{plan.corpus}")):
+        r = results.get(name)
+        if r is None:
+            continue
+        if "skipped" in r:
+            out[key] = {"skipped": r["skipped"]}
+            continue
+        out[key] = {
+            k: r[k]
+            for k in ("docs", "bytes", "mb_per_s", "us_per_byte", "wordre_us_per_byte", "x_wordre")
+        }
+        out[key]["peak_rss_mb"] = r["peak_rss_mb"]
+        if "stages_s_per_mb" in r:
+            out.setdefault("stages_s_per_mb", {})[key] = r["stages_s_per_mb"]
+        out.setdefault("rss_loaded_mb", r["rss_loaded_mb"])
+    small = results.get(f"small:{plan.small}")
+    if plan.bigs and small is not None:
+        out["linearity"] = {
+            human(b): _ratio(results.get(f"big:{b}"), small) for b in sorted(plan.bigs)
+        }
+    lo, hi = plan.adv_sizes
+    if plan.adv_kinds:
+        out["adversarial"] = {
+            kind: {
+                "us_per_byte_small": _us(results.get(f"adv:{kind}:{lo}")),
+                "us_per_byte_large": _us(results.get(f"adv:{kind}:{hi}")),
+                "ratio": _ratio(results.get(f"adv:{kind}:{hi}"), results.get(f"adv:{kind}:{lo}")),
+            }
+            for kind in plan.adv_kinds
+        }
+    out["peak_rss_mb"] = {
+        name: r.get("peak_rss_mb", r.get("skipped")) for name, r in results.items()
+    }
+    versions = {r["version"] for r in results.values() if "version" in r}
+    out["version"] = ", ".join(sorted(versions))
+    return out
+
+
+def _us(r: Result | None) -> float | None:
+    return None if r is None or "skipped" in r else float(r["us_per_byte"])
+
+
+# --- printing -------------------------------------------------------------------------------
+
+
+def _fmt(v: Any, digits: int = 2) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, str):
+        return v
+    if isinstance(v, float | int):
+        return f"{v:,.{digits}f}"
+    return str(v)
+
+
+@dataclass
+class Table:
+    """Rows of (label, one cell per side)."""
+
+    sides: list[str]
+    rows: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def add(self, label: str, cells: Sequence[str]) -> None:
+        self.rows.append((label, list(cells)))
+
+    def text(self) -> str:
+        width = max([len(r[0]) for r in self.rows] + [10])
+        cols = [max([len(s)] + [len(r[1][i]) for r in self.rows]) for i, s in enumerate(self.sides)]
+        head = f"{'':{width}}  " + "  ".join(
+            f"{s:>{c}}" for s, c in zip(self.sides, cols, strict=True)
+        )
+        lines = [head, "-" * len(head)]
+        for label, cells in self.rows:
+            lines.append(
+                f"{label:{width}}  "
+                + "  ".join(f"{v:>{c}}" for v, c in zip(cells, cols, strict=True))
+            )
+        return "\n".join(lines)
+
+    def markdown(self, first: str = "") -> str:
+        lines = [
+            f"| {first} | " + " | ".join(self.sides) + " |",
+            "| --- | " + " | ".join("---:" for _ in self.sides) + " |",
+        ]
+        lines += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in self.rows]
+        return "\n".join(lines)
+
+
+def headline(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
+    """The figures of the target, one column per side."""
+    sides = list(figs)
+    t = Table(sides)
+
+    def row(label: str, get: Callable[[Mapping[str, Any]], Any], digits: int = 2) -> None:
+        t.add(label, [_fmt(get(figs[s]), digits) for s in sides])
+
+    def sub(*keys: str) -> Callable[[Mapping[str, Any]], Any]:
+        def get(f: Mapping[str, Any]) -> Any:
+            v: Any = f
+            for k in keys:
+                if not isinstance(v, Mapping) or k not in v:
+                    return None
+                v = v[k]
+            return v
+
+        return get
+
+    for key, what in (("corpus", f"generated corpus ({plan.corpus} articles)"), ("seeds", "seeds")):
+        if not any(key in f for f in figs.values()):
+            continue
+        row(f"{what}: MB/s per core", sub(key, "mb_per_s"), 3)
+        row(f"{what}: µs/byte", sub(key, "us_per_byte"), 2)
+        row(f"{what}: × \\w+ pass", sub(key, "x_wordre"), 0)
+        row(f"{what}: peak RSS MB", sub(key, "peak_rss_mb"), 0)
+    for size in sorted(plan.bigs):
+        row(
+            f"linearity: one {human(size)} article / ~1 KB articles",
+            sub("linearity", human(size)),
+        )
+    lo, hi = plan.adv_sizes
+    for kind in plan.adv_kinds:
+        row(f"adversarial {kind!r}: {human(hi)} / {human(lo)}", sub("adversarial", kind, "ratio"))
+    row("RSS after loading, MB", sub("rss_loaded_mb"), 0)
+    return t
+
+
+def memory_table(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
+    """Peak RSS (MB) of each workload's fresh process, one column per side."""
+    t = Table(list(figs))
+    for name, _ in plan.workloads():
+        t.add(name, [_fmt(f.get("peak_rss_mb", {}).get(name), 0) for f in figs.values()])
+    return t
+
+
+def stage_tables(figs: Mapping[str, Mapping[str, Any]]) -> dict[str, Table]:
+    """Per side, CPU seconds per MB spent in each stage (rows) for the corpus and the seeds."""
+    out: dict[str, Table] = {}
+    for side, f in figs.items():
+        stages = f.get("stages_s_per_mb") or {}
+        if not stages:
+            continue
+        cols = list(stages)
+        t = Table(cols)
+        names: list[str] = []
+        for col in cols:
+            names += [n for n in stages[col] if n not in names]
+        for n in names:
+            t.add(n, [_fmt(stages[c].get(n), 2) for c in cols])
+        t.add("total", [_fmt(sum(stages[c].values()), 2) for c in cols])
+        out[side] = t
+    return out
+
+
+def report_text(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> str:
+    parts = [headline(plan, figs).text(), "", "peak RSS (MB) of each workload's process:"]
+    parts.append(memory_table(plan, figs).text())
+    for side, t in stage_tables(figs).items():
+        parts += ["", f"CPU s per MB by stage, {side}:", t.text()]
+    return "\n".join(parts)
 
 
 def profile(what: str, quick: bool) -> str:
     """cProfile one workload; the top functions by own time, with their modules."""
+    from conflictmodel import parse_article
+
     if what == "corpus":
-        texts = [a.text for a in generate(100 if quick else 500, seed=5)]
+        name = f"corpus:{100 if quick else 500}"
     elif what == "big":
-        texts = [article_of_size(100_000 if quick else MB, seed=7)]
+        name = f"big:{100_000 if quick else MB}"
     elif what in ADVERSARIAL:
-        texts = [ADVERSARIAL[what](100_000)]
+        name = f"adv:{what}:100000"
     else:
         raise SystemExit(f"--profile: corpus, big or one of {', '.join(ADVERSARIAL)}")
+    docs = workload(name)
     parse_article("warm up: load data files.")
     prof = cProfile.Profile()
     prof.enable()
-    parse_all(texts)
+    for text, published in docs:
+        parse_article(text, published=published)
     prof.disable()
     out = io.StringIO()
     stats = pstats.Stats(prof, stream=out)
@@ -349,77 +453,74 @@ def profile(what: str, quick: bool) -> str:
     return out.getvalue()
 
 
-def table(report: Report) -> str:
-    head = f"{'workload':40} {'articles':>8} {'MB':>7} {'s':>7} {'art/s':>8} {'MB/s':>6} {'peak MB':>8}  note"
-    lines = [head, "-" * len(head)]
-    for r in report.rows:
-        peak = f"{r.peak_mb:8.1f}" if r.peak_mb is not None else f"{'':8}"
-        lines.append(
-            f"{r.name:40} {r.articles:8d} {r.megabytes:7.2f} {r.seconds:7.2f} "
-            f"{r.articles_per_s:8.1f} {r.mb_per_s:6.2f} {peak}  {r.note}"
-        )
-    for k, v in report.figures.items():
-        if isinstance(v, dict):
-            lines.append(f"{k}:")
-            lines.extend(f"    {name:18} {value}" for name, value in v.items())
-        else:
-            lines.append(f"{k}: {v}")
-    if report.adversarial:
-        lines.append("")
-        lines.append(f"{'adversarial input':26} {'chars':>9} {'s':>8} {'us/char':>8}  note")
-        for a in report.adversarial:
-            secs = "-" if a["seconds"] is None else f"{a['seconds']:8.3f}"
-            per = "-" if a["seconds"] is None else f"{a['us_per_char']:8.3f}"
-            lines.append(f"{a['kind']:26} {a['chars']:9d} {secs:>8} {per:>8}  {a['note']}")
-    return "\n".join(lines)
+def plan_from(args: argparse.Namespace) -> Plan:
+    plan = QUICK if args.quick else FULL
+    changes: dict[str, Any] = {}
+    if args.budget is not None:
+        changes["budget"] = args.budget
+    if args.count is not None:
+        changes["corpus"] = args.count
+    if args.min_cpu is not None:
+        changes["min_cpu"] = args.min_cpu
+    if getattr(args, "adversarial", False):
+        changes["adv_kinds"] = tuple(ADVERSARIAL)
+    return Plan(**(asdict(plan) | changes))
+
+
+def add_plan_options(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--quick", action="store_true", help="small sizes: well under a minute")
+    ap.add_argument("--json", type=Path, help="write every figure to this JSON file")
+    ap.add_argument("--count", type=int, help="articles in the generated corpus")
+    ap.add_argument(
+        "--budget", type=float, help="CPU seconds allowed per workload (default 200; quick 200)"
+    )
+    ap.add_argument("--min-cpu", type=float, help="repeat small workloads up to this CPU time")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
-    ap = argparse.ArgumentParser(description="Benchmark conflictmodel.")
-    ap.add_argument("--quick", action="store_true", help="small sizes: a smoke run in seconds")
-    ap.add_argument("--json", type=Path, help="write the figures to this JSON file")
-    ap.add_argument(
-        "--processes", type=int, default=None, help="worker processes (default: all cores)"
-    )
-    ap.add_argument("--count", type=int, default=None, help="articles in the generated corpus")
-    ap.add_argument("--stream", type=int, default=None, help="articles streamed through parse_many")
-    ap.add_argument("--adversarial", action="store_true", help="also time adversarial input")
-    ap.add_argument("--only-adversarial", action="store_true", help="time adversarial input only")
-    ap.add_argument(
-        "--budget", type=float, default=60.0, help="seconds allowed per adversarial run"
-    )
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    add_plan_options(ap)
+    ap.add_argument("--adversarial", action="store_true", help="every hostile kind")
+    ap.add_argument("--stream", type=int, help="also stream N articles through parse_many")
+    ap.add_argument("--processes", type=int, default=2, help="workers for --stream")
+    ap.add_argument("--python", default=sys.executable, help="the Python to measure with")
     ap.add_argument(
         "--profile", metavar="WORKLOAD", help="cProfile corpus, big or an adversarial kind"
     )
     args = ap.parse_args(argv)
-
     if args.profile:
         print(profile(args.profile, args.quick))
         return 0
-    workers = args.processes if args.processes is not None else default_processes()
-    report = Report(machine=machine())
-    print(f"machine: {report.machine}", flush=True)
-    parse_article("warm up: load the data files.")
-    if not args.only_adversarial:
-        bench_seeds(report, repeat=1 if args.quick else 20)
-        texts = bench_corpus(report, args.count or (40 if args.quick else 2000), workers)
-        bench_stages(report, texts[: 20 if args.quick else 300])
-        bench_big(report, 50_000 if args.quick else MB)
-        bench_stream(
-            report,
-            args.stream or (100 if args.quick else 10_000),
-            max(workers, 2 if args.quick else 1),
-        )
-    if args.adversarial or args.only_adversarial:
-        sizes = (1_000, 10_000) if args.quick else (10_000, 100_000, MB)
-        bench_adversarial(report, sizes, args.budget)
-    report.figures["max_rss_mb"] = round(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1000, 1
+    plan = plan_from(args)
+    report: dict[str, Any] = {
+        "machine": machine(),
+        "commit": git_commit(),
+        "plan": asdict(plan),
+    }
+    print(f"machine: {report['machine']}\ncommit: {report['commit']}", flush=True)
+    started = time.perf_counter()
+    side = "this tree"
+    results = run_sides(
+        plan,
+        {side: subprocess_runner(args.python, "conflictmodel", plan.min_cpu)},
+        log=lambda line: print(line, flush=True),
     )
-    print(table(report))
+    figs = {side: figures(plan, results[side])}
+    if args.stream:
+        cmd = [args.python, str(MEASURE), "--workload", f"stream:{args.stream}:{args.processes}"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=child_env(), check=True)
+        figs[side]["stream"] = json.loads(proc.stdout.strip().splitlines()[-1])
+    report["wall_s"] = round(time.perf_counter() - started, 1)
+    report["results"] = results
+    report["figures"] = figs
+    print()
+    print(report_text(plan, figs))
+    if "stream" in figs[side]:
+        print("\nstream:", json.dumps(figs[side]["stream"]))
+    print(f"\n{report['wall_s']} s wall clock in all")
     if args.json:
-        args.json.write_text(json.dumps(report.to_json(), indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
 
