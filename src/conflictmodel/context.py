@@ -23,20 +23,33 @@ import datetime as dt
 import enum
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from conflictmodel.actors import Actor
+from conflictmodel.analysis.spanindex import SpanIndex
 from conflictmodel.article import Article
 from conflictmodel.positions import Position
-from conflictmodel.proposals import Proposal
+from conflictmodel.proposals import Proposal, ProposalStatus
 from conflictmodel.span import Span
 from conflictmodel.statements import Statement
 from conflictmodel.territories import TerritorialClaim, Territory
 from conflictmodel.textdates import TextDate
 
-__all__ = ["Mention", "MentionKind", "ParseContext"]
+if TYPE_CHECKING:
+    from conflictmodel.gazetteer import Match
+
+__all__ = ["Mention", "MentionKind", "ParseContext", "ProposalTrace"]
+
+
+def _self(span: Span) -> Span:
+    return span
+
+
+def _span_of(obj: Any) -> Span | None:
+    span: Span | None = obj.span
+    return span
 
 
 class MentionKind(enum.Enum):
@@ -73,8 +86,41 @@ class Mention:
     via: str = "name"
 
 
+@attrs.frozen(kw_only=True)
+class ProposalTrace:
+    """What the proposals stage learnt about one proposal that the model does not keep, for
+    the stages after it (positions): where the proposal is anchored and referred to again, who
+    responded to it and how.
+
+    Attributes:
+        id: the proposal's id.
+        anchor: the words that introduce it ("proposed", "the plan").
+        references: later references to the same proposal ("the deal", "it").
+        responders: ``(actor id, status, evidence)`` for each party that accepted, rejected ...
+        anchor_proposer: whether the proposer was found at the anchor itself.
+        co_proposers: ids of actors proposing it together with the proposer.
+
+    Example:
+        >>> ProposalTrace(id="prop:0-9", anchor=Span(start=0, end=8)).references
+        ()
+    """
+
+    id: str
+    anchor: Span
+    references: tuple[Span, ...] = ()
+    responders: tuple[tuple[str, ProposalStatus, Span], ...] = ()
+    anchor_proposer: bool = False
+    co_proposers: tuple[str, ...] = ()
+
+
 def _merge_tuple(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
-    return old + tuple(x for x in new if x not in old)
+    if not new:
+        return old
+    if len(new) == 1:
+        # The common case (one new mention): a tuple scan is cheaper than building a set.
+        return old if new[0] in old else (*old, new[0])
+    seen = set(old)
+    return old + tuple(x for x in dict.fromkeys(new) if x not in seen)
 
 
 @attrs.define(kw_only=True)
@@ -109,11 +155,23 @@ class ParseContext:
     proposals: list[Proposal] = attrs.Factory(list)
     positions: list[Position] = attrs.Factory(list)
     claims: list[TerritorialClaim] = attrs.Factory(list)
+    proposal_traces: list[ProposalTrace] = attrs.Factory(list)
+    # Gazetteer matches outside furniture, computed once by the first stage that needs them.
+    gazetteer_matches: list[Match] | None = None
+    # The actors stage's resolver, kept so that later stages resolve phrases ("the envoy") with
+    # the same state; typed loosely because the stage, not the context, defines it.
+    actor_service: Any = None
     extras: dict[str, Any] = attrs.Factory(dict)
     _sorted: bool = attrs.field(default=True, init=False, repr=False)
     # Sort keys of ``mentions`` (start, -end), kept in step with it while ``_sorted``.
     _keys: list[tuple[int, int]] = attrs.field(factory=list, init=False, repr=False)
     _sentence_starts: list[int] = attrs.field(factory=list, init=False, repr=False)
+    # Every mention in the order it was added (``mentions`` itself gets re-sorted), so a service
+    # that follows mentions can take just the new ones.
+    _mention_log: list[Mention] = attrs.field(factory=list, init=False, repr=False)
+    # Lazily built indexes, each with the length of the list it was built from: stages only
+    # append to these lists, so a longer list means the index is stale.
+    _indexes: dict[str, tuple[int, Any]] = attrs.field(factory=dict, init=False, repr=False)
 
     # ---------------------------------------------------------------- actors & territories
 
@@ -185,6 +243,7 @@ class ParseContext:
             self.territories[target] = attrs.evolve(
                 terr, aliases=aliases, mentions=_merge_tuple(terr.mentions, (span,))
             )
+        self._mention_log.append(mention)
         if self._sorted and len(self._keys) == len(self.mentions):
             # Stages interleave adding and querying; inserting in place avoids a re-sort per query.
             key = (span.start, -span.end)
@@ -240,8 +299,29 @@ class ParseContext:
                     mentions=(*obj.mentions, *new_spans),
                 )
         self.mentions.extend(out)
+        self._mention_log.extend(out)
         self._sorted = False
         return out
+
+    def mention_count(self) -> int:
+        """How many mentions were added through ``add_mention(s)`` (see ``mentions_since``)."""
+        return len(self._mention_log)
+
+    def mentions_since(self, count: int) -> list[Mention] | None:
+        """Mentions added through ``add_mention(s)`` after the first ``count`` of them, in the
+        order they were added; None when a stage changed ``mentions`` directly (then a
+        follower must start again from ``mentions``).
+
+        Example:
+            >>> ctx = ParseContext(text="Kyiv said no.")
+            >>> _ = ctx.add_actor(Actor(id="state:UA", name="Ukraine", kind="state"))
+            >>> _ = ctx.add_mention(Span(start=0, end=4), target="state:UA")
+            >>> [m.target for m in ctx.mentions_since(0)], ctx.mentions_since(1)
+            (['state:UA'], [])
+        """
+        if len(self._mention_log) != len(self.mentions):
+            return None
+        return self._mention_log[count:]
 
     def _ensure_sorted(self) -> None:
         # A stage may also have appended to the public ``mentions`` list directly.
@@ -299,13 +379,63 @@ class ParseContext:
             return self.sentences[i]
         return None
 
+    def _index(self, name: str, items: list[Any], span_of: Any) -> SpanIndex[Any]:
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] != len(items):
+            cached = (len(items), SpanIndex(items, span_of))
+            self._indexes[name] = cached
+        index: SpanIndex[Any] = cached[1]
+        return index
+
     def is_furniture(self, span: Span) -> bool:
-        """True if ``span`` overlaps page furniture (captions, credits, related links)."""
-        return any(f.overlaps(span) for f in self.furniture)
+        """True if ``span`` overlaps page furniture (captions, credits, related links).
+
+        Example:
+            >>> ctx = ParseContext(text="Photo: AFP. Kyiv said no.", furniture=[Span(start=0, end=11)])
+            >>> ctx.is_furniture(Span(start=7, end=10)), ctx.is_furniture(Span(start=12, end=16))
+            (True, False)
+        """
+        if not self.furniture:
+            return False
+        return bool(
+            self._index("furniture", self.furniture, _self).overlapping(span.start, span.end)
+        )
 
     def dates_in(self, span: Span) -> list[TextDate]:
         """Date expressions that lie inside ``span``."""
-        return [d for d in self.dates if d.span is not None and span.contains(d.span)]
+        return self._index("dates", self.dates, _span_of).inside(span.start, span.end)
+
+    def statements_overlapping(self, span: Span) -> list[Statement]:
+        """Statements whose span overlaps ``span``, in the order of ``statements``."""
+        return self._index("statements", self.statements, _span_of).overlapping(
+            span.start, span.end
+        )
+
+    def statements_at(self, offset: int) -> list[Statement]:
+        """Statements whose span contains character ``offset``, in the order of ``statements``."""
+        return self._index("statements", self.statements, _span_of).at(offset)
+
+    def traces_referred_to(self, span: Span, cue: Span | None = None) -> list[ProposalTrace]:
+        """Proposal traces with an anchor or reference that starts inside ``span`` or overlaps
+        ``cue``, in the order of ``proposal_traces``."""
+        cached = self._indexes.get("traces")
+        if cached is None or cached[0] != len(self.proposal_traces):
+            refs = [
+                (i, r)
+                for i, t in enumerate(self.proposal_traces)
+                for r in (t.anchor, *t.references)
+            ]
+            cached = (len(self.proposal_traces), SpanIndex(refs, lambda item: item[1]))
+            self._indexes["traces"] = cached
+        index: SpanIndex[tuple[int, Span]] = cached[1]
+        hits = {i for i, _ in index.starting_in(span.start, span.end)}
+        if cue is not None:
+            hits.update(i for i, _ in index.overlapping(cue.start, cue.end))
+        return [self.proposal_traces[i] for i in sorted(hits)]
+
+    def proposals_overlapping(self, span: Span) -> list[Proposal]:
+        """Proposals whose span overlaps ``span``, in the order of ``proposals``."""
+        return self._index("proposals", self.proposals, _span_of).overlapping(span.start, span.end)
 
     # ---------------------------------------------------------------- result
 

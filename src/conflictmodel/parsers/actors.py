@@ -935,6 +935,10 @@ class _Run:
 
     # ------------------------------------------------------------ bookkeeping
 
+    def mark_synced(self) -> None:
+        """Every mention in the context so far is covered (see ``ParseContext.mentions_since``)."""
+        self.synced = self.ctx.mention_count()
+
     def reset_cover(self) -> None:
         self._cov = []
         self._cov_starts = []
@@ -1034,8 +1038,8 @@ class _Run:
         self.flush()
         self.descriptors()
         self.flush()
-        self.synced = len(self.ctx.mentions)
-        self.ctx.extras["_actor_run"] = self
+        self.mark_synced()
+        self.ctx.actor_service = self
 
     # ------------------------------------------------------------ 1. gazetteer
 
@@ -2211,7 +2215,7 @@ def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
     run = _run_for(ctx)
     found = _resolve_phrase(run, span)
     run.flush()
-    run.synced = len(ctx.mentions)
+    run.mark_synced()
     return ctx.actors.get(found.id) if found is not None else None
 
 
@@ -2364,18 +2368,23 @@ def _possessed_title(run: _Run, start: int, end: int) -> Actor | None:
 
 def _run_for(ctx: ParseContext) -> _Run:
     """The actor run cached on the context, brought up to date with its mentions."""
-    cached = ctx.extras.get("_actor_run")
+    cached = ctx.actor_service
     gz = gazetteer_of(ctx)
     if not isinstance(cached, _Run) or cached.ctx is not ctx or cached.gz is not gz:
         cached = _Run(ctx, ActorRules.default())
         cached.cover_mentions(ctx.mentions)
-        cached.synced = len(ctx.mentions)
-        ctx.extras["_actor_run"] = cached
-    elif cached.synced != len(ctx.mentions):
-        # Other stages added mentions (and sorting may have moved them): cover them all again.
+        cached.mark_synced()
+        ctx.actor_service = cached
+        return cached
+    new = ctx.mentions_since(cached.synced)
+    if new is None:
+        # A stage edited ``ctx.mentions`` directly: cover them all again.
         cached.reset_cover()
         cached.cover_mentions(ctx.mentions)
-        cached.synced = len(ctx.mentions)
+    else:
+        # Only the mentions other stages added since (the run's own are covered already).
+        cached.cover_mentions(new)
+    cached.mark_synced()
     return cached
 
 

@@ -308,9 +308,9 @@ class PositionParser:
 
     def _from_proposals(self, ctx: ParseContext) -> list[Position]:
         out: list[Position] = []
-        drafts = {d["id"]: d for d in ctx.extras.get("proposals", {}).get("drafts", [])}
+        traces = {t.id: t for t in ctx.proposal_traces}
         for prop in ctx.proposals:
-            info = drafts.get(prop.id, {})
+            info = traces.get(prop.id)
             stmt = _statement_for(ctx, prop.span, prop.proposer)
             if prop.proposer is not None and prop.status is not ProposalStatus.ENDED:
                 out.append(
@@ -325,7 +325,7 @@ class PositionParser:
                         date=prop.date,
                     )
                 )
-            for aid in info.get("co_proposers", []):
+            for aid in info.co_proposers if info else ():
                 actor = ctx.actors.get(aid)
                 if actor is not None:
                     out.append(
@@ -340,8 +340,8 @@ class PositionParser:
                             date=prop.date,
                         )
                     )
-            for aid, status, evidence in info.get("responders", []):
-                stance = _RESPONDER_STANCE.get(ProposalStatus(status))
+            for aid, status, evidence in info.responders if info else ():
+                stance = _RESPONDER_STANCE.get(status)
                 actor = ctx.actors.get(aid)
                 if actor is not None and stance is not None:
                     out.append(
@@ -350,7 +350,7 @@ class PositionParser:
                             stance=stance,
                             text=ctx.text[evidence.start : evidence.end],
                             span=evidence,
-                            cue=status,
+                            cue=status.value,
                             proposal_id=prop.id,
                             statement=_statement_for(ctx, evidence, actor),
                             date=prop.date,
@@ -559,7 +559,7 @@ class PositionParser:
             if not holders:
                 holders = [
                     s.speaker
-                    for s in ctx.statements
+                    for s in ctx.statements_overlapping(prov.span)
                     if s.speaker is not None and s.span.contains(prov.span)
                 ][:1]
             if not holders:
@@ -585,9 +585,7 @@ class PositionParser:
         subj = subject_actors(ctx, clause.start, at)
         if not subj and clause.start > sent.start:
             subj = subject_actors(ctx, sent.start, at)
-        inside = [
-            s for s in ctx.statements if s.span.start <= at < s.span.end and s.speaker is not None
-        ]
+        inside = [s for s in ctx.statements_at(at) if s.speaker is not None]
         if inside:
             st = inside[0]
             # A pronoun subject inside a quote ("We will never ...") is the speaker.
@@ -678,13 +676,10 @@ class PositionParser:
 
 def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:
     """The proposal whose trigger or implicit cue is ``cue``."""
-    drafts = ctx.extras.get("proposals", {}).get("drafts", [])
-    for d in drafts:
-        if not d.get("anchor_proposer"):
-            continue
-        if d["anchor"].overlaps(cue):
+    for t in ctx.proposal_traces:
+        if t.anchor_proposer and t.anchor.overlaps(cue):
             for prop in ctx.proposals:
-                if prop.id == d["id"]:
+                if prop.id == t.id:
                     return prop
     return None
 
@@ -692,15 +687,10 @@ def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:
 def _proposal_at(ctx: ParseContext, span: Span, sent: Span, cue: Span | None = None) -> str | None:
     """The proposal referred to inside ``span`` (its trigger or a later reference to it), or by a
     definite reference ("the latest proposal") in a sentence the proposal spans."""
-    drafts = ctx.extras.get("proposals", {}).get("drafts", [])
-    for d in drafts:
-        refs: list[Span] = [d["anchor"], *d.get("references", [])]
-        if any(
-            span.start <= r.start < span.end or (cue is not None and r.overlaps(cue)) for r in refs
-        ):
-            return str(d["id"])
-    for prop in ctx.proposals:
-        if prop.span.overlaps(sent) and re.search(
+    for t in ctx.traces_referred_to(span, cue):
+        return t.id
+    for prop in ctx.proposals_overlapping(sent):
+        if re.search(
             r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:plan|proposal|deal|offer|agreement|"
             r"framework|truce|ceasefire|initiative|roadmap)\b",
             ctx.text[span.start : span.end],
@@ -713,9 +703,7 @@ def _proposal_at(ctx: ParseContext, span: Span, sent: Span, cue: Span | None = N
 def _statement_for(ctx: ParseContext, span: Span, actor: Actor | None) -> Statement | None:
     """The statement whose content overlaps ``span``, preferring one by ``actor``."""
     best: Statement | None = None
-    for st in ctx.statements:
-        if not st.span.overlaps(span):
-            continue
+    for st in ctx.statements_overlapping(span):
         if actor is not None and st.speaker is not None and st.speaker.id == actor.id:
             return st
         if best is None:

@@ -51,7 +51,7 @@ from typing import Any
 import attrs
 
 from conflictmodel.actors import Actor, ActorKind
-from conflictmodel.context import Mention, MentionKind, ParseContext
+from conflictmodel.context import Mention, MentionKind, ParseContext, ProposalTrace
 from conflictmodel.errors import GazetteerError
 from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
 from conflictmodel.resources import load_data, load_json_file
@@ -1778,18 +1778,17 @@ class ProposalParser:
             self._sentence(ctx, idx, sent, drafts)
         drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
         ctx.proposals.extend(_finish(ctx, d) for d in drafts)
-        ctx.extras.setdefault("proposals", {})["drafts"] = [
-            {
-                "id": f"prop:{d.start}-{d.end}",
-                "anchor": d.anchor,
-                "references": list(d.references),
-                "responders": [(a.id, st.value, ev) for a, st, ev in d.responders],
-                "anchor_proposer": d.anchor_proposer,
-                "co_proposers": [a.id for a in d.co_proposers],
-                "status": d.status.value,
-            }
+        ctx.proposal_traces.extend(
+            ProposalTrace(
+                id=f"prop:{d.start}-{d.end}",
+                anchor=d.anchor,
+                references=tuple(d.references),
+                responders=tuple((a.id, st, ev) for a, st, ev in d.responders),
+                anchor_proposer=d.anchor_proposer,
+                co_proposers=tuple(a.id for a in d.co_proposers),
+            )
             for d in drafts
-        ]
+        )
 
     # -------------------------------------------------------------- per sentence
 
@@ -2360,8 +2359,8 @@ class ProposalParser:
         owner = a.trigger.owner if a.trigger is not None else None
         if not subjects:
             # "«We are ready for a ceasefire», Peskov said": the speaker.
-            for st in ctx.statements:
-                if st.speaker is not None and st.span.start <= a.start < st.span.end:
+            for st in ctx.statements_at(a.start):
+                if st.speaker is not None:
                     subjects = [
                         (Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)
                     ]
@@ -2724,8 +2723,8 @@ def _source(ctx: ParseContext, sent: Span) -> Actor | None:
                     mentions=(Span(start=gspan.start, end=gspan.start + len(name)),),
                 )
                 return ctx.add_actor(actor)
-    for st in ctx.statements:
-        if st.via is not None and st.span.overlaps(sent):
+    for st in ctx.statements_overlapping(sent):
+        if st.via is not None:
             return st.via
     return None
 

@@ -19,7 +19,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from conflictmodel.context import MentionKind, ParseContext
@@ -280,18 +279,9 @@ def context_matches(ctx: ParseContext) -> list[Match]:
         ['Hamas', 'IDF']
     """
     gz = gazetteer_of(ctx)
-    cached = ctx.extras.get("_gazetteer_matches")
-    if (
-        isinstance(cached, tuple)
-        and len(cached) == 3
-        and cached[0] is gz
-        and cached[1] == len(ctx.text)
-    ):
-        matches: list[Match] = cached[2]
-        return matches
-    found = [m for m in gz.scan(ctx.text) if not in_furniture(ctx, m.span)]
-    ctx.extras["_gazetteer_matches"] = (gz, len(ctx.text), found)
-    return found
+    if ctx.gazetteer_matches is None:
+        ctx.gazetteer_matches = [m for m in gz.scan(ctx.text) if not ctx.is_furniture(m.span)]
+    return ctx.gazetteer_matches
 
 
 def in_furniture(ctx: ParseContext, span: Span) -> bool:
@@ -303,21 +293,7 @@ def in_furniture(ctx: ParseContext, span: Span) -> bool:
         >>> in_furniture(ctx, Span(start=7, end=10)), in_furniture(ctx, Span(start=11, end=15))
         (True, False)
     """
-    if not ctx.furniture:
-        return False
-    cached = ctx.extras.get("_furniture_index")
-    if not (isinstance(cached, tuple) and cached[0] == len(ctx.furniture)):
-        merged: list[list[int]] = []
-        for f in sorted(ctx.furniture):
-            if merged and f.start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], f.end)
-            else:
-                merged.append([f.start, f.end])
-        cached = (len(ctx.furniture), [a for a, _ in merged], [b for _, b in merged])
-        ctx.extras["_furniture_index"] = cached
-    starts, ends = cached[1], cached[2]
-    i = bisect.bisect_left(starts, span.end) - 1
-    return i >= 0 and ends[i] > span.start
+    return ctx.is_furniture(span)
 
 
 def _prev_words(text: str, start: int, n: int = 2) -> list[str]:

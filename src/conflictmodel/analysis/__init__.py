@@ -1,0 +1,9 @@
+"""The analysed document and the indexes every stage shares.
+
+Stages read text structure and look objects up through these instead of re-scanning the text or
+every object once per sentence, which keeps a parse linear in the length of the article.
+"""
+
+from conflictmodel.analysis.spanindex import SpanIndex
+
+__all__ = ["SpanIndex"]
