@@ -213,10 +213,23 @@ def from_dict(data: Any, cls: type[T], *, conv: cattrs.Converter | None = None) 
     """
     try:
         return (conv or converter).structure(data, cls)
-    except (cattrs.BaseValidationError, ConflictModelError, ValueError, TypeError, KeyError) as exc:
+    except (
+        cattrs.BaseValidationError,
+        cattrs.errors.StructureHandlerNotFoundError,
+        ConflictModelError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+    ) as exc:
         raise SerializationError(
             f"cannot read {_type_name(cls)} from JSON: {_describe(exc)}"
         ) from exc
+    except RecursionError:
+        raise SerializationError(
+            f"cannot read {_type_name(cls)} from JSON: nested too deeply"
+        ) from None
 
 
 def _format(exc: BaseException, type_: Any) -> str:
@@ -238,19 +251,37 @@ def _describe(exc: BaseException) -> str:
 def to_json(obj: Any, *, indent: int | None = None, conv: cattrs.Converter | None = None) -> str:
     """Serialize a model object to a JSON string (UTF-8 text kept as is).
 
+    Raises:
+        SerializationError: ``obj`` holds something JSON cannot represent (an object of an
+            unknown type, a float that is not finite, an integer of more than 4,300 digits,
+            a cycle).
+
     Example:
         >>> from conflictmodel import Span
         >>> to_json(Span(start=1, end=4))
         '{"start": 1, "end": 4}'
     """
-    return json.dumps(to_dict(obj, conv=conv), ensure_ascii=False, indent=indent)
+    if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
+        raise SerializationError(f"indent must be an int or None, got {type(indent).__name__}")
+    try:
+        data = to_dict(obj, conv=conv)
+        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise SerializationError(
+            f"cannot write {type(obj).__name__} as JSON: {type(exc).__name__}: {exc}"
+        ) from exc
+    except RecursionError:
+        raise SerializationError(
+            f"cannot write {type(obj).__name__} as JSON: nested too deeply (or a cycle)"
+        ) from None
 
 
 def from_json(text: str | bytes, cls: type[T], *, conv: cattrs.Converter | None = None) -> T:
     """Read a ``cls`` instance from JSON made by [`to_json`][conflictmodel.serialization.to_json].
 
     Raises:
-        SerializationError: the text is not JSON, or does not describe a valid ``cls``.
+        SerializationError: the text is not JSON (or a number in it has more than 4,300
+            digits), or does not describe a valid ``cls``.
 
     Example:
         >>> from conflictmodel import Span
@@ -264,6 +295,8 @@ def from_json(text: str | bytes, cls: type[T], *, conv: cattrs.Converter | None 
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise SerializationError(f"cannot read {_type_name(cls)} from JSON: {exc}") from exc
+    except ValueError as exc:  # an integer longer than Python's int-string limit
         raise SerializationError(f"cannot read {_type_name(cls)} from JSON: {exc}") from exc
     except RecursionError:
         raise SerializationError(
