@@ -150,3 +150,43 @@ class ParseTimeoutError(ParseError):
         >>> isinstance(err, ParseError), err.source
         (True, 'a.txt')
     """
+
+
+class PipelineError(ConflictModelError):
+    """A pipeline cannot work as built: a stage requires what no earlier stage provides.
+
+    Raised when the [`Pipeline`][conflictmodel.Pipeline] is constructed, before any article is
+    parsed; the message names the stage, what it is missing and which stage provides it.
+
+    Example:
+        >>> from conflictmodel.pipeline import Pipeline
+        >>> Pipeline.from_names(["text", "positions"])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.PipelineError: stage 'positions' requires ...
+    """
+
+
+class ExtrasError(ParseError):
+    """A stage put a value that is not JSON into ``ctx.extras``.
+
+    ``ctx.extras`` is carried into the [`Article`][conflictmodel.Article] and serialised with
+    it, so its values must be JSON values: str, int, float (finite), bool, None, and lists and
+    string-keyed dicts of them. ``stage`` names the stage and ``key`` the top-level key.
+
+    Example:
+        >>> err = ExtrasError("bad value", stage="mine", key="counts")
+        >>> err.stage, err.key
+        ('mine', 'counts')
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        stage: str | None = None,
+        key: str | None = None,
+        source: str | None = None,
+    ):
+        super().__init__(message, stage=stage, source=source)
+        self.key = key
