@@ -70,6 +70,7 @@ class Plan:
     adv_kinds: tuple[str, ...] = ISSUE_KINDS
     min_cpu: float = 2.0
     budget: float = 200.0
+    mem_limit_mb: float = 8000.0
 
     def workloads(self) -> list[tuple[str, bool]]:
         """(workload, time its stages) in the order they run."""
@@ -87,6 +88,7 @@ class Plan:
 
 
 FULL = Plan()
+FULL_MEM = FULL.mem_limit_mb
 QUICK = Plan(
     corpus=20, small=50_000, bigs=(50_000, 100_000), adv_sizes=(1_000, 10_000), min_cpu=0.2
 )
@@ -155,12 +157,19 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def subprocess_runner(python: str | Path, engine: str, min_cpu: float) -> Runner:
-    """Measure each workload in a fresh ``python`` process that has ``engine`` installed."""
+def subprocess_runner(
+    python: str | Path, engine: str, min_cpu: float, mem_limit_mb: float = FULL_MEM
+) -> Runner:
+    """Measure each workload in a fresh ``python`` process that has ``engine`` installed.
+
+    The child is stopped after ``budget`` CPU seconds (``RLIMIT_CPU``) and cannot map more than
+    ``mem_limit_mb`` (``RLIMIT_AS``: it fails with ``MemoryError``, reported as skipped).
+    """
 
     def run(name: str, stages: bool, budget: float) -> Result:
         cmd = [str(python), str(MEASURE), "--engine", engine, "--workload", name]
         cmd += ["--min-cpu", str(min_cpu), "--cpu-limit", str(budget)]
+        cmd += ["--mem-limit", str(mem_limit_mb)]
         if stages:
             cmd.append("--stages")
         try:
@@ -178,6 +187,8 @@ def subprocess_runner(python: str | Path, engine: str, min_cpu: float) -> Runner
             return {"workload": name, "skipped": f"> {budget:.0f} CPU s"}
         if proc.returncode != 0:
             err = (proc.stderr.strip().splitlines() or ["?"])[-1]
+            if "MemoryError" in err:
+                return {"workload": name, "skipped": f"> {mem_limit_mb / 1000:g} GB memory"}
             return {"workload": name, "skipped": f"failed: {err[:200]}"}
         return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
@@ -503,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     side = "this tree"
     results = run_sides(
         plan,
-        {side: subprocess_runner(args.python, "conflictmodel", plan.min_cpu)},
+        {side: subprocess_runner(args.python, "conflictmodel", plan.min_cpu, plan.mem_limit_mb)},
         log=lambda line: print(line, flush=True),
     )
     figs = {side: figures(plan, results[side])}
