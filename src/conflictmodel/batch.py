@@ -16,7 +16,9 @@ ready.  An input can be
 Work goes to a standard-library ``ProcessPoolExecutor`` in chunks, and only a bounded window of
 chunks is in flight at a time, so memory stays flat however long the stream is.  A missing,
 empty, binary or undecodable file, an input of the wrong type, or an article a stage fails on
-becomes a result with ``error`` set, and the batch goes on.
+becomes a result with ``error`` set, and the batch goes on.  With ``timeout=`` an item that
+takes longer than that many seconds becomes a
+[`ParseTimeoutError`][conflictmodel.errors.ParseTimeoutError] result too, however it hangs.
 
 Worker processes need the pipeline and gazetteer: they are sent to each worker once, when it
 starts.  With the ``fork`` start method (the default on Linux) anything works; with ``spawn``
@@ -41,12 +43,17 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
+import math
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -55,7 +62,7 @@ import attrs
 
 from conflictmodel import errors
 from conflictmodel.article import Article
-from conflictmodel.errors import ConflictModelError, InputError, ParseError
+from conflictmodel.errors import ConflictModelError, InputError, ParseError, ParseTimeoutError
 from conflictmodel.parse import coerce_published, parse_article
 from conflictmodel.pipeline import Pipeline
 
@@ -327,6 +334,7 @@ class _Settings:
     gazetteer: Gazetteer | None
     published: dt.date | None
     encoding: str
+    timeout: float | None = None
 
 
 def _make_settings(
@@ -399,6 +407,58 @@ def _run_job(job: _Job, settings: _Settings) -> BatchResult:
     return BatchResult(source=job.source, article=article, error=None, index=job.index)
 
 
+class _Expired(BaseException):
+    """Raised by the alarm inside an item that ran out of time.  A BaseException, so that the
+    stage's own ``except Exception`` (and _run_job's) cannot swallow it."""
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block with _Expired after ``seconds`` (SIGALRM; main thread, Unix)."""
+    if seconds is None:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_out(job: _Job, seconds: float) -> BatchResult:
+    return BatchResult(
+        source=job.source,
+        article=None,
+        error=ParseTimeoutError(
+            f"{job.source}: parsing took longer than the time limit ({seconds:g} s); "
+            "the other items were parsed",
+            source=job.source,
+        ),
+        index=job.index,
+    )
+
+
+def _run_limited(job: _Job, settings: _Settings) -> BatchResult:
+    """_run_job within the batch's per-item time limit, if it has one."""
+    if settings.timeout is None:
+        return _run_job(job, settings)
+    try:
+        with _alarm(settings.timeout):
+            return _run_job(job, settings)
+    except _Expired:
+        return _timed_out(job, settings.timeout)
+
+
 # Per-worker-process state, set once by the pool's initializer.
 _worker_settings: _Settings | None = None
 
@@ -410,7 +470,7 @@ def _init_worker(settings: _Settings) -> None:
 
 def _run_chunk(jobs: list[_Job]) -> list[BatchResult]:
     assert _worker_settings is not None, "worker was started without settings"
-    return [_run_job(job, _worker_settings) for job in jobs]
+    return [_run_limited(job, _worker_settings) for job in jobs]
 
 
 def default_processes() -> int:
@@ -437,6 +497,7 @@ def parse_many(
     gazetteer: Gazetteer | None = None,
     encoding: str = "utf-8",
     mp_context: BaseContext | None = None,
+    timeout: float | None = None,
 ) -> Generator[BatchResult, None, None]:
     """Parse many articles, yielding a [`BatchResult`][conflictmodel.batch.BatchResult] per
     input, in input order.
@@ -458,6 +519,18 @@ def parse_many(
         gazetteer: default the shipped gazetteer.
         encoding: how to decode files and bytes inputs (a leading byte-order mark is dropped).
         mp_context: a ``multiprocessing`` context for the pool (e.g. ``get_context("spawn")``).
+        timeout: the most seconds one item may take (None: no limit).  An item that takes
+            longer gets a [`ParseTimeoutError`][conflictmodel.errors.ParseTimeoutError]
+            result and the batch goes on.  Inside a worker the item is interrupted (SIGALRM);
+            a worker stuck where it cannot be interrupted (in C code) is killed and the items
+            it held are retried.  With ``processes=1`` the limit needs the main thread of a
+            Unix process.  Keep it well above a normal parse (seconds, not milliseconds): it
+            counts everything the item does, including a worker's first gazetteer load.
+
+    A worker that dies (a crash, the system killing it for memory) fails the items it held;
+    they are retried one at a time on a fresh pool, and an item is reported as having killed
+    its worker only if it does so alone twice in a row, so items that were merely in the
+    wrong place are parsed.
 
     Raises:
         InputError: a batch-wide argument is invalid (per-item problems are results).
@@ -486,8 +559,21 @@ def parse_many(
             f"parse_many() expects an iterable of inputs, got {type(items).__name__}; "
             "wrap a single text in a list"
         )
-    settings = _make_settings(published, pipeline, gazetteer, encoding)
+    if timeout is not None:
+        if not isinstance(timeout, int | float) or isinstance(timeout, bool):
+            raise InputError(f"timeout must be a number of seconds, got {type(timeout).__name__}")
+        if not (math.isfinite(timeout) and timeout > 0):
+            raise InputError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    settings = attrs.evolve(
+        _make_settings(published, pipeline, gazetteer, encoding),
+        timeout=None if timeout is None else float(timeout),
+    )
     workers = default_processes() if processes is None else processes
+    if workers <= 1 and timeout is not None and not _can_alarm():
+        raise InputError(
+            "timeout= with processes=1 needs the main thread of a Unix process (it uses "
+            "SIGALRM); use processes=2 or more"
+        )
     jobs = (_to_job(item, i) for i, item in enumerate(items))
     if workers <= 1:
         return _in_process(jobs, _resolve(settings))
@@ -498,7 +584,7 @@ def parse_many(
 
 def _in_process(jobs: Iterator[_Job], settings: _Settings) -> Generator[BatchResult, None, None]:
     for job in jobs:
-        yield _run_job(job, settings)
+        yield _run_limited(job, settings)
 
 
 _UNPICKLABLE = (
@@ -511,11 +597,18 @@ _DIED = (
 )
 
 
+# How many times an item may break the pool on its own before it is blamed for it.
+_ATTEMPTS = 2
+
+
 class _Pool:
-    """A process pool that yields results in order and survives a worker dying.
+    """A process pool that yields results in order and survives a worker dying or hanging.
 
     When a worker dies the pool is replaced and the items that were in flight are retried one
-    at a time, so only an item that kills a worker again is reported as failed.
+    at a time, so only an item that kills a worker on its own (twice) is reported as failed.
+    With a time limit, a chunk that is not back long after its items' limits (a worker stuck
+    where the in-worker alarm cannot reach) gets its workers killed, and is retried the same
+    way.
     """
 
     def __init__(self, workers: int, settings: _Settings, mp_context: BaseContext | None):
@@ -553,6 +646,31 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
+    def _deadline(self, jobs: int) -> float | None:
+        """How long to wait for a chunk before deciding its worker is stuck."""
+        limit = self.settings.timeout
+        if limit is None:
+            return None
+        # The in-worker alarm fires after ``limit`` per item; beyond that, allow for a
+        # worker starting up.
+        return limit * jobs + max(limit, 2.0)
+
+    def _kill_workers(self) -> None:
+        """Kill the pool's processes (a stuck worker cannot be stopped otherwise); the
+        executor then fails every future in flight with BrokenProcessPool."""
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(Exception):
+                process.kill()
+
+    def _wait(self, future: Future[list[BatchResult]], jobs: int) -> list[BatchResult]:
+        """The chunk's results; FutureTimeout (after killing the workers) if it is stuck."""
+        try:
+            return future.result(timeout=self._deadline(jobs))
+        except FutureTimeout:
+            self._kill_workers()
+            raise
+
     def run(
         self, jobs: Iterator[_Job], *, chunksize: int, window: int
     ) -> Generator[BatchResult, None, None]:
@@ -569,8 +687,15 @@ class _Pool:
                     return
                 chunk, future = pending.popleft()
                 try:
-                    results = future.result()
-                except BrokenProcessPool:
+                    results = self._wait(future, len(chunk))
+                except (BrokenProcessPool, FutureTimeout) as exc:
+                    stuck = isinstance(exc, FutureTimeout)
+                    if stuck and len(chunk) == 1:
+                        # The chunk's one item is the one that hung: no need to wait again.
+                        assert self.settings.timeout is not None
+                        self._restart()
+                        yield _timed_out(chunk[0], self.settings.timeout)
+                        chunk = []
                     retry = [job for c, _ in ((chunk, future), *pending) for job in c]
                     pending.clear()
                     yield from self._isolate(retry)
@@ -581,24 +706,34 @@ class _Pool:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
     def _isolate(self, jobs: list[_Job]) -> Iterator[BatchResult]:
-        """Retry jobs one at a time on fresh pools after a worker died."""
+        """Retry jobs one at a time on fresh pools after a worker died or hung."""
         self._restart()
         for job in jobs:
+            yield self._alone(job)
+
+    def _alone(self, job: _Job) -> BatchResult:
+        """Run one job by itself; blame it only if it breaks the pool every time."""
+        for _ in range(_ATTEMPTS):
             try:
-                [result] = self._submit([job]).result()
+                [result] = self._wait(self._submit([job]), 1)
+            except FutureTimeout:
+                self._restart()
+                assert self.settings.timeout is not None
+                return _timed_out(job, self.settings.timeout)
             except BrokenProcessPool:
+                # Killed from outside, or by this job: a fresh pool and another try tell.
                 self._restart()
                 if not self.succeeded:
                     self._probe()
-                result = BatchResult(
-                    source=job.source,
-                    article=None,
-                    error=ParseError(f"{job.source}: {_DIED}", source=job.source),
-                    index=job.index,
-                )
-            else:
-                self.succeeded = True
-            yield result
+                continue
+            self.succeeded = True
+            return result
+        return BatchResult(
+            source=job.source,
+            article=None,
+            error=ParseError(f"{job.source}: {_DIED}", source=job.source),
+            index=job.index,
+        )
 
     def _probe(self) -> None:
         """Tell an item that kills workers from workers that cannot work at all."""
