@@ -96,7 +96,15 @@ def docs_section(
     m = meta["machine"]
     load = ", ".join(f"{x:.1f}" for x in meta["load_average_before"])
     load_after = ", ".join(f"{x:.1f}" for x in meta["load_average_after"])
-    sides = "\n".join(f"| {side} | {f.get('version', '')} |" for side, f in figs.items())
+
+    def version(side: str, f: Mapping[str, Any]) -> str:
+        if side == "this tree":
+            return f"conflictmodel {f.get('version', '')}, working tree at `{meta['commit']}`"
+        if side.startswith("main "):
+            return f"conflictmodel {f.get('version', '')} at commit `{side.split()[1]}`"
+        return str(f.get("version", ""))
+
+    sides = "\n".join(f"| {side} | {version(side, f)} |" for side, f in figs.items())
     out = [
         BEGIN,
         "",

@@ -366,12 +366,14 @@ class Table:
 
 
 def headline(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
-    """The figures of the target, one column per side."""
+    """The figures of the target, one column per side, and the target (issue 11) last."""
     sides = list(figs)
-    t = Table(sides)
+    t = Table([*sides, "target"])
 
-    def row(label: str, get: Callable[[Mapping[str, Any]], Any], digits: int = 2) -> None:
-        t.add(label, [_fmt(get(figs[s]), digits) for s in sides])
+    def row(
+        label: str, get: Callable[[Mapping[str, Any]], Any], digits: int = 2, target: str = ""
+    ) -> None:
+        t.add(label, [*(_fmt(get(figs[s]), digits) for s in sides), target])
 
     def sub(*keys: str) -> Callable[[Mapping[str, Any]], Any]:
         def get(f: Mapping[str, Any]) -> Any:
@@ -387,18 +389,24 @@ def headline(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
     for key, what in (("corpus", f"generated corpus ({plan.corpus} articles)"), ("seeds", "seeds")):
         if not any(key in f for f in figs.values()):
             continue
-        row(f"{what}: MB/s per core", sub(key, "mb_per_s"), 3)
-        row(f"{what}: µs/byte", sub(key, "us_per_byte"), 2)
-        row(f"{what}: × \\w+ pass", sub(key, "x_wordre"), 0)
+        row(f"{what}: MB/s per core", sub(key, "mb_per_s"), 3, "≥ 1")
+        row(f"{what}: µs/byte", sub(key, "us_per_byte"), 2, "≤ 1")
+        row(f"{what}: × \\w+ pass", sub(key, "x_wordre"), 0, "≤ 50")
+        row(f"{what}: \\w+ pass µs/byte", sub(key, "wordre_us_per_byte"), 3)
         row(f"{what}: peak RSS MB", sub(key, "peak_rss_mb"), 0)
     for size in sorted(plan.bigs):
         row(
             f"linearity: one {human(size)} article / ~1 KB articles",
             sub("linearity", human(size)),
+            target="≤ 1.2",
         )
     lo, hi = plan.adv_sizes
     for kind in plan.adv_kinds:
-        row(f"adversarial {kind!r}: {human(hi)} / {human(lo)}", sub("adversarial", kind, "ratio"))
+        row(
+            f"adversarial {kind!r}: {human(hi)} / {human(lo)}",
+            sub("adversarial", kind, "ratio"),
+            target="≤ 1.2",
+        )
     row("RSS after loading, MB", sub("rss_loaded_mb"), 0)
     return t
 
