@@ -281,7 +281,7 @@ def measure(
         for text, _ in docs:
             WORD.findall(text)
 
-    word_min = min(1.0, max(0.2, min_cpu)) if min_cpu > 0 else 0.0
+    word_min = min(1.0, min_cpu / 2)
     word_cpu, _ = _repeat(words, word_min, 1000)
     out: dict[str, Any] = {
         "engine": engine.name,

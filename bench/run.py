@@ -90,7 +90,7 @@ class Plan:
 FULL = Plan()
 FULL_MEM = FULL.mem_limit_mb
 QUICK = Plan(
-    corpus=20, small=50_000, bigs=(50_000, 100_000), adv_sizes=(1_000, 10_000), min_cpu=0.2
+    corpus=20, small=50_000, bigs=(50_000, 100_000), adv_sizes=(1_000, 10_000), min_cpu=0.1
 )
 
 
