@@ -422,7 +422,7 @@ class Store:
                 self._recover()
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
             return conn
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, ValueError, OSError) as exc:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
 
     def _recover(self) -> None:
@@ -562,6 +562,11 @@ class Store:
                 str(k): str(v)
                 for k, v in self._conn.execute("SELECT key, value FROM meta").fetchall()
             }
+
+    def _check_arg(self, name: str, value: object, *types: type[Any]) -> None:
+        if value is not None and not isinstance(value, types):
+            expected = " or ".join(t.__name__ for t in types)
+            raise InputError(f"{name} must be {expected} or None, got {type(value).__name__}")
 
     @contextlib.contextmanager
     def _guard(self, what: str) -> Iterator[None]:
@@ -1103,6 +1108,11 @@ class Store:
     def statements_by(self, actor: CorpusActor | Actor | str) -> tuple[CorpusStatement, ...]:
         """Statements by ``actor`` across the store (see ``Corpus.statements_by``).
 
+        Raises:
+            InputError: an argument of the wrong type (or, for a provision kind, an unknown
+                one).
+            StoreError: the file is damaged.
+
         Example:
             >>> import tempfile, pathlib
             >>> from conflictmodel import Article
@@ -1110,6 +1120,10 @@ class Store:
             >>> store.statements_by("Tshisekedi")
             ()
         """
+        if not isinstance(actor, CorpusActor | Actor | str):
+            raise InputError(
+                f"actor must be a CorpusActor, an Actor or a str, got {type(actor).__name__}"
+            )
         return self.corpus().statements_by(actor)
 
     def timeline(
@@ -1120,6 +1134,11 @@ class Store:
     ) -> tuple[TimelineEntry, ...]:
         """A territory's or a provision's timeline across the store (see ``Corpus.timeline``).
 
+        Raises:
+            InputError: an argument of the wrong type (or, for a provision kind, an unknown
+                one).
+            StoreError: the file is damaged.
+
         Example:
             >>> import tempfile, pathlib
             >>> from conflictmodel import Article
@@ -1127,6 +1146,8 @@ class Store:
             >>> store.timeline(territory="CD-NK"), store.timeline(provision="ceasefire")
             ((), ())
         """
+        self._check_arg("territory", territory, CorpusTerritory, Territory, str)
+        self._check_arg("provision", provision, ProvisionKind, str)
         return self.corpus().timeline(territory=territory, provision=provision)
 
     def proposals(
@@ -1137,6 +1158,11 @@ class Store:
     ) -> tuple[CorpusProposal, ...]:
         """Proposals across the store (see ``Corpus.proposals``).
 
+        Raises:
+            InputError: an argument of the wrong type (or, for a provision kind, an unknown
+                one).
+            StoreError: the file is damaged.
+
         Example:
             >>> import tempfile, pathlib
             >>> from conflictmodel import Article
@@ -1144,10 +1170,17 @@ class Store:
             >>> store.proposals(kind="withdrawal")
             ()
         """
+        self._check_arg("territory", territory, CorpusTerritory, Territory, str)
+        self._check_arg("kind", kind, ProvisionKind, str)
         return self.corpus().proposals(territory=territory, kind=kind)
 
     def responses_to(self, proposal: CorpusProposal) -> tuple[CorpusPosition, ...]:
         """Positions responding to a proposal (see ``Corpus.responses_to``).
+
+        Raises:
+            InputError: an argument of the wrong type (or, for a provision kind, an unknown
+                one).
+            StoreError: the file is damaged.
 
         Example:
             >>> import tempfile, pathlib
@@ -1156,6 +1189,8 @@ class Store:
             >>> [store.responses_to(p) for p in store.proposals()]
             []
         """
+        if not isinstance(proposal, CorpusProposal):
+            raise InputError(f"proposal must be a CorpusProposal, got {type(proposal).__name__}")
         return self.corpus().responses_to(proposal)
 
 
