@@ -32,6 +32,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,8 @@ from run import (
     report_text,
     run_sides,
     stage_tables,
+    stream_figures,
+    stream_table,
     subprocess_runner,
 )
 
@@ -144,6 +147,16 @@ def docs_section(
     ]
     for side, t in stage_tables(figs).items():
         out += ["", f"{side}:", "", t.markdown("stage")]
+    streams = stream_table(figs)
+    if streams is not None:
+        out += [
+            "",
+            "### Streaming through `parse_many`",
+            "",
+            "Wall clock here: it depends on what else the machine ran.",
+            "",
+            streams.markdown(),
+        ]
     out += ["", END]
     return "\n".join(out)
 
@@ -169,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-peers", action="store_true", help="leave textacy + spaCy out")
     ap.add_argument("--write-docs", type=Path, help="rewrite the figures in this Markdown file")
     ap.add_argument(
+        "--stream", type=int, default=0, help="also stream N articles through parse_many"
+    )
+    ap.add_argument(
         "--from-json", type=Path, help="measure nothing: rewrite the docs from an earlier --json"
     )
     args = ap.parse_args(argv)
@@ -178,27 +194,51 @@ def main(argv: list[str] | None = None) -> int:
             k: tuple(v) if isinstance(v, list) else v for k, v in saved["plan"].items()
         }
         plan = Plan(**fields)
-        print(report_text(plan, saved["figures"]))
-        if args.write_docs:
-            write_docs(args.write_docs, docs_section(plan, saved["figures"], saved["meta"]))
-            print(f"rewrote the figures in {args.write_docs}")
-        return 0
-    plan = plan_from(args)
+        figs = saved["figures"]
+        if args.stream:  # measure the stream only and add it to the saved figures
+            for side, python in conflictmodel_pythons(args).items():
+                if side in figs:
+                    figs[side]["stream"] = stream_figures(python, args.stream)
+            saved["meta"]["stream_command"] = _command(argv)
+    else:
+        plan = plan_from(args)
+        saved = measure_all(args, plan, argv)
+        figs = saved["figures"]
+    print()
+    print(report_text(plan, figs))
+    if args.json:
+        args.json.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    if args.write_docs:
+        write_docs(args.write_docs, docs_section(plan, figs, saved["meta"]))
+        print(f"rewrote the figures in {args.write_docs}")
+    return 0
 
-    runners: dict[str, Runner] = {
-        "this tree": subprocess_runner(
-            sys.executable, "conflictmodel", plan.min_cpu, plan.mem_limit_mb
-        )
-    }
+
+def _command(argv: list[str] | None) -> str:
+    return "python bench/compare.py " + " ".join(argv if argv is not None else sys.argv[1:])
+
+
+def conflictmodel_pythons(args: argparse.Namespace) -> dict[str, Path]:
+    """Side -> the Python of each conflictmodel side that the options ask for."""
+    out = {"this tree": Path(sys.executable)}
     if not args.no_base:
         base = args.base_python or (
             setup_base(args.base_commit) if args.setup else BASE_DIR / ".venv" / "bin" / "python"
         )
         if not Path(base).exists():
             raise SystemExit(f"no baseline Python at {base}: pass --setup or --base-python")
-        runners[f"main {args.base_commit}"] = subprocess_runner(
-            base, "conflictmodel", plan.min_cpu, plan.mem_limit_mb
-        )
+        out[f"main {args.base_commit}"] = Path(base)
+    return out
+
+
+def measure_all(args: argparse.Namespace, plan: Plan, argv: list[str] | None) -> dict[str, Any]:
+    """Run the plan on every side; the report (meta, plan, figures, results)."""
+    pythons = conflictmodel_pythons(args)
+    runners: dict[str, Runner] = {
+        side: subprocess_runner(python, "conflictmodel", plan.min_cpu, plan.mem_limit_mb)
+        for side, python in pythons.items()
+    }
     if not args.no_peers:
         peers = args.peers_python or (setup_peers() if args.setup else PEERS_DIR / "bin" / "python")
         if not Path(peers).exists():
@@ -206,33 +246,25 @@ def main(argv: list[str] | None = None) -> int:
         runners["textacy+spaCy"] = subprocess_runner(
             peers, "textacy", plan.min_cpu, plan.mem_limit_mb
         )
-
     meta: dict[str, Any] = {
         "machine": machine(),
         "commit": git_commit(),
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "command": "python bench/compare.py "
-        + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": _command(argv),
         "load_average_before": list(machine()["load_average"]),
     }
     print(f"machine: {meta['machine']}\ncommit: {meta['commit']}", flush=True)
     started = time.perf_counter()
     results = run_sides(plan, runners, log=lambda line: print(line, flush=True))
+    figs = {side: figures(plan, r) for side, r in results.items()}
+    if args.stream:
+        for side, python in pythons.items():
+            figs[side]["stream"] = stream_figures(python, args.stream)
     meta["wall_s"] = round(time.perf_counter() - started, 1)
     meta["load_average_after"] = list(machine()["load_average"])
     meta["commit_after"] = git_commit()
-    figs = {side: figures(plan, r) for side, r in results.items()}
-    print()
-    print(report_text(plan, figs))
     print(f"\n{meta['wall_s']} s wall clock; sizes: " + ", ".join(human(b) for b in plan.bigs))
-    if args.json:
-        report = {"meta": meta, "plan": plan.__dict__, "figures": figs, "results": results}
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {args.json}")
-    if args.write_docs:
-        write_docs(args.write_docs, docs_section(plan, figs, meta))
-        print(f"rewrote the figures in {args.write_docs}")
-    return 0
+    return {"meta": meta, "plan": asdict(plan), "figures": figs, "results": results}
 
 
 if __name__ == "__main__":

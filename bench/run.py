@@ -204,6 +204,47 @@ def inprocess_runner(engine: str, min_cpu: float) -> Runner:
     return run
 
 
+def stream_figures(python: str | Path, count: int, processes: int = 2) -> Result:
+    """Stream ``count`` articles through ``parse_many`` from a fresh ``python`` process."""
+    cmd = [str(python), str(MEASURE), "--workload", f"stream:{count}:{processes}"]
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, env=child_env(), cwd=str(ROOT), check=False
+    )
+    if proc.returncode != 0:
+        err = (proc.stderr.strip().splitlines() or ["?"])[-1]
+        return {"workload": f"stream:{count}", "skipped": f"failed: {err[:200]}"}
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def stream_table(figs: Mapping[str, Mapping[str, Any]]) -> Table | None:
+    """``parse_many`` streaming figures, one column per side that has them."""
+    have = {side: f["stream"] for side, f in figs.items() if "stream" in f}
+    if not have:
+        return None
+    t = Table(list(have))
+    rows: tuple[tuple[str, str, int], ...] = (
+        ("articles", "docs", 0),
+        ("worker processes", "processes", 0),
+        ("MB", "bytes", 0),
+        ("wall clock s", "wall_s", 1),
+        ("MB/s, wall clock", "wall_mb_per_s", 3),
+        ("CPU s, parent and workers", "cpu_s", 1),
+        ("µs/byte, CPU of parent and workers", "us_per_byte", 2),
+        ("parent RSS growth MB (first to last tenth)", "parent_rss_growth_mb", 1),
+        ("worker peak RSS MB", "worker_peak_rss_mb", 0),
+    )
+    for label, key, digits in rows:
+        cells = []
+        for s in have.values():
+            v = s.get(key, s.get("skipped"))
+            if key == "bytes" and isinstance(v, int):
+                v = v / MB
+                digits = 2
+            cells.append(_fmt(v, digits))
+        t.add(label, cells)
+    return t
+
+
 def _predicted(results: Mapping[str, Result], smaller: str, size: int, small: int) -> float:
     """CPU seconds a workload of ``size`` bytes will take at least, from one of ``small``."""
     r = results.get(smaller)
@@ -443,6 +484,9 @@ def report_text(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> str:
     parts.append(memory_table(plan, figs).text())
     for side, t in stage_tables(figs).items():
         parts += ["", f"CPU s per MB by stage, {side}:", t.text()]
+    streams = stream_table(figs)
+    if streams is not None:
+        parts += ["", "streaming through parse_many:", streams.text()]
     return "\n".join(parts)
 
 
@@ -527,16 +571,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     figs = {side: figures(plan, results[side])}
     if args.stream:
-        cmd = [args.python, str(MEASURE), "--workload", f"stream:{args.stream}:{args.processes}"]
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=child_env(), check=True)
-        figs[side]["stream"] = json.loads(proc.stdout.strip().splitlines()[-1])
+        figs[side]["stream"] = stream_figures(args.python, args.stream, args.processes)
     report["wall_s"] = round(time.perf_counter() - started, 1)
     report["results"] = results
     report["figures"] = figs
     print()
     print(report_text(plan, figs))
-    if "stream" in figs[side]:
-        print("\nstream:", json.dumps(figs[side]["stream"]))
     print(f"\n{report['wall_s']} s wall clock in all")
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -141,3 +141,12 @@ def test_adversarial_inputs_have_the_size_asked() -> None:
     for kind, make in measure.ADVERSARIAL.items():
         size = len(make(10_000).encode("utf-8", "surrogatepass"))
         assert 9_900 <= size <= 10_000, kind
+
+
+def test_stream_table_reads_the_stream_figures() -> None:
+    stream = {"docs": 10, "processes": 2, "bytes": 30_000, "wall_s": 1.0, "cpu_s": 0.5}
+    table = run.stream_table({"a": {"stream": stream}, "b": {}})
+    assert table is not None
+    assert table.sides == ["a"]
+    assert dict(table.rows)["articles"] == ["10"]
+    assert run.stream_table({"b": {}}) is None
