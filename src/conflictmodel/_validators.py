@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -203,3 +204,45 @@ def is_wikidata_id(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> No
         return
     if not isinstance(value, str) or not _WIKIDATA.fullmatch(value):
         raise ValidationError(f"{_where(inst, attribute)}: {value!r} is not a Wikidata id (Q123)")
+
+
+def json_problem(value: object, path: str, depth: int = 0) -> str | None:
+    """Why ``value`` is not a JSON value (str, int, finite float, bool, None, lists and
+    str-keyed dicts of them), or None if it is.
+
+    Example:
+        >>> json_problem({"a": [1, 2.5, None]}, "x"), json_problem({"a": {1, 2}}, "x")
+        (None, "x['a'] is a set, not a JSON value")
+    """
+    if depth > 100:
+        return f"{path} is nested too deeply"
+    if value is None or isinstance(value, str | bool | int):
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{path} is {value!r}, which JSON cannot hold"
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            why = json_problem(v, f"{path}[{i}]", depth + 1)
+            if why:
+                return why
+        return None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str):
+                return f"{path} has a key of type {type(k).__name__}, not str"
+            why = json_problem(v, f"{path}[{k!r}]", depth + 1)
+            if why:
+                return why
+        return None
+    return f"{path} is a {type(value).__name__}, not a JSON value"
+
+
+@_schema(type="object")
+def is_json_object(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, dict):
+        raise ValidationError(
+            f"{_where(inst, attribute)} must be a dict, got {type(value).__name__}"
+        )
+    why = json_problem(value, _where(inst, attribute))
+    if why:
+        raise ValidationError(why)

@@ -9,6 +9,7 @@ import attrs
 
 from conflictmodel._validators import (
     coerce_enum,
+    is_json_object,
     is_optional_date,
     is_optional_str,
     is_str,
@@ -99,6 +100,8 @@ class Article:
         dates: every date expression found.
         furniture: spans of page furniture (captions, credits, "Related Stories") that parsers
             kept out of statements and proposals.
+        extras: what custom stages stored in ``ctx.extras``, keyed by their names: JSON values
+            only, so they survive ``to_json``/``from_json`` (the built-in stages leave it empty).
 
     Example:
         >>> import conflictmodel
@@ -139,6 +142,7 @@ class Article:
     furniture: tuple[Span, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(Span)
     )
+    extras: dict[str, Any] = attrs.field(factory=dict, validator=is_json_object, hash=False)
 
     def __attrs_post_init__(self) -> None:
         n = len(self.text)

@@ -128,8 +128,9 @@ class ParseContext:
     """Mutable state shared by the stages of one parse.
 
     Stages communicate only through this object.  A stage may read anything an earlier stage
-    wrote and add to it; ``extras`` is free space for a downstream stage's own data (keyed by the
-    stage's name).
+    wrote and add to it.  ``extras`` belongs to users: a custom stage keeps its own results
+    there, keyed by its name; they must be JSON values and are carried into
+    ``Article.extras`` (the built-in stages leave it empty).
 
     Example:
         >>> ctx = ParseContext(text="Talks resume.")
@@ -484,4 +485,5 @@ class ParseContext:
                 self.dates, key=lambda d: (d.span.start, d.span.end) if d.span else (-1, -1)
             ),
             furniture=sorted(self.furniture),
+            extras=self.extras,
         )

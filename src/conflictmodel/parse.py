@@ -7,13 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 from conflictmodel.article import Article
 from conflictmodel.context import ParseContext
-from conflictmodel.errors import InputError
+from conflictmodel.errors import GazetteerError, InputError
 from conflictmodel.pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:
     from conflictmodel.gazetteer import Gazetteer
 
-__all__ = ["coerce_published", "parse_article"]
+__all__ = ["MAX_TEXT_CHARS", "coerce_published", "parse_article"]
+
+MAX_TEXT_CHARS = 10_000_000
+"""The default largest article ``parse_article`` accepts, in characters (about 10 MB of
+English text).  Every stage runs in time linear in the text, so a larger limit only costs
+time and memory in proportion; pass ``max_chars=`` to change it per call."""
 
 
 def coerce_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -43,7 +48,14 @@ def coerce_published(published: dt.date | dt.datetime | str | None) -> dt.date |
     )
 
 
-def _coerce_text(text: Any, encoding: str | None) -> str:
+def _coerce_text(text: Any, encoding: str | None, max_chars: int) -> str:
+    if encoding is not None and not isinstance(encoding, str):
+        raise InputError(f"encoding must be a str such as 'utf-8', got {type(encoding).__name__}")
+    if isinstance(text, str | bytes | bytearray) and len(text) > max_chars:
+        raise InputError(
+            f"the text has {len(text):,} characters, more than max_chars={max_chars:,}; "
+            "split it, or pass a larger max_chars="
+        )
     if isinstance(text, str):
         return text
     if isinstance(text, bytes | bytearray):
@@ -69,6 +81,7 @@ def parse_article(
     pipeline: Pipeline | None = None,
     gazetteer: Gazetteer | None = None,
     encoding: str | None = None,
+    max_chars: int = MAX_TEXT_CHARS,
 ) -> Article:
     """Parse one article into an [`Article`][conflictmodel.Article].
 
@@ -82,10 +95,15 @@ def parse_article(
         gazetteer: known actors and places; default the shipped
             [`Gazetteer.default()`][conflictmodel.gazetteer.Gazetteer.default].
         encoding: how to decode ``text`` if it is bytes.
+        max_chars: the longest text accepted (default
+            [`MAX_TEXT_CHARS`][conflictmodel.parse.MAX_TEXT_CHARS]); for bytes, the limit
+            applies to their length before decoding.
 
     Raises:
-        InputError: ``text`` is not text, or ``published`` is not a date.
+        InputError: ``text`` is not text or is longer than ``max_chars``, ``published`` is
+            not a date, or another argument has the wrong type.
         ParseError: a stage failed; the error names it.
+        GazetteerError: ``gazetteer`` is not a Gazetteer.
 
     Example:
         >>> art = parse_article(
@@ -95,7 +113,14 @@ def parse_article(
         >>> s.speaker.name, s.kind.value, s.date.value.isoformat()
         ('Abdel Fattah al-Burhan', 'reported', '2025-03-03')
     """
-    source = _coerce_text(text, encoding)
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 0:
+        raise InputError(f"max_chars must be a non-negative int, got {max_chars!r}")
+    source = _coerce_text(text, encoding, max_chars)
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        raise InputError(
+            f"pipeline must be a Pipeline (e.g. Pipeline.from_names([...])), "
+            f"got {type(pipeline).__name__}"
+        )
     for name, value in (("title", title), ("outlet", outlet), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise InputError(f"{name} must be str or None, got {type(value).__name__}")
@@ -103,6 +128,11 @@ def parse_article(
         from conflictmodel.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.default()
+    else:
+        from conflictmodel.gazetteer import Gazetteer
+
+        if not isinstance(gazetteer, Gazetteer):
+            raise GazetteerError(f"gazetteer must be a Gazetteer, got {type(gazetteer).__name__}")
     ctx = ParseContext(
         text=source,
         published=coerce_published(published),

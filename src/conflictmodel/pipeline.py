@@ -1,8 +1,11 @@
 """Pipelines of small parsers, and the registry that names them.
 
 A parser is any object with a ``name`` and a ``__call__(ctx)`` that reads and extends a
-[`ParseContext`][conflictmodel.context.ParseContext].  A [`Pipeline`][conflictmodel.Pipeline]
-runs parsers in order.  Pipelines are immutable: ``with_parser``, ``replace`` and ``without``
+[`ParseContext`][conflictmodel.context.ParseContext].  It may declare what it ``requires``
+and ``provides`` (names such as ``"sentences"``, ``"actors"``, ``"statements"``): a
+[`Pipeline`][conflictmodel.Pipeline] checks when it is built that every requirement is provided
+by an earlier stage, and raises [`PipelineError`][conflictmodel.errors.PipelineError] naming
+what is missing.  A pipeline runs its parsers in order.  Pipelines are immutable: ``with_parser``, ``replace`` and ``without``
 return new ones, so the default is never changed under another user's feet.
 
 Parsers are found by name in a registry that holds the built-in stages, anything registered with
@@ -20,20 +23,32 @@ Example:
     >>> p = default_pipeline().with_parser(Shout(), after="text").without("claims")
     >>> p.names[:3], "claims" in p.names
     (('text', 'shout', 'dates'), False)
+    >>> default_pipeline().without("actors")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    conflictmodel.errors.PipelineError: stage 'statements' requires 'actors', which no earlier stage provides (the 'actors' stage does)...; stages: ...
 """
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib.metadata import entry_points
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from conflictmodel._validators import json_problem
 from conflictmodel.context import ParseContext
-from conflictmodel.errors import ConflictModelError, ParseError, UnknownParserError
+from conflictmodel.errors import (
+    ConflictModelError,
+    ExtrasError,
+    ParseError,
+    PipelineError,
+    UnknownParserError,
+)
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -44,6 +59,8 @@ __all__ = [
     "default_pipeline",
     "get_parser",
     "register_parser",
+    "requirements",
+    "use_plugin",
 ]
 
 ENTRY_POINT_GROUP = "conflictmodel.parsers"
@@ -79,6 +96,10 @@ _registered: dict[str, Callable[[], Parser]] = {}
 @runtime_checkable
 class Parser(Protocol):
     """What a pipeline stage is: a name and a call that extends the context.
+
+    A stage may also have ``requires`` and ``provides`` attributes, tuples of names of what it
+    reads and what it adds (see [`requirements`][conflictmodel.pipeline.requirements]); a stage
+    without them requires and provides nothing as far as the pipeline's check goes.
 
     Example:
         >>> class CountWords:
@@ -139,6 +160,40 @@ def _load(ref: str) -> Callable[[], Parser]:
     return obj  # type: ignore[return-value]
 
 
+def use_plugin(name: str) -> None:
+    """Let the installed plugin (entry point) called ``name`` replace the built-in stage of
+    that name in this process.
+
+    Without this call a built-in stage wins over a plugin with its name, and building it warns
+    which package tried, so an installed package cannot silently change how articles are parsed.
+
+    Raises:
+        UnknownParserError: no installed plugin has that name.
+
+    Example:
+        >>> use_plugin("no-such-plugin")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        conflictmodel.errors.UnknownParserError: "no installed plugin named 'no-such-plugin'..."
+    """
+    if name not in _entry_points():
+        raise UnknownParserError(
+            f"no installed plugin named {name!r}; plugins: {', '.join(sorted(_entry_points()))}"
+        )
+    _registered[name] = _load(_entry_points()[name])
+
+
+def _plugin_package(name: str) -> str:
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name != name:
+            continue
+        dist = getattr(ep, "dist", None)
+        if dist is not None:
+            return str(dist.name)
+        return ep.value.partition(":")[0].partition(".")[0]
+    return "?"
+
+
 def get_parser(name: str) -> Parser:
     """Build the parser registered as ``name``.
 
@@ -151,10 +206,18 @@ def get_parser(name: str) -> Parser:
     """
     if name in _registered:
         factory = _registered[name]
+    elif name in _BUILTINS:
+        if name in _entry_points():
+            warnings.warn(
+                f"the installed package {_plugin_package(name)!r} provides a plugin stage named "
+                f"{name!r}; the built-in stage is used (call "
+                f"conflictmodel.pipeline.use_plugin({name!r}) to use the plugin instead)",
+                UserWarning,
+                stacklevel=2,
+            )
+        factory = _load(_BUILTINS[name])
     elif name in _entry_points():
         factory = _load(_entry_points()[name])
-    elif name in _BUILTINS:
-        factory = _load(_BUILTINS[name])
     else:
         raise UnknownParserError(
             f"unknown parser {name!r}; available: {', '.join(available_parsers())}"
@@ -175,6 +238,103 @@ def _check(parser: object) -> Parser:
 
 def _to_parsers(parsers: Iterable[Parser]) -> tuple[Parser, ...]:
     return tuple(parsers)
+
+
+def requirements(parser: Parser) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a stage ``requires`` and ``provides``, as it declares them (empty if it does not).
+
+    Example:
+        >>> requirements(get_parser("statements"))
+        (('sentences', 'actors'), ('statements',))
+    """
+    out: list[tuple[str, ...]] = []
+    for attr in ("requires", "provides"):
+        value = getattr(parser, attr, ())
+        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+            raise PipelineError(
+                f"stage {parser.name!r}: {attr} must be a tuple of names, got {value!r}"
+            )
+        out.append(tuple(value))
+    return out[0], out[1]
+
+
+def _providers(name: str) -> list[str]:
+    """Built-in stages that provide ``name`` (for error messages)."""
+    found = []
+    for stage in DEFAULT_STAGES:
+        try:
+            if name in requirements(get_parser(stage))[1]:
+                found.append(stage)
+        except ConflictModelError:
+            continue
+    return found
+
+
+def _check_contracts(parsers: tuple[Parser, ...]) -> None:
+    available: set[str] = set()
+    for parser in parsers:
+        requires, provides = requirements(parser)
+        for need in requires:
+            if need not in available:
+                by = _providers(need)
+                hint = f" (the {' or '.join(repr(b) for b in by)} stage does)" if by else ""
+                raise PipelineError(
+                    f"stage {parser.name!r} requires {need!r}, which no earlier stage "
+                    f"provides{hint}; stages: {', '.join(p.name for p in parsers)}"
+                )
+        available.update(provides)
+
+
+_RESULT_TYPES: dict[str, type[Any]] = {}
+
+
+def _result_types() -> dict[str, type[Any]]:
+    if not _RESULT_TYPES:
+        from conflictmodel.positions import Position
+        from conflictmodel.proposals import Proposal
+        from conflictmodel.span import Span
+        from conflictmodel.statements import Statement
+        from conflictmodel.territories import TerritorialClaim
+        from conflictmodel.textdates import TextDate
+
+        _RESULT_TYPES.update(
+            paragraphs=Span,
+            sentences=Span,
+            furniture=Span,
+            dates=TextDate,
+            statements=Statement,
+            proposals=Proposal,
+            positions=Position,
+            claims=TerritorialClaim,
+        )
+    return _RESULT_TYPES
+
+
+def _check_results(ctx: ParseContext, before: dict[str, int], stage: str) -> None:
+    """What ``stage`` appended to the context's lists is of the right type; ``extras`` holds
+    JSON values.  Only new items are looked at, so the check stays linear."""
+    for attr, cls in _result_types().items():
+        items = getattr(ctx, attr)
+        for i in range(before.get(attr, 0), len(items)):
+            if not isinstance(items[i], cls):
+                raise ParseError(
+                    f"stage {stage!r} added a {type(items[i]).__name__} to ctx.{attr}, "
+                    f"which holds {cls.__name__} objects",
+                    stage=stage,
+                )
+    for key, value in ctx.extras.items():
+        why = (
+            f"key {key!r} is not a str"
+            if not isinstance(key, str)
+            else json_problem(value, f"ctx.extras[{key!r}]")
+        )
+        if why:
+            raise ExtrasError(
+                f"stage {stage!r}: {why}; extras are saved with the article, so they must be "
+                "JSON values (str, int, float, bool, None, lists and str-keyed dicts)",
+                stage=stage,
+                key=str(key),
+            )
 
 
 @attrs.frozen
@@ -198,6 +358,7 @@ class Pipeline:
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ConflictModelError(f"pipeline has two stages named {sorted(dupes)}")
+        _check_contracts(self.parsers)
 
     @classmethod
     def from_names(cls, names: Iterable[str]) -> Pipeline:
@@ -263,9 +424,12 @@ class Pipeline:
         """Run every stage on ``ctx`` in order.
 
         Raises:
-            ParseError: a stage raised; ``stage`` names it and the cause is chained.
+            ParseError: a stage raised, or added objects of the wrong type to the context;
+                ``stage`` names it and the cause is chained.
+            ExtrasError: a stage put a value that is not JSON into ``ctx.extras``.
         """
         for parser in self.parsers:
+            before = {attr: len(getattr(ctx, attr)) for attr in _result_types()}
             try:
                 parser(ctx)
             except ConflictModelError:
@@ -275,6 +439,7 @@ class Pipeline:
                     f"parser {parser.name!r} failed: {type(exc).__name__}: {exc}",
                     stage=parser.name,
                 ) from exc
+            _check_results(ctx, before, parser.name)
         return ctx
 
 

@@ -141,6 +141,10 @@ def _type_schema(tp: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         return {"anyOf": [_type_schema(a, defs) for a in args]}
     if tp is type(None):
         return {"type": "null"}
+    if tp is Any:
+        return {}
+    if origin is dict and args and args[0] is str:
+        return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):

@@ -888,6 +888,8 @@ class ActorParser:
     """
 
     name = "actors"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("actors", "mentions")
 
     def __init__(
         self,

@@ -219,6 +219,8 @@ class ClaimParser:
     """
 
     name = "claims"
+    requires: tuple[str, ...] = ("sentences", "actors")
+    provides: tuple[str, ...] = ("claims",)
 
     def __init__(
         self,

@@ -678,6 +678,8 @@ class DateParser:
     """
 
     name = "dates"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("dates",)
 
     def __init__(
         self, *, extra_future_cues: Iterable[str] = (), extra_patterns: Iterable[str] = ()

@@ -254,6 +254,8 @@ class PositionParser:
     """
 
     name = "positions"
+    requires: tuple[str, ...] = ("statements", "proposals")
+    provides: tuple[str, ...] = ("positions",)
 
     def __init__(
         self,

@@ -1749,6 +1749,8 @@ class ProposalParser:
     """
 
     name = "proposals"
+    requires: tuple[str, ...] = ("sentences", "actors")
+    provides: tuple[str, ...] = ("proposals", "proposal_traces")
 
     def __init__(
         self,

@@ -129,6 +129,8 @@ class StatementParser:
     """
 
     name = "statements"
+    requires: tuple[str, ...] = ("sentences", "actors")
+    provides: tuple[str, ...] = ("statements",)
 
     def __init__(self, *, extra_cues: Iterable[str | Mapping[str, Any]] = ()) -> None:
         cues = Cues.default()

@@ -396,6 +396,8 @@ class TerritoryParser:
     """
 
     name = "territories"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("territories",)
 
     def __init__(self, *, conflict_cities: bool = True) -> None:
         self.conflict_cities = conflict_cities

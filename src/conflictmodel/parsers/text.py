@@ -611,6 +611,8 @@ class TextParser:
     """
 
     name = "text"
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("paragraphs", "sentences", "furniture")
 
     def __init__(
         self,

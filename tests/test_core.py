@@ -1,0 +1,227 @@
+"""The parser core: stage contracts, typed results, extras carried into the Article, the
+input limits of parse_article, and the overlap index behind the context's lookups."""
+
+from __future__ import annotations
+
+import warnings
+from importlib.metadata import EntryPoint
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import conflictmodel
+from conflictmodel import Span, from_json, to_json
+from conflictmodel import pipeline as pl
+from conflictmodel.analysis import SpanIndex
+from conflictmodel.context import ParseContext
+from conflictmodel.errors import ExtrasError, InputError, ParseError, PipelineError
+from conflictmodel.gazetteer import Gazetteer
+from conflictmodel.parse import MAX_TEXT_CHARS
+
+TEXT = (
+    "Sudan's army chief Abdel Fattah al-Burhan said on Monday that the army would not "
+    'negotiate with the RSF. "There will be no truce," he told reporters in Port Sudan.'
+)
+
+
+class Counter:
+    """A custom stage that keeps its result in extras."""
+
+    name = "counter"
+    requires = ("sentences",)
+    provides = ("sentence_count",)
+
+    def __call__(self, ctx: ParseContext) -> None:
+        ctx.extras["counter"] = {"sentences": len(ctx.sentences), "ratio": 0.5, "tags": ["a"]}
+
+
+class NeedsCount:
+    name = "needs_count"
+    requires = ("sentence_count",)
+
+    def __call__(self, ctx: ParseContext) -> None:
+        ctx.extras["needs_count"] = ctx.extras["counter"]["sentences"] * 2
+
+
+# ---------------------------------------------------------------- contracts
+
+
+@pytest.mark.parametrize("missing", ["text", "actors", "statements", "proposals"])
+def test_a_pipeline_missing_a_required_stage_fails_at_construction(missing: str) -> None:
+    with pytest.raises(PipelineError) as info:
+        pl.default_pipeline().without(missing)
+    message = str(info.value)
+    # the message names what is missing and the stage that would provide it
+    assert f"the {missing!r} stage does" in message
+
+
+def test_every_builtin_requirement_is_provided_earlier_in_the_default_order() -> None:
+    provided: set[str] = set()
+    for stage in pl.default_pipeline():
+        requires, provides = pl.requirements(stage)
+        assert set(requires) <= provided, stage.name
+        provided |= set(provides)
+    assert {"sentences", "actors", "statements", "proposals", "positions", "claims"} <= provided
+
+
+def test_custom_stage_contracts_are_checked_in_order() -> None:
+    ok = pl.default_pipeline().with_parser(Counter()).with_parser(NeedsCount())
+    art = conflictmodel.parse_article(TEXT, pipeline=ok)
+    assert art.extras["needs_count"] == 2 * art.extras["counter"]["sentences"] > 0
+    with pytest.raises(PipelineError, match="'needs_count' requires 'sentence_count'"):
+        pl.default_pipeline().with_parser(NeedsCount())
+    with pytest.raises(PipelineError, match="'counter' requires 'sentences'"):
+        pl.Pipeline([Counter()])
+
+
+def test_declarations_must_be_tuples_of_names() -> None:
+    class Bad:
+        name = "bad"
+        requires = "sentences"  # a str, not a tuple of names
+
+        def __call__(self, ctx: ParseContext) -> None: ...
+
+    with pytest.raises(PipelineError, match="tuple of names"):
+        pl.default_pipeline().with_parser(Bad())
+
+
+# ---------------------------------------------------------------- extras
+
+
+def test_builtin_stages_leave_extras_empty() -> None:
+    ctx = ParseContext(text=TEXT, gazetteer=Gazetteer.default())
+    pl.default_pipeline().run(ctx)
+    assert ctx.extras == {}
+    assert conflictmodel.parse_article(TEXT).extras == {}
+
+
+def test_custom_extras_reach_the_article_and_survive_json() -> None:
+    art = conflictmodel.parse_article(TEXT, pipeline=pl.default_pipeline().with_parser(Counter()))
+    assert art.extras["counter"]["tags"] == ["a"]
+    back = from_json(to_json(art), conflictmodel.Article)
+    assert back.extras == art.extras
+    assert back == art
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ({1, 2}, "set"),
+        ({"k": object()}, "object"),
+        (float("nan"), "nan"),
+        ({1: "x"}, "key of type int"),
+        ([Span(start=0, end=1)], "Span"),
+    ],
+)
+def test_non_json_extras_are_refused_naming_stage_and_key(value: Any, why: str) -> None:
+    class Writes:
+        name = "writes"
+
+        def __call__(self, ctx: ParseContext) -> None:
+            ctx.extras["mine"] = value
+
+    with pytest.raises(ExtrasError) as info:
+        conflictmodel.parse_article(TEXT, pipeline=pl.default_pipeline().with_parser(Writes()))
+    assert info.value.stage == "writes"
+    assert info.value.key == "mine"
+    assert why in str(info.value)
+
+
+def test_a_stage_that_adds_a_wrong_object_is_named() -> None:
+    class AppendsNone:
+        name = "appends_none"
+
+        def __call__(self, ctx: ParseContext) -> None:
+            ctx.statements.append(None)  # type: ignore[arg-type]
+
+    with pytest.raises(ParseError) as info:
+        conflictmodel.parse_article(TEXT, pipeline=pl.default_pipeline().with_parser(AppendsNone()))
+    assert info.value.stage == "appends_none"
+    assert "ctx.statements" in str(info.value)
+
+
+# ---------------------------------------------------------------- parse_article input
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"encoding": 123},
+        {"pipeline": "text"},
+        {"pipeline": ["text"]},
+        {"max_chars": -1},
+        {"max_chars": True},
+        {"gazetteer": "default"},
+    ],
+)
+def test_parse_article_rejects_bad_arguments_with_typed_errors(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(conflictmodel.ConflictModelError):
+        conflictmodel.parse_article(b"x" if "encoding" in kwargs else "x", **kwargs)
+
+
+def test_parse_article_has_a_maximum_size() -> None:
+    assert MAX_TEXT_CHARS >= 10_000_000
+    conflictmodel.parse_article("Talks resume.", max_chars=13)
+    with pytest.raises(InputError, match="max_chars"):
+        conflictmodel.parse_article("Talks resume!!", max_chars=13)
+    with pytest.raises(InputError, match="max_chars"):
+        conflictmodel.parse_article(b"x" * 20, encoding="utf-8", max_chars=13)
+
+
+# ---------------------------------------------------------------- plugins
+
+
+def test_a_plugin_cannot_silently_replace_a_builtin(monkeypatch: pytest.MonkeyPatch) -> None:
+    ep = EntryPoint(name="text", value="tests.test_core:Counter", group=pl.ENTRY_POINT_GROUP)
+
+    def fake_entry_points(*, group: str) -> list[EntryPoint]:
+        return [ep] if group == pl.ENTRY_POINT_GROUP else []
+
+    monkeypatch.setattr(pl, "entry_points", fake_entry_points)
+    pl._entry_points.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="built-in stage is used"):
+            assert pl.get_parser("text").name == "text"
+        pl.use_plugin("text")  # the user opts in
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert pl.get_parser("text").name == "counter"
+    finally:
+        pl._registered.pop("text", None)
+        monkeypatch.undo()
+        pl._entry_points.cache_clear()
+    assert pl.get_parser("text").name == "text"
+
+
+# ---------------------------------------------------------------- SpanIndex
+
+spans = st.builds(
+    lambda a, n: Span(start=a, end=a + n),
+    st.integers(0, 3000),
+    st.integers(0, 1500),
+)
+
+
+@given(st.lists(spans, max_size=40), st.integers(0, 4000), st.integers(0, 700))
+def test_span_index_answers_like_a_scan(items: list[Span], start: int, length: int) -> None:
+    q = Span(start=start, end=start + length)
+    idx = SpanIndex(items, lambda s: s)
+    assert idx.overlapping(q.start, q.end) == [s for s in items if s.overlaps(q)]
+    assert idx.inside(q.start, q.end) == [s for s in items if q.contains(s)]
+    assert idx.starting_in(q.start, q.end) == [s for s in items if q.start <= s.start < q.end]
+    assert idx.at(q.start) == [s for s in items if s.start <= q.start < s.end]
+
+
+def test_context_lookups_follow_appended_objects() -> None:
+    art = conflictmodel.parse_article(TEXT)
+    ctx = ParseContext(text=art.text)
+    assert ctx.statements_at(0) == []
+    ctx.statements.extend(art.statements)
+    for s in art.statements:
+        assert s in ctx.statements_at(s.span.start)
+        assert s in ctx.statements_overlapping(s.span)
+    ctx.dates.extend(art.dates)
+    whole = Span(start=0, end=len(art.text))
+    assert ctx.dates_in(whole) == [d for d in art.dates if d.span is not None]
