@@ -4,6 +4,7 @@ Stages read text structure and look objects up through these instead of re-scann
 every object once per sentence, which keeps a parse linear in the length of the article.
 """
 
+from conflictmodel.analysis.lexicon import PhraseMatcher, fold_case
 from conflictmodel.analysis.spanindex import SpanIndex
 
-__all__ = ["SpanIndex"]
+__all__ = ["PhraseMatcher", "SpanIndex", "fold_case"]
