@@ -309,22 +309,47 @@ def _with_dateparser(
 
 # ---------------------------------------------------------------------------- finding
 
-# Every built-in expression contains one of these (case as written: months are capitalised,
-# "day" is in weekdays, "today" and "yesterday", "eek" in "week" and "Week"...).  str.find on
-# them is far faster than running a dozen patterns over text that holds no date at all.
-_ANCHORS = (
-    *"0123456789",
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    "day", "eek", "onth", "ear", "ago", "ight", "orning", "fternoon", "vening",
-)  # fmt: skip
+# Every match of a built-in pattern contains one of its anchors, as written (months and
+# weekdays are capitalised; "eek" is in "week" and "Week" ...).  Each pattern runs only in
+# windows around its own anchors: ``str.find`` is far faster than a pattern tried at every
+# position, and most text holds no date.
+_DIGITS = tuple("0123456789")
+_MONTHS_ANCHORS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
+    "iso": _DIGITS,
+    "mdy": _MONTHS_ANCHORS,
+    "dmy": _MONTHS_ANCHORS,
+    "my": _MONTHS_ANCHORS,
+    "month": _MONTHS_ANCHORS,
+    "year": _DIGITS,
+    "weekday": ("day",),
+    "period": ("eek", "EEK", "onth", "ONTH", "ear", "EAR"),
+    "weekend": ("eek", "EEK"),
+    "ago": ("ago", "AGO", "Ago"),
+    "deictic": ("day", "ight", "orning", "fternoon", "vening", "DAY", "IGHT"),
+    "numeric": _DIGITS,
+}
 # Longer than any built-in expression on either side of its anchor.
 _MARGIN = 64
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged ranges of ``text`` around anchors, where the date patterns need to run."""
+def _windows(text: str, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges of ``text`` around ``anchors``, where a pattern needs to run."""
     hits: list[int] = []
-    for anchor in _ANCHORS:
+    for anchor in anchors:
         at = text.find(anchor)
         while at >= 0:
             hits.append(at)
@@ -348,9 +373,13 @@ class _Finder:
 
     def run(self) -> list[TextDate]:
         candidates: list[tuple[int, int, TextDate]] = []
-        resolvers = [(p, getattr(self, "_" + kind)) for kind, p in _PATTERNS.items()]
-        for lo, hi in _windows(self.text):
-            for pattern, resolve in resolvers:
+        windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for kind, pattern in _PATTERNS.items():
+            resolve = getattr(self, "_" + kind)
+            anchors = _PATTERN_ANCHORS[kind]
+            if anchors not in windows:
+                windows[anchors] = _windows(self.text, anchors)
+            for lo, hi in windows[anchors]:
                 for m in pattern.finditer(self.text, lo, hi):
                     try:
                         found = resolve(m)
