@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any
 
 import attrs
@@ -40,14 +41,17 @@ _SPAN_FIELDS = (
 )
 
 
-_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}
 
 
-def _field_names(cls: type[Any]) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in attrs.fields(cls))
-    return names
+def _field_names(cls: type[Any]) -> tuple[str, ...] | None:
+    """Field names of an attrs class, None for other types; cached (``attrs.has`` is slow)."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
 
 
 def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Span | None:
@@ -65,9 +69,13 @@ def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Sp
                 return obj
         elif isinstance(obj, tuple):
             stack.extend(obj)
-        elif attrs.has(type(obj)) and id(obj) not in seen:
-            seen.add(id(obj))
-            stack.extend(getattr(obj, name) for name in _field_names(type(obj)))
+        elif isinstance(obj, str | int | float | enum.Enum | dt.date) or obj is None:
+            continue
+        elif id(obj) not in seen:
+            names = _field_names(type(obj))
+            if names is not None:
+                seen.add(id(obj))
+                stack.extend(getattr(obj, name) for name in names)
     return None
 
 

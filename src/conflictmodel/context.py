@@ -113,6 +113,22 @@ class ProposalTrace:
     co_proposers: tuple[str, ...] = ()
 
 
+_MODEL_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _model_fields(cls: type[Any]) -> tuple[str, ...]:
+    """Field names of an attrs model class that may hold actors or territories (none for
+    spans, dates and non-attrs types); cached per class because ``attrs.has`` is slow."""
+    names = _MODEL_FIELDS.get(cls)
+    if names is None:
+        if attrs.has(cls) and not issubclass(cls, Span | TextDate):
+            names = tuple(f.name for f in attrs.fields(cls))
+        else:
+            names = ()
+        _MODEL_FIELDS[cls] = names
+    return names
+
+
 def _merge_tuple(old: tuple[Any, ...], new: tuple[Any, ...]) -> tuple[Any, ...]:
     if not new:
         return old
@@ -446,22 +462,32 @@ class ParseContext:
         actors = self.actors
         territories = self.territories
 
+        done: dict[int, Any] = {}
+
         def fresh(obj: Any) -> Any:
+            # Rebuild only what holds a stale actor or territory; the same statement or
+            # proposal is often shared by several positions, so each is rebuilt once.
             if isinstance(obj, Actor):
                 return actors.get(obj.id, obj)
             if isinstance(obj, Territory):
                 return territories.get(obj.id, obj)
             if isinstance(obj, tuple):
-                return tuple(fresh(x) for x in obj)
-            if attrs.has(type(obj)) and not isinstance(obj, Span | TextDate):
-                changes = {}
-                for f in attrs.fields(type(obj)):
-                    old = getattr(obj, f.name)
-                    new = fresh(old)
-                    if new is not old:
-                        changes[f.name] = new
-                return attrs.evolve(obj, **changes) if changes else obj
-            return obj
+                items = tuple(fresh(x) for x in obj)
+                return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+            names = _model_fields(type(obj))
+            if not names:
+                return obj
+            key = id(obj)
+            if key in done:
+                return done[key]
+            changes = {}
+            for name in names:
+                old = getattr(obj, name)
+                new = fresh(old)
+                if new is not old:
+                    changes[name] = new
+            done[key] = result = attrs.evolve(obj, **changes) if changes else obj
+            return result
 
         def by_position(objs: list[Any]) -> list[Any]:
             return sorted((fresh(o) for o in objs), key=lambda o: (o.span.start, o.span.end))
