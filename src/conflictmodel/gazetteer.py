@@ -52,14 +52,12 @@ def fold(text: str) -> str:
         >>> fold("  Erdoğan’s\\nparty ")
         "erdogan's party"
     """
+    if text.isascii():
+        # No accents, curly apostrophes or dashes to fold; ASCII case folding is lower().
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
-
-
-def _fold_token(token: str) -> str:
-    # Most tokens are ASCII words or punctuation: skip the Unicode normalisation for them.
-    return token.lower() if token.isascii() else fold(token)
 
 
 def slugify(text: str) -> str:
@@ -478,13 +476,18 @@ class Gazetteer:
             raise ConflictModelError(f"scan() expects str, got {type(text).__name__}")
         stop = len(text) if end is None else min(end, len(text))
         index = self.index.by_first
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
-        folded = [_fold_token(text[a:b]) for a, b in toks]
+        toks = [m.span() for m in _TOKEN.finditer(text, start, stop)]
+        # Tokens are folded like fold() (ASCII ones only need lower case).
+        folded = [t.lower() if t.isascii() else fold(t) for t in _TOKEN.findall(text, start, stop)]
         out: list[Match] = []
-        i = 0
         n = len(toks)
-        while i < n:
-            cands = index.get(folded[i])
+        i = 0
+        # Only tokens that start a known form can start a match: visit those in order.
+        for c_i in [k for k, f in enumerate(folded) if f in index]:
+            if c_i < i:
+                continue
+            i = c_i
+            cands = index[folded[i]]
             hit: tuple[int, tuple[Entry, ...]] | None = None
             if cands:
                 for c in cands:

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
 import attrs
 
 from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.analysis import PhraseMatcher
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError, GazetteerError
 from conflictmodel.gazetteer import Match, fold, slugify
@@ -75,6 +76,14 @@ _NAME = re.compile(
     rf"(?:[ \t\u00a0]{{1,2}}(?:{_PARTICLE}[ \t\u00a0]{{1,2}}){{0,2}}(?:{_HYPHEN_PARTICLE})?{_NAME_TOKEN}){{0,8}}"
 )
 _WORDS = re.compile(r"[\w.’'-]+")
+_WORD_RUN = re.compile(r"\w+")
+_WORD_PAIR = re.compile(r"\w\w")
+_WORD_AT_START = re.compile(r"[\w.’'-]+")
+_NON_ASCII_WORD = re.compile(r"\w*[^\W\x00-\x7f]")
+_MINISTRY_OF = re.compile(
+    r"\b(?:the\s{1,2})?((?:Ministry|Department)\s{1,2}of\s{1,2}(?:the\s)?[A-Z][a-z]+"
+    r"(?:\s{1,2}(?:and\s{1,2})?[A-Z][a-z]+){0,3})(?:\s{1,2}of\s{1,2}(?:the\s{1,2})?)?"
+)
 _SPEECH_AFTER = re.compile(
     r"\s{0,2}(?:,[^,.;\n]{1,100},\s{0,2})?(?:has\s|had\s|have\s|also\s|later\s|then\s|"
     r"reportedly\s|previously\s|once\s|recently\s|on\s\w+\s){0,2}"
@@ -781,6 +790,25 @@ class ActorRules:
         return cached
 
     @property
+    def anon_first_words(self) -> PhraseMatcher[None] | None:
+        """A matcher of the first words of the anonymous heads, or None if a head does not
+        start with an ASCII word."""
+        if "anon_first" not in self._cache:
+            firsts: set[str] = set()
+            for h in self.anon_heads:
+                if not h:
+                    continue
+                w = _WORD_RUN.match(h)
+                if w is None or not h.isascii():
+                    self._cache["anon_first"] = None
+                    break
+                firsts.add(w.group().lower())
+            else:
+                self._cache["anon_first"] = PhraseMatcher(dict.fromkeys(firsts))
+        value = self._cache["anon_first"]
+        return value if isinstance(value, PhraseMatcher) else None
+
+    @property
     def descriptor_pattern(self) -> re.Pattern[str]:
         cached = self._cache.get("desc")
         if cached is None:
@@ -793,6 +821,16 @@ class ActorRules:
             )
             self._cache["desc"] = cached
         return cached
+
+
+def _word_starts(text: str, words: PhraseMatcher[None]) -> list[int]:
+    """Sorted starts of the whole words of ``text`` that are one of ``words`` (ASCII, any case),
+    and of every word with a non-ASCII character (whose case folding ``re`` may treat
+    differently)."""
+    starts = {s for s, _, _ in words.finditer(text)}
+    if not text.isascii():
+        starts.update(m.start() for m in _NON_ASCII_WORD.finditer(text))
+    return sorted(starts)
 
 
 def _checked(items: Iterable[str], where: str) -> list[str]:
@@ -934,6 +972,8 @@ class _Run:
         self._people_version = -1
         self._version = 0
         self.synced = 0
+        self._anon_starts: list[int] | None = None
+        self._anon_computed = False
 
     # ------------------------------------------------------------ bookkeeping
 
@@ -1147,10 +1187,13 @@ class _Run:
         if stripped.endswith(","):
             stripped = stripped[:-1].rstrip()
         end = lo + len(stripped)
-        last = re.search(r"[\w.’'-]+$", stripped)
+        # The last word (the run of word characters at the end), found from the end.
+        last = _WORD_AT_START.match(stripped[::-1])
         if last is None:
             return None, None, None, None
-        if fold(last.group(0)) not in self.rules.title_last_words and end not in self.match_by_end:
+        if fold(last.group(0)[::-1]) not in self.rules.title_last_words and (
+            end not in self.match_by_end
+        ):
             return self._title_with_complement(stripped, lo, end)
         words = list(re.finditer(r"[\w.’'-]+", stripped))
         if not words:
@@ -1457,11 +1500,11 @@ class _Run:
             }:
                 self.add_body(m.start, body_end, actor.country, body_start, person=actor)
         # "the Ministry of Foreign Affairs of Armenia", "Ministry of Defence of Ukraine".
-        for bm in re.finditer(
-            r"\b(?:the\s{1,2})?((?:Ministry|Department)\s{1,2}of\s{1,2}(?:the\s)?[A-Z][a-z]+"
-            r"(?:\s{1,2}(?:and\s{1,2})?[A-Z][a-z]+){0,3})(?:\s{1,2}of\s{1,2}(?:the\s{1,2})?)?",
-            text[sent.start : sent.end],
+        if text.find("Ministry", sent.start, sent.end) < 0 and (
+            text.find("Department", sent.start, sent.end) < 0
         ):
+            return
+        for bm in _MINISTRY_OF.finditer(text[sent.start : sent.end]):
             s0 = sent.start + bm.start()
             e0 = sent.start + bm.end()
             gm = self.match_by_start.get(e0)
@@ -1738,7 +1781,7 @@ class _Run:
     def anonymous(self, sent: Span) -> None:
         text = self.text
         rules = self.rules
-        for hm in rules.anon_pattern.finditer(text, sent.start, sent.end):
+        for hm in self._anon_hits(sent):
             h_start, h_end = hm.start("head"), hm.end("head")
             head = fold(hm.group("head"))
             if not self.free(h_start, h_end):
@@ -1866,6 +1909,39 @@ class _Run:
             # The mention covers the description as written up to the head noun.
             self.mention(actor, d_start, h_end, via="anonymous", alias=False)
 
+    def _anon_hits(self, sent: Span) -> Iterator[re.Match[str]]:
+        """``rules.anon_pattern.finditer`` over the sentence, trying the pattern only where a
+        word could start a head (the same matches, found without scanning every position)."""
+        text = self.text
+        pattern = self.rules.anon_pattern
+        starts = self._anon_candidates()
+        if starts is None or (
+            0 < sent.end < len(text) and _WORD_PAIR.match(text, sent.end - 1) is not None
+        ):
+            # The sentence ends inside a word: a head may end there (``\b`` at ``endpos``).
+            yield from pattern.finditer(text, sent.start, sent.end)
+            return
+        i = bisect.bisect_left(starts, sent.start)
+        last = sent.start
+        while i < len(starts) and starts[i] < sent.end:
+            p = starts[i]
+            i += 1
+            if p < last:
+                continue
+            m = pattern.match(text, p, sent.end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+    def _anon_candidates(self) -> list[int] | None:
+        """Starts of the words that may begin an anonymous head (case-insensitively, any
+        non-ASCII word too), or None when some head does not start with a word character."""
+        if not self._anon_computed:
+            firsts = self.rules.anon_first_words
+            self._anon_starts = None if firsts is None else _word_starts(self.text, firsts)
+            self._anon_computed = True
+        return self._anon_starts
+
     def _qualifier_ok(self, word: str, pos: int) -> bool:
         wf = fold(word)
         if wf in self.rules.anon_qualifiers:
@@ -1944,9 +2020,7 @@ class _Run:
                 if target not in heads_of:
                     a = self.ctx.actors.get(target)
                     heads_of[target] = (
-                        tuple(h for h in self.rules.descriptor_heads if _describes(a, h))
-                        if a is not None
-                        else ()
+                        _heads_described(a, self.rules.descriptor_heads) if a is not None else ()
                     )
                 for h in heads_of[target]:
                     last[h] = target
@@ -2023,6 +2097,40 @@ def _describes(a: Actor, head: str) -> bool:
         # "the government" after a state is too often another state's: only the Kremlin.
         return head == "kremlin" and a.id == "state:RU"
     return False
+
+
+def _heads_described(a: Actor, heads: Iterable[str]) -> tuple[str, ...]:
+    """The heads of ``heads`` that ``_describes(a, head)``, folding the actor's names once."""
+    fname = fold(a.name)
+    if a.anonymous:
+        last = fname.split()[-1:]
+        return tuple(h for h in heads if last == [h] or fname.endswith(h))
+    if a.kind is ActorKind.PERSON:
+        titles = [set(fold(r.title).split()) for r in a.roles[:2]]
+        return tuple(
+            h
+            for h in heads
+            if h in _PERSON_HEADS and any(set(h.split()) <= words for words in titles)
+        )
+    name_words = set(fname.split())
+    if a.kind is ActorKind.GOVERNMENT:
+        army = bool(name_words & {"army", "military", "armed", "forces", "tatmadaw"})
+        return tuple(
+            h
+            for h in heads
+            if (army if h in {"army", "military"} else h in name_words)
+            or (h == "government" and "administration" in name_words)
+        )
+    if a.kind in {ActorKind.GROUP, ActorKind.ORGANIZATION}:
+        group = a.kind is ActorKind.GROUP
+        return tuple(
+            h
+            for h in heads
+            if (group if h in {"group", "movement", "rebels", "militia"} else h in name_words)
+        )
+    if a.kind is ActorKind.STATE:
+        return tuple(h for h in heads if h == "kremlin" and a.id == "state:RU")
+    return ()
 
 
 def _is_all_caps(s: str) -> bool:
