@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import conflictmodel.article as article_module
+import conflictmodel.model.article as article_module
 from conflictmodel import (
     Actor,
     ActorKind,
@@ -506,7 +506,7 @@ def test_article_span_check_walks_each_shared_object_once(monkeypatch: pytest.Mo
     walked: list[type[Any]] = []
     real = article_module._field_names
 
-    def counting(cls: type[Any]) -> tuple[str, ...]:
+    def counting(cls: type[Any]) -> tuple[str, ...] | None:
         walked.append(cls)
         return real(cls)
 

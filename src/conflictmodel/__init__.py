@@ -10,8 +10,6 @@ Example:
 
 from __future__ import annotations
 
-from conflictmodel.actors import Actor, ActorKind, Role
-from conflictmodel.article import Article
 from conflictmodel.batch import parse_many
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.corpus import Corpus
@@ -23,15 +21,23 @@ from conflictmodel.errors import (
     UnknownParserError,
     ValidationError,
 )
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.article import Article
+from conflictmodel.model.positions import Position, Stance
+from conflictmodel.model.proposals import (
+    Condition,
+    Proposal,
+    ProposalStatus,
+    Provision,
+    ProvisionKind,
+)
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
+from conflictmodel.model.textdates import DatePrecision, TextDate
 from conflictmodel.parse import parse_article
 from conflictmodel.pipeline import Parser, Pipeline, default_pipeline, get_parser, register_parser
-from conflictmodel.positions import Position, Stance
-from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
 from conflictmodel.serialization import from_dict, from_json, make_converter, to_dict, to_json
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement, StatementKind
-from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
-from conflictmodel.textdates import DatePrecision, TextDate
 
 __version__ = "0.1.0"
 

@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from conflictmodel.actors import Actor
 from conflictmodel.analysis.spanindex import SpanIndex
-from conflictmodel.article import Article
-from conflictmodel.positions import Position
-from conflictmodel.proposals import Proposal, ProposalStatus
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement
-from conflictmodel.territories import TerritorialClaim, Territory
-from conflictmodel.textdates import TextDate
+from conflictmodel.model.actors import Actor
+from conflictmodel.model.article import Article
+from conflictmodel.model.positions import Position
+from conflictmodel.model.proposals import Proposal, ProposalStatus
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
+from conflictmodel.model.territories import TerritorialClaim, Territory
+from conflictmodel.model.textdates import TextDate
 
 if TYPE_CHECKING:
     from conflictmodel.gazetteer import Match

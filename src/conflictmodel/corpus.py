@@ -51,15 +51,15 @@ from typing import Literal
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind, Role
-from conflictmodel.article import Article
 from conflictmodel.errors import InputError
-from conflictmodel.positions import Position
-from conflictmodel.proposals import Proposal, ProvisionKind
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement
-from conflictmodel.territories import TerritorialClaim, Territory
-from conflictmodel.textdates import TextDate
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.article import Article
+from conflictmodel.model.positions import Position
+from conflictmodel.model.proposals import Proposal, ProvisionKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
+from conflictmodel.model.territories import TerritorialClaim, Territory
+from conflictmodel.model.textdates import TextDate
 
 __all__ = [
     "Corpus",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from conflictmodel.article import Article
 from conflictmodel.context import ParseContext
 from conflictmodel.errors import GazetteerError, InputError
+from conflictmodel.model.article import Article
 from conflictmodel.pipeline import Pipeline, default_pipeline
 
 if TYPE_CHECKING:

@@ -290,12 +290,12 @@ _RESULT_TYPES: dict[str, type[Any]] = {}
 
 def _result_types() -> dict[str, type[Any]]:
     if not _RESULT_TYPES:
-        from conflictmodel.positions import Position
-        from conflictmodel.proposals import Proposal
-        from conflictmodel.span import Span
-        from conflictmodel.statements import Statement
-        from conflictmodel.territories import TerritorialClaim
-        from conflictmodel.textdates import TextDate
+        from conflictmodel.model.positions import Position
+        from conflictmodel.model.proposals import Proposal
+        from conflictmodel.model.span import Span
+        from conflictmodel.model.statements import Statement
+        from conflictmodel.model.territories import TerritorialClaim
+        from conflictmodel.model.textdates import TextDate
 
         _RESULT_TYPES.update(
             paragraphs=Span,

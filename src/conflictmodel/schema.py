@@ -37,8 +37,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from conflictmodel._validators import JSON_SCHEMA
-from conflictmodel.article import Article
 from conflictmodel.errors import InputError
+from conflictmodel.model.article import Article
 from conflictmodel.serialization import converter
 
 __all__ = ["DRAFT", "article_schema", "json_schema", "main"]

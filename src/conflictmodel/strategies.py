@@ -41,14 +41,20 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from conflictmodel._validators import country_codes as _country_codes
 from conflictmodel._validators import subdivision_codes as _subdivision_codes
-from conflictmodel.actors import Actor, ActorKind, Role
-from conflictmodel.article import Article
-from conflictmodel.positions import Position, Stance
-from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement, StatementKind
-from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
-from conflictmodel.textdates import DatePrecision, TextDate
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.article import Article
+from conflictmodel.model.positions import Position, Stance
+from conflictmodel.model.proposals import (
+    Condition,
+    Proposal,
+    ProposalStatus,
+    Provision,
+    ProvisionKind,
+)
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
+from conflictmodel.model.textdates import DatePrecision, TextDate
 
 __all__ = [
     "actors",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
-from conflictmodel.span import Span
+from conflictmodel.model.span import Span
 
 __all__ = ["SpanIndex"]
 

@@ -1,0 +1,265 @@
+"""The Article: a text and everything extracted from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+import attrs
+
+from conflictmodel._validators import (
+    coerce_enum,
+    is_json_object,
+    is_optional_date,
+    is_optional_str,
+    is_str,
+    to_tuple,
+    tuple_of,
+)
+from conflictmodel.errors import ValidationError
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.positions import Position
+from conflictmodel.model.proposals import Proposal, ProvisionKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
+from conflictmodel.model.territories import TerritorialClaim, Territory
+from conflictmodel.model.textdates import TextDate
+
+__all__ = ["Article"]
+
+
+_SPAN_FIELDS = (
+    "actors",
+    "territories",
+    "statements",
+    "proposals",
+    "positions",
+    "claims",
+    "dates",
+    "furniture",
+)
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...] | None:
+    """Field names of an attrs class, None for other types; cached (``attrs.has`` is slow)."""
+    try:
+        return _FIELD_NAMES[cls]
+    except KeyError:
+        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        _FIELD_NAMES[cls] = names
+        return names
+
+
+def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Span | None:
+    """The first Span reachable from ``items`` that ends after ``limit``, or None.
+
+    The same Actor or Territory object is typically shared by many statements, proposals and
+    positions, so each model object is walked once (``seen`` holds their ids): the check is
+    linear in the number of distinct objects, not in the number of references to them.
+    """
+    stack: list[Any] = list(items)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, Span):
+            if obj.end > limit:
+                return obj
+        elif isinstance(obj, tuple):
+            stack.extend(obj)
+        elif isinstance(obj, str | int | float | enum.Enum | dt.date) or obj is None:
+            continue
+        elif id(obj) not in seen:
+            names = _field_names(type(obj))
+            if names is not None:
+                seen.add(id(obj))
+                stack.extend(getattr(obj, name) for name in names)
+    return None
+
+
+def _match_actor(actor: Actor | str, candidate: Actor | None) -> bool:
+    if candidate is None:
+        return False
+    if isinstance(actor, Actor):
+        return candidate.id == actor.id
+    return candidate.id == actor or candidate.is_named(actor)
+
+
+def _match_territory(territory: Territory | str, candidate: Territory) -> bool:
+    if isinstance(territory, Territory):
+        return candidate.id == territory.id
+    return candidate.is_named(territory)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """A news article and the domain objects found in it.
+
+    Every extracted object carries spans into ``text``; constructing an Article checks that they
+    all lie inside it.
+
+    Attributes:
+        text: the article text, exactly as given to the parser.
+        title, outlet, url: metadata, where known.
+        published: the publication date, where known (relative dates resolve against it).
+        actors, territories, statements, proposals, positions, claims: what was found.
+        dates: every date expression found.
+        furniture: spans of page furniture (captions, credits, "Related Stories") that parsers
+            kept out of statements and proposals.
+        extras: what custom stages stored in ``ctx.extras``, keyed by their names: JSON values
+            only, so they survive ``to_json``/``from_json`` (the built-in stages leave it empty).
+
+    Example:
+        >>> import conflictmodel
+        >>> art = conflictmodel.parse_article(
+        ...     '"We will not cede an inch," Armenian Prime Minister Nikol Pashinyan said.')
+        >>> [(s.content, s.speaker.name) for s in art.statements]
+        [('We will not cede an inch,', 'Nikol Pashinyan')]
+        >>> [s.content for s in art.statements_by("Pashinyan")]
+        ['We will not cede an inch,']
+    """
+
+    text: str = attrs.field(validator=is_str)
+    title: str | None = attrs.field(default=None, validator=is_optional_str)
+    outlet: str | None = attrs.field(default=None, validator=is_optional_str)
+    published: dt.date | None = attrs.field(default=None, validator=is_optional_date)
+    url: str | None = attrs.field(default=None, validator=is_optional_str)
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Actor)
+    )
+    territories: tuple[Territory, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Territory)
+    )
+    statements: tuple[Statement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Statement)
+    )
+    proposals: tuple[Proposal, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Proposal)
+    )
+    positions: tuple[Position, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Position)
+    )
+    claims: tuple[TerritorialClaim, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(TerritorialClaim)
+    )
+    dates: tuple[TextDate, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(TextDate)
+    )
+    furniture: tuple[Span, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Span)
+    )
+    extras: dict[str, Any] = attrs.field(factory=dict, validator=is_json_object, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.text)
+        seen: set[int] = set()
+        for field in _SPAN_FIELDS:
+            span = _first_span_beyond(getattr(self, field), n, seen)
+            if span is not None:
+                raise ValidationError(
+                    f"Article.{field}: {span!r} lies outside the text ({n} characters)"
+                )
+
+    def evidence(self, span: Span) -> str:
+        """The text a span points at.
+
+        Example:
+            >>> Article(text="Kyiv said no.").evidence(Span(start=0, end=4))
+            'Kyiv'
+        """
+        return span.of(self.text)
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor with this id, name or alias, or None.
+
+        Example:
+            >>> a = Actor(id="state:UA", name="Ukraine", kind="state", aliases=["Kyiv"])
+            >>> Article(text="Kyiv", actors=[a]).actor("Kyiv").id
+            'state:UA'
+        """
+        for a in self.actors:
+            if a.id == name or a.is_named(name):
+                return a
+        folded = name.casefold()
+        for a in self.actors:  # a surname or other part of a person's name
+            if a.kind is ActorKind.PERSON and folded in a.name.casefold().split():
+                return a
+        return None
+
+    def territory(self, name: str) -> Territory | None:
+        """The territory with this id, ISO code, name or alias, or None."""
+        return next((t for t in self.territories if t.is_named(name)), None)
+
+    def statements_by(self, actor: Actor | str) -> tuple[Statement, ...]:
+        """Statements whose speaker is ``actor`` (an Actor, an id, a name, alias or surname).
+
+        Example:
+            >>> Article(text="").statements_by("Peskov")
+            ()
+        """
+        if isinstance(actor, str):
+            resolved = self.actor(actor)
+            if resolved is None:
+                return ()
+            actor = resolved
+        return tuple(s for s in self.statements if _match_actor(actor, s.speaker))
+
+    def proposals_naming(self, territory: Territory | str) -> tuple[Proposal, ...]:
+        """Proposals with a provision that names ``territory`` (a Territory, code or name).
+
+        Example:
+            >>> Article(text="").proposals_naming("UA-43")
+            ()
+        """
+        return tuple(
+            p for p in self.proposals if any(_match_territory(territory, t) for t in p.territories)
+        )
+
+    def proposals_with(self, kind: ProvisionKind | str) -> tuple[Proposal, ...]:
+        """Proposals with at least one provision of ``kind``.
+
+        Raises:
+            ValidationError: ``kind`` is not a provision kind.
+
+        Example:
+            >>> Article(text="").proposals_with("ceasefire")
+            ()
+        """
+        wanted = coerce_enum(ProvisionKind, kind)
+        return tuple(p for p in self.proposals if wanted in p.provision_kinds)
+
+    def positions_of(self, actor: Actor | str) -> tuple[Position, ...]:
+        """Positions held by ``actor``."""
+        if isinstance(actor, str):
+            resolved = self.actor(actor)
+            if resolved is None:
+                return ()
+            actor = resolved
+        return tuple(p for p in self.positions if _match_actor(actor, p.actor))
+
+    def positions_on(self, target: Territory | ProvisionKind | str) -> tuple[Position, ...]:
+        """Positions on a territory (Territory, code or name) or a provision kind.
+
+        Example:
+            >>> Article(text="").positions_on("territorial_recognition")
+            ()
+        """
+        kind: ProvisionKind | None = None
+        if isinstance(target, ProvisionKind):
+            kind = target
+        elif isinstance(target, str) and target in ProvisionKind._value2member_map_:
+            kind = ProvisionKind(target)
+        if kind is not None:
+            return tuple(p for p in self.positions if p.provision is kind)
+        assert not isinstance(target, ProvisionKind)
+        return tuple(
+            p
+            for p in self.positions
+            if p.territory is not None and _match_territory(target, p.territory)
+        )
+
+    def claims_on(self, territory: Territory | str) -> tuple[TerritorialClaim, ...]:
+        """Territorial claims about ``territory``."""
+        return tuple(c for c in self.claims if _match_territory(territory, c.territory))
