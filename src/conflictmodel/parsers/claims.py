@@ -41,6 +41,7 @@ from conflictmodel.parsers.proposals import (
     territory_mentions,
     union,
 )
+from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
 from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory
@@ -166,6 +167,8 @@ class _ClaimRx:
     under_kind: Mapping[str, ClaimKind]
     blockers: re.Pattern[str]
     anaphor: re.Pattern[str]
+    active_gate: PatternGate
+    passive_gate: PatternGate
 
 
 def _compile(lex: ClaimLexicon) -> _ClaimRx:
@@ -191,7 +194,13 @@ def _compile(lex: ClaimLexicon) -> _ClaimRx:
         under_kind=under_kind,
         blockers=re.compile(union(lex.blockers) + r"(?:\s{1,3}[\w'’-]+){0,3}\s{0,3}$", re.I),
         anaphor=re.compile(union(lex.anaphors), re.I),
+        active_gate=_gate_of(v for v in lex.active.values() if v),
+        passive_gate=_gate_of(v for v in lex.passive.values() if v),
     )
+
+
+def _gate_of(tables: Iterable[Iterable[str]]) -> PatternGate:
+    return PatternGate([{h for p in phrases for h in literal_hints(p)} for phrases in tables])
 
 
 @cache
@@ -261,7 +270,8 @@ class ClaimParser:
         out: list[TerritorialClaim] = []
         taken: list[Span] = []
         # "under Russian control": claimant inside, territory is the subject.
-        for m in rx.under.finditer(text, sent.start, sent.end):
+        has_under = text.find("under", sent.start, sent.end) >= 0
+        for m in rx.under.finditer(text, sent.start, sent.end) if has_under else ():
             if self._blocked(text, sent, m.start()):
                 continue
             who = Span(start=m.start("who"), end=m.end("who"))
@@ -284,12 +294,15 @@ class ClaimParser:
             for terr in terrs[:1]:
                 out.append(self._claim(ctx, sent, claimant, terr, kind, m.start(), m.end()))
         cues: list[tuple[int, int, ClaimKind, bool]] = []
-        for kind, crx in rx.passive:
+        low = text[sent.start : sent.end].lower()
+        for i in sorted(rx.passive_gate.candidates(low)):
+            kind, crx = rx.passive[i]
             for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break
                 cues.append((m.start(), m.end(), kind, False))
-        for kind, crx in rx.active:
+        for i in sorted(rx.active_gate.candidates(low)):
+            kind, crx = rx.active[i]
             for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break

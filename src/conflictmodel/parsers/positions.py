@@ -47,6 +47,7 @@ from conflictmodel.parsers.proposals import (
     territory_mentions,
     union,
 )
+from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
 from conflictmodel.positions import Position, Stance
 from conflictmodel.proposals import Proposal, ProposalStatus, ProvisionKind
 from conflictmodel.resources import load_data
@@ -173,6 +174,8 @@ class _StanceRx:
     reporting: re.Pattern[str]
     conditional: re.Pattern[str]
     negation: re.Pattern[str]
+    forward_gate: PatternGate
+    backward_gate: PatternGate
 
 
 def _compile(lex: StanceLexicon) -> _StanceRx:
@@ -184,7 +187,13 @@ def _compile(lex: StanceLexicon) -> _StanceRx:
         reporting=re.compile(union(lex.reporting_verbs), re.I),
         conditional=re.compile(union(lex.conditional_markers), re.I),
         negation=re.compile(union(lex.negations) + r"[^,;.]{0,20}$", re.I),
+        forward_gate=_gate_of(v for v in lex.forward.values() if v),
+        backward_gate=_gate_of(v for v in lex.backward.values() if v),
     )
+
+
+def _gate_of(tables: Iterable[Iterable[str]]) -> PatternGate:
+    return PatternGate([{h for p in phrases for h in literal_hints(p)} for phrases in tables])
 
 
 @cache
@@ -369,12 +378,15 @@ class PositionParser:
         conditions = find_conditions(text, sent)
         out: list[Position] = []
         cues: list[tuple[int, int, Stance, bool]] = []
-        for stance, srx in rx.forward:
+        low = text[sent.start : sent.end].lower()
+        for i in sorted(rx.forward_gate.candidates(low)):
+            stance, srx = rx.forward[i]
             for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break
                 cues.append((m.start(), m.end(), stance, True))
-        for stance, srx in rx.backward:
+        for i in sorted(rx.backward_gate.candidates(low)):
+            stance, srx = rx.backward[i]
             for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break

@@ -53,6 +53,7 @@ import attrs
 from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, MentionKind, ParseContext, ProposalTrace
 from conflictmodel.errors import GazetteerError
+from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints, text_cache
 from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
 from conflictmodel.resources import load_data, load_json_file
 from conflictmodel.span import Span
@@ -209,6 +210,7 @@ class _Compiled:
     kind: ProvisionKind
     regex: re.Pattern[str]
     hints: tuple[str, ...]
+    word_hints: tuple[str, ...]
     needs_territory: bool
 
 
@@ -271,6 +273,7 @@ class ProvisionLexicon:
         factory=dict, converter=_to_phrase_map
     )
     _compiled: tuple[_Compiled, ...] = attrs.field(init=False, repr=False, eq=False)
+    _gate: PatternGate = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         compiled: list[_Compiled] = []
@@ -286,10 +289,15 @@ class ProvisionLexicon:
                         kind=_kind_of(label),
                         regex=rx,
                         hints=hints,
+                        word_hints=tuple(sorted({h for p in phrases for h in literal_hints(p)})),
                         needs_territory=needs,
                     )
                 )
         object.__setattr__(self, "_compiled", tuple(compiled))
+        # The same test as "one of the hints occurs in the lower-cased window", in one pass.
+        object.__setattr__(
+            self, "_gate", PatternGate([c.word_hints for c in compiled], fold_safe=False)
+        )
 
     @classmethod
     def default(cls) -> ProvisionLexicon:
@@ -510,6 +518,8 @@ class _Rx:
     anaphors: frozenset[str]
     generic: frozenset[str]
     group_heads: frozenset[str]
+    status_gate: PatternGate
+    implicit_gate: PatternGate
 
 
 def _compile_lexicon(lex: ProposalLexicon) -> _Rx:
@@ -539,7 +549,14 @@ def _compile_lexicon(lex: ProposalLexicon) -> _Rx:
         anaphors=frozenset(a.lower() for a in lex.anaphors),
         generic=frozenset(g.lower() for g in lex.generic_determiners),
         group_heads=frozenset(g.lower() for g in lex.group_heads),
+        status_gate=_gate_of(lex.status_cues.values()),
+        implicit_gate=_gate_of(lex.implicit_cues.values()),
     )
+
+
+def _gate_of(tables: Iterable[Iterable[str]]) -> PatternGate:
+    """A gate for patterns built with ``union`` from each table of phrases."""
+    return PatternGate([{h for p in phrases for h in literal_hints(p)} for phrases in tables])
 
 
 # ---------------------------------------------------------------------------------- text helpers
@@ -787,6 +804,15 @@ def _windows(span: Span, text: str) -> list[Span]:
 
 def _clauses(text: str, sent: Span) -> list[Span]:
     """Clause spans of a sentence (absolute offsets)."""
+    memo = text_cache(text).memo
+    key = ("clauses", sent.start, sent.end)
+    found: list[Span] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _split_clauses(text, sent)
+    return list(found)
+
+
+def _split_clauses(text: str, sent: Span) -> list[Span]:
     seg = text[sent.start : sent.end]
     cuts = [0]
     lead = _LEAD_SUBORDINATE.match(seg)
@@ -1351,6 +1377,39 @@ def find_provisions(
     return out
 
 
+def _pattern_hits(text: str, win: Span, lex: ProvisionLexicon) -> list[tuple[int, int, _Compiled]]:
+    """Matches of the lexicon's patterns in ``win`` (pattern by pattern, in text order), once
+    per window and article."""
+    memo = text_cache(text).memo
+    key = ("provisions", id(lex))
+    entry = memo.get(key)
+    if entry is None:
+        entry = memo[key] = (lex, {})
+    by_window: dict[tuple[int, int], list[tuple[int, int, _Compiled]]] = entry[1]
+    found = by_window.get((win.start, win.end))
+    if found is not None:
+        return found
+    found = []
+    patterns = lex._patterns()
+    for i in sorted(lex._gate.candidates(text[win.start : win.end].lower())):
+        comp = patterns[i]
+        for m in comp.regex.finditer(text, win.start, win.end):
+            s, e = m.start(), m.end()
+            if e <= s:
+                continue
+            # A phrase that ends in a preposition wants a definite object: "as part of Russia",
+            # not "as part of a peace deal".
+            if _ENDS_IN_PREP.search(m.group()) and _INDEFINITE_AFTER.match(text[e : e + 8]):
+                continue
+            found.append((s, e, comp))
+    by_window[(win.start, win.end)] = found
+    return found
+
+
+_ENDS_IN_PREP = re.compile(r"\b(?:of|to|as)$", re.I)
+_INDEFINITE_AFTER = re.compile(r"\s{1,3}(?:a|an|any|some)\b", re.I)
+
+
 def _find_in_window(
     text: str,
     win: Span,
@@ -1358,34 +1417,24 @@ def _find_in_window(
     ctx: ParseContext | None,
     exclude: Sequence[Span],
 ) -> list[Provision]:
-    lower = text[win.start : win.end].lower()
+    hits = _pattern_hits(text, win, lex)
+    if not hits:
+        return []
     cands: list[tuple[int, int, _Compiled]] = []
     terr_mentions = territory_mentions(ctx, win) if ctx is not None else []
-    for comp in lex._patterns():
-        if not any(h in lower for h in comp.hints):
-            continue
-        for m in comp.regex.finditer(text, win.start, win.end):
-            if m.end() <= m.start():
+    for s, e, comp in hits:
+        if comp.needs_territory:
+            hit = None
+            for tm, _ in terr_mentions:
+                if tm.span.start >= e and tm.span.start - e <= 60:
+                    between = text[e : tm.span.start]
+                    if not re.search(r"[;.!?]|\b(?:if|unless|but|while)\b", between):
+                        hit = tm
+                    break
+            if hit is None:
                 continue
-            s, e = m.start(), m.end()
-            # A phrase that ends in a preposition wants a definite object: "as part of Russia",
-            # not "as part of a peace deal".
-            if re.search(r"\b(?:of|to|as)$", m.group(), re.I) and re.match(
-                r"\s{1,3}(?:a|an|any|some)\b", text[e : e + 8], re.I
-            ):
-                continue
-            if comp.needs_territory:
-                hit = None
-                for tm, _ in terr_mentions:
-                    if tm.span.start >= e and tm.span.start - e <= 60:
-                        between = text[e : tm.span.start]
-                        if not re.search(r"[;.!?]|\b(?:if|unless|but|while)\b", between):
-                            hit = tm
-                        break
-                if hit is None:
-                    continue
-                e = hit.span.end
-            cands.append((s, e, comp))
+            e = hit.span.end
+        cands.append((s, e, comp))
     cands = [c for c in cands if not _overlaps_any(Span(start=c[0], end=c[1]), exclude)]
     # Longest match wins overlaps ("ceasefire monitoring" over "ceasefire").
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -1516,6 +1565,15 @@ def find_conditions(
     rx: _Rx = (lexicon or ProposalLexicon.default())._compiled
     if span is None:
         span = Span(start=0, end=len(text))
+    memo = text_cache(text).memo
+    key = ("conditions", id(rx), span.start, span.end)
+    cached: tuple[_Rx, list[Condition]] | None = memo.get(key)
+    if cached is None:
+        cached = memo[key] = (rx, _conditions(text, span, rx))
+    return list(cached[1])
+
+
+def _conditions(text: str, span: Span, rx: _Rx) -> list[Condition]:
     out: list[Condition] = []
     for win in _windows(span, text):
         last_end = -1
@@ -1545,6 +1603,15 @@ def position_objects(text: str, span: Span, triggers: re.Pattern[str] | None = N
         >>> [s.of(t) for s in position_objects(t, Span(start=0, end=len(t)))]
         ['pushing for a truce in Gaza']
     """
+    memo = text_cache(text).memo
+    key = ("position_objects", id(triggers), span.start, span.end)
+    cached: tuple[re.Pattern[str] | None, list[Span]] | None = memo.get(key)
+    if cached is None:
+        cached = memo[key] = (triggers, _position_objects(text, span, triggers))
+    return list(cached[1])
+
+
+def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -> list[Span]:
     out: list[Span] = []
     for win in _windows(span, text):
         for m in _POSITION_OBJECT.finditer(text, win.start, win.end):
@@ -2050,13 +2117,21 @@ class ProposalParser:
 
     def _status_hits(self, text: str, sent: Span) -> list[tuple[int, int, ProposalStatus]]:
         """Every status cue of the sentence, once (start, end, status), sorted."""
+        memo = text_cache(text).memo
+        key = ("status", id(self._rx), sent.start, sent.end)
+        cached: tuple[_Rx, list[tuple[int, int, ProposalStatus]]] | None = memo.get(key)
+        if cached is not None:
+            return cached[1]
         hits: list[tuple[int, int, ProposalStatus]] = []
+        status = self._rx.status
         for win in _windows(sent, text):
-            for status, srx in self._rx.status:
+            for i in sorted(self._rx.status_gate.candidates(text[win.start : win.end].lower())):
+                st, srx = status[i]
                 hits.extend(
-                    (m.start(), m.end(), status) for m in srx.finditer(text, win.start, win.end)
+                    (m.start(), m.end(), st) for m in srx.finditer(text, win.start, win.end)
                 )
         hits.sort()
+        memo[key] = (self._rx, hits)
         return hits
 
     def _governing_status(
@@ -2178,8 +2253,12 @@ class ProposalParser:
                 )
             )
         # Implicit proposals: an offer, willingness or demand followed by a provision.
-        for status, irx in rx.implicit:
-            for win in _windows(sent, text):
+        windows = _windows(sent, text)
+        gates = [rx.implicit_gate.candidates(text[w.start : w.end].lower()) for w in windows]
+        for i_cue, (status, irx) in enumerate(rx.implicit):
+            for win, gate in zip(windows, gates, strict=True):
+                if i_cue not in gate:
+                    continue
                 for n_found, m in enumerate(irx.finditer(text, win.start, win.end)):
                     if n_found >= _MAX_PER_WINDOW:
                         break

@@ -1,0 +1,132 @@
+"""Cheap prefilters for lexicon patterns, and a per-article memo of pure text computations.
+
+A lexicon pattern (``union`` of phrases) can only match where one of its *hints* occurs: the
+literal first required word of one of its phrases.  [`PatternGate`][] finds every hint of many
+patterns in one Aho–Corasick pass over a sentence, so a pattern runs only in sentences that
+contain one of its hints (most sentences contain none of most patterns).
+
+[`text_cache`][] keeps results that depend on nothing but the text (clauses of a sentence,
+regex hits in a window) for the article being parsed, so the several callers that need the same
+sentence share one computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["PatternGate", "TextCache", "literal_hints", "text_cache"]
+
+# Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
+# turn them into it ("ſ" matches "s", "ı" and "İ" match "i"): a sentence with one of them runs
+# every pattern.
+_ODD_FOLDS = ("ſ", "ı", "i̇", "İ")
+
+
+def literal_hints(phrase: str) -> tuple[str, ...]:
+    """The phrase's first required word, lower-cased (its alternatives; ``word*`` for a stem,
+    ``""`` or ``"*"`` for any word).
+
+    Example:
+        >>> literal_hints("[fully] lift*|eas* ... sanction*")
+        ('lift*', 'eas*')
+    """
+    for raw in phrase.split():
+        if raw == "..." or raw.startswith("["):
+            continue
+        return tuple(p.lower() for p in raw.split("|"))
+    return ("",)
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class PatternGate:
+    """Which of several patterns may match in a lower-cased text, from their literal hints.
+
+    Pattern ``i`` may match if one of ``hints[i]`` occurs in the text where a phrase word can
+    start (not right after a letter, digit or apostrophe); a hint ending in ``*`` is a word
+    stem, any other hint is a whole word (no letter or digit follows it).  A pattern with the
+    hint ``""`` always may match, one with no hints never.  Every hint must be the literal first
+    required word of a phrase compiled by ``compile_phrase`` (``literal_hints`` gives them).
+    With ``fold_safe`` a text holding a character that case-insensitive matching equates with
+    an ASCII letter ("ſ", "ı") lets every pattern through.
+
+    Example:
+        >>> g = PatternGate([("truce", "ceasefire"), ("sanction*",), ("",)])
+        >>> sorted(g.candidates("a truce and sanctions")), sorted(g.candidates("construce"))
+        ([0, 1, 2], [2])
+    """
+
+    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_size")
+
+    def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
+        table: dict[str, tuple[set[int], set[int]]] = {}
+        always: set[int] = set()
+        for i, hs in enumerate(hints):
+            for h in hs:
+                stem = h.endswith("*")
+                word = h.rstrip("*")
+                if not word:
+                    always.add(i)
+                    continue
+                table.setdefault(word, (set(), set()))[0 if stem else 1].add(i)
+        self._always = frozenset(always)
+        self._all = frozenset(range(len(hints)))
+        self._fold_safe = fold_safe
+        self._automaton: Any = ahocorasick.Automaton()
+        for word, (stems, words) in table.items():
+            self._automaton.add_word(word, (len(word), frozenset(stems), frozenset(words)))
+        self._size = len(table)
+        if table:
+            self._automaton.make_automaton()
+
+    def candidates(self, low: str) -> frozenset[int]:
+        """Indexes of the patterns that may match in ``low`` (a lower-cased text)."""
+        if self._fold_safe and not low.isascii() and any(c in low for c in _ODD_FOLDS):
+            return self._all
+        if not self._size:
+            return self._always
+        found = set(self._always)
+        n = len(low)
+        for last, (length, stems, words) in self._automaton.iter(low):
+            s = last + 1 - length
+            if s > 0:
+                c = low[s - 1]
+                if c.isalnum() or c in "_'’":
+                    continue
+            found |= stems
+            if words and (last + 1 == n or not _is_word(low[last + 1])):
+                found |= words
+        return frozenset(found)
+
+
+class TextCache:
+    """Results that depend only on one article's text, keyed by whoever computes them."""
+
+    __slots__ = ("memo", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[Any, Any] = {}
+
+
+_current: list[TextCache] = []
+
+
+def text_cache(text: str) -> TextCache:
+    """The memo for ``text`` (the same string object); a new text replaces the previous memo.
+
+    Example:
+        >>> t = "Talks resume."
+        >>> text_cache(t) is text_cache(t)
+        True
+    """
+    cur = _current[0] if _current else None
+    if cur is None or cur.text is not text:
+        cur = TextCache(text)
+        _current[:] = [cur]
+    return cur
