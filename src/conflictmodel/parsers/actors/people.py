@@ -1,0 +1,318 @@
+"""People: known ones by name, unknown ones by title, apposition, courtesy title or speech verb; surnames."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.gazetteer import Match, fold, slugify
+from conflictmodel.parsers.actors.bodies import (
+    _Bodies,
+)
+from conflictmodel.parsers.actors.grammar import (
+    _COURTESY_BEFORE,
+    _NAME,
+    _NAME_TOKEN,
+    _SPEECH_AFTER,
+    _SPEECH_BEFORE,
+    _bare_actor,
+    _is_headline,
+    _strip_possessive,
+)
+from conflictmodel.parsers.actors.words import (
+    _NAME_STOP_TAIL,
+    _ORG_WORDS,
+    _STATE_NOUNS,
+    _STOP_CAPS,
+)
+from conflictmodel.span import Span
+
+
+class _People(_Bodies):
+    """People in the text."""
+
+    def demonym_is_state(self, m: Match) -> bool:
+        after = self.text[m.end : m.end + 40]
+        w = re.match(r"\s{1,3}([A-Za-z]+)", after)
+        if not w:
+            return False
+        word = w.group(1).casefold()
+        if word in _STATE_NOUNS:
+            # "Russian officials" names the state's people; "Ukrainian President X" is a title.
+            return not (word in {"president", "prime"} and self.title_follows(m.end))
+        return False
+
+    def title_follows(self, pos: int) -> bool:
+        nm = _NAME.search(self.text, pos, min(len(self.text), pos + 80))
+        return nm is not None
+
+    def known_person(self, m: Match, actor: Actor) -> None:
+        text = self.text
+        start = m.start
+        if re.match(
+            r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b", text[m.end : m.end + 30]
+        ):
+            return  # "the Biden administration" is a body, found by government_bodies()
+        # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
+        single = len(m.text.split()) == 1
+        prev = re.search(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$", text[max(0, start - 40) : start])
+        if single and prev and prev.group(1) not in _STOP_CAPS:
+            given = prev.group(1)
+            g_start = start - len(prev.group(0))
+            title, tspan, tcountry, taff = self.title_before(g_start)
+            if fold(given) in self.rules.titles or given in self.rules.courtesy:
+                pass
+            elif self.gz.find_actor(given) is None and not self.title_agrees(actor, title):
+                full = _strip_possessive(text[g_start : m.end])
+                self.new_person(full, g_start, m.end, title, tspan, tcountry, taff)
+                return
+            else:
+                start = g_start if self.gz.find_actor(given) is None else start
+        title, tspan, tcountry, taff = self.title_before(start)
+        if title is None:
+            title, tcountry, taff = self.title_after(m.end)
+        roles: list[Role] = []
+        if title:
+            roles.append(Role(title=title, affiliation=taff, country=tcountry or actor.country))
+        held = self.gz.person_role_on(actor, self.ctx.published)
+        for r in (held, *actor.roles):
+            if (
+                r is not None
+                and r not in roles
+                and not any(fold(r.title) == fold(x.title) for x in roles)
+            ):
+                roles.append(r)
+        bare = attrs.evolve(_bare_actor(actor), roles=tuple(roles))
+        if actor.id in self.ctx.actors and title:
+            old = self.ctx.actors[actor.id]
+            if not any(r.title == title for r in old.roles):
+                self.ctx.actors[actor.id] = attrs.evolve(old, roles=(*old.roles, roles[0]))
+        self.mention(bare, start, m.end, via="name" if m.text == actor.name else "alias")
+
+    def title_agrees(self, actor: Actor, title: str | None) -> bool:
+        if not title:
+            return False
+        words = set(fold(title).split())
+        return any(
+            words & set(fold(r.title).split()) - {"of", "the", "to", "for"} for r in actor.roles
+        )
+
+    def people(self, sent: Span) -> None:
+        text = self.text
+        s_text = text[sent.start : sent.end]
+        headline = _is_headline(s_text)
+        for nm in _NAME.finditer(text, sent.start, sent.end):
+            a, b = nm.start(), nm.end()
+            # Cut the candidate at known entities: they are mentions of their own.
+            for gm in self.matches_in(a, b):
+                if gm.start < b and a < gm.end:
+                    if gm.start <= a:
+                        a = max(a, gm.end)
+                    else:
+                        b = min(b, gm.start)
+            if b <= a:
+                continue
+            cand = text[a:b].rstrip()
+            b = a + len(cand)
+            self.person_candidate(a, b, sent, headline)
+
+    def person_candidate(self, a: int, b: int, sent: Span, headline: bool) -> None:
+        text = self.text
+        toks = list(re.finditer(r"\S+", text[a:b]))
+        if not toks:
+            return
+        # Leading title words belong to the title: "President Donald Trump", "Secretary of
+        # State Marco Rubio" (the chunk is "State Marco Rubio").
+        start_i = 0
+        title, tspan, tcountry, taff = self.title_before(a)
+        for i in range(1, min(len(toks), 6)):
+            pos = a + toks[i].start()
+            t, ts, tc, ta = self.title_before(pos)
+            if t is None or ts is None:
+                continue
+            if ts.start > a:
+                # "Information Minister X": capitalised words before a title inside the name
+                # chunk are part of the title ("Deputy Foreign Minister", "Interior Minister").
+                if i > 3 or any(
+                    fold(x.group(0)) in self.rules.courtesy or x.group(0) in _STOP_CAPS
+                    for x in toks[:i]
+                ):
+                    continue
+                t = " ".join(text[a : ts.end].split())
+                ts = Span(start=a, end=ts.end)
+            start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta
+        name_toks = [t.group(0) for t in toks[start_i:]]
+        # Strip courtesy titles and sentence-initial function words.
+        courtesy = bool(_COURTESY_BEFORE.search(text, max(0, a - 12), a))
+        while name_toks and (
+            name_toks[0] in self.rules.courtesy
+            or name_toks[0] + "." in self.rules.courtesy
+            or name_toks[0].rstrip(".") in {"Mr", "Ms", "Mrs", "Dr"}
+        ):
+            courtesy = True
+            name_toks = name_toks[1:]
+            start_i += 1
+        while name_toks and _strip_possessive(name_toks[0]) in _STOP_CAPS:
+            name_toks = name_toks[1:]
+            start_i += 1
+            title = None
+        while name_toks and _strip_possessive(name_toks[-1]) in _NAME_STOP_TAIL:
+            name_toks = name_toks[:-1]
+        if not name_toks or start_i >= len(toks):
+            return
+        n_start = a + toks[start_i].start()
+        n_end = a + toks[start_i + len(name_toks) - 1].end()
+        raw_name = _strip_possessive(text[n_start:n_end])
+        n_end = n_start + len(raw_name)
+        if not raw_name or not self.free(n_start, n_end):
+            return
+        words = raw_name.split()
+        if any(fold(w) in self.rules.titles for w in words[-1:]):
+            return
+        if any(_strip_possessive(w) in _ORG_WORDS for w in words):
+            return  # "Interim Administration", "Human Rights" name bodies, not people
+        if courtesy and not title:
+            prev = text[max(sent.start, n_start - 6) : n_start]
+            if re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$", prev):
+                # "Mr. Peskov" refers back to a person already named.
+                known = self.person_by_surname(words[-1])
+                if known is not None:
+                    self.mention(known, n_start, n_end, via="surname")
+                    return
+        rank: str | None = None
+        if title is None or fold(title) in self._ranks:
+            t2, c2, a2 = self.title_after(n_end)
+            if t2 is not None:
+                # "Lt. Col. Nadav Shoshani, a spokesman for the military": the appositive says
+                # more than the rank, which is kept as a second role.
+                rank = title
+                title, tcountry, taff = t2, c2 or tcountry, a2
+        if headline and not courtesy:
+            return
+        multi = len(words) >= 2 and not all(w.endswith(".") for w in words)
+        if title is not None:
+            honorific = (
+                tspan is not None
+                and text[tspan.start].isupper()
+                and not text[tspan.end : n_start].strip()
+                and words[0] not in _STOP_CAPS
+            )
+            if not multi and not courtesy and not honorific:
+                return
+        elif courtesy:
+            if not re.match(rf"^{_NAME_TOKEN}", words[-1]):
+                return
+        else:
+            if not multi:
+                return
+            after_ok = _SPEECH_AFTER.match(text, n_end) is not None
+            before_ok = (
+                _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
+            )
+            if not (after_ok or before_ok):
+                return
+        actor = self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
+        if rank is not None:
+            self.ctx.add_actor(
+                Actor(id=actor.id, name=actor.name, kind=actor.kind, roles=(Role(title=rank),))
+            )
+
+    def new_person(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        title: str | None,
+        tspan: Span | None,
+        country: str | None,
+        affiliation: str | None,
+    ) -> Actor:
+        name = " ".join(name.split())
+        known = self.gz.find_actor(name)
+        if known is not None and known.kind is ActorKind.PERSON:
+            actor = _bare_actor(known)
+        else:
+            existing = self.person_by_surname(name.split()[-1], full=name)
+            actor = existing or Actor(
+                id=f"person:{slugify(name)}", name=name, kind=ActorKind.PERSON, country=country
+            )
+        if title:
+            role = Role(title=title, affiliation=affiliation, country=country)
+            if role not in actor.roles:
+                actor = attrs.evolve(actor, roles=(role, *actor.roles))
+            if actor.country is None and country:
+                actor = attrs.evolve(actor, country=country)
+        return self.mention(actor, start, end, via="name" if name == actor.name else "alias")
+
+    def person_by_surname(self, surname: str, *, full: str | None = None) -> Actor | None:
+        key = fold(_strip_possessive(surname))
+        if len(key) < 3:
+            return None
+        self._sync_people()
+        if full is not None:
+            hit = self._people_full.get(fold(full))
+            if hit is not None:
+                return self.ctx.actors.get(hit)
+            if len(full.split()) > 1:
+                return None
+        ids = self._people_last.get(key)
+        return self.ctx.actors.get(ids[-1]) if ids else None
+
+    def _sync_people(self) -> None:
+        # Indexes of the article's people by full name and last name, kept in step with the
+        # context (other stages may add actors between calls).
+        actors = self.ctx.actors
+        if self._people_seen == len(actors) and self._people_version == self._version:
+            return
+        self._people_full.clear()
+        self._people_last.clear()
+        for a in actors.values():
+            if a.kind is not ActorKind.PERSON or a.anonymous:
+                continue
+            for n in (a.name, *a.aliases):
+                parts = n.split()
+                if not parts:
+                    continue
+                self._people_full[fold(n)] = a.id
+                ids = self._people_last.setdefault(fold(_strip_possessive(parts[-1])), [])
+                if a.id not in ids:
+                    ids.append(a.id)
+        self._people_seen = len(actors)
+        self._people_version = self._version
+
+    def surnames(self) -> None:
+        people = [
+            a
+            for a in self.ctx.actors.values()
+            if a.kind is ActorKind.PERSON and not a.anonymous and a.id not in self.gz.actors
+        ]
+        forms: dict[str, str] = {}
+        for a in people:
+            parts = a.name.split()
+            if len(parts) < 2:
+                continue
+            last = parts[-1]
+            if len(last) >= 3 and last not in _STOP_CAPS:
+                forms.setdefault(last, a.id)
+            m = re.match(r"(?:al|el|ad|as|an|ar)[-‐](.+)$", last)
+            if m and len(m.group(1)) >= 3:
+                forms.setdefault(m.group(1), a.id)
+        if not forms:
+            return
+        pattern = re.compile(
+            r"(?<![\w.-])(?:(?:Mr|Ms|Mrs|Dr)\.?\s{1,2})?("
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        for m in pattern.finditer(self.text):
+            s, e = m.start(1), m.end(1)
+            if not self.free(s, e) or self.in_furniture(s, e):
+                continue
+            prev = self.text[max(0, s - 30) : s]
+            if re.search(rf"{_NAME_TOKEN}\s{{1,2}}$", prev) and not re.search(
+                r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$", prev
+            ):
+                continue  # another person with the same surname
+            self.mention(self.ctx.actors[forms[m.group(1)]], s, e, via="surname")

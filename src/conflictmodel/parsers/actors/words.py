@@ -1,0 +1,28 @@
+"""The actors stage's word lists, from ``data/actors_words.json`` (extend that file to teach
+the stage more words)."""
+
+from __future__ import annotations
+
+from conflictmodel.resources import load_data
+
+_DATA = load_data("actors_words.json")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_DATA[key])
+
+
+_STOP_CAPS = _words("stop_caps")
+_MODIFIERS = _words("modifiers")
+_STATE_NOUNS = _words("state_nouns")
+_ORG_WORDS = _words("org_words")
+_NAME_STOP_TAIL = _words("name_stop_tail")
+_NOT_TITLE_WORDS = _words("not_title_words")
+_VERBS = _words("verbs")
+_PRONOUNS_PERSON = _words("pronouns_person")
+_PRONOUNS_GROUP = _words("pronouns_group")
+_PERSON_HEADS = _words("person_heads")
+_SPECIFIC_BODIES = _words("specific_bodies")
+_SPECIFIC_SUFFIXES: tuple[str, ...] = tuple(_DATA["specific_suffixes"])
+_BODY_SYNONYMS: dict[str, str] = dict(_DATA["body_synonyms"])
+_OFFICIAL_ADJ_NOUNS = _words("official_adj_nouns")
