@@ -106,6 +106,12 @@ class TextRules:
         self.attribution_verbs: frozenset[str] = frozenset(
             _str_list(data.get("attribution_verbs", []), "attribution_verbs")
         )
+        self.object_verbs: frozenset[str] = frozenset(
+            _str_list(data.get("object_verbs", []), "object_verbs")
+        )
+        self.attribution_tail: frozenset[str] = frozenset(
+            _str_list(data.get("attribution_tail", []), "attribution_tail")
+        )
         furn = data.get("furniture", {})
         markers = [_norm_line(m) for m in _str_list(list(extra_furniture_markers), "markers")]
         self.lines: frozenset[str] = frozenset(
@@ -384,21 +390,10 @@ class _Splitter:
             if w.lower().strip("'\u2019") not in verbs:
                 continue
             rest = words[idx + 1 :]
-            if not rest or w.lower() in _OBJECT_VERBS:
+            if not rest or w.lower() in self.rules.object_verbs:
                 return True
-            return rest[0].lower() in _ATTRIBUTION_TAIL
+            return rest[0].lower() in self.rules.attribution_tail
         return False
-
-
-_OBJECT_VERBS = frozenset({"told", "tells", "asked", "asks", "urged", "warned", "reminded"})
-_ATTRIBUTION_TAIL = frozenset(
-    {
-        "on", "in", "at", "to", "during", "after", "before", "from", "via", "while", "when",
-        "with", "late", "early", "earlier", "later", "last", "this", "yesterday", "today",
-        "tonight", "recently", "again", "then", "afterwards", "publicly", "previously",
-        "separately", "simply", "flatly", "bluntly", "angrily", "calmly", "firmly",
-    }
-)  # fmt: skip
 
 
 def split_sentences(
@@ -492,22 +487,43 @@ def find_furniture(
     """
     rules = rules or _default_rules()
     paras = list(paragraphs) if paragraphs is not None else split_paragraphs(text)
-    lines = [p.of(text) for p in paras]
-    n = len(lines)
-    furniture = [False] * n
-    caption = [False] * n  # furniture that a bare credit name may follow
-    credit_only = [False] * n  # a credit line that a caption may follow ("Getty Images")
+    marks = _Marks([p.of(text) for p in paras])
+    _mark_repeated_captions(marks)
+    _mark_glued_credits(marks, rules)
+    _mark_cue_lines(marks, rules)
+    _mark_related_lists(marks, rules)
+    _mark_neighbours(marks)
+    return [p for p, f in zip(paras, marks.furniture, strict=True) if f]
 
-    counts = Counter(lines)
+
+class _Marks:
+    """The lines of an article and what each step of ``find_furniture`` found them to be."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.furniture = [False] * len(lines)
+        self.caption = [False] * len(lines)  # furniture that a bare credit name may follow
+        self.credit_only = [False] * len(lines)  # a credit line a caption may follow
+
+    def caption_at(self, idx: int) -> None:
+        self.furniture[idx] = self.caption[idx] = True
+
+
+def _mark_repeated_captions(marks: _Marks) -> None:
+    """A caption repeated verbatim (scrapers keep the image caption and its copy)."""
+    counts = Counter(marks.lines)
     first_seen: set[str] = set()
-    for idx, line in enumerate(lines):
+    for idx, line in enumerate(marks.lines):
         if counts[line] > 1 and len(line) >= _MIN_REPEATED:
             is_caption = len(line) <= _CAPTION_MAX and _ends_sentence(line)
             if is_caption or line in first_seen:
-                furniture[idx] = caption[idx] = True
+                marks.caption_at(idx)
             first_seen.add(line)
 
-    # A caption that reappears with a credit glued on: "...March 2014.Anton Holoborodko".
+
+def _mark_glued_credits(marks: _Marks, rules: TextRules) -> None:
+    """A caption that reappears with a credit glued on: "...March 2014.Anton Holoborodko"."""
+    lines = marks.lines
     captions_by_len: dict[int, set[str]] = {}
     for line in lines:
         if _MIN_REPEATED <= len(line) <= _CAPTION_MAX and _ends_sentence(line):
@@ -526,22 +542,28 @@ def find_furniture(
                 continue
             head = line[:length]
             if head in captions_by_len[length] and _is_credit_suffix(line[length:], rules):
-                furniture[idx] = caption[idx] = True
+                marks.caption_at(idx)
                 for other in where[head]:
-                    furniture[other] = caption[other] = True
+                    marks.caption_at(other)
                 break
 
-    for idx, line in enumerate(lines):
-        if furniture[idx]:
+
+def _mark_cue_lines(marks: _Marks, rules: TextRules) -> None:
+    """Lines that are furniture by their own words: cues, domains, credits, captions."""
+    for idx, line in enumerate(marks.lines):
+        if marks.furniture[idx]:
             continue
         if rules.is_marker_line(line) or _DOMAIN.fullmatch(line):
-            furniture[idx] = True
+            marks.furniture[idx] = True
         elif rules.is_credit_line(line):
-            furniture[idx] = credit_only[idx] = True
+            marks.furniture[idx] = marks.credit_only[idx] = True
         elif rules.has_trailing_credit(line):
-            furniture[idx] = caption[idx] = True
+            marks.caption_at(idx)
 
-    # A headline-like list after "Related Stories"/"Read more".
+
+def _mark_related_lists(marks: _Marks, rules: TextRules) -> None:
+    """A headline-like list after "Related Stories"/"Read more"."""
+    lines, furniture, n = marks.lines, marks.furniture, len(marks.lines)
     idx = 0
     while idx < n:
         if furniture[idx] and _norm_line(lines[idx]) in rules.list_markers:
@@ -557,23 +579,25 @@ def find_furniture(
         else:
             idx += 1
 
-    # A credit name on its own line after a caption, a caption after a credit line inside the
-    # article ("Getty Images" / "A family returns to Gaza"), and headline-like lines sandwiched
-    # between furniture (lists of other stories interleaved with captions, site names above
-    # domains).
+
+def _mark_neighbours(marks: _Marks) -> None:
+    """A credit name on its own line after a caption, a caption after a credit line inside the
+    article ("Getty Images" / "A family returns to Gaza"), and headline-like lines sandwiched
+    between furniture (lists of other stories interleaved with captions, site names above
+    domains)."""
+    lines, furniture, n = marks.lines, marks.furniture, len(marks.lines)
     seen_prose = False
     for idx, line in enumerate(lines):
         if not furniture[idx] and _ends_sentence(line) and len(line.split(None, 8)) > 8:
             seen_prose = True
         if furniture[idx] or idx == 0 or not furniture[idx - 1]:
             continue
-        if credit_only[idx - 1] and seen_prose and _headline_like(line):
-            furniture[idx] = caption[idx] = True
+        if marks.credit_only[idx - 1] and seen_prose and _headline_like(line):
+            marks.caption_at(idx)
             continue
-        credit_name = caption[idx - 1] and _is_name_like(line, 4) and len(line) <= 60
+        credit_name = marks.caption[idx - 1] and _is_name_like(line, 4) and len(line) <= 60
         sandwiched = _headline_like(line) and (idx + 1 == n or furniture[idx + 1])
         furniture[idx] = credit_name or sandwiched
-    return [p for p, f in zip(paras, furniture, strict=True) if f]
 
 
 def _short_question(line: str) -> bool:
