@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -41,7 +42,6 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|\w+(?:[-‑.]\w+|['’](?!(?:s|d|re|ll|ve|m)\b)\w+)*"
     r"|['’](?:s|d|re|ll|ve|m)\b|\S"
 )
-_WORD = re.compile(r"\w")
 
 
 class Token(NamedTuple):
@@ -67,11 +67,26 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         ['gen', '.', 'al-burhan', 'said', ':', 'no', '.']
     """
     out: list[Token] = []
-    for m in _TOKEN.finditer(text, start, end):
-        s = m.group()
-        word = bool(_WORD.match(s)) and s[0] not in "'’"
-        cap = word and (s[0].isupper() or (s[:3].lower() in ("al-", "el-") and s[3:4].isupper()))
-        out.append(Token(m.start(), m.end(), s.lower().replace("’", "'"), word, cap))
+    append = out.append
+    new = tuple.__new__
+    find = text.find
+    pos = start
+    # Only whitespace separates two tokens (``\S`` catches any other character), so a token's
+    # offset is the next occurrence of its text: cheaper than a match object per token.
+    for s in _TOKEN.findall(text, start, end):
+        p = find(s, pos)
+        pos = p + len(s)
+        c = s[0]
+        # ``\w`` is ``str.isalnum()`` or the underscore
+        if c.isalnum() or c == "_":
+            cap = c.isupper() or (s[3:4].isupper() and s[:3].lower() in ("al-", "el-"))
+            word = True
+        else:
+            word = cap = False
+        low = s.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        append(new(Token, (p, pos, low, word, cap)))
     return out
 
 
@@ -208,6 +223,10 @@ class Cues:
     pronouns: Mapping[str, frozenset[str]]
     _first: dict[str, list[CueEntry]] = attrs.field(init=False, factory=dict, eq=False)
     forms: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
+    first_words: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
+    """The words a cue can start with (a quick test before [`match`][conflictmodel.parsers.attribution.Cues.match])."""
+    human_heads: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
+    """Singular forms of ``anonymous_heads``: the nouns "he"/"she" can refer to."""
 
     def __attrs_post_init__(self) -> None:
         first: dict[str, list[CueEntry]] = {}
@@ -216,6 +235,10 @@ class Cues:
         for lst in first.values():
             lst.sort(key=lambda e: -len(e.words))
         object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "first_words", frozenset(first))
+        object.__setattr__(
+            self, "human_heads", frozenset(_lemma(h) for h in self.word_set("anonymous_heads"))
+        )
         object.__setattr__(
             self,
             "forms",
@@ -371,6 +394,15 @@ def _lemma(word: str) -> str:
     return word
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_lemmas(name: str) -> frozenset[str]:
+    """The singular lower-case words of a name, title or description."""
+    return frozenset(_lemma(w) for w in _WORD_RUN.findall(name.lower()))
+
+
 @attrs.define
 class Resolver:
     """Turns speaker noun phrases into actors of a context.
@@ -409,7 +441,7 @@ class Resolver:
     _scans: int = 0
 
     def __attrs_post_init__(self) -> None:
-        self._human = frozenset(_lemma(h) for h in self.cues.word_set("anonymous_heads"))
+        self._human = self.cues.human_heads
         try:
             from conflictmodel.parsers import actors as actors_stage
         except ImportError:  # pragma: no cover - the actors stage ships with the package
@@ -709,10 +741,9 @@ class Resolver:
             a = self.ctx.actors.get(target)
             if a is None:
                 continue
-            words: set[str] = set()
-            for n in (a.name, a.description or "", *(r.title for r in a.roles)):
-                words.update(_lemma(w) for w in re.findall(r"\w+", n.lower()))
-            if head in words:
+            if any(head in _name_lemmas(n) for n in (a.name, a.description or "")) or any(
+                head in _name_lemmas(r.title) for r in a.roles
+            ):
                 return a
         return None
 

@@ -110,6 +110,13 @@ class Quote:
             return Span(start=self.open, end=self.end)
         return Span(start=self.open, end=self.close_end or self.close + 1)
 
+    @property
+    def outer_end(self) -> int:
+        """``outer.end`` without building the span."""
+        if self.close is None:
+            return self.end
+        return self.close_end or self.close + 1
+
     def content(self, text: str) -> str:
         """The quoted text."""
         return text[self.start : self.end]

@@ -99,6 +99,8 @@ class _Para:
     qidx: list[int]  # per token: index of the top-level quote containing it, or -1
     sents: list[tuple[int, int]]
     headline: bool
+    matches: dict[tuple[int, int], CueMatch | None] = attrs.Factory(dict)
+    """Memo of cue matches by (token, limit)."""
 
 
 @attrs.define
@@ -163,6 +165,7 @@ class _Run:
         self.audiences = w("audiences")
         self.labels = w("label_markers")
         self.abbrevs = w("abbreviations")
+        self.first_words = cues.first_words
         self.pron_all = frozenset().union(*cues.pronouns.values()) if cues.pronouns else frozenset()
         self.out: list[Statement] = []
         self.ids: set[str] = set()
@@ -192,6 +195,7 @@ class _Run:
                     chain_prev[k] = q_by_index[id(prev)]
         self.top = top
         self.top_opens = [q.open for q in top]
+        self.top_ends = [q.outer_end for q in top]
         self.chain_prev = chain_prev
         self.quote_stmt: dict[int, tuple[Statement, list[Actor], Span | None, _Cue | None]] = {}
         qpos = 0
@@ -232,12 +236,17 @@ class _Run:
     def _para(self, lo: int, hi: int, qa: int, qb: int) -> _Para:
         toks = self._merge_abbreviations(tokenize(self.text, lo, hi))
         qidx = [-1] * len(toks)
-        k = qa
-        for i, t in enumerate(toks):
-            while k < qb and self.top[k].outer.end <= t.start:
-                k += 1
-            if k < qb and self.top[k].open <= t.start < self.top[k].outer.end:
+        opens, ends = self.top_opens, self.top_ends
+        n = len(toks)
+        i = 0
+        # tokens inside each top-level quote of the paragraph (quotes are disjoint, in order)
+        for k in range(qa, qb):
+            o, e = opens[k], ends[k]
+            while i < n and toks[i].start < o:
+                i += 1
+            while i < n and toks[i].start < e:
                 qidx[i] = k
+                i += 1
         sents = self._sentences(lo, hi, toks, qidx)
         return _Para(lo, hi, toks, qidx, sents, self._headline(toks, qidx))
 
@@ -289,7 +298,7 @@ class _Run:
             if k < 0 or qidx[i] == k:
                 continue
             q = self.top[k]
-            if q.close is None or toks[i - 1].end != q.outer.end:
+            if q.close is None or toks[i - 1].end != self.top_ends[k]:
                 continue
             final = self.text[q.start : q.end].rstrip()[-1:]
             if final in _SENT_END and (toks[i].cap or qidx[i] >= 0):
@@ -379,9 +388,10 @@ class _Run:
         a, b = sent
         toks, qidx = para.toks, para.qidx
         out: list[_Cue] = []
+        first_words = self.first_words
         i = a
         while i < b:
-            if qidx[i] >= 0 or not toks[i].word:
+            if qidx[i] >= 0 or not toks[i].word or toks[i].low not in first_words:
                 i += 1
                 continue
             # reporting verbs are lower case in prose ("the United States", "Secretary of
@@ -393,7 +403,7 @@ class _Run:
             limit = i
             while limit < b and qidx[limit] < 0 and limit - i < 8:
                 limit += 1
-            m = self.cues.match(toks, i, limit)
+            m = self._match(para, i, limit)
             if m is None:
                 i += 1
                 continue
@@ -405,6 +415,14 @@ class _Run:
             else:
                 i += 1
         return out
+
+    def _match(self, para: _Para, i: int, limit: int) -> CueMatch | None:
+        key = (i, limit)
+        memo = para.matches
+        if key in memo:
+            return memo[key]
+        m = memo[key] = self.cues.match(para.toks, i, limit)
+        return m
 
     def _classify(self, para: _Para, sent: tuple[int, int], m: CueMatch) -> _Cue | None:
         a, _b = sent
@@ -1359,7 +1377,7 @@ class _Run:
         y = x + 1
         while y < end - 1 and y - x < _MAX_SENT:
             if toks[y].low in ("in", "on") and qidx[y] < 0:
-                m = self.cues.match(toks, y, end)
+                m = self._match(para, y, end)
                 if m is not None and m.entry.role == "frame":
                     return y  # "condemned the strike in a statement on Sunday"
             if toks[y].low == "," and qidx[y] < 0:
@@ -1515,10 +1533,15 @@ class _Run:
         i = a
         while i < b:
             t = toks[i]
-            if qidx[i] >= 0 or content.start <= t.start < content.end or not t.word:
+            if (
+                qidx[i] >= 0
+                or content.start <= t.start < content.end
+                or not t.word
+                or t.low not in self.first_words
+            ):
                 i += 1
                 continue
-            m = self.cues.match(toks, i, b)
+            m = self._match(para, i, b)
             if m is None:
                 i += 1
                 continue
