@@ -24,111 +24,27 @@ import re
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import Gazetteer, Match
+from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 from conflictmodel.territories import Territory, TerritoryKind
 
 __all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "in_furniture", "is_metonym_use"]
 
+_WORDS_DATA = load_data("territories_words.json")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_WORDS_DATA[key])
+
+
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\W{0,3}$")
 _TWO_BEFORE = re.compile(r"([A-Za-z][\w'’-]{0,30})\s{1,3}([A-Za-z][\w'’-]{0,30})\W{0,3}$")
 
 # Prepositions that make a following city a place rather than its government.
-_PLACE_PREPS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "outside",
-        "around",
-        "across",
-        "into",
-        "inside",
-        "on",
-        "over",
-        "toward",
-        "towards",
-        "from",
-        "of",
-        "within",
-        "throughout",
-        "above",
-        "beyond",
-        "via",
-    ]
-)
-_MOTION = frozenset(
-    [
-        "visit",
-        "visits",
-        "visited",
-        "visiting",
-        "trip",
-        "trips",
-        "travel",
-        "travels",
-        "travelled",
-        "traveled",
-        "travelling",
-        "flew",
-        "fly",
-        "flying",
-        "arrived",
-        "arrive",
-        "arriving",
-        "returned",
-        "return",
-        "returning",
-        "came",
-        "come",
-        "went",
-        "go",
-        "going",
-        "moved",
-        "move",
-        "headed",
-        "heading",
-        "back",
-        "way",
-        "road",
-        "train",
-        "flight",
-        "flights",
-        "drove",
-    ]
-)
+_PLACE_PREPS = _words("place_preps")
+_MOTION = _words("motion")
 # Words after a city's possessive that make it a place ("Kyiv's streets").
-_PLACE_POSSESSED = frozenset(
-    [
-        "streets",
-        "street",
-        "residents",
-        "mayor",
-        "outskirts",
-        "suburbs",
-        "suburb",
-        "centre",
-        "center",
-        "airport",
-        "metro",
-        "skies",
-        "sky",
-        "districts",
-        "district",
-        "city",
-        "people",
-        "population",
-        "buildings",
-        "infrastructure",
-        "region",
-        "oblast",
-        "neighbourhoods",
-        "neighborhoods",
-        "hospitals",
-        "hospital",
-        "homes",
-        "houses",
-    ]
-)
+_PLACE_POSSESSED = _words("place_possessed")
 _CONFLICT = re.compile(
     r"\b(?:strik(?:e|es|ing)|struck|attack(?:s|ed|ing)?|shell(?:ing|ed|s)?|bomb(?:s|ed|ing|ings|ardment|arded)?|"
     r"drones?|missiles?|rockets?|offensive|fight(?:ing|s)?|fought|battles?|clash(?:es|ed)?|"
@@ -139,115 +55,10 @@ _CONFLICT = re.compile(
     re.IGNORECASE,
 )
 # Country as a place: what may come before it.
-_COUNTRY_PLACE_BEFORE = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "across",
-        "throughout",
-        "within",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "central",
-        "occupied",
-        "war-torn",
-        "southeastern",
-        "southeast",
-        "northeastern",
-        "northeast",
-        "northwestern",
-        "southwestern",
-        "mainland",
-    ]
-)
-_COUNTRY_PLACE_OF = frozenset(
-    [
-        "invasion",
-        "occupation",
-        "territory",
-        "territories",
-        "parts",
-        "regions",
-        "region",
-        "sovereignty",
-        "integrity",
-        "borders",
-        "border",
-        "partition",
-        "map",
-        "east",
-        "west",
-        "north",
-        "south",
-        "heart",
-        "rest",
-        "areas",
-        "area",
-        "lands",
-        "land",
-        "soil",
-        "annexation",
-        "breakup",
-        "division",
-    ]
-)
-_PLACE_NOUNS = frozenset(
-    [
-        "territory",
-        "territories",
-        "territorial",
-        "lands",
-        "land",
-        "soil",
-        "regions",
-        "region",
-        "border",
-        "borders",
-        "frontier",
-        "towns",
-        "villages",
-        "cities",
-        "airspace",
-        "waters",
-        "coast",
-        "coastline",
-        "sovereignty",
-        "integrity",
-        "east",
-        "west",
-        "north",
-        "south",
-        "countryside",
-        "oblasts",
-        "provinces",
-    ]
-)
-_DEMONYM_PLACE_NOUNS = frozenset(
-    [
-        "territory",
-        "territories",
-        "lands",
-        "land",
-        "soil",
-        "regions",
-        "region",
-        "border",
-        "borders",
-        "frontier",
-        "towns",
-        "villages",
-        "cities",
-        "airspace",
-        "waters",
-        "coast",
-        "coastline",
-        "oblasts",
-        "provinces",
-    ]
-)
+_COUNTRY_PLACE_BEFORE = _words("country_place_before")
+_COUNTRY_PLACE_OF = _words("country_place_of")
+_PLACE_NOUNS = _words("place_nouns")
+_DEMONYM_PLACE_NOUNS = _words("demonym_place_nouns")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 
