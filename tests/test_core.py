@@ -19,6 +19,7 @@ from conflictmodel.context import ParseContext
 from conflictmodel.errors import ExtrasError, InputError, ParseError, PipelineError
 from conflictmodel.gazetteer import Gazetteer
 from conflictmodel.parse import MAX_TEXT_CHARS
+from conflictmodel.pipeline import get_parser
 
 TEXT = (
     "Sudan's army chief Abdel Fattah al-Burhan said on Monday that the army would not "
@@ -225,3 +226,40 @@ def test_context_lookups_follow_appended_objects() -> None:
     ctx.dates.extend(art.dates)
     whole = Span(start=0, end=len(art.text))
     assert ctx.dates_in(whole) == [d for d in art.dates if d.span is not None]
+
+
+# ---------------------------------------------------------------- the analysed document
+
+
+_PIECES = [*"ab .\n,«»'’-", "Kyiv", "U.S.", "al-", "said", "\u201c", "\u201d"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+def test_analysed_document_tokens_cover_the_text(text: str) -> None:
+    ctx = ParseContext(text=text)
+    get_parser("text")(ctx)
+    doc = ctx.doc
+    covered = bytearray(len(text))
+    prev_end = 0
+    for tok in doc.tokens:
+        assert prev_end <= tok.start < tok.end <= len(text)
+        assert tok.low == text[tok.start : tok.end].lower().replace("’", "'")
+        covered[tok.start : tok.end] = b"\x01" * (tok.end - tok.start)
+        prev_end = tok.end
+        assert doc.token_at(tok.start) == tok
+    # every character inside a paragraph is whitespace or in a token
+    for p in ctx.paragraphs:
+        for i in range(p.start, p.end):
+            assert covered[i] or text[i].isspace()
+    for i, s in enumerate(ctx.sentences):
+        assert doc.sentence_index(s.start) == i
+        assert ctx.sentence_of(s.start) == s
+        assert all(s.start <= t.start < s.end for t in doc.sentence_tokens(i))
+    assert len(doc.folded) == len(text)
+
+
+def test_the_document_follows_the_text_stage() -> None:
+    ctx = ParseContext(text=TEXT)
+    assert ctx.doc.tokens  # before the text stage: the whole text is one block
+    get_parser("text")(ctx)
+    assert len(ctx.doc.sentences) == len(ctx.sentences) == 2

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from conflictmodel.analysis.document import AnalysedDocument
 from conflictmodel.analysis.spanindex import SpanIndex
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
@@ -188,7 +189,7 @@ class ParseContext:
     _mention_log: list[Mention] = attrs.field(factory=list, init=False, repr=False)
     # Lazily built indexes, each with the length of the list it was built from: stages only
     # append to these lists, so a longer list means the index is stale.
-    _indexes: dict[str, tuple[int, Any]] = attrs.field(factory=dict, init=False, repr=False)
+    _indexes: dict[str, tuple[Any, Any]] = attrs.field(factory=dict, init=False, repr=False)
 
     # ---------------------------------------------------------------- actors & territories
 
@@ -395,6 +396,25 @@ class ParseContext:
         ):
             return self.sentences[i]
         return None
+
+    @property
+    def doc(self) -> AnalysedDocument:
+        """The analysed document (tokens, folded text, offset indexes) of the paragraphs and
+        sentences found so far, built once and rebuilt only if a stage changes them.
+
+        Example:
+            >>> ctx = ParseContext(text="Kyiv said no.")
+            >>> ctx.sentences.append(Span(start=0, end=13))
+            >>> [t.low for t in ctx.doc.sentence_tokens(0)]
+            ['kyiv', 'said', 'no', '.']
+        """
+        key = (len(self.paragraphs), len(self.sentences))
+        cached = self._indexes.get("doc")
+        if cached is None or cached[0] != key:
+            cached = (key, AnalysedDocument(self.text, self.paragraphs, self.sentences))
+            self._indexes["doc"] = cached
+        doc: AnalysedDocument = cached[1]
+        return doc
 
     def _index(self, name: str, items: list[Any], span_of: Any) -> SpanIndex[Any]:
         cached = self._indexes.get(name)

@@ -4,7 +4,9 @@ Stages read text structure and look objects up through these instead of re-scann
 every object once per sentence, which keeps a parse linear in the length of the article.
 """
 
+from conflictmodel.analysis.document import AnalysedDocument
 from conflictmodel.analysis.lexicon import PhraseMatcher, fold_case
 from conflictmodel.analysis.spanindex import SpanIndex
+from conflictmodel.analysis.tokens import Token, tokenize
 
-__all__ = ["PhraseMatcher", "SpanIndex", "fold_case"]
+__all__ = ["AnalysedDocument", "PhraseMatcher", "SpanIndex", "Token", "fold_case", "tokenize"]
