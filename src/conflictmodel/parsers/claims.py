@@ -294,14 +294,13 @@ class ClaimParser:
             for terr in terrs[:1]:
                 out.append(self._claim(ctx, sent, claimant, terr, kind, m.start(), m.end()))
         cues: list[tuple[int, int, ClaimKind, bool]] = []
-        low = text[sent.start : sent.end].lower()
-        for i in sorted(rx.passive_gate.candidates(low)):
+        for i in sorted(rx.passive_gate.candidates_in(text, sent.start, sent.end)):
             kind, crx = rx.passive[i]
             for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break
                 cues.append((m.start(), m.end(), kind, False))
-        for i in sorted(rx.active_gate.candidates(low)):
+        for i in sorted(rx.active_gate.candidates_in(text, sent.start, sent.end)):
             kind, crx = rx.active[i]
             for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:

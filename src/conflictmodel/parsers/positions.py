@@ -378,14 +378,13 @@ class PositionParser:
         conditions = find_conditions(text, sent)
         out: list[Position] = []
         cues: list[tuple[int, int, Stance, bool]] = []
-        low = text[sent.start : sent.end].lower()
-        for i in sorted(rx.forward_gate.candidates(low)):
+        for i in sorted(rx.forward_gate.candidates_in(text, sent.start, sent.end)):
             stance, srx = rx.forward[i]
             for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:
                     break
                 cues.append((m.start(), m.end(), stance, True))
-        for i in sorted(rx.backward_gate.candidates(low)):
+        for i in sorted(rx.backward_gate.candidates_in(text, sent.start, sent.end)):
             stance, srx = rx.backward[i]
             for n, m in enumerate(srx.finditer(text, sent.start, sent.end)):
                 if n >= _MAX_CUES:

@@ -295,9 +295,7 @@ class ProvisionLexicon:
                 )
         object.__setattr__(self, "_compiled", tuple(compiled))
         # The same test as "one of the hints occurs in the lower-cased window", in one pass.
-        object.__setattr__(
-            self, "_gate", PatternGate([c.word_hints for c in compiled], fold_safe=False)
-        )
+        object.__setattr__(self, "_gate", PatternGate([c.word_hints for c in compiled]))
 
     @classmethod
     def default(cls) -> ProvisionLexicon:
@@ -1391,7 +1389,7 @@ def _pattern_hits(text: str, win: Span, lex: ProvisionLexicon) -> list[tuple[int
         return found
     found = []
     patterns = lex._patterns()
-    for i in sorted(lex._gate.candidates(text[win.start : win.end].lower())):
+    for i in sorted(lex._gate.candidates_in(text, win.start, win.end)):
         comp = patterns[i]
         for m in comp.regex.finditer(text, win.start, win.end):
             s, e = m.start(), m.end()
@@ -2125,7 +2123,7 @@ class ProposalParser:
         hits: list[tuple[int, int, ProposalStatus]] = []
         status = self._rx.status
         for win in _windows(sent, text):
-            for i in sorted(self._rx.status_gate.candidates(text[win.start : win.end].lower())):
+            for i in sorted(self._rx.status_gate.candidates_in(text, win.start, win.end)):
                 st, srx = status[i]
                 hits.extend(
                     (m.start(), m.end(), st) for m in srx.finditer(text, win.start, win.end)
@@ -2254,7 +2252,7 @@ class ProposalParser:
             )
         # Implicit proposals: an offer, willingness or demand followed by a provision.
         windows = _windows(sent, text)
-        gates = [rx.implicit_gate.candidates(text[w.start : w.end].lower()) for w in windows]
+        gates = [rx.implicit_gate.candidates_in(text, w.start, w.end) for w in windows]
         for i_cue, (status, irx) in enumerate(rx.implicit):
             for win, gate in zip(windows, gates, strict=True):
                 if i_cue not in gate:

@@ -12,10 +12,13 @@ sentence share one computation.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import ahocorasick
+
+from conflictmodel.analysis import fold_case
 
 __all__ = ["PatternGate", "TextCache", "literal_hints", "text_cache"]
 
@@ -102,6 +105,62 @@ class PatternGate:
             if words and (last + 1 == n or not _is_word(low[last + 1])):
                 found |= words
         return frozenset(found)
+
+    def candidates_in(self, text: str, start: int, end: int) -> frozenset[int]:
+        """``candidates`` of ``text[start:end]`` lower-cased, from one scan of the whole text
+        per article (memoised in ``text_cache``).
+
+        Example:
+            >>> g = PatternGate([("truce",), ("sanction*",)])
+            >>> t = "A truce. Sanctions."
+            >>> sorted(g.candidates_in(t, 0, 8)), sorted(g.candidates_in(t, 2, 19))
+            ([0], [0, 1])
+        """
+        if self._fold_safe and not text.isascii():
+            seg = text[start:end]
+            if any(c in seg for c in _ODD_RAW):
+                return self._all
+        if not self._size:
+            return self._always
+        starts, hits = self._scan(text)
+        found = set(self._always)
+        i = bisect.bisect_left(starts, start)
+        n = len(starts)
+        while i < n and starts[i] < end:
+            s, e, stems, words, start_ok, end_ok = hits[i]
+            i += 1
+            if e > end or not (start_ok or s == start):
+                continue
+            found |= stems
+            if words and (end_ok or e == end):
+                found |= words
+        return frozenset(found)
+
+    def _scan(self, text: str) -> tuple[list[int], list[_Hit]]:
+        memo = text_cache(text).memo
+        key = ("gate", id(self))
+        cached: tuple[PatternGate, list[int], list[_Hit]] | None = memo.get(key)
+        if cached is not None:
+            return cached[1], cached[2]
+        low = memo.get("folded")
+        if low is None:
+            low = memo["folded"] = fold_case(text)
+        n = len(low)
+        hits: list[_Hit] = []
+        for last, (length, stems, words) in self._automaton.iter(low):
+            s = last + 1 - length
+            c = low[s - 1] if s > 0 else " "
+            start_ok = not (c.isalnum() or c in "_'’")
+            end_ok = last + 1 == n or not _is_word(low[last + 1])
+            hits.append((s, last + 1, stems, words, start_ok, end_ok))
+        hits.sort(key=lambda h: h[0])
+        starts = [h[0] for h in hits]
+        memo[key] = (self, starts, hits)
+        return starts, hits
+
+
+_Hit = tuple[int, int, frozenset[int], frozenset[int], bool, bool]
+_ODD_RAW = ("ſ", "ı", "İ")
 
 
 class TextCache:
