@@ -153,3 +153,8 @@ def _bare_actor(actor: Actor) -> Actor:
 def _is_all_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+_NON_SPACE = re.compile(r"\S+")
+_COURTESY_END = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$")
+_NAME_TOKEN_AT_START = re.compile(_NAME_TOKEN)

@@ -13,8 +13,11 @@ from conflictmodel.parsers.actors.bodies import (
 )
 from conflictmodel.parsers.actors.grammar import (
     _COURTESY_BEFORE,
+    _COURTESY_END,
     _NAME,
     _NAME_TOKEN,
+    _NAME_TOKEN_AT_START,
+    _NON_SPACE,
     _SPEECH_AFTER,
     _SPEECH_BEFORE,
     _bare_actor,
@@ -120,11 +123,59 @@ class _People(_Bodies):
 
     def person_candidate(self, a: int, b: int, sent: Span, headline: bool) -> None:
         text = self.text
-        toks = list(re.finditer(r"\S+", text[a:b]))
+        toks = list(_NON_SPACE.finditer(text[a:b]))
         if not toks:
             return
-        # Leading title words belong to the title: "President Donald Trump", "Secretary of
-        # State Marco Rubio" (the chunk is "State Marco Rubio").
+        start_i, title, tspan, tcountry, taff = self._leading_title(a, toks)
+        name_toks, start_i, stripped_title, courtesy = self._name_tokens(a, toks, start_i)
+        if stripped_title:
+            title = None
+        if not name_toks or start_i >= len(toks):
+            return
+        n_start = a + toks[start_i].start()
+        n_end = a + toks[start_i + len(name_toks) - 1].end()
+        raw_name = _strip_possessive(text[n_start:n_end])
+        n_end = n_start + len(raw_name)
+        if not raw_name or not self.free(n_start, n_end):
+            return
+        words = raw_name.split()
+        if any(fold(w) in self.rules.titles for w in words[-1:]):
+            return
+        if any(_strip_possessive(w) in _ORG_WORDS for w in words):
+            return  # "Interim Administration", "Human Rights" name bodies, not people
+        if courtesy and not title:
+            prev = text[max(sent.start, n_start - 6) : n_start]
+            if _COURTESY_END.search(prev):
+                # "Mr. Peskov" refers back to a person already named.
+                known = self.person_by_surname(words[-1])
+                if known is not None:
+                    self.mention(known, n_start, n_end, via="surname")
+                    return
+        rank: str | None = None
+        if title is None or fold(title) in self._ranks:
+            t2, c2, a2 = self.title_after(n_end)
+            if t2 is not None:
+                # "Lt. Col. Nadav Shoshani, a spokesman for the military": the appositive says
+                # more than the rank, which is kept as a second role.
+                rank = title
+                title, tcountry, taff = t2, c2 or tcountry, a2
+        if headline and not courtesy:
+            return
+        if not self._name_evidence(words, title, tspan, courtesy, n_start, n_end, sent):
+            return
+        actor = self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
+        if rank is not None:
+            self.ctx.add_actor(
+                Actor(id=actor.id, name=actor.name, kind=actor.kind, roles=(Role(title=rank),))
+            )
+
+    def _leading_title(
+        self, a: int, toks: list[re.Match[str]]
+    ) -> tuple[int, str | None, Span | None, str | None, str | None]:
+        """The title before the chunk, or inside it: leading title words belong to the title
+        ("President Donald Trump"; "Secretary of State Marco Rubio" is chunked as "State Marco
+        Rubio").  Returns the index of the first name token and the title found."""
+        text = self.text
         start_i = 0
         title, tspan, tcountry, taff = self.title_before(a)
         for i in range(1, min(len(toks), 6)):
@@ -143,9 +194,16 @@ class _People(_Bodies):
                 t = " ".join(text[a : ts.end].split())
                 ts = Span(start=a, end=ts.end)
             start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta
+        return start_i, title, tspan, tcountry, taff
+
+    def _name_tokens(
+        self, a: int, toks: list[re.Match[str]], start_i: int
+    ) -> tuple[list[str], int, bool, bool]:
+        """The name's tokens without courtesy titles, sentence-initial function words and
+        headline verbs: (tokens, index of the first, whether a leading word was dropped so
+        the title no longer applies, whether a courtesy title was seen)."""
         name_toks = [t.group(0) for t in toks[start_i:]]
-        # Strip courtesy titles and sentence-initial function words.
-        courtesy = bool(_COURTESY_BEFORE.search(text, max(0, a - 12), a))
+        courtesy = bool(_COURTESY_BEFORE.search(self.text, max(0, a - 12), a))
         while name_toks and (
             name_toks[0] in self.rules.courtesy
             or name_toks[0] + "." in self.rules.courtesy
@@ -154,43 +212,28 @@ class _People(_Bodies):
             courtesy = True
             name_toks = name_toks[1:]
             start_i += 1
+        dropped = False
         while name_toks and _strip_possessive(name_toks[0]) in _STOP_CAPS:
             name_toks = name_toks[1:]
             start_i += 1
-            title = None
+            dropped = True
         while name_toks and _strip_possessive(name_toks[-1]) in _NAME_STOP_TAIL:
             name_toks = name_toks[:-1]
-        if not name_toks or start_i >= len(toks):
-            return
-        n_start = a + toks[start_i].start()
-        n_end = a + toks[start_i + len(name_toks) - 1].end()
-        raw_name = _strip_possessive(text[n_start:n_end])
-        n_end = n_start + len(raw_name)
-        if not raw_name or not self.free(n_start, n_end):
-            return
-        words = raw_name.split()
-        if any(fold(w) in self.rules.titles for w in words[-1:]):
-            return
-        if any(_strip_possessive(w) in _ORG_WORDS for w in words):
-            return  # "Interim Administration", "Human Rights" name bodies, not people
-        if courtesy and not title:
-            prev = text[max(sent.start, n_start - 6) : n_start]
-            if re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$", prev):
-                # "Mr. Peskov" refers back to a person already named.
-                known = self.person_by_surname(words[-1])
-                if known is not None:
-                    self.mention(known, n_start, n_end, via="surname")
-                    return
-        rank: str | None = None
-        if title is None or fold(title) in self._ranks:
-            t2, c2, a2 = self.title_after(n_end)
-            if t2 is not None:
-                # "Lt. Col. Nadav Shoshani, a spokesman for the military": the appositive says
-                # more than the rank, which is kept as a second role.
-                rank = title
-                title, tcountry, taff = t2, c2 or tcountry, a2
-        if headline and not courtesy:
-            return
+        return name_toks, start_i, dropped, courtesy
+
+    def _name_evidence(
+        self,
+        words: list[str],
+        title: str | None,
+        tspan: Span | None,
+        courtesy: bool,
+        n_start: int,
+        n_end: int,
+        sent: Span,
+    ) -> bool:
+        """Whether a capitalised chunk is a person: a title right before a full name (or any
+        name, as an honorific), a courtesy title, or a full name with a speech verb."""
+        text = self.text
         multi = len(words) >= 2 and not all(w.endswith(".") for w in words)
         if title is not None:
             honorific = (
@@ -199,25 +242,14 @@ class _People(_Bodies):
                 and not text[tspan.end : n_start].strip()
                 and words[0] not in _STOP_CAPS
             )
-            if not multi and not courtesy and not honorific:
-                return
-        elif courtesy:
-            if not re.match(rf"^{_NAME_TOKEN}", words[-1]):
-                return
-        else:
-            if not multi:
-                return
-            after_ok = _SPEECH_AFTER.match(text, n_end) is not None
-            before_ok = (
-                _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
-            )
-            if not (after_ok or before_ok):
-                return
-        actor = self.new_person(raw_name, n_start, n_end, title, tspan, tcountry, taff)
-        if rank is not None:
-            self.ctx.add_actor(
-                Actor(id=actor.id, name=actor.name, kind=actor.kind, roles=(Role(title=rank),))
-            )
+            return multi or courtesy or honorific
+        if courtesy:
+            return _NAME_TOKEN_AT_START.match(words[-1]) is not None
+        if not multi:
+            return False
+        after_ok = _SPEECH_AFTER.match(text, n_end) is not None
+        before_ok = _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
+        return after_ok or before_ok
 
     def new_person(
         self,

@@ -82,21 +82,9 @@ def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
     owned = _possessed_title(run, start, end)
     if owned is not None:
         return owned
-    best: tuple[int, int] | None = None
-    best_m: Mention | None = None
-    for m in ctx.mentions_in(Span(start=max(0, start - _MAX_SPAN), end=end + _MAX_SPAN)):
-        if m.kind is not MentionKind.ACTOR or not (m.span.start < end and start < m.span.end):
-            continue
-        a = ctx.actors.get(m.target)
-        if a is None:
-            continue
-        # A person before an anonymous source before a body before a state; among equals the
-        # first, the head of most speaker phrases ("Israel struck Syrian army positions").
-        key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], m.span.start)
-        if best is None or key < best:
-            best, best_m = key, m
-    if best_m is not None:
-        return ctx.actors[best_m.target]
+    overlapping = _mentioned_in(run, start, end)
+    if overlapping is not None:
+        return overlapping
     phrase = text[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     core = _strip_possessive(phrase.strip())
@@ -114,12 +102,37 @@ def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
     org = _organisation_phrase(run, start, end)
     if org is not None:
         return org
+    return _new_speaker(run, start, end)
+
+
+def _mentioned_in(run: _Run, start: int, end: int) -> Actor | None:
+    """The actor of the best mention overlapping ``[start, end)``: a person before an
+    anonymous source before a body before a state; among equals the first, the head of most
+    speaker phrases ("Israel struck Syrian army positions")."""
+    ctx = run.ctx
+    best: tuple[int, int] | None = None
+    best_m: Mention | None = None
+    for m in ctx.mentions_in(Span(start=max(0, start - _MAX_SPAN), end=end + _MAX_SPAN)):
+        if m.kind is not MentionKind.ACTOR or not (m.span.start < end and start < m.span.end):
+            continue
+        a = ctx.actors.get(m.target)
+        if a is None:
+            continue
+        key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], m.span.start)
+        if best is None or key < best:
+            best, best_m = key, m
+    return ctx.actors[best_m.target] if best_m is not None else None
+
+
+def _new_speaker(run: _Run, start: int, end: int) -> Actor | None:
+    """A new actor for a speaker phrase: a person by the stage's rules, an anonymous source,
+    else a capitalised name (with the title before it)."""
+    ctx = run.ctx
+    text = ctx.text
     sent = Span(start=start, end=end)
-    before = set(ctx.actors)
     n_mentions = len(run.pending)
     for nm in _NAME.finditer(text, start, end):
-        a0, b0 = nm.start(), nm.end()
-        run.person_candidate(a0, b0, sent, headline=False)
+        run.person_candidate(nm.start(), nm.end(), sent, headline=False)
         if len(run.pending) > n_mentions:
             return ctx.actors[run.pending[-1][1]]
     run.anonymous(sent)
@@ -130,8 +143,7 @@ def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
     for nm in _NAME.finditer(text, start, end):
         a0, b0 = nm.start(), nm.end()
         title, tspan, tc, ta = run.title_before(a0)
-        name = _strip_possessive(text[a0:b0])
-        words = name.split()
+        words = _strip_possessive(text[a0:b0]).split()
         while words and (words[0] in _STOP_CAPS or words[0] in run.rules.courtesy):
             words = words[1:]
         if not words or (len(words) < 2 and not title):
@@ -141,7 +153,6 @@ def _resolve_phrase(run: _Run, span: Span) -> Actor | None:
         if n_start < 0 or not run.free(n_start, n_start + len(name)):
             continue
         return run.new_person(name, n_start, n_start + len(name), title, tspan, tc, ta)
-    del before
     return None
 
 
