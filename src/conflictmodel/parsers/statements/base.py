@@ -1,0 +1,255 @@
+"""Shared state and the cue grammar of the statements stage: token ranges, cues, adverbs."""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from conflictmodel.actors import Actor
+from conflictmodel.context import ParseContext
+from conflictmodel.parsers.quotes import Quote
+from conflictmodel.parsers.statements.cues import CueMatch, Cues, Token
+from conflictmodel.parsers.statements.resolver import Resolver
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement
+
+_MAX_SUBJECT = 16
+"""Longest speaker phrase, in tokens, looked at on either side of a cue."""
+_MAX_GAP = 14
+"""Most tokens between a cue and its "that" (hearer, dates, "in a statement", ...)."""
+_MAX_SENT = 250
+"""Longer "sentences" (lists, tables, run-on junk) are cut into pieces of this many tokens,
+which bounds the work per cue and keeps the stage linear on any input."""
+_STOP_PUNCT = frozenset(',;:—–()[]!?"“”«»„‹›')
+_SENT_END = frozenset(".!?…")
+_QUOTE_CHARS = frozenset("“”„«»‹›‘’‚\"'「」『』")
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
+_REL = frozenset(("who", "which", "that", "whose"))
+
+
+@attrs.define
+class _Cue:
+    """A cue found in a sentence and what it was resolved to."""
+
+    match: CueMatch
+    lo: int  # first token of the cue as written (with its auxiliaries)
+    hi: int  # token after the cue
+    kind: str  # finite | participle | source | frame | via
+    sent: tuple[int, int]
+    subject: tuple[int, int] | None = None  # token range of the speaker phrase
+    speakers: list[Actor] = attrs.Factory(list)
+    speaker_span: Span | None = None
+    resolved: bool = False
+    used_by_direct: bool = False
+
+
+@attrs.define
+class _Para:
+    lo: int
+    hi: int
+    toks: list[Token]
+    qidx: list[int]  # per token: index of the top-level quote containing it, or -1
+    sents: list[tuple[int, int]]
+    headline: bool
+    matches: dict[tuple[int, int], CueMatch | None] = attrs.Factory(dict)
+    """Memo of cue matches by (token, limit)."""
+
+
+@attrs.define
+class _Attrib:
+    """A speaker found for a quote."""
+
+    speakers: list[Actor]
+    speaker_span: Span | None
+    cue: _Cue | None
+    how: str
+
+
+class _Grammar:
+    """The state of one parse of one article and the grammar shared by every layer."""
+
+    def __init__(self, ctx: ParseContext, cues: Cues) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.cues = cues
+        self.resolver = Resolver(ctx, cues)
+        w = cues.word_set
+        self.aux = w("auxiliaries")
+        self.finite = w("finite_markers")
+        self.adverbs = w("adverbs")
+        self.dets = w("determiners")
+        self.preps = w("prepositions")
+        self.subords = w("subordinators")
+        self.heads = w("speaker_heads")
+        self.audiences = w("audiences")
+        self.labels = w("label_markers")
+        self.abbrevs = w("abbreviations")
+        self.first_words = cues.first_words
+        self.pron_all = frozenset().union(*cues.pronouns.values()) if cues.pronouns else frozenset()
+        self.out: list[Statement] = []
+        self.ids: set[str] = set()
+        self.date_spans = sorted(
+            (d.span.start, d.span.end, d) for d in ctx.dates if d.span is not None
+        )
+        self.date_starts = [d[0] for d in self.date_spans]
+        self.sent_starts = [sp.start for sp in ctx.sentences]
+        self.seen: set[tuple[int, int, str]] = set()
+        self.sent_cues: dict[tuple[int, int, int], list[_Cue]] = {}
+        self.prev_para: tuple[int, _Para] | None = None
+        self.last_quote: tuple[Statement, list[Actor], int, int] | None = None
+        # (statement, speakers, paragraph index, end offset)
+        self.top: list[Quote] = []
+        self.top_opens: list[int] = []
+        self.top_ends: list[int] = []
+        self.chain_prev: dict[int, int] = {}
+        self.quote_stmt: dict[int, tuple[Statement, list[Actor], Span | None, _Cue | None]] = {}
+
+    def _in_date(self, t: Token) -> bool:
+        i = bisect.bisect_right(self.date_starts, t.start) - 1
+        return i >= 0 and self.date_spans[i][0] <= t.start < self.date_spans[i][1]
+
+    def _adv(self, t: Token) -> bool:
+        """An adverb: listed, or a lower-case word in -ly/-wards that is not a listed noun."""
+        low = t.low
+        if low in self.adverbs:
+            return True
+        return (
+            not t.cap
+            and t.word
+            and len(low) > 5
+            and low.endswith(("ly", "wards", "ward"))
+            and low not in self.cues.word_set("ly_nouns")
+        )
+
+    def _possessive(self, para: _Para, k: int) -> bool:
+        """ "Haiti's council" (possessive), not "he's going" (a verb)."""
+        toks = para.toks
+        if k + 1 >= len(toks) or not toks[k + 1].word or k == 0 or not toks[k - 1].word:
+            return False
+        nxt = toks[k + 1].low
+        return (
+            not (
+                nxt in self.finite
+                or nxt in self.aux
+                or nxt in self.adverbs
+                or nxt in self.dets
+                or nxt.endswith(("ing", "ed"))
+            )
+            or toks[k + 1].cap
+        )
+
+    def _span(self, para: _Para, r: tuple[int, int]) -> Span:
+        return Span(start=para.toks[r[0]].start, end=para.toks[r[1] - 1].end)
+
+    def _match(self, para: _Para, i: int, limit: int) -> CueMatch | None:
+        key = (i, limit)
+        memo = para.matches
+        if key in memo:
+            return memo[key]
+        m = memo[key] = self.cues.match(para.toks, i, limit)
+        return m
+
+    def _find_cues(self, para: _Para, sent: tuple[int, int]) -> list[_Cue]:
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        out: list[_Cue] = []
+        first_words = self.first_words
+        i = a
+        while i < b:
+            if qidx[i] >= 0 or not toks[i].word or toks[i].low not in first_words:
+                i += 1
+                continue
+            # reporting verbs are lower case in prose ("the United States", "Secretary of
+            # State" are not cues); only a sentence may start with one ("According to")
+            if toks[i].cap and not (i == a or qidx[i - 1] >= 0 or toks[i - 1].low in _STOP_PUNCT):
+                i += 1
+                continue
+            # the cue may not run into a quotation
+            limit = i
+            while limit < b and qidx[limit] < 0 and limit - i < 8:
+                limit += 1
+            m = self._match(para, i, limit)
+            if m is None:
+                i += 1
+                continue
+            m = CueMatch(m.start, m.end, m.entry, "")
+            cue = self._classify(para, sent, m)
+            if cue is not None:
+                out.append(cue)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def _classify(self, para: _Para, sent: tuple[int, int], m: CueMatch) -> _Cue | None:
+        a, _b = sent
+        toks = para.toks
+        e = m.entry
+        first = toks[m.start].low
+        prev_i = m.start - 1
+        while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:
+            prev_i -= 1
+        prev = toks[prev_i].low if prev_i >= a else ""
+        if e.role == "source":
+            return _Cue(m, m.start, m.end, "source", sent)
+        if e.role == "frame":
+            return _Cue(m, m.start, m.end, "frame", sent)
+        if e.role == "via":
+            return _Cue(m, m.start, m.end, "via", sent)
+        ing = first.endswith("ing")
+        if ing:
+            if prev in _BE or prev in ("been", "keep", "keeps", "kept"):
+                kind = "finite"  # "has been saying"
+            else:
+                kind = "participle"
+        else:
+            kind = "finite"
+            if prev in _BE:
+                return None  # passive: "are said to be", "was accused of"
+            if prev in self.cues.word_set("articles") or prev == "'s":
+                return None  # a noun: "the claims", "Russia's claims"
+            if (
+                first in self.cues.word_set("noun_forms")
+                and len(e.words) == 1
+                and prev_i >= a
+                and toks[prev_i].word
+                and not toks[prev_i].cap
+                and prev not in self.heads
+                and prev not in self.pron_all
+                and prev not in self.aux
+                and prev not in self.subords
+            ):
+                return None  # "historical claims", "its states"
+        lo = m.start
+        if kind == "finite":
+            j = m.start - 1
+            while j >= a and (toks[j].low in self.aux or self._adv(toks[j])):
+                if toks[j].low in ("'s",) and j - 1 >= a and toks[j - 1].cap:
+                    break
+                j -= 1
+            # the cue as written starts at its first auxiliary, not at a leading adverb
+            k = j + 1
+            while k < m.start and toks[k].low not in self.aux:
+                k += 1
+            lo = k if k < m.start else m.start
+        return _Cue(m, lo, m.end, kind, sent)
+
+    def _cue_text(self, para: _Para, c: _Cue) -> tuple[str, Span]:
+        s = para.toks[c.lo].start
+        e = para.toks[c.hi - 1].end
+        return " ".join(self.text[s:e].split()), Span(start=s, end=e)
+
+    def _inverts(self, c: _Cue) -> bool:
+        """Verbs of saying without an object may come before their subject ("…," said
+        Peskov); transitive ones ("denounced", "told") may not."""
+        e = c.match.entry
+        return "object" not in e.complements and not e.addressee and e.role == "verb"
+
+    def _coordinated(self, para: _Para, c: _Cue) -> bool:
+        """The cue follows "and"/"but": a second verb of the same subject."""
+        j = c.lo - 1
+        a = c.sent[0]
+        while j >= a and self._adv(para.toks[j]):
+            j -= 1
+        return j > a and para.toks[j].low in ("and", "but", "or", "then") and para.qidx[j] < 0

@@ -1,0 +1,278 @@
+"""Direct and partial quotes: their kind and who said them."""
+
+from __future__ import annotations
+
+from conflictmodel.parsers.statements.base import (
+    _MAX_GAP,
+    _MAX_SUBJECT,
+    _SENT_END,
+    _Attrib,
+    _Cue,
+    _Para,
+)
+from conflictmodel.parsers.statements.reported import _Reported
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement, StatementKind
+
+
+class _Direct(_Reported):
+    """Attributes quotations to speakers."""
+
+    def _quote_kind(
+        self,
+        para: _Para,
+        sent: tuple[int, int],
+        k: int,
+        qi: int,
+        qj: int,
+        cues: list[_Cue],
+        prev_direct: bool = False,
+    ) -> StatementKind:
+        a, b = sent
+        toks = para.toks
+        q = self.top[k]
+        content = self.text[q.start : q.end].strip()
+        words = len(content.split())
+        # what stands before the opening mark in the sentence
+        p = qi - 1
+        left_clear = p < a or toks[p].low in (":", ",", "—", "–", "-", "(") or para.qidx[p] >= 0
+        after_cue = p >= a and any(c.hi == p or c.hi == p + 1 for c in cues)
+        if p >= a and toks[p].low == "that" and words >= 5 and self._ends_sentence(para, qj, b):
+            left_clear = True
+        if p >= a and toks[p].low in (":",):
+            left_clear = True
+        if p >= a and toks[p].low == "," and not after_cue and p - 1 >= a and toks[p - 1].word:
+            # ", «fragment»" after a noun is an embedded fragment unless a cue precedes
+            prev_cue = any(c.hi >= p - 1 for c in cues if c.hi <= p)
+            left_clear = prev_cue
+        if p >= a and toks[p].low == "," and prev_direct and self._continues_split(k, qi, para):
+            return StatementKind.DIRECT
+        if not left_clear:
+            return StatementKind.PARTIAL
+        last = content[-1:] if content else ""
+        if last in ".!?,;:…—-" or self._ends_sentence(para, qj, b) or words >= 4:
+            return StatementKind.DIRECT
+        return StatementKind.PARTIAL
+
+    def _continues_split(self, k: int, qi: int, para: _Para) -> bool:
+        """ "“The army has lost control,” said Khin Thandar, “and it knows it.”": the second
+        part of a quote split by its attribution (the previous quote of the sentence is
+        direct)."""
+        prev = self.top[k - 1]
+        between = self.text[prev.outer.end : para.toks[qi].start]
+        return len(between.split()) <= 12 and not any(ch in between for ch in ".;!?")
+
+    def _ends_sentence(self, para: _Para, qj: int, b: int) -> bool:
+        toks = para.toks
+        j = qj
+        while j < b and toks[j].low in _SENT_END:
+            j += 1
+        return j >= b or toks[j].low == ","
+
+    def _attribute(
+        self,
+        pi: int,
+        para: _Para,
+        si: int,
+        sent: tuple[int, int],
+        k: int,
+        qi: int,
+        qj: int,
+        cues: list[_Cue],
+        kind: StatementKind,
+    ) -> _Attrib | None:
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        q = self.top[k]
+        # a later paragraph of a quotation running over several
+        prev_k = self.chain_prev.get(k)
+        if prev_k is not None and prev_k in self.quote_stmt:
+            st, speakers, sspan, pcue = self.quote_stmt[prev_k]
+            return _Attrib(speakers, sspan, pcue, "continuation")
+        # (a) a cue right after the quote: "…,” Trump told reporters / “…,” said Peskov
+        j = qj
+        while j < b and toks[j].low in (",", ";", "—", "–", "-") and qidx[j] < 0:
+            j += 1
+        for c in cues:
+            if c.lo < j or c.kind in ("frame", "via"):
+                continue
+            if c.lo == j and c.kind == "finite" and not self._inverts(c):
+                break
+            between = range(j, c.lo)
+            if len(between) > _MAX_SUBJECT or any(qidx[x] >= 0 for x in between):
+                break
+            if any(toks[x].low in _SENT_END or toks[x].low in (";", ":") for x in between):
+                break
+            if c.kind == "participle" and len(between) > 0:
+                break
+            if c.lo == j:
+                return _Attrib([], None, c, "after")
+            r = self._np_left(para, j, c.lo)
+            if r is not None and r[0] == j:
+                c.subject = r
+                return _Attrib([], None, c, "after")
+            break
+        # (b) a cue just before it: "he declared: “…”", "stating, «…»", "said that «…»"
+        best: _Cue | None = None
+        for c in reversed(cues):
+            if c.hi > qi or c.kind in ("frame", "via") or kind is StatementKind.PARTIAL:
+                continue
+            gap = self._gap_ok(para, c, qi)
+            if gap:
+                best = c
+            break
+        if best is not None:
+            return _Attrib([], None, best, "before")
+        # (c) a partial quote: the reporting clause it sits in
+        if kind is StatementKind.PARTIAL:
+            if self._is_label(para, a, qi, k):
+                return None
+            before = [
+                c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")
+            ]
+            for c in reversed(before[-4:]):
+                # the reporting clause whose complement holds the quote ("said the army had
+                # responded ‘firmly’": said, not responded)
+                r = self._complement(para, c, cues)
+                if r is not None and r[0] <= qi < r[1]:
+                    return _Attrib([], None, c, "clause")
+            if before:
+                return _Attrib([], None, before[-1], "clause")
+            after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
+            if after:
+                return _Attrib([], None, after[0], "clause")
+            return None
+        # (d) a colon introduction: "Peskov was blunt:" / "He said on Monday:"
+        intro = self._colon_intro(pi, para, si, qi)
+        if intro is not None:
+            return intro
+        if qi - 1 > a and toks[qi - 1].low == ":" and qidx[qi - 1] < 0:
+            # in the same sentence: "The envoy is sure of one thing: “…”"
+            r = self._clause_subject(para, a, qi - 1)
+            if r is not None and self._head_ok(para, r):
+                span = self._span(para, r)
+                speakers = self.resolver.resolve(span)
+                if speakers:
+                    return _Attrib(speakers, span, None, "colon")
+        # (e) a continuation of the previous quote's speaker
+        if self.last_quote is not None:
+            st, speakers, lpi, _lend = self.last_quote
+            if speakers and pi - lpi <= 1 and not self._speaker_switch(st.span.end, q.open):
+                return _Attrib(speakers, st.speaker_span, None, "continuation")
+        # (f) the next sentence names the speaker: «…» The analyst added that …
+        if si + 1 < len(para.sents):
+            na, nb = para.sents[si + 1]
+            ncues = self._find_cues(para, (na, nb))
+            for c in ncues:
+                if c.kind == "finite":
+                    r = self._np_left(para, na, c.lo)
+                    if r is not None and r[0] == na:
+                        return _Attrib([], None, c, "next")
+                break
+        return None
+
+    def _gap_ok(self, para: _Para, c: _Cue, qi: int) -> bool:
+        """Only a hearer, dates, adverbials, "that" and punctuation between cue and quote."""
+        toks, qidx = para.toks, para.qidx
+        x = c.hi
+        n = 0
+        while x < qi:
+            t = toks[x]
+            if qidx[x] >= 0 or t.low in _SENT_END:
+                return False
+            n += 1
+            if n > _MAX_GAP:
+                return False
+            if t.low in self.cues.forms and not t.cap:
+                return False
+            if t.low in self.finite:
+                return False
+            x += 1
+        if c.hi == qi:
+            return True
+        lastt = toks[qi - 1].low
+        return lastt in (":", ",", "that", "—", "–") or (c.hi >= qi - 6 and lastt not in self.dets)
+
+    def _is_label(self, para: _Para, a: int, qi: int, k: int) -> bool:
+        """A quoted name, title or term: "the so-called «special operation»", "told NBC's
+        “Meet the Press”"."""
+        toks = para.toks
+        lows = [toks[x].low for x in range(max(a, qi - 3), qi)]
+        tail1 = lows[-1:] and lows[-1]
+        tail2 = " ".join(lows[-2:])
+        if tail1 and (tail1 in self.labels or tail2 in self.labels):
+            return True
+        # a title in Title Case after a preposition, a possessive or an article
+        q = self.top[k]
+        words = [w for w in self.text[q.start : q.end].split() if any(ch.isalpha() for ch in w)]
+        title = (
+            bool(words) and len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
+        )
+        return title and bool(tail1) and (tail1 in self.preps or tail1 in ("'s", "the", "a"))
+
+    def _colon_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
+        a, _b = para.sents[si]
+        if qi != a:
+            return None
+        if si == 0:
+            # the introduction ends the previous paragraph
+            prev = self.prev_para
+            if prev is None or prev[0] != pi - 1 or not prev[1].sents:
+                return None
+            para = prev[1]
+            si = len(para.sents)
+        toks = para.toks
+        pa, pb = para.sents[si - 1]
+        if pb - 1 < pa or toks[pb - 1].low != ":":
+            return None
+        pcues = self._find_cues(para, (pa, pb))
+        for c in reversed(pcues):
+            if c.kind in ("finite", "participle"):
+                self._resolve_cue(para, c, pcues)
+                if c.speakers:
+                    return _Attrib(c.speakers, c.speaker_span, c, "colon")
+        r = self._clause_subject(para, pa, pb - 1)
+        if r is None or not self._plausible_subject(para, r):
+            return None
+        span = self._span(para, r)
+        speakers = self.resolver.resolve(span)
+        return _Attrib(speakers, span, None, "colon") if speakers else None
+
+    def _emit_quote(
+        self,
+        pi: int,
+        para: _Para,
+        sent: tuple[int, int],
+        k: int,
+        att: _Attrib | None,
+        kind: StatementKind,
+        cues: list[_Cue],
+    ) -> None:
+        q = self.top[k]
+        if att is None:
+            return
+        if att.cue is not None and not att.speakers:
+            self._resolve_cue(para, att.cue, cues)
+            speakers = att.cue.speakers
+            sspan = att.cue.speaker_span
+        else:
+            speakers, sspan = att.speakers, att.speaker_span
+        if not speakers:
+            return
+        span = q.span
+        if self.ctx.is_furniture(span) or not self.text[span.start : span.end].strip():
+            return
+        cue_text: str | None = None
+        cue_span: Span | None = None
+        if att.cue is not None and att.how != "continuation":
+            cue_text, cue_span = self._cue_text(para, att.cue)
+        via = self._via(para, sent, span)
+        date = self._date(sent, para, span, cue_span)
+        first: Statement | None = None
+        for n, sp in enumerate(speakers):
+            st = self._statement(span, kind, sp, sspan, cue_text, cue_span, via, date, n)
+            if st is not None and first is None:
+                first = st
+        if first is not None:
+            self.quote_stmt[k] = (first, speakers, sspan, att.cue)
+            self.last_quote = (first, speakers, pi, span.end)

@@ -1,0 +1,266 @@
+"""Speakers of cues, the outlet and date of a statement, and the statements themselves."""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from conflictmodel.actors import Actor, ActorKind
+from conflictmodel.parsers.statements.base import (
+    _Cue,
+    _Para,
+)
+from conflictmodel.parsers.statements.cues import slug
+from conflictmodel.parsers.statements.layout import _Layout
+from conflictmodel.span import Span
+from conflictmodel.statements import Statement, StatementKind
+from conflictmodel.textdates import TextDate
+
+
+class _Emitter(_Layout):
+    """Resolves the speakers of cues and builds statements (with their outlet and date)."""
+
+    def _resolve_cue(self, para: _Para, c: _Cue, cues: list[_Cue]) -> None:
+        if c.resolved:
+            return
+        c.resolved = True
+        a, b = c.sent
+        toks = para.toks
+        if c.kind == "source":
+            r = self._according_np(para, c)
+            if r is not None:
+                c.subject = r
+        elif c.kind == "finite" and c.subject is None and self._coordinated(para, c):
+            # "… denounced her record and said that …": the subject of the first verb
+            prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
+            for x in reversed(prior):
+                self._resolve_cue(para, x, cues)
+                if x.speakers:
+                    c.speakers = list(x.speakers)
+                    c.speaker_span = x.speaker_span
+                    return
+            c.subject = self._clause_subject(para, a, c.lo)
+        elif c.kind == "finite":
+            if c.subject is None:
+                r = self._np_left(para, a, c.lo)
+                if (
+                    r is None
+                    and self._inverts(c)
+                    and (c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0)
+                ):
+                    # inverted: "…,” said Peskov
+                    r = self._np_right(para, c.hi, b)
+                c.subject = r
+        elif c.kind == "participle":
+            # ", both suggesting that": an explicit subject between the comma and the verb
+            j = c.lo - 1
+            if j >= a and toks[j].low in self.cues.pronouns.get("plural", frozenset()):
+                c.subject = (j, j + 1)
+            else:
+                prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
+                for x in reversed(prior):
+                    self._resolve_cue(para, x, cues)
+                    if x.speakers:
+                        c.speakers = list(x.speakers)
+                        c.speaker_span = x.speaker_span
+                        return
+                if c.subject is None:
+                    c.subject = self._clause_subject(para, a, c.lo)
+        if c.subject is not None and not c.speakers:
+            span = self._span(para, c.subject)
+            c.speakers = self.resolver.resolve(span)
+            c.speaker_span = span if c.speakers else None
+
+    def _via(self, para: _Para, sent: tuple[int, int], content: Span) -> Actor | None:
+        """The outlet a statement came through: "Speaking to Tass", "told Fox News",
+        "according to Axios sources", "according to a report by Bloomberg"."""
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        i = a
+        while i < b:
+            t = toks[i]
+            if (
+                qidx[i] >= 0
+                or content.start <= t.start < content.end
+                or not t.word
+                or t.low not in self.first_words
+            ):
+                i += 1
+                continue
+            m = self._match(para, i, b)
+            if m is None:
+                i += 1
+                continue
+            role = m.entry.role
+            lemma = m.entry.lemma
+            if role == "via" or (role == "source") or (lemma == "tell" and m.end - m.start == 1):
+                r = self._media_np(para, m.end, b, content)
+                if r is not None:
+                    actor = self._media(para, r, strong=role != "verb")
+                    if actor is not None:
+                        return actor
+            i = m.end
+        return None
+
+    def _media_np(self, para: _Para, x: int, b: int, content: Span) -> tuple[int, int] | None:
+        toks, qidx = para.toks, para.qidx
+        while (
+            x < b
+            and toks[x].low
+            in (
+                "the",
+                "a",
+                "an",
+                "report",
+                "reports",
+                "by",
+                "in",
+                "from",
+                "of",
+                "sources",
+                "source",
+                "state",
+                "broadcaster",
+                "newspaper",
+                "agency",
+                "outlet",
+                "news",
+            )
+            and not toks[x].cap
+        ):
+            x += 1
+        lo = x
+        while (
+            x < b
+            and x - lo < 5
+            and toks[x].cap
+            and qidx[x] < 0
+            and not (content.start <= toks[x].start < content.end)
+        ):
+            x += 1
+            while x < b and toks[x].low in ("-", "&") and x + 1 < b and toks[x + 1].cap:
+                x += 2
+        return (lo, x) if x > lo else None
+
+    def _media(self, para: _Para, r: tuple[int, int], *, strong: bool) -> Actor | None:
+        span = self._span(para, r)
+        name = " ".join(span.of(self.text).split())
+        m = self.ctx.mention_at(span)
+        if m is not None and span.contains(m.span):
+            a = self.ctx.actors.get(m.target)
+            if a is not None and a.kind is ActorKind.MEDIA:
+                return a
+        find = getattr(self.ctx.gazetteer, "find_actor", None)
+        known = find(name) if callable(find) else None
+        if isinstance(known, Actor):
+            if known.kind is not ActorKind.MEDIA:
+                return None
+            actor = self.ctx.add_actor(attrs.evolve(known, mentions=()))
+            self.resolver.mention(span, actor.id, "name")
+            return self.ctx.actors[actor.id]
+        for a in self.ctx.actors.values():
+            if a.kind is ActorKind.MEDIA and a.is_named(name):
+                return a
+        if not strong:
+            return None
+        for a in self.ctx.actors.values():
+            if a.is_named(name) and a.kind is not ActorKind.MEDIA:
+                return None
+        actor = self.ctx.add_actor(Actor(id=f"media:{slug(name)}", name=name, kind=ActorKind.MEDIA))
+        self.resolver.mention(span, actor.id, "name")
+        return self.ctx.actors[actor.id]
+
+    def _date(
+        self, sent: tuple[int, int], para: _Para, content: Span, cue_span: Span | None
+    ) -> TextDate | None:
+        if not self.date_spans:
+            return None
+        toks = para.toks
+        s = Span(start=toks[sent[0]].start, end=toks[sent[1] - 1].end)
+        best: tuple[int, TextDate] | None = None
+        i = bisect.bisect_left(self.date_starts, s.start)
+        while i < len(self.date_spans) and self.date_spans[i][0] < s.end:
+            d = self.date_spans[i][2]
+            i += 1
+            if d.span is None or not s.contains(d.span) or content.overlaps(d.span):
+                continue
+            if self._inside_quote(d.span):
+                continue
+            ref = cue_span or content
+            # a date after the cue ("said on Sunday") is likelier its own than one before it
+            dist = (
+                d.span.start - ref.end if d.span.start >= ref.end else 2 * (ref.start - d.span.end)
+            )
+            if best is None or dist < best[0]:
+                best = (dist, d)
+        return best[1] if best else None
+
+    def _inside_quote(self, span: Span) -> bool:
+        i = bisect.bisect_right(self.top_opens, span.start) - 1
+        return i >= 0 and self.top[i].outer.contains(span)
+
+    def _statement(
+        self,
+        span: Span,
+        kind: StatementKind,
+        speaker: Actor,
+        speaker_span: Span | None,
+        cue: str | None,
+        cue_span: Span | None,
+        via: Actor | None,
+        date: TextDate | None,
+        n: int,
+    ) -> Statement | None:
+        if self.ctx.is_furniture(span):
+            return None
+        base = f"stmt:{span.start}-{span.end}"
+        key = (span.start, span.end, speaker.id)
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        sid = base if n == 0 and base not in self.ids else f"{base}/{n + 1}"
+        k = n + 1
+        while sid in self.ids:
+            k += 1
+            sid = f"{base}/{k}"
+        self.ids.add(sid)
+        speaker = self.ctx.actors.get(speaker.id, speaker)
+        if via is not None:
+            via = self.ctx.actors.get(via.id, via)
+        st = Statement(
+            id=sid,
+            content=self.text[span.start : span.end],
+            kind=kind,
+            span=span,
+            speaker=speaker,
+            speaker_span=speaker_span,
+            cue=cue,
+            cue_span=cue_span,
+            via=via,
+            date=date,
+        )
+        self.out.append(st)
+        return st
+
+    def _speaker_switch(self, since: int, until: int) -> bool:
+        """Another speaker was reported between two quotes."""
+        if self.last_quote is None:
+            return False
+        speakers = {a.id for a in self.last_quote[1]}
+        for st in reversed(self.out):
+            if st.span.start < since:
+                break
+            if st.speaker is not None and st.speaker.id not in speakers and st.span.start < until:
+                return True
+        return False
+
+    def _direct_quote(self, k: int) -> bool:
+        st = self.quote_stmt.get(k)
+        return st is not None and st[0].kind is StatementKind.DIRECT
+
+    def _has_direct(self, lo: int, hi: int, para: _Para) -> bool:
+        ks = {para.qidx[x] for x in range(lo, hi) if para.qidx[x] >= 0}
+        return any(
+            k in self.quote_stmt and self.quote_stmt[k][0].kind is StatementKind.DIRECT for k in ks
+        )

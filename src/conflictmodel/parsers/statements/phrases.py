@@ -1,0 +1,401 @@
+"""Noun phrases and clauses around cues: speakers, subjects, objects, adverbials."""
+
+from __future__ import annotations
+
+from conflictmodel.parsers.statements.base import (
+    _MAX_SENT,
+    _MAX_SUBJECT,
+    _REL,
+    _SENT_END,
+    _STOP_PUNCT,
+    _Cue,
+    _Grammar,
+    _Para,
+)
+from conflictmodel.parsers.statements.cues import Token, singular
+from conflictmodel.span import Span
+
+
+class _Phrases(_Grammar):
+    """Where speaker phrases, subjects, objects and clauses begin and end."""
+
+    def _np_left(
+        self, para: _Para, a: int, end: int, *, appositive: bool = True, minimal: bool = False
+    ) -> tuple[int, int] | None:
+        """The noun phrase ending just before token ``end`` (not before ``a``)."""
+        toks, qidx = para.toks, para.qidx
+        j = end - 1
+        while (
+            j >= a
+            and qidx[j] < 0
+            and ((self._adv(toks[j]) and toks[j].low not in self.dets) or self._in_date(toks[j]))
+        ):
+            j -= 1
+        if j >= a and toks[j].low == ")" and qidx[j] < 0:
+            # "Sen. Marco Rubio (R-Fla.) said"
+            p = j - 1
+            while p >= a and j - p <= 10 and toks[p].low != "(":
+                p -= 1
+            if p >= a and toks[p].low == "(":
+                j = p - 1
+        if j < a or qidx[j] >= 0:
+            return None
+        if toks[j].low == "," and appositive:
+            return self._appositive(para, a, j)
+        if toks[j].low in _REL and j - 1 >= a:
+            # "Zelensky, who said …": the speaker is what the relative clause hangs on
+            k = j - 1
+            if toks[k].low == ",":
+                k -= 1
+            if k >= a and qidx[k] < 0:
+                # "…, said a Sudanese officer based in Omdurman, who asked …": a person
+                return self._np_left(para, a, k + 1, appositive=False, minimal=toks[j].low != "who")
+            return None
+        hi = j + 1
+        k = j
+        stopped_hard = True
+        while k >= a and hi - k <= _MAX_SUBJECT:
+            t = toks[k]
+            low = t.low
+            if qidx[k] >= 0 or low in _STOP_PUNCT or low in _SENT_END:
+                break
+            if not t.word and low not in ("'s", "-", "&", "."):
+                break
+            if t.word and not t.cap:
+                if minimal and low in self.preps and low != "of":
+                    break
+                if (
+                    (low in self.subords and low not in ("and",))
+                    or low in self.finite
+                    or low in self.aux
+                ):
+                    stopped_hard = False
+                    break
+                if low in self.cues.forms and k != j:
+                    stopped_hard = False
+                    break
+                if (
+                    low.endswith("ed")
+                    and k + 1 <= j
+                    and (toks[k + 1].cap or toks[k + 1].low in self.dets)
+                ):
+                    stopped_hard = False
+                    break
+            k -= 1
+        lo = k + 1
+        if lo >= hi:
+            return None
+        # a clause boundary we could not see ("X visited Kyiv and Zelensky said"): keep the
+        # last conjunct only
+        if not stopped_hard:
+            ands = [x for x in range(lo, hi) if toks[x].low == "and"]
+            if ands:
+                lo = ands[-1] + 1
+        # a leading preposition belongs to an adverbial ("In Kyiv Zelensky said")
+        while lo < hi and toks[lo].low in self.preps and not toks[lo].cap:
+            lo += 1
+        while lo < hi and (not toks[lo].word or toks[lo].low in ("and", "but", "or", "nor", "yet")):
+            lo += 1
+        if lo >= hi:
+            return None
+        return lo, hi
+
+    def _appositive(self, para: _Para, a: int, comma: int) -> tuple[int, int] | None:
+        """ "Sergei Aksyonov, the head of Crimea, has said": the phrase before the parenthesis."""
+        toks, qidx = para.toks, para.qidx
+        p = comma - 1
+        finite = relative = False
+        while p >= a and comma - p <= 25:
+            if qidx[p] >= 0 or toks[p].low in _SENT_END or toks[p].low in (";", ":"):
+                return None
+            if toks[p].low == ",":
+                break
+            low = toks[p].low
+            relative = relative or low in ("who", "which", "whose")
+            finite = finite or (
+                low in self.finite and not (low == "'s" and self._possessive(para, p))
+            )
+            p -= 1
+        else:
+            return None
+        if p < a or p + 1 >= comma:
+            return None
+        if finite and not relative:
+            return None  # a clause, not a parenthesis
+        np = self._np_left(para, a, p, appositive=False)
+        if np is None:
+            return None
+        seg = range(p + 1, comma)
+        words = [toks[x] for x in seg if toks[x].word]
+        if (
+            words
+            and all(t.cap for t in words)
+            and not all(toks[x].cap for x in range(*np) if toks[x].word)
+        ):
+            # "Pakistan's military spokesman, Lt Gen Ahmed Sharif Chaudhry, said": the name
+            return p + 1, comma
+        if not any(toks[x].cap for x in range(np[0], np[1])):
+            return None
+        return np
+
+    def _np_right(self, para: _Para, start: int, b: int) -> tuple[int, int] | None:
+        """The speaker phrase after an inverted cue: ", said a Sudanese analyst based in Cairo"."""
+        toks, qidx = para.toks, para.qidx
+        k = start
+        while k < b and (self._in_date(toks[k]) or self._adv(toks[k])) and not toks[k].cap:
+            k += 1
+        lo = k
+        while k < b and k - lo < 12:
+            t = toks[k]
+            low = t.low
+            if qidx[k] >= 0 or low in _STOP_PUNCT or low in _SENT_END or low in _REL:
+                break
+            if self._in_date(t) and k > lo:
+                break
+            if not t.cap and (low in self.finite or low in self.cues.forms):
+                break
+            if low in ("on", "at", "during", "after", "before", "while", "when", "late") and k > lo:
+                break
+            if (
+                low == "in"
+                and k + 1 < b
+                and toks[k + 1].low in ("a", "an", "his", "her", "its", "their")
+                and k > lo
+            ):
+                break
+            k += 1
+        if k <= lo:
+            return None
+        # ", said the ministry's spokeswoman, Maria Zakharova." - the name after the comma
+        if k < b and toks[k].low == "," and k + 1 < b:
+            n = k + 1
+            while n < b and toks[n].cap and n - k <= 4:
+                n += 1
+            if n > k + 1 and (n >= b or toks[n].low in _SENT_END or toks[n].low == ","):
+                return k + 1, n
+        return lo, k
+
+    def _clause_subject(self, para: _Para, a: int, limit: int) -> tuple[int, int] | None:
+        """The subject of the sentence's main clause, after any leading adverbial."""
+        toks, qidx = para.toks, para.qidx
+        i = a
+        for _ in range(2):
+            if i >= limit:
+                return None
+            t = toks[i]
+            if (
+                t.low in self.preps
+                or t.low in self.adverbs
+                or t.low in self.subords
+                or t.low.endswith("ing")
+                or t.low == "according"
+            ):
+                j = i
+                while j < limit and toks[j].low != "," and j - i < 25:
+                    j += 1
+                if j < limit and toks[j].low == ",":
+                    i = j + 1
+                    continue
+                return None
+            break
+        lo = i
+        k = i
+        while k < limit and k - lo < 12:
+            t = toks[k]
+            if qidx[k] >= 0 or t.low in _STOP_PUNCT or t.low in _SENT_END:
+                break
+            if t.low == "'s" and self._possessive(para, k):
+                k += 1
+                continue
+            if not t.cap and (
+                t.low in self.finite
+                or t.low in self.aux
+                or t.low in self.cues.forms
+                or (t.low.endswith("ed") and k > lo)
+                or t.low in self.subords
+                or (t.low in self.adverbs and t.low not in self.dets)
+            ):
+                break
+            k += 1
+        if k <= lo:
+            return None
+        # "The Transnistrian leader, Vadim Krasnoselsky, called": the name in apposition
+        if k < limit and toks[k].low == ",":
+            n = k + 1
+            while n < limit and n - k <= 6 and qidx[n] < 0 and (toks[n].cap or toks[n].low == "."):
+                n += 1
+            if n > k + 1 and n < limit and toks[n].low == ",":
+                return k + 1, n
+        return lo, k
+
+    def _head_ok(self, para: _Para, r: tuple[int, int]) -> bool:
+        """The phrase's head (before its modifiers: "a diplomat familiar with", "a strike in
+        Sumy") names someone: a capitalised word, a pronoun or a speaker noun."""
+        toks = para.toks
+        mods = self.cues.word_set("modifier_starts") | (self.preps - {"of"}) | _REL
+        head: Token | None = None
+        for x in range(r[0], r[1]):
+            t = toks[x]
+            if x > r[0] and (t.low in mods or t.low == ","):
+                break
+            if t.word:
+                head = t
+        if head is None:
+            return False
+        return (
+            (head.cap and head.low not in self.dets)
+            or head.low in self.pron_all
+            or head.low in self.heads
+            or singular(head.low) in self.heads
+            or head.low in self.cues.word_set("source_nouns")
+        )
+
+    def _plausible_subject(self, para: _Para, r: tuple[int, int]) -> bool:
+        """A speaker phrase names someone: a capitalised word, a pronoun, or a speaker noun."""
+        toks = para.toks
+        words = [toks[x] for x in range(r[0], r[1]) if toks[x].word]
+        if not words:
+            return False
+        if any(t.cap and t.low not in self.dets for t in words):
+            return True
+        lows = " ".join(t.low for t in words)
+        if lows in self.pron_all:
+            return True
+        return any(t.low in self.heads for t in words)
+
+    def _according_np(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
+        _a, b = c.sent
+        toks, qidx = para.toks, para.qidx
+        k = c.hi
+        lo = k
+        while k < b and k - lo < 12:
+            if qidx[k] >= 0 or toks[k].low in _STOP_PUNCT or toks[k].low in _SENT_END:
+                break
+            k += 1
+        return (lo, k) if k > lo else None
+
+    def _bare_clause(self, para: _Para, x: int, end: int) -> bool:
+        """ "said a ceasefire is unrealistic", "stated he expected": a subject and a finite verb
+        before any comma; or a clause whose subject was moved out ("said are non-negotiable")."""
+        toks, qidx = para.toks, para.qidx
+        t = toks[x]
+        if t.low in self.finite and t.low not in ("has", "have", "had", "do", "does", "did"):
+            return True
+        starts = (
+            t.low in self.pron_all
+            or t.low in ("there", "this", "it", "we", "i", "they", "you")
+            or t.low in self.dets
+            or t.cap
+            or t.low[:1].isdigit()
+        )
+        # a bare plural or mass noun ("said troops had struck") needs its verb close by
+        reach = 14 if starts else 5
+        if not starts and not (
+            t.word
+            and t.low not in self.preps
+            and t.low not in self.subords
+            and t.low not in self.cues.forms
+            and not self._adv(t)
+        ):
+            return False
+        y = x + 1
+        while y < end and y - x <= reach:
+            u = toks[y]
+            if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
+                return False
+            if u.low in self.finite or (
+                u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
+            ):
+                return True
+            y += 1
+        return False
+
+    def _skip_adverbials(self, para: _Para, x: int, end: int) -> int:
+        """The token after dates, adverbs and short prepositional phrases ("in a statement
+        Thursday night", "in Kyiv") that stand between a cue and its clause."""
+        toks, qidx = para.toks, para.qidx
+        y = x
+        for _ in range(4):
+            if y >= end or qidx[y] >= 0:
+                break
+            t = toks[y]
+            if self._in_date(t) or (self._adv(t) and not t.cap):
+                y += 1
+                continue
+            if t.low not in self.preps or t.cap:
+                break
+            z = y + 1
+            det = False
+            while z < end and z - y <= 5 and qidx[z] < 0:
+                u = toks[z]
+                if z == y + 1 and u.low in self.dets:
+                    det = True
+                elif not (
+                    u.cap
+                    or self._in_date(u)
+                    or (
+                        det
+                        and u.word
+                        and u.low not in self.pron_all
+                        and u.low not in self.dets
+                        and u.low not in self.finite
+                        and u.low not in self.preps
+                        and u.low not in self.cues.forms
+                    )
+                ):
+                    break
+                z += 1
+            if z == y + 1:
+                break
+            y = z
+        return y
+
+    def _object(self, para: _Para, x: int, end: int, c: _Cue) -> bool:
+        toks = para.toks
+        t = toks[x]
+        if c.match.entry.words[0].endswith("s") and not c.match.entry.words[0].endswith("ss"):
+            return False  # "claims", "reports": too often nouns
+        if t.low in self.preps and c.match.entry.role == "verb" and len(c.match.entry.words) == 1:
+            return False
+        if t.low in self.finite or t.low in self.subords:
+            return False
+        return end - x >= 2 and (t.word or para.qidx[x] >= 0)
+
+    def _object_end(self, para: _Para, x: int, end: int) -> int:
+        """An object ends where a new clause or participle follows a comma ("rejected the
+        plan, he said", "dismissed the idea, calling it …")."""
+        toks, qidx = para.toks, para.qidx
+        y = x + 1
+        while y < end - 1 and y - x < _MAX_SENT:
+            if toks[y].low in ("in", "on") and qidx[y] < 0:
+                m = self._match(para, y, end)
+                if m is not None and m.entry.role == "frame":
+                    return y  # "condemned the strike in a statement on Sunday"
+            if toks[y].low == "," and qidx[y] < 0:
+                nxt = toks[y + 1]
+                if (
+                    nxt.low.endswith("ing")
+                    or nxt.low in ("but", "while", "and", "although", "though", "which")
+                    or self._bare_clause(para, y + 1, end)
+                ):
+                    return y
+            y += 1
+        return end
+
+    def _content_span(self, para: _Para, lo: int, hi: int) -> Span | None:
+        toks = para.toks
+        while (
+            hi > lo
+            and toks[hi - 1].low in (",", ";", ":", "—", "–", "-", ".", "(")
+            and para.qidx[hi - 1] < 0
+        ):
+            hi -= 1
+        while lo < hi and toks[lo].low in (",", ":", "—", "–"):
+            lo += 1
+        if hi - lo < 2:
+            return None
+        return Span(start=toks[lo].start, end=toks[hi - 1].end)
+
+    def _leading(self, para: _Para, a: int, end: int) -> bool:
+        """Only an adverbial stands before position ``end`` ("Meanwhile, according to")."""
+        return end - a <= 3

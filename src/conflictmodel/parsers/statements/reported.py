@@ -1,0 +1,289 @@
+"""Reported speech: what a cue reports ("said that …", "rejected the plan", "according to X")."""
+
+from __future__ import annotations
+
+from conflictmodel.parsers.statements.base import (
+    _MAX_GAP,
+    _MAX_SENT,
+    _REL,
+    _SENT_END,
+    _Cue,
+    _Para,
+)
+from conflictmodel.parsers.statements.emit import _Emitter
+from conflictmodel.statements import StatementKind
+
+
+class _Reported(_Emitter):
+    """Statements without quotation marks."""
+
+    def _reported(
+        self,
+        pi: int,
+        para: _Para,
+        sent: tuple[int, int],
+        c: _Cue,
+        cues: list[_Cue],
+        qs: list[tuple[int, int, int]],
+    ) -> None:
+        if c.used_by_direct or c.kind in ("frame", "via"):
+            return
+        qidx = para.qidx
+        if c.kind == "source":
+            self._according(pi, para, sent, c, cues)
+            return
+        r = self._complement(para, c, cues)
+        ranges = [r] if r is not None else self._trailing(para, c)
+        if not c.speakers:
+            return
+        if c.subject is not None and not self._head_ok(para, c.subject):
+            return
+        for lo, hi in ranges:
+            # the complement opens with a quotation: the quote is the statement
+            if qidx[lo] >= 0:
+                continue
+            span = self._content_span(para, lo, hi)
+            if span is None:
+                continue
+            head = " ".join(span.of(self.text).lower().split()[:4])
+            if any(head.startswith(f) for f in self.cues.word_set("not_statements")):
+                continue  # "asked not to be named"
+            cue_text, cue_span = self._cue_text(para, c)
+            via = self._via(para, sent, span)
+            date = self._date(sent, para, span, cue_span)
+            for n, sp in enumerate(c.speakers):
+                self._statement(
+                    span,
+                    StatementKind.REPORTED,
+                    sp,
+                    c.speaker_span,
+                    cue_text,
+                    cue_span,
+                    via,
+                    date,
+                    n,
+                )
+
+    def _complement(self, para: _Para, c: _Cue, cues: list[_Cue]) -> tuple[int, int] | None:
+        """Token range of what the cue reports, or None."""
+        toks, qidx = para.toks, para.qidx
+        comps = c.match.entry.complements
+        end = self._content_end(para, c, cues)
+        x = c.hi
+        if x >= end:
+            return None
+        # "that" after a hearer, dates and adverbials: "told Trump on Friday that"
+        y = x
+        n = 0
+        saw_object = False
+        in_pp = False  # inside "in a statement on Telegram": not an object of the verb
+        while y < end and n <= _MAX_GAP and qidx[y] < 0:
+            t = toks[y]
+            if t.low == "that":
+                if saw_object and not c.match.entry.addressee:
+                    break
+                if y + 1 < end:
+                    return y + 1, end
+                return None
+            if (
+                t.low in _SENT_END
+                or t.low in (";", ":")
+                or (t.low in self.cues.forms and not t.cap)
+            ):
+                break
+            if t.low in self.finite:
+                break
+            if t.low in self.preps:
+                in_pp = True
+            elif t.low == ",":
+                in_pp = False
+            elif not (in_pp or self._in_date(t) or self._adv(t) or t.low in self.audiences):
+                saw_object = True
+            y += 1
+            n += 1
+        # skip dates and adverbials right after the cue
+        x0 = x
+        while (
+            x < end
+            and qidx[x] < 0
+            and (self._in_date(toks[x]) or (self._adv(toks[x]) and not toks[x].cap))
+        ):
+            x += 1
+        if x >= end:
+            return None
+        if qidx[x] >= 0 or toks[x].low in (":", ","):
+            y = x
+            while y < end and toks[y].low in (":", ",") and qidx[y] < 0:
+                y += 1
+            if y < end and qidx[y] >= 0 and (y > x or comps & {"clause", "object"}):
+                return y, end  # a quotation: handled by the quote
+            if toks[x].low in (":", ","):
+                return None
+        low = toks[x].low
+        if "to" in comps and low == "to":
+            return x, end
+        if "clause" in comps and self._bare_clause(para, x, end):
+            return x, end
+        if "clause" in comps:
+            # "said in a statement Thursday night they pulled …"
+            y = self._skip_adverbials(para, x, end)
+            if y > x and y < end and self._bare_clause(para, y, end):
+                return y, end
+        if "object" in comps and self._object(para, x, end, c):
+            return x0 if x0 == x else x, self._object_end(para, x, end)
+        return None
+
+    def _content_end(self, para: _Para, c: _Cue, cues: list[_Cue]) -> int:
+        """Where the reported clause ends: the sentence end, or the start of a coordinate
+        report (", adding that", "but he has made it clear", ", according to"), or the end of
+        the subordinate clause the cue sits in ("When X unveiled the plan, he …")."""
+        a, b = c.sent
+        toks, qidx = para.toks, para.qidx
+        end = b
+        if toks[a].low in self.cues.word_set("clause_openers"):
+            y = a + 1
+            while y < c.lo and (toks[y].low != "," or qidx[y] >= 0):
+                y += 1
+            if y >= c.lo:  # the cue is in the opening subordinate clause
+                y = c.hi
+                while y < b and y - c.hi < _MAX_SENT and (toks[y].low != "," or qidx[y] >= 0):
+                    y += 1
+                end = y
+        for d in cues:
+            if d.lo <= c.lo:
+                continue
+            if (
+                d.kind in ("participle", "source")
+                and d.lo - 1 >= c.hi
+                and toks[d.lo - 1].low == ","
+            ):
+                end = d.lo - 1
+                break
+            if d.kind == "finite" and self._coordinated(para, d) and d.lo - 1 > c.hi:
+                # "… called the statement «hysteria» and claimed that": a second report
+                end = d.lo - 1
+                while end > c.hi and toks[end - 1].low == ",":
+                    end -= 1
+                break
+            if d.kind == "finite":
+                # "…, but she has made it clear that": a new clause with its own speaker
+                r = self._np_left(para, c.hi, d.lo)
+                if r is not None:
+                    p = r[0] - 1
+                    if (
+                        p >= c.hi
+                        and toks[p].low in ("but", "while", "whereas", "and", ";")
+                        and (
+                            (p - 1 >= c.hi and toks[p - 1].low in (",", ";")) or toks[p].low == ";"
+                        )
+                    ):
+                        end = p - 1 if toks[p - 1].low in (",", ";") else p
+                        break
+        # a relative clause the cue sits in ends at its closing comma
+        if (
+            c.lo - 1 >= 0
+            and toks[c.lo - 1].low in _REL
+            and c.lo - 2 >= 0
+            and toks[c.lo - 2].low == ","
+        ):
+            y = c.hi
+            while y < end:
+                if toks[y].low == "," and qidx[y] < 0:
+                    return y
+                y += 1
+        return end
+
+    def _trailing(self, para: _Para, c: _Cue) -> list[tuple[int, int]]:
+        """ "<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
+        to …": what was said stands before (or around) the attribution.  An attribution in the
+        middle of the sentence splits what was said in two, like a split quote: both parts
+        are returned."""
+        a, b = c.sent
+        toks, qidx = para.toks, para.qidx
+        if c.kind != "finite" or c.subject is None:
+            return []
+        inverted = c.subject[0] >= c.hi
+        first = c.lo if inverted else c.subject[0]
+        last = c.subject[1] if inverted else c.hi
+        comma = first - 1
+        if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
+            return []
+        # after the attribution: only dates and adverbials up to the sentence end or a comma
+        x = last
+        n = 0
+        while x < b and toks[x].low not in _SENT_END and toks[x].low != ",":
+            t = toks[x]
+            if qidx[x] >= 0 or t.low in ("that", ":", ";") or n > 10:
+                return []
+            if not t.cap and (t.low in self.finite or t.low in self.cues.forms):
+                return []
+            x += 1
+            n += 1
+        parts = [(a, comma)]
+        if x < b and toks[x].low == ",":
+            parts.append((x + 1, b))
+        out: list[tuple[int, int]] = []
+        for lo, hi in parts:
+            # a quotation already reported is not reported again
+            if any(
+                qidx[y] >= 0 and self._direct_quote(qidx[y])
+                for y in range(lo, min(hi, lo + _MAX_SENT))
+            ):
+                continue
+            words = [toks[y] for y in range(lo, min(hi, lo + 40)) if toks[y].word]
+            if len(words) >= 5 or (
+                len(words) >= 3
+                and any(t.low in self.finite or (t.low.endswith("ed") and not t.cap) for t in words)
+            ):
+                out.append((lo, hi))
+            elif len(parts) == 1:
+                return []  # "After the meeting, Zelensky said." reports nothing
+        return out
+
+    def _according(
+        self, pi: int, para: _Para, sent: tuple[int, int], c: _Cue, cues: list[_Cue]
+    ) -> None:
+        """ "according to X, <clause>" and "<clause>, according to X"."""
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        r = c.subject
+        if r is None:
+            return
+        # which clause does it govern?
+        if c.lo == a or (
+            c.lo > a and toks[c.lo - 1].low in (",",) and self._leading(para, a, c.lo - 1)
+        ):
+            # sentence-initial: the clause after the source's comma
+            x = r[1]
+            if x >= b or toks[x].low != ",":
+                return
+            lo, hi = x + 1, b
+        else:
+            p = c.lo - 1
+            if p < a or toks[p].low not in (",", "—", "–", "("):
+                return
+            lo, hi = a, p
+            # a dateline "Washington:" is not part of what was said
+            for y in range(a, min(p, a + 6)):
+                if toks[y].low == ":" and qidx[y] < 0:
+                    lo = y + 1
+                    break
+        if any(qidx[x] >= 0 for x in range(lo, hi)) and self._has_direct(lo, hi, para):
+            return
+        # the clause has its own speaker ("According to Reuters sources, Aliyev has stated"):
+        # the source is then only the channel
+        for d in cues:
+            if d is c or d.kind not in ("finite", "participle"):
+                continue
+            if lo <= d.lo < hi:
+                return
+        span = self._content_span(para, lo, hi)
+        if span is None or not c.speakers:
+            return
+        cue_text, cue_span = self._cue_text(para, c)
+        via = self._via(para, sent, span)
+        date = self._date(sent, para, span, cue_span)
+        for n, sp in enumerate(c.speakers):
+            self._statement(
+                span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
+            )

@@ -1,0 +1,573 @@
+"""Turning speaker phrases into actors.
+
+[`Resolver`][conflictmodel.parsers.statements.resolver.Resolver] turns a speaker noun phrase
+("he", "the analyst", "Sudan's envoy to the African Union Hassan Ali", "a Western diplomat
+familiar with the talks", "Both") into actors of the context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug, tokenize
+from conflictmodel.span import Span
+
+__all__ = ["Resolver"]
+
+_MAX_SCANS = 300
+"""Backward scans for a name per article (each reads up to 1,500 characters)."""
+_MAX_MENTIONS = 200
+_MAX_ADDED = 2000
+"""Mentions this stage adds per article: adding a mention re-sorts the context's mentions, so
+the work must be bounded."""
+_MAX_STAGE_CALLS = 400
+"""Calls per article to the actors stage's ``resolve_phrase`` (whose cost grows with the
+number of actors); further phrases get this module's own minimal resolution."""
+_HUMAN_KINDS = (ActorKind.PERSON,)
+_GROUP_KINDS = (
+    ActorKind.STATE,
+    ActorKind.ORGANIZATION,
+    ActorKind.GOVERNMENT,
+    ActorKind.GROUP,
+    ActorKind.MEDIA,
+)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_lemmas(name: str) -> frozenset[str]:
+    """The singular lower-case words of a name, title or description."""
+    return frozenset(singular(w) for w in _WORD_RUN.findall(name.lower()))
+
+
+@attrs.define
+class Resolver:
+    """Turns speaker noun phrases into actors of a context.
+
+    Named phrases go to the ``actors`` stage's ``resolve_phrase`` when it is available (titled
+    names, organisations, gazetteer entries); pronouns, plural references ("Both", "the two
+    leaders") and definite descriptions ("the analyst", "the ministry") are resolved here to an
+    actor mentioned earlier.  Whatever is still unresolved gets a minimal actor of its own:
+    a capitalised name becomes ``person:<slug>``, "a/an/one <adjectives> <noun> ..." an
+    anonymous ``anon:<slug>``.
+
+    Example:
+        >>> from conflictmodel.context import ParseContext
+        >>> ctx = ParseContext(text="Ana Diaz spoke. She said no.")
+        >>> r = Resolver(ctx, Cues.default())
+        >>> r.resolve(Span(start=0, end=8))[0].id
+        'person:ana-diaz'
+        >>> r.resolve(Span(start=16, end=19))[0].name
+        'Ana Diaz'
+    """
+
+    ctx: ParseContext
+    cues: Cues
+    # (offset, actor id, is-a-grammatical-subject) of actors resolved so far, in text order
+    memory: list[tuple[int, str, bool]] = attrs.Factory(list)
+    _phrase_resolver: Any = attrs.field(default=None)
+    _mention_count: int = -1
+    _mentions: list[tuple[int, int, str]] = attrs.Factory(list)
+    _mention_starts: list[int] = attrs.Factory(list)
+    _names: dict[str, str] = attrs.Factory(dict)
+    _indexed: int = 0
+    _added: int = 0
+    _stage_calls: int = 0
+    _by_surface: dict[str, str] = attrs.Factory(dict)
+    _human: frozenset[str] = frozenset()
+    _scans: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        self._human = self.cues.human_heads
+        try:
+            from conflictmodel.parsers import actors as actors_stage
+        except ImportError:  # pragma: no cover - the actors stage ships with the package
+            self._phrase_resolver = None
+        else:
+            self._phrase_resolver = getattr(actors_stage, "resolve_phrase", None)
+
+    # ------------------------------------------------------------------ memory of actors
+
+    def _refresh_mentions(self) -> None:
+        # Rebuilding is O(M log M); doing it only when the mentions grew by a tenth keeps the
+        # total linear-logarithmic.  Mentions added in between were made through this
+        # resolver, which also remembers them.
+        n = len(self.ctx.mentions)
+        if self._mention_count >= 0 and n - self._mention_count <= self._mention_count // 10:
+            return
+        ms = [
+            (m.span.start, m.span.end, m.target)
+            for m in self.ctx.mentions
+            if m.kind is MentionKind.ACTOR and m.target in self.ctx.actors
+        ]
+        ms.sort()
+        self._mentions = ms
+        self._mention_starts = [m[0] for m in ms]
+        self._mention_count = len(self.ctx.mentions)
+
+    def remember(self, offset: int, actor: Actor, subject: bool = True) -> None:
+        """Record that ``actor`` was referred to at ``offset`` (for later pronouns).
+
+        Example:
+            >>> ctx = ParseContext(text="Then she spoke.")
+            >>> r = Resolver(ctx, Cues.default())
+            >>> ana = ctx.add_actor(Actor(id="person:ana", name="Ana", kind="person"))
+            >>> r.remember(0, ana)
+            >>> r.resolve(Span(start=5, end=8))[0].name
+            'Ana'
+        """
+        bisect.insort(self.memory, (offset, actor.id, subject))
+
+    def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]:
+        """Actors referred to in the ``window`` characters before ``before``, nearest first."""
+        self._refresh_mentions()
+        lo = max(0, before - window)
+        out: list[tuple[int, str, bool]] = []
+        i = bisect.bisect_left(self._mention_starts, before) - 1
+        count = 0
+        while i >= 0 and count < 60:
+            s, e, target = self._mentions[i]
+            if s < lo:
+                break
+            if e <= before:
+                out.append((s, target, False))
+                count += 1
+            i -= 1
+        i = bisect.bisect_left(self.memory, (before, "", False)) - 1
+        count = 0
+        while i >= 0 and count < 60 and self.memory[i][0] >= lo:
+            out.append(self.memory[i])
+            i -= 1
+            count += 1
+        out.sort(key=lambda x: (-x[0], not x[2]))
+        return out
+
+    # ------------------------------------------------------------------ public API
+
+    def resolve(self, span: Span, *, subject: bool = True) -> list[Actor]:
+        """The actor(s) the phrase at ``span`` refers to; empty if none.
+
+        Plural phrases ("Both", "Trump and Rubio") give several actors.
+
+        Example:
+            >>> ctx = ParseContext(text="Ana Ruiz and Ben Okafor said so.")
+            >>> [a.name for a in Resolver(ctx, Cues.default()).resolve(Span(start=0, end=23))]
+            ['Ana Ruiz', 'Ben Okafor']
+        """
+        text = self.ctx.text
+        span = _strip_span(text, span)
+        if len(span) == 0:
+            return []
+        toks = tokenize(text, span.start, span.end)
+        if not toks:
+            return []
+        low = " ".join(t.low for t in toks)
+        pron = self.cues.pronouns
+        if low in pron.get("person", frozenset()):
+            found = self._antecedent(span.start, kinds=_HUMAN_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("thing", frozenset()):
+            found = self._antecedent(span.start, kinds=_GROUP_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("plural", frozenset()):
+            group = self._plural(span.start)
+            if group:
+                for a in group:
+                    self.remember(span.start, a, subject)
+                return group
+            found = self._antecedent(span.start, kinds=_GROUP_KINDS)
+            return self._note(span, found, "pronoun", subject)
+        if low in pron.get("first", frozenset()):
+            return []
+        # "statements from X", "X's comments": the speaker is X
+        inner = self._source_noun_owner(toks)
+        if inner is not None:
+            return self.resolve(inner, subject=subject)
+        if (
+            len(toks) == 2
+            and toks[0].low in ("the", "this", "that", "its", "their")
+            and toks[1].low in self.cues.word_set("source_nouns")
+        ):
+            # "the statement said": whoever was last reported as speaking
+            found = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
+            return self._note(span, found, "descriptor", subject)
+        parts = _conjuncts(toks)
+        if len(parts) > 1:
+            out: list[Actor] = []
+            for p in parts:
+                for a in self.resolve(p, subject=subject):
+                    if a not in out:
+                        out.append(a)
+            return out
+        named = [t for t in toks[1:] if t.cap] or [
+            t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
+        ]
+        if not named:
+            found = self._descriptor(toks, span)
+            if found is not None:
+                return self._note(span, found, "descriptor", subject)
+        actor = self._from_stage(span)
+        if actor is not None and not (actor.kind is ActorKind.PERSON or actor.anonymous):
+            # "Russian officials", "Ukrainian diplomats": people, not the state of the demonym
+            head = self._head(toks)
+            if (
+                head is not None
+                and not head.cap
+                and head.low in self.cues.word_set("anonymous_heads")
+            ):
+                actor = self._anonymous(span, toks, country=actor.country)
+        if actor is None:
+            actor = self._fallback(span, toks)
+        if actor is None:
+            return []
+        self._by_surface.setdefault(" ".join(span.of(text).split()), actor.id)
+        self.remember(span.start, actor, subject)
+        return [actor]
+
+    def _note(self, span: Span, actor: Actor | None, via: str, subject: bool) -> list[Actor]:
+        if actor is None:
+            return []
+        self.mention(span, actor.id, via, alias=False)
+        self.remember(span.start, actor, subject)
+        return [self.ctx.actors.get(actor.id, actor)]
+
+    # ------------------------------------------------------------------ strategies
+
+    def _from_stage(self, span: Span) -> Actor | None:
+        surface = " ".join(span.of(self.ctx.text).split())
+        known = self._by_surface.get(surface)
+        if known is not None and known in self.ctx.actors:
+            self.mention(span, known, "name")
+            return self.ctx.actors[known]
+        if self._phrase_resolver is not None and self._stage_calls < _MAX_STAGE_CALLS:
+            self._stage_calls += 1
+            found = self._phrase_resolver(self.ctx, span)
+            if isinstance(found, Actor):
+                self._by_surface[surface] = found.id
+                return self.ctx.actors.get(found.id, found)
+        m = self.ctx.mention_at(span)
+        if m is not None and m.target in self.ctx.actors and span.contains(m.span):
+            return self.ctx.actors[m.target]
+        return None
+
+    def _antecedent(self, before: int, kinds: tuple[ActorKind, ...]) -> Actor | None:
+        """The nearest preceding actor of one of ``kinds``; a grammatical subject or speaker
+        of the previous sentence wins over a later object."""
+        cands = self._candidates(before)
+        sentence = self.ctx.sentence_of(before)
+        sent_start = sentence.start if sentence is not None else before
+        best_obj: Actor | None = None
+        for off, target, subj in cands:
+            a = self.ctx.actors.get(target)
+            if a is None or a.kind not in kinds:
+                continue
+            if (
+                kinds == _HUMAN_KINDS
+                and a.anonymous
+                and singular(a.name.split()[-1].lower()) not in self._human
+            ):
+                continue  # "he" is not "the military campaign"
+            if off >= sent_start or subj:
+                return a
+            if best_obj is None:
+                best_obj = a
+        if best_obj is None and kinds == _HUMAN_KINDS:
+            best_obj = self._name_before(before)
+        return best_obj
+
+    def _name_before(self, before: int) -> Actor | None:
+        """The nearest capitalised two-word name before ``before`` that no stage turned into
+        an actor ("front-runner Ben Carson took …. “…,” he said"), made a person."""
+        if self._scans >= _MAX_SCANS:
+            return None
+        self._scans += 1
+        text = self.ctx.text
+        lo = max(0, before - 1500)
+        toks = tokenize(text, lo, before)
+        dets = self.cues.word_set("determiners")
+        k = len(toks) - 1
+        while k >= 1:
+            if not (toks[k].cap and toks[k].word):
+                k -= 1
+                continue
+            j = k
+            while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].word and k - j < 3:
+                j -= 1
+            run = toks[j : k + 1]
+            k = j - 1
+            if len(run) < 2 or run[0].low in dets:
+                continue
+            if j == 0 or toks[j - 1].low in (".", "!", "?", "\n"):
+                continue  # a sentence-initial capital is not evidence of a name
+            span = Span(start=run[0].start, end=run[-1].end)
+            name = " ".join(span.of(text).split())
+            find = getattr(self.ctx.gazetteer, "find_actor", None)
+            known = find(name) if callable(find) else None
+            if isinstance(known, Actor) and known.kind is not ActorKind.PERSON:
+                continue
+            terr = getattr(self.ctx.gazetteer, "find_territory", None)
+            if callable(terr) and terr(name) is not None:
+                continue
+            actor = self._fallback(span, run)
+            if actor is not None and actor.kind is ActorKind.PERSON:
+                return actor
+        return None
+
+    def _plural(self, before: int) -> list[Actor]:
+        """Two people (or parties) referred to just before: the antecedent of "Both".
+
+        A pair joined by "and" ("Najib Mikati and parliament speaker Nabih Berri") wins over
+        the two last-mentioned actors."""
+        pair = self._coordinated_pair(before)
+        if pair:
+            return pair
+        out: list[Actor] = []
+        for _off, target, _subj in self._candidates(before, window=600):
+            a = self.ctx.actors.get(target)
+            if a is None or a in out:
+                continue
+            if out and a.kind is not out[0].kind:
+                continue
+            out.append(a)
+            if len(out) == 2:
+                break
+        if len(out) < 2:
+            return []
+        out.sort(
+            key=lambda a: min(
+                (o for o, t, _ in self._candidates(before, 600) if t == a.id), default=0
+            )
+        )
+        return out
+
+    def _coordinated_pair(self, before: int) -> list[Actor]:
+        self._refresh_mentions()
+        text = self.ctx.text
+        lo = max(0, before - 600)
+        i = bisect.bisect_left(self._mention_starts, before) - 1
+        later: tuple[int, int, str] | None = None
+        steps = 0
+        while i >= 0 and steps < 40:
+            m = self._mentions[i]
+            i -= 1
+            steps += 1
+            if m[0] < lo:
+                break
+            if m[1] > before:
+                continue
+            if later is not None and m[1] <= later[0] and m[2] != later[2]:
+                gap = text[m[1] : later[0]]
+                words = gap.split()
+                if "and" in words and len(words) <= 7 and not any(ch in gap for ch in ".;:!?\n"):
+                    a1, a2 = self.ctx.actors.get(m[2]), self.ctx.actors.get(later[2])
+                    if a1 is not None and a2 is not None and a1.kind is a2.kind:
+                        return [a1, a2]
+            later = m
+        return []
+
+    def _descriptor(self, toks: Sequence[Token], span: Span) -> Actor | None:
+        """ "the analyst", "the ministry": the last actor mentioned whose name, title or
+        description has the same head noun."""
+        head = singular(toks[-1].low)
+        if not toks[-1].word:
+            return None
+        dets = self.cues.word_set("determiners")
+        if toks[0].low not in dets or toks[0].low in ("a", "an", "one"):
+            return None
+        for _off, target, _subj in self._candidates(span.start, window=6000):
+            a = self.ctx.actors.get(target)
+            if a is None:
+                continue
+            if any(head in _name_lemmas(n) for n in (a.name, a.description or "")) or any(
+                head in _name_lemmas(r.title) for r in a.roles
+            ):
+                return a
+        return None
+
+    def _source_noun_owner(self, toks: Sequence[Token]) -> Span | None:
+        nouns = self.cues.word_set("source_nouns")
+        for k, t in enumerate(toks):
+            if t.low in nouns:
+                if k + 2 < len(toks) and toks[k + 1].low in ("from", "by", "of"):
+                    rest = toks[k + 2 :]
+                    return Span(start=rest[0].start, end=rest[-1].end)
+                if k >= 2 and toks[k - 1].low == "'s":
+                    owner = toks[: k - 1]
+                    j = len(owner)
+                    while j > 0 and owner[j - 1].word:
+                        j -= 1
+                    if j < len(owner):
+                        return Span(start=owner[j].start, end=owner[-1].end)
+        return None
+
+    def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
+        """A minimal actor for a phrase nothing else could resolve."""
+        ctx = self.ctx
+        dets = self.cues.word_set("determiners")
+        # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
+        runs: list[tuple[int, int]] = []
+        k = 0
+        while k < len(toks):
+            if toks[k].cap and (k > 0 or toks[k].low not in dets):
+                j = k
+                while j + 1 < len(toks) and (
+                    toks[j + 1].cap or (toks[j + 1].low in ("-",) and j + 2 < len(toks))
+                ):
+                    j += 1
+                runs.append((k, j + 1))
+                k = j + 1
+            else:
+                k += 1
+        first = toks[0].low
+        heads = self.cues.word_set("speaker_heads")
+        last_word = next((t for t in reversed(toks) if t.word), toks[-1])
+        if first in ("a", "an", "one", "another", "two", "three", "several", "some") or (
+            not runs and (last_word.low in heads or singular(last_word.low) in heads)
+        ):
+            return self._anonymous(span, toks)
+        if not runs:
+            return None
+        a, b = runs[-1]
+        while len(runs) > 1 and a > 0 and toks[a - 1].low in ("of", "for", "to", "in", "at"):
+            runs.pop()
+            a, b = runs[-1]
+        name_span = Span(start=toks[a].start, end=toks[b - 1].end)
+        name = " ".join(name_span.of(ctx.text).split())
+        gz = ctx.gazetteer
+        find = getattr(gz, "find_actor", None)
+        known = find(name) if callable(find) else None
+        if isinstance(known, Actor):
+            actor = ctx.add_actor(attrs.evolve(known, mentions=()))
+            self.mention(name_span, actor.id, "name")
+            return ctx.actors[actor.id]
+        existing = self._by_name(name)
+        if existing is not None:
+            self.mention(name_span, existing.id, "surname")
+            return ctx.actors[existing.id]
+        low_words = {t.low for t in toks}
+        if low_words & self.cues.word_set("media_heads"):
+            kind, prefix = ActorKind.MEDIA, "media"
+        elif {t.low for t in toks[a:b]} & self.cues.word_set("org_heads"):
+            kind, prefix = ActorKind.ORGANIZATION, "org"
+        else:
+            kind, prefix = ActorKind.PERSON, "person"
+        title = " ".join(t.low for t in toks[:a] if t.word and t.low not in dets)
+        roles = (
+            [Role(title=" ".join(ctx.text[toks[0].start : toks[a - 1].end].split()))]
+            if title and a > 0 and kind is ActorKind.PERSON
+            else []
+        )
+        actor = ctx.add_actor(Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles))
+        self.mention(name_span, actor.id, "name")
+        return ctx.actors[actor.id]
+
+    def mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
+        """Add a mention unless one is there, or the actor already has very many (each mention
+        rebuilds the actor, so an unbounded number would make a long text quadratic).
+
+        Example:
+            >>> ctx = ParseContext(text="Ana spoke.")
+            >>> _ = ctx.add_actor(Actor(id="person:ana", name="Ana", kind="person"))
+            >>> Resolver(ctx, Cues.default()).mention(Span(start=0, end=3), "person:ana", "name")
+            >>> ctx.actors["person:ana"].mentions
+            (Span(start=0, end=3),)
+        """
+        actor = self.ctx.actors.get(target)
+        if actor is None or len(actor.mentions) >= _MAX_MENTIONS or self._added >= _MAX_ADDED:
+            return
+        self._added += 1
+        if self.ctx.mention_at(span) is None:
+            self.ctx.add_mention(span, target=target, via=via, alias=alias)
+
+    def _by_name(self, name: str) -> Actor | None:
+        """An actor already in the context with this name, alias or surname."""
+        ids = list(self.ctx.actors)
+        for aid in ids[self._indexed :]:
+            a = self.ctx.actors[aid]
+            for n in a.names:
+                self._names.setdefault(n.casefold(), aid)
+            if a.kind is ActorKind.PERSON and " " in a.name:
+                self._names.setdefault(a.name.casefold().split()[-1], aid)
+        self._indexed = len(ids)
+        found = self._names.get(name.casefold())
+        return self.ctx.actors.get(found) if found is not None else None
+
+    def _head(self, toks: Sequence[Token]) -> Token | None:
+        """The head word of a phrase: the last word before its modifiers ("a diplomat familiar
+        with …", "officials in Kyiv")."""
+        mods = self.cues.word_set("modifier_starts") | (self.cues.word_set("prepositions") - {"of"})
+        head: Token | None = None
+        for k, t in enumerate(toks):
+            if k > 0 and (t.low in mods or t.low == ","):
+                break
+            if t.word:
+                head = t
+        return head
+
+    def _anonymous(self, span: Span, toks: Sequence[Token], country: str | None = None) -> Actor:
+        ctx = self.ctx
+        dets = self.cues.word_set("determiners")
+        # the description's head: the words up to the first that starts a modifier
+        stop = self.cues.word_set("modifier_starts") | {","}
+        body = [t for t in toks if t.word or t.low == "."]
+        k = 0
+        while k < len(body) and body[k].low in dets:
+            k += 1
+        j = k
+        while j < len(body) and body[j].low not in stop:
+            j += 1
+        head_toks = body[k:j] or body[k:] or body
+        name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
+        description = " ".join(span.of(ctx.text).split())
+        kind = (
+            ActorKind.ORGANIZATION
+            if singular(head_toks[-1].low) in self.cues.word_set("org_heads")
+            else ActorKind.PERSON
+        )
+        actor = ctx.add_actor(
+            Actor(
+                id=f"anon:{slug(name)}",
+                name=name,
+                kind=kind,
+                anonymous=True,
+                description=description,
+                country=country,
+            )
+        )
+        self.mention(span, actor.id, "anonymous", alias=False)
+        return ctx.actors[actor.id]
+
+
+def _strip_span(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    return Span(start=s, end=e)
+
+
+def _conjuncts(toks: Sequence[Token]) -> list[Span]:
+    """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
+    cuts = [k for k, t in enumerate(toks) if t.low in ("and", "&")]
+    if not cuts:
+        return [Span(start=toks[0].start, end=toks[-1].end)]
+    parts: list[Sequence[Token]] = []
+    prev = 0
+    for c in cuts:
+        parts.append(toks[prev:c])
+        prev = c + 1
+    parts.append(toks[prev:])
+    if any(not p or not any(t.cap for t in p) for p in parts):
+        return [Span(start=toks[0].start, end=toks[-1].end)]
+    return [Span(start=p[0].start, end=p[-1].end) for p in parts]
