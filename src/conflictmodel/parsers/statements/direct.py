@@ -81,15 +81,31 @@ class _Direct(_Reported):
         cues: list[_Cue],
         kind: StatementKind,
     ) -> _Attrib | None:
-        a, b = sent
-        toks, qidx = para.toks, para.qidx
-        q = self.top[k]
         # a later paragraph of a quotation running over several
         prev_k = self.chain_prev.get(k)
         if prev_k is not None and prev_k in self.quote_stmt:
-            st, speakers, sspan, pcue = self.quote_stmt[prev_k]
+            _st, speakers, sspan, pcue = self.quote_stmt[prev_k]
             return _Attrib(speakers, sspan, pcue, "continuation")
-        # (a) a cue right after the quote: "…,” Trump told reporters / “…,” said Peskov
+        found = self._cue_after(para, sent, qj, cues)
+        if found is not None:
+            return found
+        if kind is StatementKind.PARTIAL:
+            return self._partial_clause(para, sent, k, qi, qj, cues)
+        found = self._cue_before(para, qi, cues)
+        if found is None:
+            found = self._colon_intro(pi, para, si, qi) or self._colon_same(para, sent, qi)
+        if found is None:
+            found = self._continuation(pi, k)
+        if found is None:
+            found = self._next_sentence(para, si)
+        return found
+
+    def _cue_after(
+        self, para: _Para, sent: tuple[int, int], qj: int, cues: list[_Cue]
+    ) -> _Attrib | None:
+        """(a) a cue right after the quote: "…,” Trump told reporters / “…,” said Peskov."""
+        b = sent[1]
+        toks, qidx = para.toks, para.qidx
         j = qj
         while j < b and toks[j].low in (",", ";", "—", "–", "-") and qidx[j] < 0:
             j += 1
@@ -112,63 +128,73 @@ class _Direct(_Reported):
                 c.subject = r
                 return _Attrib([], None, c, "after")
             break
-        # (b) a cue just before it: "he declared: “…”", "stating, «…»", "said that «…»"
-        best: _Cue | None = None
+        return None
+
+    def _cue_before(self, para: _Para, qi: int, cues: list[_Cue]) -> _Attrib | None:
+        """(b) a cue just before the quote: "he declared: “…”", "stating, «…»", "said that
+        «…»"."""
         for c in reversed(cues):
-            if c.hi > qi or c.kind in ("frame", "via") or kind is StatementKind.PARTIAL:
+            if c.hi > qi or c.kind in ("frame", "via"):
                 continue
-            gap = self._gap_ok(para, c, qi)
-            if gap:
-                best = c
+            if self._gap_ok(para, c, qi):
+                return _Attrib([], None, c, "before")
             break
-        if best is not None:
-            return _Attrib([], None, best, "before")
-        # (c) a partial quote: the reporting clause it sits in
-        if kind is StatementKind.PARTIAL:
-            if self._is_label(para, a, qi, k):
-                return None
-            before = [
-                c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")
-            ]
-            for c in reversed(before[-4:]):
-                # the reporting clause whose complement holds the quote ("said the army had
-                # responded ‘firmly’": said, not responded)
-                r = self._complement(para, c, cues)
-                if r is not None and r[0] <= qi < r[1]:
-                    return _Attrib([], None, c, "clause")
-            if before:
-                return _Attrib([], None, before[-1], "clause")
-            after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
-            if after:
-                return _Attrib([], None, after[0], "clause")
+        return None
+
+    def _partial_clause(
+        self, para: _Para, sent: tuple[int, int], k: int, qi: int, qj: int, cues: list[_Cue]
+    ) -> _Attrib | None:
+        """(c) a partial quote: the reporting clause it sits in."""
+        if self._is_label(para, sent[0], qi, k):
             return None
-        # (d) a colon introduction: "Peskov was blunt:" / "He said on Monday:"
-        intro = self._colon_intro(pi, para, si, qi)
-        if intro is not None:
-            return intro
-        if qi - 1 > a and toks[qi - 1].low == ":" and qidx[qi - 1] < 0:
-            # in the same sentence: "The envoy is sure of one thing: “…”"
-            r = self._clause_subject(para, a, qi - 1)
-            if r is not None and self._head_ok(para, r):
-                span = self._span(para, r)
-                speakers = self.resolver.resolve(span)
-                if speakers:
-                    return _Attrib(speakers, span, None, "colon")
-        # (e) a continuation of the previous quote's speaker
-        if self.last_quote is not None:
-            st, speakers, lpi, _lend = self.last_quote
-            if speakers and pi - lpi <= 1 and not self._speaker_switch(st.span.end, q.open):
-                return _Attrib(speakers, st.speaker_span, None, "continuation")
-        # (f) the next sentence names the speaker: «…» The analyst added that …
-        if si + 1 < len(para.sents):
-            na, nb = para.sents[si + 1]
-            ncues = self._find_cues(para, (na, nb))
-            for c in ncues:
-                if c.kind == "finite":
-                    r = self._np_left(para, na, c.lo)
-                    if r is not None and r[0] == na:
-                        return _Attrib([], None, c, "next")
-                break
+        before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
+        for c in reversed(before[-4:]):
+            # the reporting clause whose complement holds the quote ("said the army had
+            # responded ‘firmly’": said, not responded)
+            r = self._complement(para, c, cues)
+            if r is not None and r[0] <= qi < r[1]:
+                return _Attrib([], None, c, "clause")
+        if before:
+            return _Attrib([], None, before[-1], "clause")
+        after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
+        if after:
+            return _Attrib([], None, after[0], "clause")
+        return None
+
+    def _colon_same(self, para: _Para, sent: tuple[int, int], qi: int) -> _Attrib | None:
+        """(d) a colon introduction in the same sentence: "The envoy is sure of one thing:
+        “…”"."""
+        a = sent[0]
+        toks, qidx = para.toks, para.qidx
+        if not (qi - 1 > a and toks[qi - 1].low == ":" and qidx[qi - 1] < 0):
+            return None
+        r = self._clause_subject(para, a, qi - 1)
+        if r is None or not self._head_ok(para, r):
+            return None
+        span = self._span(para, r)
+        speakers = self.resolver.resolve(span)
+        return _Attrib(speakers, span, None, "colon") if speakers else None
+
+    def _continuation(self, pi: int, k: int) -> _Attrib | None:
+        """(e) a continuation of the previous quote's speaker."""
+        if self.last_quote is None:
+            return None
+        st, speakers, lpi, _lend = self.last_quote
+        if speakers and pi - lpi <= 1 and not self._speaker_switch(st.span.end, self.top[k].open):
+            return _Attrib(speakers, st.speaker_span, None, "continuation")
+        return None
+
+    def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
+        """(f) the next sentence names the speaker: «…» The analyst added that …"""
+        if si + 1 >= len(para.sents):
+            return None
+        na, nb = para.sents[si + 1]
+        ncues = self._find_cues(para, (na, nb))
+        if ncues and ncues[0].kind == "finite":
+            c = ncues[0]
+            r = self._np_left(para, na, c.lo)
+            if r is not None and r[0] == na:
+                return _Attrib([], None, c, "next")
         return None
 
     def _gap_ok(self, para: _Para, c: _Cue, qi: int) -> bool:

@@ -24,20 +24,7 @@ class _Phrases(_Grammar):
     ) -> tuple[int, int] | None:
         """The noun phrase ending just before token ``end`` (not before ``a``)."""
         toks, qidx = para.toks, para.qidx
-        j = end - 1
-        while (
-            j >= a
-            and qidx[j] < 0
-            and ((self._adv(toks[j]) and toks[j].low not in self.dets) or self._in_date(toks[j]))
-        ):
-            j -= 1
-        if j >= a and toks[j].low == ")" and qidx[j] < 0:
-            # "Sen. Marco Rubio (R-Fla.) said"
-            p = j - 1
-            while p >= a and j - p <= 10 and toks[p].low != "(":
-                p -= 1
-            if p >= a and toks[p].low == "(":
-                j = p - 1
+        j = self._np_last(para, a, end)
         if j < a or qidx[j] >= 0:
             return None
         if toks[j].low == "," and appositive:
@@ -52,8 +39,36 @@ class _Phrases(_Grammar):
                 return self._np_left(para, a, k + 1, appositive=False, minimal=toks[j].low != "who")
             return None
         hi = j + 1
+        lo, stopped_hard = self._np_scan(para, a, j, minimal)
+        if lo >= hi:
+            return None
+        return self._np_trim(para, lo, hi, stopped_hard)
+
+    def _np_last(self, para: _Para, a: int, end: int) -> int:
+        """The last token of the phrase before ``end``: trailing adverbs and dates skipped, and a
+        parenthesis ("Sen. Marco Rubio (R-Fla.) said")."""
+        toks, qidx = para.toks, para.qidx
+        j = end - 1
+        while (
+            j >= a
+            and qidx[j] < 0
+            and ((self._adv(toks[j]) and toks[j].low not in self.dets) or self._in_date(toks[j]))
+        ):
+            j -= 1
+        if j >= a and toks[j].low == ")" and qidx[j] < 0:
+            p = j - 1
+            while p >= a and j - p <= 10 and toks[p].low != "(":
+                p -= 1
+            if p >= a and toks[p].low == "(":
+                j = p - 1
+        return j
+
+    def _np_scan(self, para: _Para, a: int, j: int, minimal: bool) -> tuple[int, bool]:
+        """Back from token ``j`` to where the phrase starts; also whether a hard boundary
+        (punctuation, a quotation) stopped it rather than a verb or conjunction."""
+        toks, qidx = para.toks, para.qidx
+        hi = j + 1
         k = j
-        stopped_hard = True
         while k >= a and hi - k <= _MAX_SUBJECT:
             t = toks[k]
             low = t.low
@@ -64,27 +79,25 @@ class _Phrases(_Grammar):
             if t.word and not t.cap:
                 if minimal and low in self.preps and low != "of":
                     break
-                if (
-                    (low in self.subords and low not in ("and",))
-                    or low in self.finite
-                    or low in self.aux
-                ):
-                    stopped_hard = False
-                    break
-                if low in self.cues.forms and k != j:
-                    stopped_hard = False
-                    break
-                if (
-                    low.endswith("ed")
-                    and k + 1 <= j
-                    and (toks[k + 1].cap or toks[k + 1].low in self.dets)
-                ):
-                    stopped_hard = False
-                    break
+                if self._np_soft_stop(toks, k, j):
+                    return k + 1, False
             k -= 1
-        lo = k + 1
-        if lo >= hi:
-            return None
+        return k + 1, True
+
+    def _np_soft_stop(self, toks: list[Token], k: int, j: int) -> bool:
+        """A lower-case word that starts a clause before the phrase: a subordinator, a finite
+        verb or auxiliary, another cue, a participle before a name."""
+        low = toks[k].low
+        if (low in self.subords and low not in ("and",)) or low in self.finite or low in self.aux:
+            return True
+        if low in self.cues.forms and k != j:
+            return True
+        return (
+            low.endswith("ed") and k + 1 <= j and (toks[k + 1].cap or toks[k + 1].low in self.dets)
+        )
+
+    def _np_trim(self, para: _Para, lo: int, hi: int, stopped_hard: bool) -> tuple[int, int] | None:
+        toks = para.toks
         # a clause boundary we could not see ("X visited Kyiv and Zelensky said"): keep the
         # last conjunct only
         if not stopped_hard:
