@@ -3,8 +3,10 @@ input limits of parse_article, and the overlap index behind the context's lookup
 
 from __future__ import annotations
 
+import re
 import warnings
 from importlib.metadata import EntryPoint
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -263,3 +265,17 @@ def test_the_document_follows_the_text_stage() -> None:
     assert ctx.doc.tokens  # before the text stage: the whole text is one block
     get_parser("text")(ctx)
     assert len(ctx.doc.sentences) == len(ctx.sentences) == 2
+
+
+def test_the_how_to_table_of_stage_contracts_matches_the_stages() -> None:
+    """docs/howto/custom-parser.md lists what each default stage requires and provides."""
+    page = (Path(__file__).parent.parent / "docs" / "howto" / "custom-parser.md").read_text("utf-8")
+    rows = {}
+    for line in page.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and cells[0].startswith("`") and cells[1].endswith("Parser`"):
+            names = [re.findall(r"`([^`]+)`", c) for c in (cells[2], cells[3])]
+            rows[cells[0].strip("`")] = (tuple(names[0]), tuple(names[1]))
+    assert list(rows) == list(pl.DEFAULT_STAGES)
+    for stage in pl.default_pipeline():
+        assert rows[stage.name] == pl.requirements(stage), stage.name

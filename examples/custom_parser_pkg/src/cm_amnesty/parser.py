@@ -40,6 +40,10 @@ class AmnestyParser:
     """
 
     name = "amnesty"
+    # The pipeline checks these when it is built: without a proposals stage before it, building
+    # the pipeline fails with a PipelineError that says so.
+    requires = ("sentences", "actors", "proposals")
+    provides = ("amnesty_provisions",)
     label = "prisoner_amnesty"
 
     def __call__(self, ctx: ParseContext) -> None:
