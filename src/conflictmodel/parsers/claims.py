@@ -27,21 +27,23 @@ import attrs
 from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, ParseContext
 from conflictmodel.errors import GazetteerError
-from conflictmodel.parsers.proposals import (
+from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
+from conflictmodel.parsers.proposals.lexicon import union
+from conflictmodel.parsers.proposals.mentions import (
     _as_party,
-    _clause_of,
-    _clauses,
-    _recognized_as,
-    _units,
-    _windows,
     actors_with_fallback,
     possessor,
     register,
     subject_actors,
     territory_mentions,
-    union,
 )
-from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
+from conflictmodel.parsers.proposals.provisions import _recognized_as
+from conflictmodel.parsers.proposals.units import (
+    clause_at,
+    clause_spans,
+    sentence_windows,
+    text_units,
+)
 from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory
@@ -248,10 +250,10 @@ class ClaimParser:
             return
         seen: set[tuple[str, str, str, int]] = set()
         prev: Span | None = None
-        for sent in _units(ctx):
+        for sent in text_units(ctx):
             if ctx.is_furniture(sent):
                 continue
-            for win in _windows(sent, ctx.text):
+            for win in sentence_windows(sent, ctx.text):
                 for claim in self._sentence(ctx, win, prev):
                     sent_key = claim.span.start
                     key = (claim.claimant.id, claim.kind.value, claim.territory.id, sent_key)
@@ -266,7 +268,7 @@ class ClaimParser:
     def _sentence(self, ctx: ParseContext, sent: Span, prev: Span | None) -> list[TerritorialClaim]:
         text = ctx.text
         rx = self._rx
-        clauses = _clauses(text, sent)
+        clauses = clause_spans(text, sent)
         out: list[TerritorialClaim] = []
         taken: list[Span] = []
         # "under Russian control": claimant inside, territory is the subject.
@@ -279,7 +281,7 @@ class ClaimParser:
             if claimant is None:
                 continue
             kind = rx.under_kind.get(m.group("what").lower(), ClaimKind.CONTROLS)
-            clause = _clause_of(clauses, m.start())
+            clause = clause_at(clauses, m.start())
             terrs = [
                 t for tm, t in territory_mentions(ctx, Span(start=clause.start, end=m.start()))
             ]
@@ -319,7 +321,7 @@ class ClaimParser:
             cue = Span(start=start, end=end)
             if self._blocked(text, sent, start) and kind is not ClaimKind.REJECTS_RECOGNITION:
                 continue
-            clause = _clause_of(clauses, start)
+            clause = clause_at(clauses, start)
             if active:
                 out.extend(self._active(ctx, sent, clause, cue, kind, prev))
             else:

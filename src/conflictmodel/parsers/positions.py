@@ -33,21 +33,17 @@ import attrs
 from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import ParseContext
 from conflictmodel.errors import GazetteerError
-from conflictmodel.parsers.proposals import (
-    ProvisionLexicon,
-    _clause_end,
-    _clause_of,
-    _clauses,
-    _units,
-    _windows,
-    find_conditions,
-    find_provisions,
-    possessor,
-    subject_actors,
-    territory_mentions,
-    union,
-)
 from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
+from conflictmodel.parsers.proposals.lexicon import ProvisionLexicon, union
+from conflictmodel.parsers.proposals.mentions import possessor, subject_actors, territory_mentions
+from conflictmodel.parsers.proposals.provisions import find_conditions, find_provisions
+from conflictmodel.parsers.proposals.units import (
+    clause_at,
+    clause_end,
+    clause_spans,
+    sentence_windows,
+    text_units,
+)
 from conflictmodel.positions import Position, Stance
 from conflictmodel.proposals import Proposal, ProposalStatus, ProvisionKind
 from conflictmodel.resources import load_data
@@ -285,10 +281,10 @@ class PositionParser:
             return
         found: list[Position] = []
         found.extend(self._from_proposals(ctx))
-        for sent in _units(ctx):
+        for sent in text_units(ctx):
             if ctx.is_furniture(sent):
                 continue
-            for win in _windows(sent, ctx.text):
+            for win in sentence_windows(sent, ctx.text):
                 found.extend(self._sentence(ctx, win))
         specific = {
             (p.actor.id, p.stance, p.proposal_id)
@@ -374,7 +370,7 @@ class PositionParser:
     def _sentence(self, ctx: ParseContext, sent: Span) -> list[Position]:
         text = ctx.text
         rx = self._rx
-        clauses = _clauses(text, sent)
+        clauses = clause_spans(text, sent)
         conditions = find_conditions(text, sent)
         out: list[Position] = []
         cues: list[tuple[int, int, Stance, bool]] = []
@@ -401,7 +397,7 @@ class PositionParser:
         del chosen[_MAX_CHOSEN:]
         for start, end, stance, forward in chosen:
             cue = Span(start=start, end=end)
-            clause = _clause_of(clauses, start)
+            clause = clause_at(clauses, start)
             if forward:
                 later = [c[0] for c in chosen if c[0] > start]
                 out.extend(self._forward(ctx, sent, clause, cue, stance, conditions, later))
@@ -434,7 +430,7 @@ class PositionParser:
         if _CONTENT_SUBJECT.search(before):
             # "the plan calls for a ceasefire" states the plan's content, not a stance.
             return []
-        obj_end = _clause_end(text, cue.end, clause.end)
+        obj_end = clause_end(text, cue.end, clause.end)
         for other in next_cues:
             if cue.end <= other < obj_end:
                 obj_end = other
@@ -536,7 +532,7 @@ class PositionParser:
                 target = self._target(ctx, Span(start=verb.end(), end=m.start()), sent)
             if target.empty():
                 continue
-            clause = _clause_of(clauses, m.start())
+            clause = clause_at(clauses, m.start())
             out.extend(
                 self._emit(
                     ctx,
@@ -582,7 +578,7 @@ class PositionParser:
                 territory=prov.territories[0] if prov.territories else None,
                 end=prov.span.end,
             )
-            clause = _clause_of(clauses, prov.span.start)
+            clause = clause_at(clauses, prov.span.start)
             cue = Span(start=max(sent.start, prov.span.start - 3), end=prov.span.start)
             m = _NO_BEFORE.search(text[max(sent.start, prov.span.start - 15) : prov.span.start])
             if m:

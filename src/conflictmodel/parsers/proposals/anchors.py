@@ -1,0 +1,375 @@
+"""Triggers ("the plan", "a ceasefire deal"), status cues and the anchors a proposal starts from."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from conflictmodel.context import ParseContext
+from conflictmodel.parsers.proposals.drafts import (
+    _AGREEING,
+    _RESPONDER,
+    _STATUS_RANK,
+    _Anchor,
+    _has_numeral,
+    _noun_phrase,
+    _owner,
+    _owner_after,
+    _Trigger,
+)
+from conflictmodel.parsers.proposals.gate import text_cache
+from conflictmodel.parsers.proposals.grammar import _DURATION_BEFORE, _NEG_BEFORE, _PREPOSITIONS
+from conflictmodel.parsers.proposals.lexicon import _Rx
+from conflictmodel.parsers.proposals.mentions import possessor
+from conflictmodel.parsers.proposals.provisions import find_provisions
+from conflictmodel.parsers.proposals.units import (
+    _MAX_PER_WINDOW,
+    clause_at,
+    overlaps_any,
+    sentence_windows,
+)
+from conflictmodel.proposals import ProposalStatus
+from conflictmodel.span import Span
+
+if TYPE_CHECKING:
+    from conflictmodel.parsers.proposals.stage import ProposalParser
+
+__all__ = ["find_anchors", "find_triggers", "governing_status", "status_hits"]
+
+
+def find_triggers(
+    self: ProposalParser, ctx: ParseContext, sent: Span, headline: bool
+) -> list[_Trigger]:
+    text = ctx.text
+    rx = self._rx
+    out: list[_Trigger] = []
+    for win in sentence_windows(sent, text):
+        for n_found, m in enumerate(rx.trigger.finditer(text, win.start, win.end)):
+            if n_found >= _MAX_PER_WINDOW:
+                # Prose never has this many; the rest of the window is not worth the work.
+                break
+            word = " ".join(m.group("t").lower().split())
+            if (
+                re.search(
+                    r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$",
+                    text[max(sent.start, m.start() - 14) : m.start()],
+                    re.I,
+                )
+                and re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 5])
+                and word
+                in {"framework", "context", "package", "understanding", "formula", "protocol"}
+            ):
+                # "in the framework of a broader settlement" is an idiom, not a proposal.
+                continue
+            plural = bool(m.group("pl")) or (word.endswith("s") and word in {"terms"})
+            np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
+            mods_low = [w.lower() for w in mods]
+            generic = det in {
+                "any",
+                "no",
+                "every",
+                "each",
+                "all",
+                "either",
+                "neither",
+                "whatever",
+            } or any(
+                w in {"possible", "potential", "future", "eventual", "hypothetical"}
+                for w in mods_low
+            )
+            soft = any(w in rx.generic for w in mods_low)
+            neg = det == "no" or bool(
+                _NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start])
+            )
+            owner = _owner(ctx, np_start, m.start(), rx.venue_name)
+            owner = owner or _owner_after(ctx, m.end(), sent.end)
+            named = (
+                not headline and m.group("t")[:1].isupper() and any(w[:1].isupper() for w in mods)
+            )
+            if named and not rx.venue_name.search(" ".join(mods)) and det is None and not mods:
+                named = False
+            anaphoric = (
+                det in {"the", "this", "that", "these", "those", "such", "its"}
+                and owner is None
+                and not named
+            )
+            modifier_status: ProposalStatus | None = None
+            mod_text = text[np_start : m.start()]
+            for status, srx in rx.status:
+                if srx.search(mod_text):
+                    modifier_status = status
+                    break
+            if plural and det is None and owner is None and not named and not _has_numeral(mods):
+                generic = True
+            out.append(
+                _Trigger(
+                    span=Span(start=m.start(), end=m.end()),
+                    word=m.group(0),
+                    det=det,
+                    np_start=np_start,
+                    generic=generic,
+                    soft_generic=soft,
+                    negated=neg,
+                    weak=word in rx.weak,
+                    named=named,
+                    anaphoric=anaphoric,
+                    plural=plural,
+                    modifier_status=modifier_status,
+                    owner=owner,
+                )
+            )
+    # "memorandum of understanding", "peace agreement framework": one trigger per NP.
+    merged: list[_Trigger] = []
+    for t in out:
+        if (
+            merged
+            and t.span.start - merged[-1].span.end <= 4
+            and re.fullmatch(r"\s{0,3}(?:of\s{1,3})?", text[merged[-1].span.end : t.span.start])
+        ):
+            prev = merged[-1]
+            merged[-1] = attrs.evolve(
+                prev,
+                span=Span(start=prev.span.start, end=t.span.end),
+                word=text[prev.span.start : t.span.end],
+                weak=prev.weak and t.weak,
+                plural=t.plural,
+            )
+            continue
+        merged.append(t)
+    return merged
+
+
+def status_hits(
+    self: ProposalParser, text: str, sent: Span
+) -> list[tuple[int, int, ProposalStatus]]:
+    """Every status cue of the sentence, once (start, end, status), sorted."""
+    memo = text_cache(text).memo
+    key = ("status", id(self._rx), sent.start, sent.end)
+    cached: tuple[_Rx, list[tuple[int, int, ProposalStatus]]] | None = memo.get(key)
+    if cached is not None:
+        return cached[1]
+    hits: list[tuple[int, int, ProposalStatus]] = []
+    status = self._rx.status
+    for win in sentence_windows(sent, text):
+        for i in sorted(self._rx.status_gate.candidates_in(text, win.start, win.end)):
+            st, srx = status[i]
+            hits.extend((m.start(), m.end(), st) for m in srx.finditer(text, win.start, win.end))
+    hits.sort()
+    memo[key] = (self._rx, hits)
+    return hits
+
+
+def governing_status(
+    self: ProposalParser,
+    text: str,
+    clause: Span,
+    trig: _Trigger,
+    hits: Sequence[tuple[int, int, ProposalStatus]],
+    starts: Sequence[int],
+) -> tuple[ProposalStatus, int] | None:
+    """The status verb that governs a trigger: the nearest before its noun phrase (within
+    ~60 characters of the clause) or a predicate right after it ("was rejected", "collapsed")."""
+    best: tuple[int, ProposalStatus, int] | None = None
+    lo = max(clause.start, trig.np_start - 60)
+    hi = min(clause.end, trig.span.end + 45)
+    i = bisect.bisect_left(starts, lo)
+    while i < len(hits) and hits[i][0] < hi:
+        h_start, h_end, status = hits[i]
+        i += 1
+        if h_end <= trig.np_start + 1 and h_start >= lo:
+            gap = text[h_end : trig.np_start]
+            if re.search(r"[,;.]|\b(?:that|which|who|if|unless)\b", gap):
+                continue
+            gap_words = gap.lower().split()
+            if len(gap_words) > 4 or any(w in _PREPOSITIONS and w != "of" for w in gap_words):
+                # "open to compromise in the framework of a settlement": not its verb.
+                continue
+            dist = trig.np_start - h_end
+        elif h_start >= trig.span.end:
+            gap = text[trig.span.end : h_start]
+            # "The ceasefire, brokered by Qatar, took effect": skip the appositive.
+            gap = re.sub(r"^\s{0,3},[^,;.]{1,60},", " ", gap)
+            if re.search(
+                r"\b(?:can|could|would|may|might|must|should|will|shall|cannot|to)\b", gap, re.I
+            ):
+                # "before the treaty can be ratified" is not news about the treaty.
+                continue
+            gap = re.sub(r"^\s{1,3}of\s{1,3}(?:[\w'’-]+\s{1,3}){1,2}?(?=\S|$)", " ", gap)
+            if not re.fullmatch(
+                r"\s{0,3}(?:(?:[\w'’-]+\s{1,3}){0,4}?(?:was|were|is|are|has|have|had|been|being|be|"
+                r"reportedly|formally|officially|quickly|finally|later|also|now|already|effectively)\s{1,3})*"
+                r"|\s{0,3}(?:(?:by|from)\s{1,3}[\w'’.-]+\s{1,3})?",
+                gap,
+            ):
+                continue
+            if text[h_start:h_end].lower() in {
+                "new",
+                "latest",
+                "recent",
+                "most recent",
+                "revised",
+                "draft",
+            }:
+                continue
+            dist = h_start - trig.span.end + 10
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, status, h_start)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def find_anchors(
+    self: ProposalParser,
+    ctx: ParseContext,
+    sent: Span,
+    clauses: Sequence[Span],
+    triggers: Sequence[_Trigger],
+    masks: Sequence[Span],
+) -> list[_Anchor]:
+    text = ctx.text
+    rx = self._rx
+    anchors: list[_Anchor] = []
+    hits = self._status_hits(text, sent)
+    starts = [h[0] for h in hits]
+    for t in triggers:
+        if t.negated or t.generic:
+            continue
+        clause = clause_at(clauses, t.span.start)
+        gov = self._governing_status(text, clause, t, hits, starts)
+        default = self.lexicon.trigger_status.get(t.word.lower().split()[-1].rstrip("s"))
+        default = default or self.lexicon.trigger_status.get(t.word.lower().split()[-1])
+        if t.weak or t.soft_generic:
+            has_duration = bool(
+                _DURATION_BEFORE.search(text[max(sent.start, t.span.start - 30) : t.span.start])
+            )
+            if not (
+                gov
+                or t.owner
+                or t.named
+                or (t.modifier_status and not t.weak)
+                or (has_duration and not t.soft_generic)
+                or (t.anaphoric and t.weak)
+            ):
+                continue
+        if gov is not None:
+            status, cue_start = gov
+        elif t.modifier_status is not None:
+            status, cue_start = t.modifier_status, t.np_start
+        elif default:
+            status, cue_start = ProposalStatus(default), t.span.start
+        else:
+            status, cue_start = ProposalStatus.UNKNOWN, t.span.start
+        if t.anaphoric and gov is None and not t.modifier_status:
+            status = ProposalStatus.UNKNOWN
+        anchors.append(
+            _Anchor(
+                clause=clause,
+                start=t.np_start,
+                end=t.span.end,
+                trigger_text=t.word,
+                status=status,
+                cue_start=cue_start,
+                proposer_from_subject=gov is not None and status not in _RESPONDER,
+                trigger=t,
+                implicit=False,
+                governed=gov is not None,
+            )
+        )
+    # Implicit proposals: an offer, willingness or demand followed by a provision.
+    windows = sentence_windows(sent, text)
+    gates = [rx.implicit_gate.candidates_in(text, w.start, w.end) for w in windows]
+    for i_cue, (status, irx) in enumerate(rx.implicit):
+        for win, gate in zip(windows, gates, strict=True):
+            if i_cue not in gate:
+                continue
+            for n_found, m in enumerate(irx.finditer(text, win.start, win.end)):
+                if n_found >= _MAX_PER_WINDOW:
+                    break
+                cue = Span(start=m.start(), end=m.end())
+                if overlaps_any(cue, masks):
+                    continue
+                if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
+                    # "is not willing to", "never sought": no offer, no demand.
+                    continue
+                clause = clause_at(clauses, m.start())
+                has_poss, poss_actor = possessor(ctx, m.start(), clause.start)
+                if has_poss and poss_actor is None:
+                    # "the West's insistence on ...": a demand of somebody we cannot name.
+                    continue
+                after = Span(start=m.end(), end=min(clause.end, m.end() + 200))
+                provs = find_provisions(text, after, self.provisions, ctx=ctx, exclude=masks)
+                if not provs or provs[0].span.start - m.end() > 90:
+                    continue
+                if any(a.clause == clause and a.implicit for a in anchors):
+                    continue
+                anchors.append(
+                    _Anchor(
+                        clause=clause,
+                        start=m.start(),
+                        end=m.end(),
+                        trigger_text=m.group(),
+                        status=status,
+                        cue_start=m.start(),
+                        proposer_from_subject=status not in _AGREEING,
+                        trigger=None,
+                        implicit=True,
+                        owner_actor=poss_actor,
+                    )
+                )
+    anchors.sort(key=lambda a: a.start)
+    # One proposal per clause: an implicit offer framed by a trigger ("willing to recognise
+    # ... as part of a ceasefire deal") is one proposal.
+    out: list[_Anchor] = []
+    for a in anchors:
+        same = [b for b in out if b.clause == a.clause]
+        if not same:
+            out.append(a)
+            continue
+        b = same[0]
+        if (
+            a.trigger is not None
+            and a.trigger.owner is not None
+            and b.trigger is not None
+            and (b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id)
+        ):
+            out.append(a)
+            continue
+        if b.implicit != a.implicit:
+            imp, trg = (b, a) if b.implicit else (a, b)
+            if (
+                trg.trigger is not None
+                and trg.trigger.anaphoric
+                and (
+                    trg.start < imp.start
+                    or find_provisions(
+                        text,
+                        Span(start=imp.end, end=max(imp.end, trg.start)),
+                        self.provisions,
+                        ctx=ctx,
+                    )
+                )
+            ):
+                # "Baku insists on a referendum before the treaty can be ratified": the
+                # treaty is an earlier proposal, the referendum a new demand.
+                out.append(a)
+                continue
+        if (
+            b.implicit
+            and a.trigger is not None
+            and a.status is not ProposalStatus.UNKNOWN
+            and (_STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None)
+        ):
+            b.status = a.status
+        if b.trigger is None and a.trigger is not None:
+            b.trigger = a.trigger
+        if b.implicit and a.trigger is not None and not a.trigger.soft_generic:
+            b.trigger_text = a.trigger_text
+            b.framed = True
+    return out

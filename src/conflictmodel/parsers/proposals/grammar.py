@@ -1,0 +1,233 @@
+"""Word lists and patterns of English grammar shared by the proposals, positions and claims stages."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = []
+
+
+# ---------------------------------------------------------------------------------- text helpers
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|\s--\s|—|:\s"
+    r"|,\s{1,3}(?=(?:with|while|whereas|but|although|though|as|amid|even\s+as|despite|adding|saying|"
+    r"according|citing|noting|warning|arguing|claiming|insisting|something|which\s+(?:he|she|they)|"
+    r"and\s+(?:he|she|they|it)\s)\b)"
+    r"|\s(?=(?:while|whereas|but|although|though)\s)",
+    re.I,
+)
+_LEAD_SUBORDINATE = re.compile(
+    r"^\W{0,3}(?:though|although|while|as|if|when|after|before|despite|since|because|even\s+though|"
+    r"in|during|speaking|according|following|amid|with|under|for)\b[^,;]{0,200},",
+    re.I,
+)
+_SOFT_STOP = re.compile(
+    r",(?!\d{3})|[;:()\[\]\"“”«»]|\s[—–]\s|—|\s--\s|[.!?](?:\s|$)"
+    r"|\b(?:if|unless|provided|while|whereas|but|although|though|because|which|who|whom|whose|that|"
+    r"amid|after|before|when|since|so\s+that|in\s+order|in\s+exchange|in\s+return|according|"
+    r"is|are|was|were|will|would|could|should|may|might|must|can|has|have|had|extends?|"
+    r"signals?|remains?|raises?|undermines?|means?|and\s{1,3}\w+ed|"
+    r"in\s{1,3}the\s{1,3}(?:ongoing\s{1,3}|current\s{1,3}|\w+-\w+\s{1,3})?(?:war|conflict|fighting)|"
+    r"under\s{1,3}which|whereby|as\s{1,3}a\s{1,3}(?:pre)?condition|(?:late|early)\s{1,3}(?:on|in|last)\b|"
+    r"(?:on|by|before|from|until|last|next|this)\s{1,3}(?:(?:the\s{1,3})?\d|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|week|month|year)|"
+    r"and\s{1,3}(?:the|a|an)\s{1,3}(?!(?:[\w-]+\s{1,3})?(?:regions?|provinces?|oblasts?|territor\w*|"
+    r"areas?|cities|city|districts?)\b)|"
+    r"as\s+a\s+component|as\s+an?\s+element|as\s+part\s+of\s+(?:a|an|any|the\s+(?:deal|agreement|plan|"
+    r"proposal|talks|negotiations|settlement|framework|accord|package)))\b",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"(?:\s+(?:and|or|as\s+well\s+as|along\s+with|plus|then|also|gradually|eventually|immediately|"
+    r"possibly|potentially|subsequently|later|the|a|an|to|of|for|with|on|in|by|from|its|their|"
+    r"[a-z]+ly))+\s*$",
+    re.I,
+)
+_POSITION_OBJECT = re.compile(
+    r"\b(?:push(?:es|ed|ing)?|call(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+    r"lobb(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|argu(?:e|es|ed|ing)|"
+    r"wish(?:es|ed|ing)?|pray(?:s|ed|ing)?|clamou?r(?:s|ed|ing)?)\s{1,3}for\b"
+    r"|\b(?:urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|"
+    r"oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|"
+    r"dismiss(?:es|ed|ing)?|fear(?:s|ed|ing)?|warn(?:s|ed|ing)?\s{1,3}(?:against|of))\b"
+    r"|\bin\s+order\s+to\b|\binability\s+to\b|\bfailure\s+to\b|\bso\s+as\s+to\b",
+    re.I,
+)
+# A continuation verb right before a position cue ("the plan calls for") means the cue describes
+# the proposal's content, not somebody's stance.
+_CONTENT_SUBJECT = re.compile(
+    r"(?:\b(?:it|which|that|this|plan|proposal|deal|agreement|framework|draft|text|document|"
+    r"initiative|roadmap|accord|treaty|offer|package|terms|truce|ceasefire|declaration|memorandum|"
+    r"also|would|reportedly)\s{1,3})$",
+    re.I,
+)
+_NEG_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|nor|neither|n't|hardly)\b[^,;.]{0,25}$",
+    re.I,
+)
+_DET_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "any",
+        "no",
+        "every",
+        "another",
+        "such",
+        "each",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "whatever",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "on",
+        "for",
+        "against",
+        "by",
+        "from",
+        "of",
+        "over",
+        "in",
+        "at",
+        "between",
+        "among",
+        "toward",
+        "towards",
+        "about",
+        "regarding",
+        "into",
+        "via",
+        "through",
+        "under",
+        "across",
+        "upon",
+        "than",
+        "despite",
+        "amid",
+        "after",
+        "before",
+        "versus",
+        "vs",
+        "within",
+        "without",
+        "behind",
+        "near",
+        "beside",
+        "besides",
+        "except",
+        "unlike",
+        "around",
+    ]
+)
+_NP_STOP = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "do",
+        "does",
+        "did",
+        "and",
+        "or",
+        "but",
+        "if",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "as",
+        "so",
+        "said",
+        "says",
+        "told",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
+    "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_DURATION_BEFORE = re.compile(
+    _NUM + r"(?:\s|-)(?P<u>day|week|month|year|hour)s?(?:(?:\s|-)long)?(?:\s|-)(?:[a-z]+\s)?$",
+    re.I,
+)
+_DURATION_AFTER = re.compile(
+    r"^\s(?:(?:of|for|lasting)\s(?:at\s+least\s|up\s+to\s|a\s+period\s+of\s)?)"
+    + _NUM
+    + r"(?:\s|-)(?P<u>day|week|month|year|hour)s?\b",
+    re.I,
+)
+
+
+def _duration_days(n_text: str, unit: str) -> int | None:
+    n_low = n_text.lower()
+    n = int(n_low) if n_low.isdigit() else _NUMBER_WORDS.get(n_low)
+    if not n:
+        return None
+    u = unit.lower()
+    if u == "hour":
+        return n // 24 if n >= 24 and n % 24 == 0 else None
+    return n * _UNIT_DAYS[u]

@@ -1,0 +1,279 @@
+"""The ``proposals`` pipeline stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from conflictmodel.context import ParseContext, ProposalTrace
+from conflictmodel.parsers.proposals.anchors import (
+    find_anchors,
+    find_triggers,
+    governing_status,
+    status_hits,
+)
+from conflictmodel.parsers.proposals.drafts import (
+    _Anchor,
+    _dedupe,
+    _Draft,
+    _drop_headline,
+    _finish,
+    _historical,
+    _later,
+    _merge_provisions,
+    add_people,
+    add_responders,
+    draft_region,
+    extend_draft,
+    find_venue,
+    new_draft,
+)
+from conflictmodel.parsers.proposals.lexicon import ProposalLexicon, ProvisionLexicon, _Rx
+from conflictmodel.parsers.proposals.mentions import _as_party
+from conflictmodel.parsers.proposals.provisions import (
+    _IRREALIS,
+    _QUID_PRO_QUO,
+    find_conditions,
+    find_provisions,
+    position_objects,
+)
+from conflictmodel.parsers.proposals.units import (
+    c_next,
+    clause_spans,
+    is_lead_frame,
+    looks_like_headline,
+    overlaps_any,
+    text_units,
+)
+from conflictmodel.proposals import ProposalStatus, ProvisionKind
+from conflictmodel.span import Span
+
+__all__ = ["ProposalParser"]
+
+
+class ProposalParser:
+    """Pipeline stage ``proposals``: fills ``ctx.proposals``.
+
+    Args:
+        provisions: the provision lexicon (default: the shipped one).
+        extra_provisions: more phrases by label, added to ``provisions``; a label that is not a
+            [`ProvisionKind`][conflictmodel.ProvisionKind] value gives provisions of kind
+            ``other`` with that label.
+        lexicon: the other cues (triggers, status verbs, condition markers).
+
+    Example:
+        >>> from conflictmodel import parse_article
+        >>> from conflictmodel.pipeline import default_pipeline
+        >>> p = ProposalParser(extra_provisions={"amnesty": ["amnesty for *"]})
+        >>> pipe = default_pipeline().replace("proposals", p)
+        >>> art = parse_article("Mediators proposed a plan that includes an amnesty for fighters.",
+        ...                     pipeline=pipe)
+        >>> [(v.kind.value, v.label) for v in art.proposals[0].provisions]
+        [('other', 'amnesty')]
+    """
+
+    name = "proposals"
+    requires: tuple[str, ...] = ("sentences", "actors")
+    provides: tuple[str, ...] = ("proposals", "proposal_traces")
+
+    def __init__(
+        self,
+        *,
+        provisions: ProvisionLexicon | None = None,
+        extra_provisions: Mapping[str, Iterable[str]] | None = None,
+        lexicon: ProposalLexicon | None = None,
+    ) -> None:
+        lex = provisions or ProvisionLexicon.default()
+        if extra_provisions:
+            lex = lex.extend(extra_provisions)
+        self.provisions = lex
+        self.lexicon = lexicon or ProposalLexicon.default()
+        self._rx: _Rx = self.lexicon._compiled
+
+    # -------------------------------------------------------------- entry point
+
+    def __call__(self, ctx: ParseContext) -> None:
+        text = ctx.text
+        if not text.strip():
+            return
+        sentences = text_units(ctx)
+        drafts: list[_Draft] = []
+        for idx, sent in enumerate(sentences):
+            if ctx.is_furniture(sent):
+                continue
+            self._sentence(ctx, idx, sent, drafts)
+        drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
+        ctx.proposals.extend(_finish(ctx, d) for d in drafts)
+        ctx.proposal_traces.extend(
+            ProposalTrace(
+                id=f"prop:{d.start}-{d.end}",
+                anchor=d.anchor,
+                references=tuple(d.references),
+                responders=tuple((a.id, st, ev) for a, st, ev in d.responders),
+                anchor_proposer=d.anchor_proposer,
+                co_proposers=tuple(a.id for a in d.co_proposers),
+            )
+            for d in drafts
+        )
+
+    # -------------------------------------------------------------- per sentence
+
+    def _sentence(self, ctx: ParseContext, idx: int, sent: Span, drafts: list[_Draft]) -> None:
+        text = ctx.text
+        seg = text[sent.start : sent.end]
+        headline = looks_like_headline(seg)
+        clauses = clause_spans(text, sent)
+        conditions = find_conditions(text, sent, self.lexicon)
+        cond_spans = [c.span for c in conditions]
+        # "in exchange for prisoners" states the price, which is part of the deal.
+        masks: list[Span] = [
+            c.span for c in conditions if not _QUID_PRO_QUO.match(c.text)
+        ] + position_objects(text, sent, self._rx.trigger)
+        # A trigger inside a condition ("provided that the treaty is signed") is no proposal and
+        # no news about one.
+        triggers = [
+            t for t in self._triggers(ctx, sent, headline) if not overlaps_any(t.span, cond_spans)
+        ]
+        anchors = self._anchors(ctx, sent, clauses, triggers, masks)
+
+        last = drafts[-1] if drafts else None
+        consumed: set[int] = set()
+        # A sentence that opens by referring back continues the last proposal.
+        if last is not None and idx - last.last_sentence <= 2 and self._rx.continuation.match(seg):
+            first_clause = clauses[0]
+            cont_end = first_clause.end
+            # Clauses joined by "and"/"including" still belong to the continuation.
+            for c in clauses[1:]:
+                if any(
+                    a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric
+                ):
+                    break
+                if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
+                    break
+                cont_end = c.end
+                break
+            cont = Span(start=sent.start, end=cont_end)
+            for i, a in enumerate(anchors):
+                if a.start < cont.end and (
+                    a.trigger is None or a.trigger.anaphoric or a.clause == first_clause
+                ):
+                    if (
+                        a.trigger is not None
+                        and a.trigger.owner is not None
+                        and not a.trigger.anaphoric
+                    ):
+                        continue
+                    consumed.add(i)
+                    if a.status is not ProposalStatus.UNKNOWN:
+                        last.status = _later(last.status, a.status)
+            self._extend(ctx, last, cont, sent, idx, masks, conditions, add_territories=True)
+        elif last is not None and idx - last.last_sentence <= 1 and not anchors:
+            # "Israeli forces would gradually withdraw from ...": the terms of the proposal just
+            # described, in the conditional mood.
+            terms = [
+                p
+                for p in find_provisions(text, sent, self.provisions, ctx=ctx, exclude=masks)
+                if _IRREALIS.search(text[max(sent.start, p.span.start - 40) : p.span.start])
+            ]
+            if terms:
+                last.provisions = _merge_provisions(last.provisions, terms)
+                last.end = max(last.end, sent.end)
+                last.last_sentence = idx
+        for i, a in enumerate(anchors):
+            if i in consumed:
+                continue
+            target = self._antecedent(ctx, a, drafts, idx, masks)
+            if target is not None:
+                if idx - target.last_sentence <= 1:
+                    region = self._region(text, a, anchors, clauses, sent)
+                    self._extend(ctx, target, region, sent, idx, masks, conditions)
+                target.references.append(Span(start=a.start, end=a.end))
+                if a.status is not ProposalStatus.UNKNOWN:
+                    target.status = _later(target.status, a.status)
+                self._responders(ctx, target, a)
+                continue
+            if a.implicit and any(
+                b.trigger is not None
+                and is_lead_frame(text, b.clause, sent)
+                and c_next(clauses, b.clause) == a.clause
+                for b in anchors
+            ):
+                # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
+                continue
+            if (
+                a.trigger is not None
+                and a.trigger.weak
+                and a.trigger.anaphoric
+                and not (a.governed or a.trigger.owner or a.implicit)
+            ):
+                # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
+                continue
+            draft = self._new_draft(ctx, idx, sent, a, anchors, clauses, masks, conditions)
+            if draft is not None:
+                drafts.append(draft)
+
+    def _has_own_content(self, ctx: ParseContext, a: _Anchor, masks: Sequence[Span]) -> bool:
+        """Provisions stated after the trigger in its clause ("the deal would also ...")."""
+        after = Span(start=a.end, end=max(a.end, a.clause.end))
+        return bool(find_provisions(ctx.text, after, self.provisions, ctx=ctx, exclude=masks))
+
+    def _antecedent(
+        self,
+        ctx: ParseContext,
+        a: _Anchor,
+        drafts: Sequence[_Draft],
+        idx: int,
+        masks: Sequence[Span],
+    ) -> _Draft | None:
+        """The earlier proposal a trigger refers back to: "the plan", "the latest proposal",
+        "the Qatari offer" (after Egypt and Qatar's truce), or None for a new proposal."""
+        t = a.trigger
+        if t is None or not drafts or t.named:
+            return None
+        if t.anaphoric:
+            last = drafts[-1]
+            if t.weak:
+                # "the ceasefire" refers back only to an adjacent proposal about a ceasefire.
+                kinds = {p.kind for p in last.provisions}
+                if idx - last.last_sentence <= 1 and (
+                    ProvisionKind.CEASEFIRE in kinds or last.trigger.lower() == t.word.lower()
+                ):
+                    return last
+                return None
+            if idx - last.last_sentence <= 1:
+                return last
+            if not self._has_own_content(ctx, a, masks):
+                return last
+            return None
+        if t.owner is not None and t.det in {"the", "this", "that", "its", "their"}:
+            last = drafts[-1]
+            if (
+                last.proposer is None
+                and idx - last.last_sentence <= 1
+                and t.word.lower().rstrip("s")
+                in {w.lower().rstrip("s") for w in (last.trigger, "agreement", "deal")}
+            ):
+                # "A deal was agreed. The agreement, brokered by Qatar, ...": now we know who.
+                last.proposer = _as_party(ctx, t.owner[1], t.owner[0], modifier=True)
+                return last
+            owner_id = t.owner[1].id
+            for d in reversed(drafts):
+                ids = {x.id for x in d.co_proposers} | ({d.proposer.id} if d.proposer else set())
+                if d.explicit and owner_id in ids and not self._has_own_content(ctx, a, masks):
+                    return d
+        return None
+
+    # -------------------------------------------------------------- triggers and anchors
+
+    # -------------------------------------------------------------- building drafts
+
+    # Steps kept in their own modules (triggers and anchors; building drafts).
+    _triggers = find_triggers
+    _status_hits = status_hits
+    _governing_status = governing_status
+    _anchors = find_anchors
+    _new_draft = new_draft
+    _region = draft_region
+    _people = add_people
+    _responders = add_responders
+    _venue = find_venue
+    _extend = extend_draft
