@@ -85,6 +85,7 @@ class _Grammar:
         self.audiences = w("audiences")
         self.labels = w("label_markers")
         self.abbrevs = w("abbreviations")
+        self.clause_openers = w("clause_openers")
         self.first_words = cues.first_words
         self.pron_all = frozenset().union(*cues.pronouns.values()) if cues.pronouns else frozenset()
         self.out: list[Statement] = []

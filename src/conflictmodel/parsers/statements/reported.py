@@ -13,6 +13,8 @@ from conflictmodel.parsers.statements.base import (
 from conflictmodel.parsers.statements.emit import _Emitter
 from conflictmodel.statements import StatementKind
 
+_CLAUSE_JOINS = frozenset(("but", "while", "whereas", "and", ";"))
+
 
 class _Reported(_Emitter):
     """Statements without quotation marks."""
@@ -72,35 +74,9 @@ class _Reported(_Emitter):
         x = c.hi
         if x >= end:
             return None
-        # "that" after a hearer, dates and adverbials: "told Trump on Friday that"
-        y = x
-        n = 0
-        saw_object = False
-        in_pp = False  # inside "in a statement on Telegram": not an object of the verb
-        while y < end and n <= _MAX_GAP and qidx[y] < 0:
-            t = toks[y]
-            if t.low == "that":
-                if saw_object and not c.match.entry.addressee:
-                    break
-                if y + 1 < end:
-                    return y + 1, end
-                return None
-            if (
-                t.low in _SENT_END
-                or t.low in (";", ":")
-                or (t.low in self.cues.forms and not t.cap)
-            ):
-                break
-            if t.low in self.finite:
-                break
-            if t.low in self.preps:
-                in_pp = True
-            elif t.low == ",":
-                in_pp = False
-            elif not (in_pp or self._in_date(t) or self._adv(t) or t.low in self.audiences):
-                saw_object = True
-            y += 1
-            n += 1
+        that = self._that_clause(para, c, end)
+        if that is not None:
+            return that if that[0] < end else None
         # skip dates and adverbials right after the cue
         x0 = x
         while (
@@ -119,8 +95,15 @@ class _Reported(_Emitter):
                 return y, end  # a quotation: handled by the quote
             if toks[x].low in (":", ","):
                 return None
-        low = toks[x].low
-        if "to" in comps and low == "to":
+        return self._bare_complement(para, c, x, x0, end)
+
+    def _bare_complement(
+        self, para: _Para, c: _Cue, x: int, x0: int, end: int
+    ) -> tuple[int, int] | None:
+        """A complement without "that" at token ``x``: an infinitive, a bare clause, an
+        object."""
+        comps = c.match.entry.complements
+        if "to" in comps and para.toks[x].low == "to":
             return x, end
         if "clause" in comps and self._bare_clause(para, x, end):
             return x, end
@@ -133,52 +116,47 @@ class _Reported(_Emitter):
             return x0 if x0 == x else x, self._object_end(para, x, end)
         return None
 
+    def _that_clause(self, para: _Para, c: _Cue, end: int) -> tuple[int, int] | None:
+        """The that-clause after the cue, with a hearer, dates and adverbials between ("told
+        Trump on Friday that"): its range, ``(end, end)`` for a "that" with nothing after it,
+        or None."""
+        toks, qidx = para.toks, para.qidx
+        y = c.hi
+        n = 0
+        saw_object = False
+        in_pp = False  # inside "in a statement on Telegram": not an object of the verb
+        while y < end and n <= _MAX_GAP and qidx[y] < 0:
+            t = toks[y]
+            if t.low == "that":
+                if saw_object and not c.match.entry.addressee:
+                    return None
+                return (y + 1, end) if y + 1 < end else (end, end)
+            if (
+                t.low in _SENT_END
+                or t.low in (";", ":")
+                or (t.low in self.cues.forms and not t.cap)
+                or t.low in self.finite
+            ):
+                return None
+            if t.low in self.preps:
+                in_pp = True
+            elif t.low == ",":
+                in_pp = False
+            elif not (in_pp or self._in_date(t) or self._adv(t) or t.low in self.audiences):
+                saw_object = True
+            y += 1
+            n += 1
+        return None
+
     def _content_end(self, para: _Para, c: _Cue, cues: list[_Cue]) -> int:
         """Where the reported clause ends: the sentence end, or the start of a coordinate
         report (", adding that", "but he has made it clear", ", according to"), or the end of
         the subordinate clause the cue sits in ("When X unveiled the plan, he …")."""
-        a, b = c.sent
         toks, qidx = para.toks, para.qidx
-        end = b
-        if toks[a].low in self.cues.word_set("clause_openers"):
-            y = a + 1
-            while y < c.lo and (toks[y].low != "," or qidx[y] >= 0):
-                y += 1
-            if y >= c.lo:  # the cue is in the opening subordinate clause
-                y = c.hi
-                while y < b and y - c.hi < _MAX_SENT and (toks[y].low != "," or qidx[y] >= 0):
-                    y += 1
-                end = y
-        for d in cues:
-            if d.lo <= c.lo:
-                continue
-            if (
-                d.kind in ("participle", "source")
-                and d.lo - 1 >= c.hi
-                and toks[d.lo - 1].low == ","
-            ):
-                end = d.lo - 1
-                break
-            if d.kind == "finite" and self._coordinated(para, d) and d.lo - 1 > c.hi:
-                # "… called the statement «hysteria» and claimed that": a second report
-                end = d.lo - 1
-                while end > c.hi and toks[end - 1].low == ",":
-                    end -= 1
-                break
-            if d.kind == "finite":
-                # "…, but she has made it clear that": a new clause with its own speaker
-                r = self._np_left(para, c.hi, d.lo)
-                if r is not None:
-                    p = r[0] - 1
-                    if (
-                        p >= c.hi
-                        and toks[p].low in ("but", "while", "whereas", "and", ";")
-                        and (
-                            (p - 1 >= c.hi and toks[p - 1].low in (",", ";")) or toks[p].low == ";"
-                        )
-                    ):
-                        end = p - 1 if toks[p - 1].low in (",", ";") else p
-                        break
+        end = self._opener_end(para, c)
+        stop = self._next_report(para, c, cues)
+        if stop is not None:
+            end = stop
         # a relative clause the cue sits in ends at its closing comma
         if (
             c.lo - 1 >= 0
@@ -192,6 +170,71 @@ class _Reported(_Emitter):
                     return y
                 y += 1
         return end
+
+    def _opener_end(self, para: _Para, c: _Cue) -> int:
+        """The end of the opening subordinate clause the cue sits in ("When X unveiled the
+        plan, he …"), else the sentence end."""
+        a, b = c.sent
+        toks, qidx = para.toks, para.qidx
+        if toks[a].low not in self.clause_openers:
+            return b
+        y = a + 1
+        while y < c.lo and (toks[y].low != "," or qidx[y] >= 0):
+            y += 1
+        if y < c.lo:
+            return b
+        y = c.hi
+        while y < b and y - c.hi < _MAX_SENT and (toks[y].low != "," or qidx[y] >= 0):
+            y += 1
+        return y
+
+    def _next_report(self, para: _Para, c: _Cue, cues: list[_Cue]) -> int | None:
+        """Where a later cue of the sentence starts a report of its own, or None."""
+        toks = para.toks
+        b = c.sent[1]
+        # a new clause with its own speaker needs one of these words after the cue: find the
+        # first, and look for its speaker only behind cues after it
+        f = c.hi
+        while f < b and toks[f].low not in _CLAUSE_JOINS:
+            f += 1
+        for d in cues:
+            if d.lo <= c.lo:
+                continue
+            if (
+                d.kind in ("participle", "source")
+                and d.lo - 1 >= c.hi
+                and toks[d.lo - 1].low == ","
+            ):
+                return d.lo - 1
+            if d.kind != "finite":
+                continue
+            if self._coordinated(para, d) and d.lo - 1 > c.hi:
+                # "… called the statement «hysteria» and claimed that": a second report
+                end = d.lo - 1
+                while end > c.hi and toks[end - 1].low == ",":
+                    end -= 1
+                return end
+            if f < d.lo - 1:
+                own = self._own_speaker(para, c, d)
+                if own is not None:
+                    return own
+        return None
+
+    def _own_speaker(self, para: _Para, c: _Cue, d: _Cue) -> int | None:
+        """ "…, but she has made it clear that": cue ``d`` starts a new clause with its own
+        speaker; where the clause of ``c`` ends, or None."""
+        toks = para.toks
+        r = self._np_left(para, c.hi, d.lo)
+        if r is None:
+            return None
+        p = r[0] - 1
+        if (
+            p >= c.hi
+            and toks[p].low in _CLAUSE_JOINS
+            and ((p - 1 >= c.hi and toks[p - 1].low in (",", ";")) or toks[p].low == ";")
+        ):
+            return p - 1 if toks[p - 1].low in (",", ";") else p
+        return None
 
     def _trailing(self, para: _Para, c: _Cue) -> list[tuple[int, int]]:
         """ "<clause>, a source said." / "<clause>, said Peskov." / "The plan, an aide said, is
