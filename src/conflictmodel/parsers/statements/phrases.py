@@ -191,26 +191,10 @@ class _Phrases(_Grammar):
     def _clause_subject(self, para: _Para, a: int, limit: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause, after any leading adverbial."""
         toks, qidx = para.toks, para.qidx
-        i = a
-        for _ in range(2):
-            if i >= limit:
-                return None
-            t = toks[i]
-            if (
-                t.low in self.preps
-                or t.low in self.adverbs
-                or t.low in self.subords
-                or t.low.endswith("ing")
-                or t.low == "according"
-            ):
-                j = i
-                while j < limit and toks[j].low != "," and j - i < 25:
-                    j += 1
-                if j < limit and toks[j].low == ",":
-                    i = j + 1
-                    continue
-                return None
-            break
+        start = self._after_adverbials(para, a, limit)
+        if start is None:
+            return None
+        i = start
         lo = i
         k = i
         while k < limit and k - lo < 12:
@@ -232,14 +216,47 @@ class _Phrases(_Grammar):
             k += 1
         if k <= lo:
             return None
-        # "The Transnistrian leader, Vadim Krasnoselsky, called": the name in apposition
         if k < limit and toks[k].low == ",":
-            n = k + 1
-            while n < limit and n - k <= 6 and qidx[n] < 0 and (toks[n].cap or toks[n].low == "."):
-                n += 1
-            if n > k + 1 and n < limit and toks[n].low == ",":
-                return k + 1, n
+            named = self._apposed_name(para, k, limit)
+            if named is not None:
+                return named
         return lo, k
+
+    def _after_adverbials(self, para: _Para, a: int, limit: int) -> int | None:
+        """The token after up to two leading adverbials ("In Kyiv, on Monday, …"), or None
+        if one runs on without its comma."""
+        toks = para.toks
+        i = a
+        for _ in range(2):
+            if i >= limit:
+                return None
+            t = toks[i]
+            if not (
+                t.low in self.preps
+                or t.low in self.adverbs
+                or t.low in self.subords
+                or t.low.endswith("ing")
+                or t.low == "according"
+            ):
+                break
+            j = i
+            while j < limit and toks[j].low != "," and j - i < 25:
+                j += 1
+            if not (j < limit and toks[j].low == ","):
+                return None
+            i = j + 1
+        return i
+
+    def _apposed_name(self, para: _Para, k: int, limit: int) -> tuple[int, int] | None:
+        """ "The Transnistrian leader, Vadim Krasnoselsky, called": the name in apposition
+        after the comma at ``k``."""
+        toks, qidx = para.toks, para.qidx
+        n = k + 1
+        while n < limit and n - k <= 6 and qidx[n] < 0 and (toks[n].cap or toks[n].low == "."):
+            n += 1
+        if n > k + 1 and n < limit and toks[n].low == ",":
+            return k + 1, n
+        return None
 
     def _head_ok(self, para: _Para, r: tuple[int, int]) -> bool:
         """The phrase's head (before its modifiers: "a diplomat familiar with", "a strike in
