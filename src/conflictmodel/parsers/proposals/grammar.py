@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = []
+from conflictmodel.resources import load_data
+
+__all__: list[str] = []
 
 
 # ---------------------------------------------------------------------------------- text helpers
+
+# Word lists users can extend: data/proposals_words.json.
+_WORDS: dict[str, Any] = load_data("proposals_words.json")
 
 _CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|\s--\s|—|:\s"
@@ -67,147 +73,11 @@ _NEG_BEFORE = re.compile(
     r"\b(?:no|not|never|without|nor|neither|n't|hardly)\b[^,;.]{0,25}$",
     re.I,
 )
-_DET_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "any",
-        "no",
-        "every",
-        "another",
-        "such",
-        "each",
-        "all",
-        "both",
-        "either",
-        "neither",
-        "whatever",
-    ]
-)
-_PREPOSITIONS = frozenset(
-    [
-        "to",
-        "with",
-        "on",
-        "for",
-        "against",
-        "by",
-        "from",
-        "of",
-        "over",
-        "in",
-        "at",
-        "between",
-        "among",
-        "toward",
-        "towards",
-        "about",
-        "regarding",
-        "into",
-        "via",
-        "through",
-        "under",
-        "across",
-        "upon",
-        "than",
-        "despite",
-        "amid",
-        "after",
-        "before",
-        "versus",
-        "vs",
-        "within",
-        "without",
-        "behind",
-        "near",
-        "beside",
-        "besides",
-        "except",
-        "unlike",
-        "around",
-    ]
-)
-_NP_STOP = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "do",
-        "does",
-        "did",
-        "and",
-        "or",
-        "but",
-        "if",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "than",
-        "as",
-        "so",
-        "said",
-        "says",
-        "told",
-    ]
-)
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
-_NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30, "forty": 40, "forty-five": 45,
-    "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-}  # fmt: skip
+_DET_WORDS = frozenset(_WORDS["determiners"])
+_PREPOSITIONS = frozenset(_WORDS["prepositions"])
+_NP_STOP = frozenset(_WORDS["noun_phrase_stops"])
+_MONTHS = frozenset(_WORDS["months"])
+_NUMBER_WORDS: dict[str, int] = dict(_WORDS["number_words"])
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _DURATION_BEFORE = re.compile(

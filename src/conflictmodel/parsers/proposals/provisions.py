@@ -31,6 +31,7 @@ from conflictmodel.parsers.proposals.mentions import (
 )
 from conflictmodel.parsers.proposals.units import clause_end, overlaps_any, sentence_windows
 from conflictmodel.proposals import Condition, Provision, ProvisionKind
+from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 from conflictmodel.territories import Territory
 
@@ -396,7 +397,7 @@ def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -
 
 
 # A ceasefire pushed for is a stance; a plan rejected is news about the plan.
-_WEAK_OBJECTS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "settlement"})
+_WEAK_OBJECTS = frozenset(load_data("proposals_words.json")["weak_objects"])
 
 _QUID_PRO_QUO = re.compile(r"in\s+(?:exchange|return)\s+for\b", re.I)
 # "would withdraw", "would be allowed to return", "will see 33 hostages freed": terms of a deal.
