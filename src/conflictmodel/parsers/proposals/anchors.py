@@ -233,8 +233,20 @@ def find_anchors(
     triggers: Sequence[_Trigger],
     masks: Sequence[Span],
 ) -> list[_Anchor]:
+    anchors = _trigger_anchors(self, ctx, sent, clauses, triggers)
+    _add_implicit_anchors(self, ctx, sent, clauses, masks, anchors)
+    return _merge_anchors(self, ctx, anchors)
+
+
+def _trigger_anchors(
+    self: ProposalParser,
+    ctx: ParseContext,
+    sent: Span,
+    clauses: Sequence[Span],
+    triggers: Sequence[_Trigger],
+) -> list[_Anchor]:
+    """An anchor for every trigger that is not negated or generic, with its governing status."""
     text = ctx.text
-    rx = self._rx
     anchors: list[_Anchor] = []
     hits = self._status_hits(text, sent)
     starts = [h[0] for h in hits]
@@ -282,6 +294,20 @@ def find_anchors(
                 governed=gov is not None,
             )
         )
+    return anchors
+
+
+def _add_implicit_anchors(
+    self: ProposalParser,
+    ctx: ParseContext,
+    sent: Span,
+    clauses: Sequence[Span],
+    masks: Sequence[Span],
+    anchors: list[_Anchor],
+) -> None:
+    """Implicit proposals: an offer, willingness or demand followed by a provision."""
+    text = ctx.text
+    rx = self._rx
     # Implicit proposals: an offer, willingness or demand followed by a provision.
     windows = sentence_windows(sent, text)
     gates = [rx.implicit_gate.candidates_in(text, w.start, w.end) for w in windows]
@@ -323,6 +349,12 @@ def find_anchors(
                         owner_actor=poss_actor,
                     )
                 )
+
+
+def _merge_anchors(
+    self: ProposalParser, ctx: ParseContext, anchors: list[_Anchor]
+) -> list[_Anchor]:
+    """One anchor per clause (see below), in text order."""
     anchors.sort(key=lambda a: a.start)
     # One proposal per clause: an implicit offer framed by a trigger ("willing to recognise
     # ... as part of a ceasefire deal") is one proposal.
@@ -333,43 +365,55 @@ def find_anchors(
             out.append(a)
             continue
         b = same[0]
-        if (
-            a.trigger is not None
-            and a.trigger.owner is not None
-            and b.trigger is not None
-            and (b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id)
-        ):
+        if _keeps_both(self, ctx, a, b):
             out.append(a)
             continue
-        if b.implicit != a.implicit:
-            imp, trg = (b, a) if b.implicit else (a, b)
-            if (
-                trg.trigger is not None
-                and trg.trigger.anaphoric
-                and (
-                    trg.start < imp.start
-                    or find_provisions(
-                        text,
-                        Span(start=imp.end, end=max(imp.end, trg.start)),
-                        self.provisions,
-                        ctx=ctx,
-                    )
-                )
-            ):
-                # "Baku insists on a referendum before the treaty can be ratified": the
-                # treaty is an earlier proposal, the referendum a new demand.
-                out.append(a)
-                continue
-        if (
-            b.implicit
-            and a.trigger is not None
-            and a.status is not ProposalStatus.UNKNOWN
-            and (_STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None)
-        ):
-            b.status = a.status
-        if b.trigger is None and a.trigger is not None:
-            b.trigger = a.trigger
-        if b.implicit and a.trigger is not None and not a.trigger.soft_generic:
-            b.trigger_text = a.trigger_text
-            b.framed = True
+        _fold_into(b, a)
     return out
+
+
+def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor) -> bool:
+    """Whether anchor ``a`` stays a proposal of its own beside ``b`` of the same clause."""
+    text = ctx.text
+    if (
+        a.trigger is not None
+        and a.trigger.owner is not None
+        and b.trigger is not None
+        and (b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id)
+    ):
+        return True
+    if b.implicit != a.implicit:
+        imp, trg = (b, a) if b.implicit else (a, b)
+        if (
+            trg.trigger is not None
+            and trg.trigger.anaphoric
+            and (
+                trg.start < imp.start
+                or find_provisions(
+                    text,
+                    Span(start=imp.end, end=max(imp.end, trg.start)),
+                    self.provisions,
+                    ctx=ctx,
+                )
+            )
+        ):
+            # "Baku insists on a referendum before the treaty can be ratified": the
+            # treaty is an earlier proposal, the referendum a new demand.
+            return True
+    return False
+
+
+def _fold_into(b: _Anchor, a: _Anchor) -> None:
+    """Anchor ``a`` is part of ``b`` (same clause): ``b`` takes its status and trigger."""
+    if (
+        b.implicit
+        and a.trigger is not None
+        and a.status is not ProposalStatus.UNKNOWN
+        and (_STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None)
+    ):
+        b.status = a.status
+    if b.trigger is None and a.trigger is not None:
+        b.trigger = a.trigger
+    if b.implicit and a.trigger is not None and not a.trigger.soft_generic:
+        b.trigger_text = a.trigger_text
+        b.framed = True
