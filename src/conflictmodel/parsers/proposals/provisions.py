@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from conflictmodel.actors import Actor, ActorKind
-from conflictmodel.context import ParseContext
+from conflictmodel.context import Mention, ParseContext
 from conflictmodel.parsers.proposals.gate import text_cache
 from conflictmodel.parsers.proposals.grammar import (
     _CONTENT_SUBJECT,
@@ -184,29 +184,8 @@ def _find_in_window(
     hits = _pattern_hits(text, win, lex)
     if not hits:
         return []
-    cands: list[tuple[int, int, _Compiled]] = []
     terr_mentions = territory_mentions(ctx, win) if ctx is not None else []
-    for s, e, comp in hits:
-        if comp.needs_territory:
-            hit = None
-            for tm, _ in terr_mentions:
-                if tm.span.start >= e and tm.span.start - e <= 60:
-                    between = text[e : tm.span.start]
-                    if not re.search(r"[;.!?]|\b(?:if|unless|but|while)\b", between):
-                        hit = tm
-                    break
-            if hit is None:
-                continue
-            e = hit.span.end
-        cands.append((s, e, comp))
-    cands = [c for c in cands if not overlaps_any(Span(start=c[0], end=c[1]), exclude)]
-    # Longest match wins overlaps ("ceasefire monitoring" over "ceasefire").
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    chosen: list[tuple[int, int, _Compiled]] = []
-    for c in cands:
-        if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
-            chosen.append(c)
-    chosen.sort(key=lambda c: c[0])
+    chosen = _chosen_matches(text, hits, terr_mentions, exclude)
     starts = [Span(start=c[0], end=c[0] + 1) for c in chosen]
     provisions: list[Provision] = []
     for i, (s, e, comp) in enumerate(chosen):
@@ -217,16 +196,7 @@ def _find_in_window(
         recognized: str | None = None
         skip_spans: list[Span] = []
         if comp.kind is ProvisionKind.CEASEFIRE:
-            before = _DURATION_BEFORE.search(text[max(win.start, s - 30) : s])
-            if before:
-                duration = _duration_days(before.group("n"), before.group("u"))
-                if duration:
-                    start = max(win.start, s - 30) + before.start()
-            after = _DURATION_AFTER.match(text[e : min(win.end, e + 40)])
-            if duration is None and after:
-                duration = _duration_days(after.group("n"), after.group("u"))
-                if duration:
-                    end = max(end, e + after.end())
+            start, end, duration = _ceasefire_duration(text, win, s, e, end)
         if comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
             nxt = starts[i + 1].start if i + 1 < len(starts) else win.end
             recognized, frame_end, name_span = _recognized_as(ctx, text, s, end, min(nxt, win.end))
@@ -260,27 +230,9 @@ def _find_in_window(
         territories: list[Territory] = []
         parties: list[Actor] = []
         if ctx is not None:
-            for _, terr in territory_mentions(ctx, pspan):
-                if recognized and (terr.code == recognized or terr.id == recognized):
-                    continue
-                if terr.id not in {t.id for t in territories}:
-                    territories.append(terr)
-            if comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
-                before_actor = _actor_right_before(ctx, s)
-                if before_actor is not None:
-                    parties.append(before_actor)
-            for am, actor in actor_mentions(ctx, pspan):
-                if any(am.span.overlaps(x) for x in skip_spans):
-                    continue
-                if recognized and actor.country == recognized and actor.kind is ActorKind.STATE:
-                    continue
-                if any(am.span.overlaps(tm.span) for tm, _ in territory_mentions(ctx, pspan)) and (
-                    comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION
-                ):
-                    continue
-                party = _as_party(ctx, actor)
-                if party.id not in {p.id for p in parties} and actor.kind is not ActorKind.MEDIA:
-                    parties.append(party)
+            territories, parties = _territories_and_parties(
+                ctx, pspan, comp, s, recognized, skip_spans
+            )
         provisions.append(
             Provision(
                 kind=comp.kind,
@@ -294,6 +246,96 @@ def _find_in_window(
             )
         )
     return provisions
+
+
+def _ceasefire_duration(
+    text: str, win: Span, s: int, e: int, end: int
+) -> tuple[int, int, int | None]:
+    """A ceasefire's duration ("a 30-day ceasefire", "a truce for two weeks") and the span
+    (start, end) of the provision extended over it."""
+    start = s
+    duration: int | None = None
+    before = _DURATION_BEFORE.search(text[max(win.start, s - 30) : s])
+    if before:
+        duration = _duration_days(before.group("n"), before.group("u"))
+        if duration:
+            start = max(win.start, s - 30) + before.start()
+    after = _DURATION_AFTER.match(text[e : min(win.end, e + 40)])
+    if duration is None and after:
+        duration = _duration_days(after.group("n"), after.group("u"))
+        if duration:
+            end = max(end, e + after.end())
+    return start, end, duration
+
+
+def _chosen_matches(
+    text: str,
+    hits: Sequence[tuple[int, int, _Compiled]],
+    terr_mentions: Sequence[tuple[Mention, Territory]],
+    exclude: Sequence[Span],
+) -> list[tuple[int, int, _Compiled]]:
+    """The matches that make provisions: a ``requires_territory`` phrase extended to the
+    territory that follows it, nothing inside ``exclude``, the longest of overlapping ones; in
+    text order."""
+    cands: list[tuple[int, int, _Compiled]] = []
+    for s, e, comp in hits:
+        if comp.needs_territory:
+            hit = None
+            for tm, _ in terr_mentions:
+                if tm.span.start >= e and tm.span.start - e <= 60:
+                    between = text[e : tm.span.start]
+                    if not re.search(r"[;.!?]|\b(?:if|unless|but|while)\b", between):
+                        hit = tm
+                    break
+            if hit is None:
+                continue
+            e = hit.span.end
+        cands.append((s, e, comp))
+    cands = [c for c in cands if not overlaps_any(Span(start=c[0], end=c[1]), exclude)]
+    # Longest match wins overlaps ("ceasefire monitoring" over "ceasefire").
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    chosen: list[tuple[int, int, _Compiled]] = []
+    for c in cands:
+        if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def _territories_and_parties(
+    ctx: ParseContext,
+    pspan: Span,
+    comp: _Compiled,
+    s: int,
+    recognized: str | None,
+    skip_spans: Sequence[Span],
+) -> tuple[list[Territory], list[Actor]]:
+    """The territories and the parties a provision's phrase names (not the state it would be
+    recognised as part of)."""
+    territories: list[Territory] = []
+    parties: list[Actor] = []
+    for _, terr in territory_mentions(ctx, pspan):
+        if recognized and (terr.code == recognized or terr.id == recognized):
+            continue
+        if terr.id not in {t.id for t in territories}:
+            territories.append(terr)
+    if comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
+        before_actor = _actor_right_before(ctx, s)
+        if before_actor is not None:
+            parties.append(before_actor)
+    for am, actor in actor_mentions(ctx, pspan):
+        if any(am.span.overlaps(x) for x in skip_spans):
+            continue
+        if recognized and actor.country == recognized and actor.kind is ActorKind.STATE:
+            continue
+        if any(am.span.overlaps(tm.span) for tm, _ in territory_mentions(ctx, pspan)) and (
+            comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION
+        ):
+            continue
+        party = _as_party(ctx, actor)
+        if party.id not in {p.id for p in parties} and actor.kind is not ActorKind.MEDIA:
+            parties.append(party)
+    return territories, parties
 
 
 def _actor_right_before(ctx: ParseContext, offset: int) -> Actor | None:
