@@ -9,6 +9,7 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -279,3 +280,21 @@ def test_the_how_to_table_of_stage_contracts_matches_the_stages() -> None:
     assert list(rows) == list(pl.DEFAULT_STAGES)
     for stage in pl.default_pipeline():
         assert rows[stage.name] == pl.requirements(stage), stage.name
+
+
+def test_a_provision_must_state_the_text_at_its_span() -> None:
+    text = "Kyiv proposed a 30-day ceasefire."
+    ok = conflictmodel.Provision(
+        kind="ceasefire", text="a 30-day ceasefire", span=Span(start=14, end=32)
+    )
+    bad = attrs.evolve(ok, text="a 60-day ceasefire")
+    prop = conflictmodel.Proposal(
+        id="prop:5-32",
+        text=text[5:32],
+        trigger="proposed",
+        span=Span(start=5, end=32),
+        provisions=[ok],
+    )
+    conflictmodel.Article(text=text, proposals=[prop])
+    with pytest.raises(conflictmodel.ValidationError, match=r"provisions\[0\]\.text"):
+        conflictmodel.Article(text=text, proposals=[attrs.evolve(prop, provisions=(bad,))])

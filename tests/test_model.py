@@ -79,8 +79,10 @@ def test_cases_cover_every_model_class() -> None:
     defined = {
         obj
         for name in modules
-        for obj in vars(importlib.import_module(f"conflictmodel.{name}")).values()
-        if isinstance(obj, type) and attrs.has(obj) and obj.__module__ == f"conflictmodel.{name}"
+        for obj in vars(importlib.import_module(f"conflictmodel.model.{name}")).values()
+        if isinstance(obj, type)
+        and attrs.has(obj)
+        and obj.__module__ == f"conflictmodel.model.{name}"
     }
     assert defined == {cls for cls, _, _ in MODEL_CASES}
 
@@ -426,13 +428,13 @@ def test_article_queries() -> None:
         speaker=pashinyan,
     )
     truce = Proposal(
-        id="prop:73-80",
+        id="prop:74-81",
         trigger="truce",
         text="a truce",
-        span=Span(start=73, end=80),
+        span=Span(start=74, end=81),
         provisions=[
             Provision(
-                kind="ceasefire", text="truce", span=Span(start=75, end=80), territories=[KARABAKH]
+                kind="ceasefire", text="truce", span=Span(start=76, end=81), territories=[KARABAKH]
             )
         ],
     )

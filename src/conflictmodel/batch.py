@@ -63,7 +63,7 @@ import attrs
 from conflictmodel import errors
 from conflictmodel.article import Article
 from conflictmodel.errors import ConflictModelError, InputError, ParseError, ParseTimeoutError
-from conflictmodel.parse import coerce_published, parse_article
+from conflictmodel.parse import MAX_TEXT_CHARS, coerce_published, parse_article
 from conflictmodel.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -73,9 +73,11 @@ __all__ = ["MAX_INPUT_BYTES", "BatchResult", "Document", "default_processes", "p
 
 Published: TypeAlias = dt.date | dt.datetime | str | None
 
-MAX_INPUT_BYTES = 10_000_000
+MAX_INPUT_BYTES = MAX_TEXT_CHARS
 """The largest file, in bytes, that [`parse_many`][conflictmodel.batch.parse_many] and the
-command line read (10 MB, far beyond any news article).  Reading stops one byte past it, so
+command line read (10 MB, far beyond any news article): the same number as
+[`MAX_TEXT_CHARS`][conflictmodel.parse.MAX_TEXT_CHARS], and a UTF-8 file never holds more
+characters than bytes, so a file read whole is never refused by ``parse_article``.  Reading stops one byte past it, so
 ``/dev/zero`` or an endless pipe is an [`InputError`][conflictmodel.errors.InputError] for that
 item, not a full memory."""
 

@@ -98,7 +98,7 @@ class Article:
     """A news article and the domain objects found in it.
 
     Every extracted object carries spans into ``text``; constructing an Article checks that they
-    all lie inside it.
+    all lie inside it, and that each provision's ``text`` is exactly the text at its span.
 
     Attributes:
         text: the article text, exactly as given to the parser.
@@ -161,6 +161,15 @@ class Article:
                 raise ValidationError(
                     f"Article.{field}: {span!r} lies outside the text ({n} characters)"
                 )
+        # A provision's text is its evidence, so it must be exactly the text at its span.
+        for i, proposal in enumerate(self.proposals):
+            for j, provision in enumerate(proposal.provisions):
+                if provision.span.of(self.text) != provision.text:
+                    raise ValidationError(
+                        f"Article.proposals[{i}].provisions[{j}].text is "
+                        f"{provision.text!r}, but the text at its span is "
+                        f"{provision.span.of(self.text)!r}"
+                    )
 
     def evidence(self, span: Span) -> str:
         """The text a span points at.
