@@ -24,6 +24,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from itertools import accumulate, compress, count
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,8 @@ from conflictmodel.territories import Territory, TerritoryKind
 __all__ = ["Entry", "Gazetteer", "Match", "fold", "slugify"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+# A token with the whitespace before it (possessive: nothing to backtrack into).
+_PIECE = re.compile(r"\s*+(?:\w+|[^\w\s])")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "–": "-", "‑": "-"})
 _MAX_TOKENS = 12
 
@@ -73,6 +77,81 @@ def slugify(text: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+_NO_HIT: tuple[int, tuple[Entry, ...]] = (0, ())
+
+
+class _ScanTokens:
+    """The tokens of ``text[start:stop]`` for ``Gazetteer.scan``: as written, folded, with
+    offsets.  Built from C-level passes (one regex pass of whitespace-and-token pieces, then
+    ``map``/``accumulate`` over them), so the cost per token is small."""
+
+    __slots__ = ("ends", "folded", "pieces", "raw")
+
+    def __init__(self, text: str, start: int, stop: int) -> None:
+        # Offsets clamp as ``re`` clamps ``pos``/``endpos``.
+        start = max(start, 0)
+        stop = max(0, min(stop, len(text)))
+        seg = text[start:stop]
+        # No trailing whitespace: every piece then ends in a token (no failed attempts).
+        stop = start + len(seg.rstrip())
+        self.pieces: list[str] = _PIECE.findall(text, start, stop) if stop > start else []
+        self.raw: list[str] = list(map(str.lstrip, self.pieces))
+        # ends[k + 1] is the end offset of token k.
+        self.ends: list[int] = list(accumulate(map(len, self.pieces), initial=start))
+        # Tokens are folded like fold() (ASCII ones only need lower case).
+        self.folded: list[str] = list(map(str.lower, self.raw))
+        if not seg.isascii():
+            for k in compress(count(), map(not_, map(str.isascii, self.raw))):
+                self.folded[k] = fold(self.raw[k])
+
+    def start_of(self, k: int) -> int:
+        return self.ends[k + 1] - len(self.raw[k])
+
+    def best_at(
+        self, i: int, group: tuple[list[_Candidate], dict[str, list[_Candidate]]]
+    ) -> tuple[int, tuple[Entry, ...]]:
+        """The longest candidate matching at token ``i`` (entries of equally long ones
+        merged, in candidate order), as (number of tokens, entries); (0, ()) if none."""
+        singles, longer = group
+        if longer and i + 1 < len(self.folded):
+            cands = longer.get(self.folded[i + 1])
+            if cands:
+                hit = self._best(i, cands)
+                if hit[0]:
+                    return hit
+        return self._best(i, singles) if singles else _NO_HIT
+
+    def _best(self, i: int, cands: list[_Candidate]) -> tuple[int, tuple[Entry, ...]]:
+        ntokens = 0
+        entries: tuple[Entry, ...] = ()
+        for c in cands:
+            if ntokens and c.ntokens < ntokens:
+                break
+            if not self._accepts(i, c):
+                continue
+            if not ntokens:
+                ntokens, entries = c.ntokens, c.entries
+            else:
+                entries = entries + tuple(e for e in c.entries if e not in entries)
+        return ntokens, entries
+
+    def _accepts(self, i: int, c: _Candidate) -> bool:
+        j = i + c.ntokens
+        if j > len(self.folded) or self.folded[i:j] != c.token_list:
+            return False
+        raw = self.raw
+        pieces = self.pieces
+        # Whitespace before a token exactly where the listed form has it ("U.S." has none).
+        for k in range(i + 1, j):
+            if (len(pieces[k]) != len(raw[k])) != c.spaces[k - i]:
+                return False
+        if c.exact is not None:
+            return c.exact == tuple(t.translate(_APOSTROPHES) for t in raw[i:j])
+        return all(
+            raw[k][0].isupper() for k, need in zip(range(i, j), c.case_tokens, strict=False) if need
+        )
 
 
 def _is_acronym(surface: str) -> bool:
@@ -150,6 +229,8 @@ class _Candidate:
     case_tokens: tuple[bool, ...]  # True where the text token must start with a capital
     exact: tuple[str, ...] | None  # the surface's tokens, when case must match exactly
     entries: tuple[Entry, ...]
+    # ``tokens`` as a list, to compare with a slice of the scanner's token list.
+    token_list: list[str] = attrs.field(eq=False, hash=False)
 
 
 _VIA_ORDER = {"name": 0, "alias": 1, "demonym": 2, "metonym": 3}
@@ -205,14 +286,24 @@ class _Index:
                 cand = _Candidate(
                     ntokens=len(toks),
                     tokens=tuple(toks),
+                    token_list=list(toks),
                     spaces=spaces,
                     case_tokens=caps,
                     exact=tuple(_tokens(exact)) if exact is not None else None,
                     entries=tuple(es),
                 )
                 self.by_first.setdefault(toks[0], []).append(cand)
-        for cands in self.by_first.values():
+        # By first token: the one-token candidates, and the longer ones by their second token
+        # (only those can match where the text's second token is that one), longest first.
+        self.groups: dict[str, tuple[list[_Candidate], dict[str, list[_Candidate]]]] = {}
+        for first, cands in self.by_first.items():
             cands.sort(key=lambda c: -c.ntokens)
+            singles = [c for c in cands if c.ntokens == 1]
+            longer: dict[str, list[_Candidate]] = {}
+            for c in cands:
+                if c.ntokens > 1:
+                    longer.setdefault(c.tokens[1], []).append(c)
+            self.groups[first] = (singles, longer)
 
 
 def _to_frozenset(value: Iterable[str]) -> frozenset[str]:
@@ -474,52 +565,20 @@ class Gazetteer:
         """
         if not isinstance(text, str):
             raise ConflictModelError(f"scan() expects str, got {type(text).__name__}")
-        stop = len(text) if end is None else min(end, len(text))
-        index = self.index.by_first
-        toks = [m.span() for m in _TOKEN.finditer(text, start, stop)]
-        # Tokens are folded like fold() (ASCII ones only need lower case).
-        folded = [t.lower() if t.isascii() else fold(t) for t in _TOKEN.findall(text, start, stop)]
+        toks = _ScanTokens(text, start, len(text) if end is None else end)
+        groups = self.index.groups
         out: list[Match] = []
-        n = len(toks)
-        i = 0
+        nxt = 0
         # Only tokens that start a known form can start a match: visit those in order.
-        for c_i in [k for k, f in enumerate(folded) if f in index]:
-            if c_i < i:
+        for i in compress(count(), map(groups.__contains__, toks.folded)):
+            if i < nxt:
                 continue
-            i = c_i
-            cands = index[folded[i]]
-            hit: tuple[int, tuple[Entry, ...]] | None = None
-            if cands:
-                for c in cands:
-                    j = i + c.ntokens
-                    if j > n:
-                        continue
-                    if tuple(folded[i:j]) != c.tokens or any(
-                        (toks[k][0] > toks[k - 1][1]) != c.spaces[k - i] for k in range(i + 1, j)
-                    ):
-                        continue
-                    if c.exact is not None:
-                        if c.exact != tuple(
-                            text[x:y].translate(_APOSTROPHES) for x, y in toks[i:j]
-                        ):
-                            continue
-                    else:
-                        if not all(
-                            not need or text[toks[k][0]].isupper()
-                            for k, need in zip(range(i, j), c.case_tokens, strict=False)
-                        ):
-                            continue
-                    if hit is None or c.ntokens > hit[0]:
-                        hit = (c.ntokens, c.entries)
-                    elif c.ntokens == hit[0]:
-                        hit = (hit[0], hit[1] + tuple(e for e in c.entries if e not in hit[1]))
-            if hit is None:
-                i += 1
+            ntokens, entries = toks.best_at(i, groups[toks.folded[i]])
+            if not ntokens:
                 continue
-            j = i + hit[0]
-            a, b = toks[i][0], toks[j - 1][1]
-            out.append(Match(start=a, end=b, text=text[a:b], entries=hit[1]))
-            i = j
+            nxt = i + ntokens
+            a, b = toks.start_of(i), toks.ends[nxt]
+            out.append(Match(start=a, end=b, text=text[a:b], entries=entries))
         return out
 
     def person_role_on(self, actor: Actor, day: dt.date | None) -> Role | None:
@@ -675,6 +734,36 @@ def _subdivision_names(raw: str, suffixes: list[str]) -> list[str]:
 
 @cache
 def _default() -> Gazetteer:
+    actors, territories, demonyms, metonyms = _default_states()
+    for fname in ("organizations.json", "media.json", "people.json"):
+        for i, raw in enumerate(load_data(fname)["actors"]):
+            a = _actor_from_dict(raw, f"{fname}: actors[{i}]")
+            actors[a.id] = a
+    tdata = load_data("territories.json")
+    curated = [
+        _territory_from_dict(raw, f"territories.json: territories[{i}]")
+        for i, raw in enumerate(tdata["territories"])
+    ]
+    taken = _taken_names(actors, territories, curated, (*demonyms, *metonyms))
+    territories.update(_subdivisions(tdata, curated, taken))
+    contextual = {t.id for t in territories.values() if t.kind is not TerritoryKind.COUNTRY}
+    for t in curated:
+        territories[t.id] = t
+        contextual.discard(t.id)
+    return Gazetteer(
+        actors=actors,
+        territories=territories,
+        demonyms=demonyms,
+        metonyms=metonyms,
+        contextual=frozenset(contextual),
+    )
+
+
+def _default_states() -> tuple[
+    dict[str, Actor], dict[str, Territory], dict[str, str], dict[str, str]
+]:
+    """Every ISO 3166-1 country as a state actor and a territory, with the shipped
+    ``states.json`` names, demonyms and metonyms."""
     actors: dict[str, Actor] = {}
     territories: dict[str, Territory] = {}
     demonyms: dict[str, str] = {}
@@ -687,24 +776,44 @@ def _default() -> Gazetteer:
         territories[t.id] = t
         demonyms.update(dem)
         metonyms.update(met)
-    for fname in ("organizations.json", "media.json", "people.json"):
-        for i, raw in enumerate(load_data(fname)["actors"]):
-            a = _actor_from_dict(raw, f"{fname}: actors[{i}]")
-            actors[a.id] = a
-    tdata = load_data("territories.json")
-    curated = [
-        _territory_from_dict(raw, f"territories.json: territories[{i}]")
-        for i, raw in enumerate(tdata["territories"])
-    ]
-    curated_codes = {t.code for t in curated if t.code}
-    taken = {fold(s) for s in (*demonyms, *metonyms)}
+    return actors, territories, demonyms, metonyms
+
+
+def _taken_names(
+    actors: Mapping[str, Actor],
+    territories: Mapping[str, Territory],
+    curated: list[Territory],
+    other: Iterable[str],
+) -> set[str]:
+    """Folded names already in use (a subdivision may not take one)."""
+    taken = {fold(s) for s in other}
     for a in actors.values():
         taken.update(fold(n) for n in a.names)
     for t in curated:
         taken.update(fold(n) for n in t.names)
     for t in territories.values():
         taken.update(fold(n) for n in t.names)
-    excluded = {fold(x) for x in tdata.get("exclude", ())}
+    return taken
+
+
+def _subdivision_ok(
+    key: str, uses: list[tuple[str, str]], skip: set[str], generic: set[str]
+) -> bool:
+    """Whether a subdivision name (folded ``key``; its (code, name) uses) names one place."""
+    if len({code for code, _ in uses}) != 1 or key in skip:
+        return False
+    if len(key) < 4 or not uses[0][1][:1].isupper():
+        return False
+    words = key.split()
+    return not (all(w in generic for w in words) or words[0] in {"saint", "san", "santa", "sainte"})
+
+
+def _subdivisions(
+    tdata: Mapping[str, Any], curated: list[Territory], taken: set[str]
+) -> dict[str, Territory]:
+    """First-level ISO 3166-2 subdivisions not curated, under their unambiguous names."""
+    curated_codes = {t.code for t in curated if t.code}
+    skip = taken | {fold(x) for x in tdata.get("exclude", ())}
     suffixes = list(tdata.get("suffixes", ()))
     # Names used by subdivisions of several countries ("Punjab", "Central") are ambiguous.
     candidates: dict[str, list[tuple[str, str]]] = {}
@@ -717,21 +826,16 @@ def _default() -> Gazetteer:
     names_by_code: dict[str, list[str]] = {}
     generic = {fold(x) for x in tdata.get("generic_words", ())}
     for key, uses in candidates.items():
-        if len({code for code, _ in uses}) != 1 or key in taken or key in excluded:
-            continue
-        if len(key) < 4 or not uses[0][1][:1].isupper():
-            continue
-        words = key.split()
-        if all(w in generic for w in words) or words[0] in {"saint", "san", "santa", "sainte"}:
-            continue
-        code, n = uses[0]
-        names_by_code.setdefault(code, []).append(n)
+        if _subdivision_ok(key, uses, skip, generic):
+            code, n = uses[0]
+            names_by_code.setdefault(code, []).append(n)
+    out: dict[str, Territory] = {}
     for s in firsts:
         names = names_by_code.get(s.code)
         if not names:
             continue
         # Prefer the shortest form as the canonical name ("Kursk" over "Kurskaya oblast'").
-        territories[s.code] = Territory(
+        out[s.code] = Territory(
             id=s.code,
             name=min(names, key=len),
             code=s.code,
@@ -739,14 +843,4 @@ def _default() -> Gazetteer:
             aliases=tuple(n for n in names if n != min(names, key=len)),
             parent=s.country_code,
         )
-    contextual = {t.id for t in territories.values() if t.kind is not TerritoryKind.COUNTRY}
-    for t in curated:
-        territories[t.id] = t
-        contextual.discard(t.id)
-    return Gazetteer(
-        actors=actors,
-        territories=territories,
-        demonyms=demonyms,
-        metonyms=metonyms,
-        contextual=frozenset(contextual),
-    )
+    return out

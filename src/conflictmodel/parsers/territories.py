@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from conflictmodel.analysis import SpanIndex
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import Gazetteer, Match
@@ -91,8 +92,17 @@ def context_matches(ctx: ParseContext) -> list[Match]:
     """
     gz = gazetteer_of(ctx)
     if ctx.gazetteer_matches is None:
-        ctx.gazetteer_matches = [m for m in gz.scan(ctx.text) if not ctx.is_furniture(m.span)]
+        matches = gz.scan(ctx.text)
+        if ctx.furniture:
+            # As ctx.is_furniture(m.span), without a Span per match.
+            furniture = SpanIndex(ctx.furniture, _same_span)
+            matches = [m for m in matches if not furniture.overlapping(m.start, m.end)]
+        ctx.gazetteer_matches = matches
     return ctx.gazetteer_matches
+
+
+def _same_span(span: Span) -> Span:
+    return span
 
 
 def in_furniture(ctx: ParseContext, span: Span) -> bool:
@@ -191,6 +201,18 @@ def _sentence_text(ctx: ParseContext, offset: int) -> str:
     return ctx.text[max(0, lo) : hi]
 
 
+def _reports_fighting(ctx: ParseContext, offset: int, memo: dict[int, bool]) -> bool:
+    """Whether the sentence around ``offset`` (clipped as `_sentence_text`) reports fighting;
+    searched once per sentence when the clip keeps the whole sentence."""
+    sent = ctx.sentence_of(offset) if ctx.sentences else None
+    if sent is None or sent.start < offset - 300 or sent.end > offset + 300:
+        return _CONFLICT.search(_sentence_text(ctx, offset)) is not None
+    hit = memo.get(sent.start)
+    if hit is None:
+        hit = memo[sent.start] = _CONFLICT.search(ctx.text[sent.start : sent.end]) is not None
+    return hit
+
+
 class TerritoryParser:
     """Finds territories named in the text (stage ``territories``).
 
@@ -220,6 +242,7 @@ class TerritoryParser:
         regions_parents: set[str] = set()
         # Mentions are written in one go at the end (parsers are shared: keep state local).
         pending: list[tuple[Span, str, MentionKind, str, bool]] = []
+        fighting: dict[int, bool] = {}
         for m in context_matches(ctx):
             terr_ids = m.targets(MentionKind.TERRITORY)
             vias = {e.via for e in m.entries}
@@ -242,9 +265,9 @@ class TerritoryParser:
             if is_state_metonym:
                 if is_metonym_use(text, m.start, m.end):
                     continue
-                if not (self.conflict_cities and _CONFLICT.search(_sentence_text(ctx, m.start))):
+                if not (self.conflict_cities and _reports_fighting(ctx, m.start, fighting)):
                     continue
-            elif terr.id in gz.contextual and not _CONFLICT.search(_sentence_text(ctx, m.start)):
+            elif terr.id in gz.contextual and not _reports_fighting(ctx, m.start, fighting):
                 continue
             self._add(ctx, pending, terr, m.span)
             parent = self._country_of(gz, terr)
