@@ -1,11 +1,11 @@
 """Cheap prefilters for lexicon patterns, and a per-article memo of pure text computations.
 
 A lexicon pattern (``union`` of phrases) can only match where one of its *hints* occurs: the
-literal first required word of one of its phrases.  [`PatternGate`][] finds every hint of many
+literal first required word of one of its phrases.  [`PatternGate`][conflictmodel.parsers.proposals.gate.PatternGate] finds every hint of many
 patterns in one Aho–Corasick pass over a sentence, so a pattern runs only in sentences that
 contain one of its hints (most sentences contain none of most patterns).
 
-[`text_cache`][] keeps results that depend on nothing but the text (clauses of a sentence,
+[`text_cache`][conflictmodel.parsers.proposals.gate.text_cache] keeps results that depend on nothing but the text (clauses of a sentence,
 regex hits in a window) for the article being parsed, so the several callers that need the same
 sentence share one computation.
 """
