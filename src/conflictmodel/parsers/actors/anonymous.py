@@ -41,6 +41,14 @@ _CUE_START = re.compile(
 )
 
 
+_RANK_COMPOUND = re.compile(r"[a-z]+-(?:ranking|level|placed|based|known|time)")
+_CONTINUATION = re.compile(
+    r"(\s{0,2},?\s{0,2}(?:who|familiar|close|briefed|with|speaking|based|involved|"
+    r"knowledgeable|aware|privy|not\s{1,2}authori[sz]ed|in|from|at|inside|within|for|of|"
+    r"granted|requesting|on\s{1,2}condition)\b[^.;:!?\"“”«»]{0,140}?)(?=[.;:!?\"“”«»]|,\s{0,2}(?:said|says|told|added|adding)\b|\s(?:said|says|told|added)\b|$)"
+)
+
+
 class _Anonymous(_People):
     """Anonymous sources."""
 
@@ -250,15 +258,10 @@ class _Anonymous(_People):
             return True
         if word[:1].isupper() and not word.isupper() and word not in _STOP_CAPS:
             return True  # "Gulf", "Western", "Hamas"
-        return bool(re.fullmatch(r"[a-z]+-(?:ranking|level|placed|based|known|time)", wf))
+        return bool(_RANK_COMPOUND.fullmatch(wf))
 
     def _continuation(self, after: str) -> str:
-        m = re.match(
-            r"(\s{0,2},?\s{0,2}(?:who|familiar|close|briefed|with|speaking|based|involved|"
-            r"knowledgeable|aware|privy|not\s{1,2}authori[sz]ed|in|from|at|inside|within|for|of|"
-            r"granted|requesting|on\s{1,2}condition)\b[^.;:!?\"“”«»]{0,140}?)(?=[.;:!?\"“”«»]|,\s{0,2}(?:said|says|told|added|adding)\b|\s(?:said|says|told|added)\b|$)",
-            after,
-        )
+        m = _CONTINUATION.match(after)
         if not m:
             return ""
         cont = m.group(1)

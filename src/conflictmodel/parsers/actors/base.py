@@ -47,6 +47,12 @@ class _RunBase:
         self._version = 0
         self.synced = 0
         self._anon_starts: list[int] | None = None
+        self._titles_before: dict[int, tuple[str | None, Span | None, str | None, str | None]] = {}
+        # Gazetteer matches never overlap, so their ends are sorted like their starts.
+        self._match_ends = [m.end for m in self.matches]
+        self._ends_sorted = all(
+            a.end <= b.start for a, b in zip(self.matches, self.matches[1:], strict=False)
+        )
         self._anon_computed = False
 
     def mark_synced(self) -> None:
@@ -95,11 +101,22 @@ class _RunBase:
             self.pending = []
 
     def matches_in(self, start: int, end: int) -> list[Match]:
-        """Gazetteer matches overlapping ``[start, end)``."""
-        i = bisect.bisect_left(self.match_starts, start - _MAX_SPAN)
+        """Gazetteer matches overlapping ``[start, end)`` (among those starting at most
+        ``_MAX_SPAN`` characters before ``start``)."""
+        matches = self.matches
+        lo = start - _MAX_SPAN
         out: list[Match] = []
-        while i < len(self.matches) and self.matches[i].start < end:
-            m = self.matches[i]
+        if self._ends_sorted:
+            # The first match ending after ``start``, then on while they start before ``end``.
+            i = bisect.bisect_right(self._match_ends, start)
+            while i < len(matches) and matches[i].start < end:
+                if matches[i].start >= lo:
+                    out.append(matches[i])
+                i += 1
+            return out
+        i = bisect.bisect_left(self.match_starts, lo)
+        while i < len(matches) and matches[i].start < end:
+            m = matches[i]
             if m.start < end and start < m.end:
                 out.append(m)
             i += 1

@@ -21,6 +21,10 @@ from conflictmodel.parsers.actors.words import (
 )
 from conflictmodel.span import Span
 
+_POSSESSIVE_GAP = re.compile(r"(['’]s?)?\s{1,2}")
+_OWNER_BEFORE = re.compile(r"(\S+?)(['’]s)?\s{1,2}$")
+_BODY_WORD = re.compile(r"[\w’'-]+")
+
 
 class _Bodies(_Titles):
     """Government bodies by pattern."""
@@ -32,7 +36,7 @@ class _Bodies(_Titles):
                 continue
             entry = next((e for e in m.entries if e.kind is MentionKind.ACTOR), None)
             after = text[m.end : min(sent.end, m.end + 60)]
-            pm = re.match(r"(['’]s?)?\s{1,2}", after)
+            pm = _POSSESSIVE_GAP.match(after)
             if not pm:
                 continue
             body_start = m.end + pm.end()
@@ -77,7 +81,7 @@ class _Bodies(_Titles):
                 end = gm.end
             else:
                 prev = text[max(sent.start, s0 - 30) : s0]
-                pm2 = re.search(r"(\S+?)(['’]s)?\s{1,2}$", prev)
+                pm2 = _OWNER_BEFORE.search(prev)
                 if pm2:
                     gm2 = self.match_by_end.get(s0 - len(pm2.group(0)) + len(pm2.group(1)))
                     if gm2 is not None:
@@ -89,10 +93,10 @@ class _Bodies(_Titles):
                 )
 
     def _body_at(self, pos: int, limit: int) -> int | None:
-        first = re.match(r"[\w’'-]+", self.text[pos : min(limit, pos + 30)])
+        first = _BODY_WORD.match(self.text[pos : min(limit, pos + 30)])
         if first is None or fold(first.group(0)) not in self.rules.body_first_words:
             return None
-        words = list(re.finditer(r"[\w’'-]+", self.text[pos : min(limit, pos + 60)]))
+        words = list(_BODY_WORD.finditer(self.text[pos : min(limit, pos + 60)]))
         best = None
         for k in range(1, min(5, len(words)) + 1):
             if (

@@ -19,6 +19,9 @@ from conflictmodel.parsers.actors.words import (
 )
 from conflictmodel.span import Span
 
+_COMPLEMENT_AFTER = re.compile(r"\s{1,2}(?:of|to|for)\b")
+_NAME_AFTER = re.compile(r"['’]?s?\s{0,2}[A-Z]")
+
 
 class _Descriptors(_Anonymous):
     """Definite descriptions."""
@@ -49,9 +52,7 @@ class _Descriptors(_Anonymous):
             if not self.free(s, e) or self.in_furniture(s, e):
                 continue
             after = text[e : e + 40]
-            if re.match(r"\s{1,2}(?:of|to|for)\b", after) or re.match(
-                r"['’]?s?\s{0,2}[A-Z]", after
-            ):
+            if _COMPLEMENT_AFTER.match(after) or _NAME_AFTER.match(after):
                 continue  # "the envoy to Russia ...", "the envoy Steve Witkoff"
             found = last.get(fold(dm.group("head")))
             if found is None:

@@ -134,8 +134,19 @@ def _is_headline(s: str) -> bool:
     return caps / len(words) >= 0.7
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s)
+    """``s`` without a final "'s" or "'" (as ``re.sub(r"['’]s?$", "", s)``)."""
+    if s.endswith("\n"):
+        # ``$`` also matches before a final newline: leave that case to the regex.
+        return _POSSESSIVE_END.sub("", s)
+    if s.endswith(("'", "’")):
+        return s[:-1]
+    if s.endswith(("'s", "’s")):
+        return s[:-2]
+    return s
 
 
 def _bare_actor(actor: Actor) -> Actor:

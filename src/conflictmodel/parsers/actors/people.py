@@ -32,13 +32,19 @@ from conflictmodel.parsers.actors.words import (
 )
 from conflictmodel.span import Span
 
+_WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+_ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b")
+_GIVEN_BEFORE = re.compile(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$")
+_ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|an|ar)[-‐](.+)$")
+_NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}\s{{1,2}}$")
+
 
 class _People(_Bodies):
     """People in the text."""
 
     def demonym_is_state(self, m: Match) -> bool:
         after = self.text[m.end : m.end + 40]
-        w = re.match(r"\s{1,3}([A-Za-z]+)", after)
+        w = _WORD_AFTER.match(after)
         if not w:
             return False
         word = w.group(1).casefold()
@@ -54,13 +60,11 @@ class _People(_Bodies):
     def known_person(self, m: Match, actor: Actor) -> None:
         text = self.text
         start = m.start
-        if re.match(
-            r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b", text[m.end : m.end + 30]
-        ):
+        if _ADMINISTRATION_AFTER.match(text[m.end : m.end + 30]):
             return  # "the Biden administration" is a body, found by government_bodies()
         # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
         single = len(m.text.split()) == 1
-        prev = re.search(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$", text[max(0, start - 40) : start])
+        prev = _GIVEN_BEFORE.search(text[max(0, start - 40) : start])
         if single and prev and prev.group(1) not in _STOP_CAPS:
             given = prev.group(1)
             g_start = start - len(prev.group(0))
@@ -328,7 +332,7 @@ class _People(_Bodies):
             last = parts[-1]
             if len(last) >= 3 and last not in _STOP_CAPS:
                 forms.setdefault(last, a.id)
-            m = re.match(r"(?:al|el|ad|as|an|ar)[-‐](.+)$", last)
+            m = _ARTICLE_PREFIX.match(last)
             if m and len(m.group(1)) >= 3:
                 forms.setdefault(m.group(1), a.id)
         if not forms:
@@ -343,8 +347,6 @@ class _People(_Bodies):
             if not self.free(s, e) or self.in_furniture(s, e):
                 continue
             prev = self.text[max(0, s - 30) : s]
-            if re.search(rf"{_NAME_TOKEN}\s{{1,2}}$", prev) and not re.search(
-                r"\b(?:Mr|Ms|Mrs|Dr)\.?\s{1,2}$", prev
-            ):
+            if _NAME_BEFORE.search(prev) and not _COURTESY_END.search(prev):
                 continue  # another person with the same surname
             self.mention(self.ctx.actors[forms[m.group(1)]], s, e, via="surname")

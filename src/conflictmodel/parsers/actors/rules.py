@@ -117,6 +117,15 @@ class ActorRules:
         return cached
 
     @property
+    def folded_courtesy(self) -> frozenset[str]:
+        """The courtesy titles folded (ranks: "gen.", "col.")."""
+        cached = self._cache.get("folded_courtesy")
+        if cached is None:
+            cached = frozenset(fold(c) for c in self.courtesy)
+            self._cache["folded_courtesy"] = cached
+        return cached
+
+    @property
     def body_first_words(self) -> frozenset[str]:
         cached = self._cache.get("body_first_words")
         if cached is None:

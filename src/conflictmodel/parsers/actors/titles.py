@@ -20,12 +20,36 @@ from conflictmodel.parsers.actors.words import (
 )
 from conflictmodel.span import Span
 
+# The words of a title phrase ("U.S.", "Sudan's", "al-Burhan").
+_TITLE_WORD = re.compile(r"[\w.’'-]+")
+_BODY_WORD = re.compile(r"[\w’'-]+")
+_PREP_AT_END = re.compile(r"\b(?:to|of|for|at|in)\s{1,2}(?:the\s{1,2})?$")
+_COMPLEMENT_AT_END = re.compile(
+    r"\b(?:of|for|to|at)\s{1,2}(?:the\s{1,2})?([^,.;:()\"“”«»\n]{1,50})$"
+)
+_LAST_WORD_GAP = re.compile(r"([\w’'.-]+)(\s{1,2})$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_LOWER_RUN_END = re.compile(r"((?:\b[a-z][a-z-]{2,20}\s{1,2}){1,3})$")
+_ENTITY_END = re.compile(r"([\w’'.-]+?)(['’]s?)?\s{1,2}$")
+_APPOSITIVE = re.compile(
+    r"['’]?s?\s{0,2},\s{1,3}(?:who\s{1,2}(?:is|was|serves\s{1,2}as)\s{1,2})?"
+    r"(?:(?:the|a|an|then|now)\s{1,3})?((?:[^,.;:()\"“”«»\n]|(?<=\b[A-Z])\.){2,100}?)"
+    r"\s{0,2}(?=[,;)\n]|$|(?<!\b[A-Z])\.)"
+)
+
 
 class _Titles(_RunBase):
     """Title phrases around names."""
 
     def title_before(self, pos: int) -> tuple[str | None, Span | None, str | None, str | None]:
         """The title phrase that ends right before ``pos`` (skipping a comma), if any."""
+        # It depends only on ``pos`` (the text and gazetteer matches are fixed): asked once.
+        found = self._titles_before.get(pos)
+        if found is None:
+            found = self._titles_before[pos] = self._title_before(pos)
+        return found
+
+    def _title_before(self, pos: int) -> tuple[str | None, Span | None, str | None, str | None]:
         text = self.text
         lo = max(0, pos - 160)
         nl = text.rfind("\n", lo, pos)
@@ -44,7 +68,7 @@ class _Titles(_RunBase):
             end not in self.match_by_end
         ):
             return self._title_with_complement(stripped, lo, end)
-        words = list(re.finditer(r"[\w.’'-]+", stripped))
+        words = list(_TITLE_WORD.finditer(stripped))
         if not words:
             return None, None, None, None
         # A complement: "... to the United Nations", "... of the Crimean peninsula".
@@ -52,7 +76,7 @@ class _Titles(_RunBase):
         m = self.match_by_end.get(end)
         if m is not None:
             before = text[max(lo, m.start - 12) : m.start]
-            cm = re.search(r"\b(?:to|of|for|at|in)\s{1,2}(?:the\s{1,2})?$", before)
+            cm = _PREP_AT_END.search(before)
             if cm:
                 complement_start = m.start - (len(before) - cm.start())
         found = self._title_ending_at(end if complement_start is None else complement_start, lo)
@@ -89,12 +113,12 @@ class _Titles(_RunBase):
         preposition and a few words that are not a known entity."""
         none: tuple[None, None, None, None] = (None, None, None, None)
         tail = stripped[-70:]
-        cm = re.search(r"\b(?:of|for|to|at)\s{1,2}(?:the\s{1,2})?([^,.;:()\"“”«»\n]{1,50})$", tail)
+        cm = _COMPLEMENT_AT_END.search(tail)
         if cm is None or len(cm.group(1).split()) > 6:
             return none
         prep_pos = end - (len(tail) - cm.start())
         comp_start = end - (len(tail) - cm.start(1))
-        for w in re.finditer(r"[\w’'.-]+", self.text[comp_start:end]):
+        for w in _TITLE_WORD.finditer(self.text[comp_start:end]):
             ws = comp_start + w.start()
             word = w.group(0)
             if fold(word) in _NOT_TITLE_WORDS or fold(word) in _VERBS:
@@ -118,7 +142,7 @@ class _Titles(_RunBase):
     def _title_ending_at(self, end: int, lo: int) -> int | None:
         text = self.text
         seg = text[lo:end]
-        words = list(re.finditer(r"[\w.’'-]+", seg))
+        words = list(_TITLE_WORD.finditer(seg))
         if not words or words[-1].end() != len(seg.rstrip()):
             return None
         best: int | None = None
@@ -135,7 +159,7 @@ class _Titles(_RunBase):
         pos = t_start
         for _ in range(4):
             seg = text[lo:pos]
-            mw = re.search(r"([\w’'.-]+)(\s{1,2})$", seg)
+            mw = _LAST_WORD_GAP.search(seg)
             if not mw:
                 break
             word = mw.group(1)
@@ -143,7 +167,7 @@ class _Titles(_RunBase):
             gm = None
             # An entity ending here, possibly possessive: "Sudan's", "Kremlin", "U.S.".
             ent_end = lo + mw.end(1)
-            poss = re.search(r"['’]s?$", word)
+            poss = _POSSESSIVE_END.search(word)
             if poss:
                 ent_end -= len(poss.group(0))
             gm = self.match_by_end.get(ent_end)
@@ -156,12 +180,12 @@ class _Titles(_RunBase):
                 if country is not None or affiliation is not None:
                     pos = gm.start
                     continue
-            run = re.search(r"((?:\b[a-z][a-z-]{2,20}\s{1,2}){1,3})$", seg)
+            run = _LOWER_RUN_END.search(seg)
             if run is not None and country is None and affiliation is None and pos == t_start:
                 # "EU foreign policy chief": lower-case words between an entity and the title.
                 run_start = lo + run.start(1)
                 if not set(run.group(1).split()) & _NOT_TITLE_WORDS:
-                    ent = re.search(r"([\w’'.-]+?)(['’]s?)?\s{1,2}$", text[lo:run_start])
+                    ent = _ENTITY_END.search(text[lo:run_start])
                     if ent is not None:
                         gm2 = self.match_by_end.get(lo + ent.end(1))
                         if gm2 is not None and any(
@@ -201,7 +225,7 @@ class _Titles(_RunBase):
 
     def _body_ending_at(self, pos: int, lo: int) -> int | None:
         seg = self.text[lo:pos]
-        words = list(re.finditer(r"[\w’'-]+", seg))
+        words = list(_BODY_WORD.finditer(seg))
         if not words or seg[words[-1].end() :].strip():
             return None
         best = None
@@ -213,25 +237,20 @@ class _Titles(_RunBase):
 
     @property
     def _ranks(self) -> frozenset[str]:
-        return frozenset(fold(c) for c in self.rules.courtesy)
+        return self.rules.folded_courtesy
 
     def title_after(self, end: int) -> tuple[str | None, str | None, str | None]:
         """An appositive title: "X, the foreign minister," / "X, Ukraine's envoy,"."""
         text = self.text
         right = text[end : end + 160]
-        m = re.match(
-            r"['’]?s?\s{0,2},\s{1,3}(?:who\s{1,2}(?:is|was|serves\s{1,2}as)\s{1,2})?"
-            r"(?:(?:the|a|an|then|now)\s{1,3})?((?:[^,.;:()\"“”«»\n]|(?<=\b[A-Z])\.){2,100}?)"
-            r"\s{0,2}(?=[,;)\n]|$|(?<!\b[A-Z])\.)",
-            right,
-        )
+        m = _APPOSITIVE.match(right)
         if not m:
             return None, None, None
         phrase = m.group(1).strip()
         if not phrase or len(phrase.split()) > 12:
             return None, None, None
         p_start = end + m.start(1)
-        words = list(re.finditer(r"[\w.’'-]+", phrase))
+        words = list(_TITLE_WORD.finditer(phrase))
         # The title must be a known title phrase inside the appositive; what precedes it must be
         # modifiers or entities, what follows a complement.
         hit: tuple[int, int] | None = None
