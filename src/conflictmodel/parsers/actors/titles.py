@@ -153,75 +153,89 @@ class _Titles(_RunBase):
         return best
 
     def _title_modifiers(self, t_start: int, lo: int) -> tuple[int, str | None, str | None]:
-        text = self.text
+        """Where the title starts once the words before it that belong to it are added
+        (up to four steps back), and the country and affiliation they give."""
         country: str | None = None
         affiliation: str | None = None
         pos = t_start
         for _ in range(4):
-            seg = text[lo:pos]
-            mw = _LAST_WORD_GAP.search(seg)
+            mw = _LAST_WORD_GAP.search(self.text[lo:pos])
             if not mw:
                 break
-            word = mw.group(1)
-            wstart = lo + mw.start(1)
-            gm = None
+            step = self._modifier_step(mw, lo, pos, t_start, country, affiliation)
+            if step is None:
+                break
+            pos, country, affiliation = step
+        return pos, country, affiliation
+
+    def _modifier_step(
+        self,
+        mw: re.Match[str],
+        lo: int,
+        pos: int,
+        t_start: int,
+        country: str | None,
+        affiliation: str | None,
+    ) -> tuple[int, str | None, str | None] | None:
+        """One word (or entity, or body) before the title at ``pos`` that belongs to it: the
+        new start, country and affiliation; None if the word does not belong."""
+        word = mw.group(1)
+        wstart = lo + mw.start(1)
+        poss = _POSSESSIVE_END.search(word)
+        if country is None and affiliation is None:
             # An entity ending here, possibly possessive: "Sudan's", "Kremlin", "U.S.".
-            ent_end = lo + mw.end(1)
-            poss = _POSSESSIVE_END.search(word)
-            if poss:
-                ent_end -= len(poss.group(0))
-            gm = self.match_by_end.get(ent_end)
-            if gm is not None and country is None and affiliation is None:
-                country, affiliation = self._entity_country(gm)
-                owner = self._person_of(gm) if poss else None
-                if owner is not None:
-                    # "Putin's foreign policy aide", "Zelenskyy’s chief of staff".
-                    country, affiliation = owner.country, owner.name
-                if country is not None or affiliation is not None:
-                    pos = gm.start
-                    continue
-            run = _LOWER_RUN_END.search(seg)
-            if run is not None and country is None and affiliation is None and pos == t_start:
-                # "EU foreign policy chief": lower-case words between an entity and the title.
-                run_start = lo + run.start(1)
-                if not set(run.group(1).split()) & _NOT_TITLE_WORDS:
-                    ent = _ENTITY_END.search(text[lo:run_start])
-                    if ent is not None:
-                        gm2 = self.match_by_end.get(lo + ent.end(1))
-                        if gm2 is not None and any(
-                            e.kind is MentionKind.ACTOR for e in gm2.entries
-                        ):
-                            pos = run_start
-                            continue
-            if poss and country is None and affiliation is None:
+            ent_end = lo + mw.end(1) - (len(poss.group(0)) if poss else 0)
+            step = self._modifier_entity(ent_end, poss is not None)
+            if step is None and pos == t_start:
+                step = self._modifier_run(lo, pos)
+            if step is None and poss:
                 # "Sudan's army chief": the gazetteer matched "Sudan's army" as a whole.
                 code = self.gz.country_code(_strip_possessive(word))
-                if code:
-                    country = code
-                    pos = wstart
-                    continue
-            body_start = self._body_ending_at(pos, lo)
-            if body_start is not None and country is None and affiliation is None:
+                step = (wstart, code, None) if code else None
+            if step is None:
                 # "Russian Foreign Ministry spokeswoman": the body belongs to the title.
-                pos = body_start
-                continue
-            if fold(word) in _MODIFIERS or (
-                fold(word) in self.rules.titles
-                and fold(word)
-                in {
-                    "deputy",
-                    "chief",
-                }
-            ):
-                pos = wstart
-                continue
-            aff = self.rules.affiliations.get(fold(_strip_possessive(word)))
-            if aff and country is None and affiliation is None:
-                country, affiliation = self._affiliation(aff)
-                pos = wstart
-                continue
-            break
-        return pos, country, affiliation
+                body_start = self._body_ending_at(pos, lo)
+                step = (body_start, None, None) if body_start is not None else None
+            if step is not None:
+                return step
+        fw = fold(word)
+        if fw in _MODIFIERS or (fw in self.rules.titles and fw in {"deputy", "chief"}):
+            return wstart, country, affiliation
+        aff = self.rules.affiliations.get(fold(_strip_possessive(word)))
+        if aff and country is None and affiliation is None:
+            return (wstart, *self._affiliation(aff))
+        return None
+
+    def _modifier_entity(
+        self, ent_end: int, possessive: bool
+    ) -> tuple[int, str | None, str | None] | None:
+        """A known entity ending at ``ent_end`` that gives the title a country or affiliation
+        ("Putin's foreign policy aide", "Zelenskyy’s chief of staff")."""
+        gm = self.match_by_end.get(ent_end)
+        if gm is None:
+            return None
+        country, affiliation = self._entity_country(gm)
+        owner = self._person_of(gm) if possessive else None
+        if owner is not None:
+            country, affiliation = owner.country, owner.name
+        if country is None and affiliation is None:
+            return None
+        return gm.start, country, affiliation
+
+    def _modifier_run(self, lo: int, pos: int) -> tuple[int, None, None] | None:
+        """ "EU foreign policy chief": lower-case words between an entity and the title."""
+        text = self.text
+        run = _LOWER_RUN_END.search(text[lo:pos])
+        if run is None or set(run.group(1).split()) & _NOT_TITLE_WORDS:
+            return None
+        run_start = lo + run.start(1)
+        ent = _ENTITY_END.search(text[lo:run_start])
+        if ent is None:
+            return None
+        gm = self.match_by_end.get(lo + ent.end(1))
+        if gm is None or not any(e.kind is MentionKind.ACTOR for e in gm.entries):
+            return None
+        return run_start, None, None
 
     def _body_ending_at(self, pos: int, lo: int) -> int | None:
         seg = self.text[lo:pos]
@@ -241,29 +255,20 @@ class _Titles(_RunBase):
 
     def title_after(self, end: int) -> tuple[str | None, str | None, str | None]:
         """An appositive title: "X, the foreign minister," / "X, Ukraine's envoy,"."""
-        text = self.text
-        right = text[end : end + 160]
-        m = _APPOSITIVE.match(right)
+        none: tuple[None, None, None] = (None, None, None)
+        m = _APPOSITIVE.match(self.text[end : end + 160])
         if not m:
-            return None, None, None
+            return none
         phrase = m.group(1).strip()
         if not phrase or len(phrase.split()) > 12:
-            return None, None, None
+            return none
         p_start = end + m.start(1)
         words = list(_TITLE_WORD.finditer(phrase))
         # The title must be a known title phrase inside the appositive; what precedes it must be
         # modifiers or entities, what follows a complement.
-        hit: tuple[int, int] | None = None
-        for i in range(len(words)):
-            for k in range(min(self.rules.max_title_words, len(words) - i), 0, -1):
-                ph = fold(" ".join(w.group(0) for w in words[i : i + k]))
-                if ph in self.rules.titles:
-                    hit = (i, k)
-                    break
-            if hit:
-                break
+        hit = self._title_in(words)
         if hit is None:
-            return None, None, None
+            return none
         i, k = hit
         after_words = [w.group(0) for w in words[i + k :]]
         preps = {"of", "to", "for", "at", "in", "on"}
@@ -272,28 +277,39 @@ class _Titles(_RunBase):
             and fold(after_words[0]) not in preps
             and not (fold(words[i + k - 1].group(0)) in preps and len(after_words) <= 6)
         ):
-            return None, None, None
+            return none
         before = [w.group(0) for w in words[:i]]
         if len(before) > 4:
-            return None, None, None
-        title = " ".join(phrase.split())
-        country = None
-        affiliation = None
-        title_at = p_start + words[i].start()
+            return none
         of_complement = bool(after_words) and fold(after_words[0]) in {"of", "for"}
-        for gm in self.matches_in(p_start, p_start + len(phrase)):
-            if gm.start < p_start or gm.end > p_start + len(phrase):
-                continue
-            # "Ukraine's foreign minister" and "the president of Armenia" give a country;
-            # "the envoy to Russia" does not.
-            is_actor = bool(gm.targets(MentionKind.ACTOR))
-            if gm.start < title_at or (is_actor and of_complement):
-                country, affiliation = self._entity_country(gm)
-                break
+        country, affiliation = self._appositive_country(
+            p_start, p_start + len(phrase), p_start + words[i].start(), of_complement
+        )
         if country is None:
             for w in before:
                 aff_v = self.rules.affiliations.get(fold(_strip_possessive(w)))
                 if aff_v:
                     country, affiliation = self._affiliation(aff_v)
                     break
-        return title, country, affiliation
+        return " ".join(phrase.split()), country, affiliation
+
+    def _title_in(self, words: list[re.Match[str]]) -> tuple[int, int] | None:
+        """The first known title among ``words`` (longest at its start): (index, length)."""
+        for i in range(len(words)):
+            for k in range(min(self.rules.max_title_words, len(words) - i), 0, -1):
+                if fold(" ".join(w.group(0) for w in words[i : i + k])) in self.rules.titles:
+                    return i, k
+        return None
+
+    def _appositive_country(
+        self, p_start: int, p_end: int, title_at: int, of_complement: bool
+    ) -> tuple[str | None, str | None]:
+        """ "Ukraine's foreign minister" and "the president of Armenia" give a country; "the
+        envoy to Russia" does not."""
+        for gm in self.matches_in(p_start, p_end):
+            if gm.start < p_start or gm.end > p_end:
+                continue
+            is_actor = bool(gm.targets(MentionKind.ACTOR))
+            if gm.start < title_at or (is_actor and of_complement):
+                return self._entity_country(gm)
+        return None, None
