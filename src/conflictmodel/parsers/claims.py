@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -267,17 +267,34 @@ class ClaimParser:
 
     def _sentence(self, ctx: ParseContext, sent: Span, prev: Span | None) -> list[TerritorialClaim]:
         text = ctx.text
-        rx = self._rx
         clauses = clause_spans(text, sent)
-        out: list[TerritorialClaim] = []
         taken: list[Span] = []
-        # "under Russian control": claimant inside, territory is the subject.
-        has_under = text.find("under", sent.start, sent.end) >= 0
-        for m in rx.under.finditer(text, sent.start, sent.end) if has_under else ():
+        out = self._under(ctx, sent, clauses, taken)
+        for start, end, kind, active in self._cues(text, sent, taken):
+            cue = Span(start=start, end=end)
+            if self._blocked(text, sent, start) and kind is not ClaimKind.REJECTS_RECOGNITION:
+                continue
+            clause = clause_at(clauses, start)
+            if active:
+                out.extend(self._active(ctx, sent, clause, cue, kind, prev))
+            else:
+                out.extend(self._passive(ctx, sent, clause, cue, kind))
+        return out
+
+    def _under(
+        self, ctx: ParseContext, sent: Span, clauses: Sequence[Span], taken: list[Span]
+    ) -> list[TerritorialClaim]:
+        """ "under Russian control": claimant inside, territory is the subject.  The cues
+        used are added to ``taken``."""
+        text = ctx.text
+        rx = self._rx
+        out: list[TerritorialClaim] = []
+        if text.find("under", sent.start, sent.end) < 0:
+            return out
+        for m in rx.under.finditer(text, sent.start, sent.end):
             if self._blocked(text, sent, m.start()):
                 continue
-            who = Span(start=m.start("who"), end=m.end("who"))
-            claimant = self._actor_in(ctx, who)
+            claimant = self._actor_in(ctx, Span(start=m.start("who"), end=m.end("who")))
             if claimant is None:
                 continue
             kind = rx.under_kind.get(m.group("what").lower(), ClaimKind.CONTROLS)
@@ -295,19 +312,25 @@ class ClaimParser:
             taken.append(Span(start=m.start(), end=m.end()))
             for terr in terrs[:1]:
                 out.append(self._claim(ctx, sent, claimant, terr, kind, m.start(), m.end()))
+        return out
+
+    def _cues(
+        self, text: str, sent: Span, taken: Sequence[Span]
+    ) -> list[tuple[int, int, ClaimKind, bool]]:
+        """Passive and active cues (start, end, kind, active) outside ``taken``, the longest of
+        overlapping ones, in text order."""
+        rx = self._rx
         cues: list[tuple[int, int, ClaimKind, bool]] = []
-        for i in sorted(rx.passive_gate.candidates_in(text, sent.start, sent.end)):
-            kind, crx = rx.passive[i]
-            for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
-                if n >= _MAX_CUES:
-                    break
-                cues.append((m.start(), m.end(), kind, False))
-        for i in sorted(rx.active_gate.candidates_in(text, sent.start, sent.end)):
-            kind, crx = rx.active[i]
-            for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
-                if n >= _MAX_CUES:
-                    break
-                cues.append((m.start(), m.end(), kind, True))
+        for gate, table, active in (
+            (rx.passive_gate, rx.passive, False),
+            (rx.active_gate, rx.active, True),
+        ):
+            for i in sorted(gate.candidates_in(text, sent.start, sent.end)):
+                kind, crx = table[i]
+                for n, m in enumerate(crx.finditer(text, sent.start, sent.end)):
+                    if n >= _MAX_CUES:
+                        break
+                    cues.append((m.start(), m.end(), kind, active))
         cues.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         chosen: list[tuple[int, int, ClaimKind, bool]] = []
         for c in cues:
@@ -317,16 +340,7 @@ class ClaimParser:
             if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
                 chosen.append(c)
         chosen.sort()
-        for start, end, kind, active in chosen:
-            cue = Span(start=start, end=end)
-            if self._blocked(text, sent, start) and kind is not ClaimKind.REJECTS_RECOGNITION:
-                continue
-            clause = clause_at(clauses, start)
-            if active:
-                out.extend(self._active(ctx, sent, clause, cue, kind, prev))
-            else:
-                out.extend(self._passive(ctx, sent, clause, cue, kind))
-        return out
+        return chosen
 
     def _blocked(self, text: str, sent: Span, at: int) -> bool:
         before = text[max(sent.start, at - 40) : at]

@@ -420,31 +420,37 @@ class PositionParser:
     ) -> list[Position]:
         text = ctx.text
         before = text[max(sent.start, cue.start - 40) : cue.start]
-        if re.match(r"\s{1,3}by\b", text[cue.end : cue.end + 5]) or (
-            text[cue.start : cue.end].lower().endswith("ed")
-            and re.search(r"\b(?:is|are|was|were|been|being)\s{1,3}$", before)
-        ):
+        if _is_passive(text, cue, before):
             # "backed by the threat of sanctions", "was rejected": passive, not a stance of
             # the subject.
             return []
         if _CONTENT_SUBJECT.search(before):
             # "the plan calls for a ceasefire" states the plan's content, not a stance.
             return []
-        obj_end = clause_end(text, cue.end, clause.end)
-        for other in next_cues:
-            if cue.end <= other < obj_end:
-                obj_end = other
-                break
-        purpose = _PURPOSE.search(text, cue.end, obj_end)
-        if purpose:
-            obj_end = purpose.start()
-        obj = Span(start=cue.end, end=max(cue.end, obj_end))
+        obj = Span(start=cue.end, end=max(cue.end, _object_end(text, clause, cue, next_cues)))
         target = self._target(ctx, obj, sent)
         target.proposal_id = target.proposal_id or _proposal_at(
             ctx, Span(start=cue.start, end=cue.start), sent, cue
         )
         if target.empty():
             return []
+        stance = self._qualified(text, sent, clause, cue, stance, conditions)
+        holders = self._forward_holders(ctx, sent, clause, cue)
+        if holders is None or not _names_object(text, obj, target):
+            return []
+        return self._emit(ctx, holders, stance, cue, target, sent, clause)
+
+    def _qualified(
+        self,
+        text: str,
+        sent: Span,
+        clause: Span,
+        cue: Span,
+        stance: Stance,
+        conditions: Sequence[Any],
+    ) -> Stance:
+        """A negated supportive cue opposes ("did not back"); a later condition ("only if")
+        makes a stance conditional."""
         if stance in (
             Stance.SUPPORTS,
             Stance.DEMANDS,
@@ -458,25 +464,21 @@ class PositionParser:
             for c in conditions
         ):
             stance = Stance.CONDITIONAL
+        return stance
+
+    def _forward_holders(
+        self, ctx: ParseContext, sent: Span, clause: Span, cue: Span
+    ) -> list[Actor] | None:
+        """Who holds a forward stance; None when it is somebody we cannot name."""
         has_poss, owner = possessor(ctx, cue.start, clause.start)
         anchored = _anchored_proposal(ctx, cue)
         if anchored is not None and anchored.proposer is not None:
             # The cue is what made the proposal: its proposer holds the stance.
-            holders = [anchored.proposer]
-        elif has_poss:
+            return [anchored.proposer]
+        if has_poss:
             # "Russia's push for ...", "the West's insistence on ...": the owner holds it.
-            if owner is None:
-                return []
-            holders = [owner]
-        else:
-            holders = self._holders(ctx, sent, clause, cue.start)
-        if not target.provisions and target.proposal_id is None and target.territory is not None:
-            first = min(
-                (m for m in target.territory.mentions if m.start >= obj.start), default=None
-            )
-            if not first or len(text[obj.start : first.start].split()) > 2:
-                return []
-        return self._emit(ctx, holders, stance, cue, target, sent, clause)
+            return None if owner is None else [owner]
+        return self._holders(ctx, sent, clause, cue.start)
 
     def _backward(
         self, ctx: ParseContext, sent: Span, clause: Span, cue: Span, stance: Stance
@@ -681,6 +683,41 @@ class PositionParser:
                     )
                 )
         return out
+
+
+def _is_passive(text: str, cue: Span, before: str) -> bool:
+    """ "backed by ...", "was rejected": the cue is passive."""
+    return bool(_BY_AFTER.match(text[cue.end : cue.end + 5])) or (
+        text[cue.start : cue.end].lower().endswith("ed") and bool(_BE_BEFORE.search(before))
+    )
+
+
+_BY_AFTER = re.compile(r"\s{1,3}by\b")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being)\s{1,3}$")
+
+
+def _object_end(text: str, clause: Span, cue: Span, next_cues: Sequence[int]) -> int:
+    """Where the object of a forward cue ends: the clause end, the next cue or a purpose
+    clause ("in order to")."""
+    obj_end = clause_end(text, cue.end, clause.end)
+    for other in next_cues:
+        if cue.end <= other < obj_end:
+            obj_end = other
+            break
+    purpose = _PURPOSE.search(text, cue.end, obj_end)
+    if purpose:
+        obj_end = purpose.start()
+    return obj_end
+
+
+def _names_object(text: str, obj: Span, target: _Target) -> bool:
+    """A target that is only a territory must be named right after the cue (within two
+    words)."""
+    if not target.provisions and target.proposal_id is None and target.territory is not None:
+        first = min((m for m in target.territory.mentions if m.start >= obj.start), default=None)
+        if not first or len(text[obj.start : first.start].split()) > 2:
+            return False
+    return True
 
 
 def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:

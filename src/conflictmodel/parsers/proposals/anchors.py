@@ -22,7 +22,16 @@ from conflictmodel.parsers.proposals.drafts import (
     _Trigger,
 )
 from conflictmodel.parsers.proposals.gate import text_cache
-from conflictmodel.parsers.proposals.grammar import _DURATION_BEFORE, _NEG_BEFORE, _PREPOSITIONS
+from conflictmodel.parsers.proposals.grammar import (
+    _ANAPHORIC_DETERMINERS,
+    _DURATION_BEFORE,
+    _GENERIC_DETERMINERS,
+    _HYPOTHETICAL,
+    _IDIOM_NOUNS,
+    _NEG_BEFORE,
+    _PLURAL_TRIGGERS,
+    _PREPOSITIONS,
+)
 from conflictmodel.parsers.proposals.lexicon import _Rx
 from conflictmodel.parsers.proposals.mentions import possessor
 from conflictmodel.parsers.proposals.provisions import find_provisions
@@ -44,91 +53,104 @@ __all__ = ["find_anchors", "find_triggers", "governing_status", "status_hits"]
 def find_triggers(
     self: ProposalParser, ctx: ParseContext, sent: Span, headline: bool
 ) -> list[_Trigger]:
+    """The proposal nouns of a sentence ("the plan", "a ceasefire deal"), one per noun phrase."""
     text = ctx.text
-    rx = self._rx
     out: list[_Trigger] = []
     for win in sentence_windows(sent, text):
-        for n_found, m in enumerate(rx.trigger.finditer(text, win.start, win.end)):
+        for n_found, m in enumerate(self._rx.trigger.finditer(text, win.start, win.end)):
             if n_found >= _MAX_PER_WINDOW:
                 # Prose never has this many; the rest of the window is not worth the work.
                 break
             word = " ".join(m.group("t").lower().split())
-            if (
-                re.search(
-                    r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$",
-                    text[max(sent.start, m.start() - 14) : m.start()],
-                    re.I,
-                )
-                and re.match(r"\s{1,3}of\b", text[m.end() : m.end() + 5])
-                and word
-                in {"framework", "context", "package", "understanding", "formula", "protocol"}
-            ):
+            if _is_idiom(text, sent, m, word):
                 # "in the framework of a broader settlement" is an idiom, not a proposal.
                 continue
-            plural = bool(m.group("pl")) or (word.endswith("s") and word in {"terms"})
-            np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
-            mods_low = [w.lower() for w in mods]
-            generic = det in {
-                "any",
-                "no",
-                "every",
-                "each",
-                "all",
-                "either",
-                "neither",
-                "whatever",
-            } or any(
-                w in {"possible", "potential", "future", "eventual", "hypothetical"}
-                for w in mods_low
-            )
-            soft = any(w in rx.generic for w in mods_low)
-            neg = det == "no" or bool(
-                _NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start])
-            )
-            owner = _owner(ctx, np_start, m.start(), rx.venue_name)
-            owner = owner or _owner_after(ctx, m.end(), sent.end)
-            named = (
-                not headline and m.group("t")[:1].isupper() and any(w[:1].isupper() for w in mods)
-            )
-            if named and not rx.venue_name.search(" ".join(mods)) and det is None and not mods:
-                named = False
-            anaphoric = (
-                det in {"the", "this", "that", "these", "those", "such", "its"}
-                and owner is None
-                and not named
-            )
-            modifier_status: ProposalStatus | None = None
-            mod_text = text[np_start : m.start()]
-            for status, srx in rx.status:
-                if srx.search(mod_text):
-                    modifier_status = status
-                    break
-            if plural and det is None and owner is None and not named and not _has_numeral(mods):
-                generic = True
-            out.append(
-                _Trigger(
-                    span=Span(start=m.start(), end=m.end()),
-                    word=m.group(0),
-                    det=det,
-                    np_start=np_start,
-                    generic=generic,
-                    soft_generic=soft,
-                    negated=neg,
-                    weak=word in rx.weak,
-                    named=named,
-                    anaphoric=anaphoric,
-                    plural=plural,
-                    modifier_status=modifier_status,
-                    owner=owner,
-                )
-            )
-    # "memorandum of understanding", "peace agreement framework": one trigger per NP.
+            out.append(_trigger_of(self, ctx, sent, headline, m, word))
+    return _merge_compounds(text, out)
+
+
+_IDIOM_BEFORE = re.compile(r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$", re.I)
+_OF_AFTER = re.compile(r"\s{1,3}of\b")
+_COMPOUND_GAP = re.compile(r"\s{0,3}(?:of\s{1,3})?")
+
+
+def _is_idiom(text: str, sent: Span, m: re.Match[str], word: str) -> bool:
+    """ "in the framework of", "under the terms of": a trigger noun used as an idiom."""
+    return (
+        bool(_IDIOM_BEFORE.search(text[max(sent.start, m.start() - 14) : m.start()]))
+        and bool(_OF_AFTER.match(text[m.end() : m.end() + 5]))
+        and word in _IDIOM_NOUNS
+    )
+
+
+def _trigger_of(
+    self: ProposalParser,
+    ctx: ParseContext,
+    sent: Span,
+    headline: bool,
+    m: re.Match[str],
+    word: str,
+) -> _Trigger:
+    """The trigger of one match of the trigger pattern, with its noun phrase's features."""
+    text = ctx.text
+    rx = self._rx
+    plural = bool(m.group("pl")) or (word.endswith("s") and word in _PLURAL_TRIGGERS)
+    np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
+    mods_low = [w.lower() for w in mods]
+    generic = det in _GENERIC_DETERMINERS or any(w in _HYPOTHETICAL for w in mods_low)
+    neg = det == "no" or bool(_NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start]))
+    owner = _owner(ctx, np_start, m.start(), rx.venue_name)
+    owner = owner or _owner_after(ctx, m.end(), sent.end)
+    named = _is_named(rx.venue_name, headline, m, det, mods)
+    if plural and det is None and owner is None and not named and not _has_numeral(mods):
+        generic = True
+    return _Trigger(
+        span=Span(start=m.start(), end=m.end()),
+        word=m.group(0),
+        det=det,
+        np_start=np_start,
+        generic=generic,
+        soft_generic=any(w in rx.generic for w in mods_low),
+        negated=neg,
+        weak=word in rx.weak,
+        named=named,
+        anaphoric=det in _ANAPHORIC_DETERMINERS and owner is None and not named,
+        plural=plural,
+        modifier_status=_modifier_status(rx, text[np_start : m.start()]),
+        owner=owner,
+    )
+
+
+def _is_named(
+    venue_name: re.Pattern[str],
+    headline: bool,
+    m: re.Match[str],
+    det: str | None,
+    mods: Sequence[str],
+) -> bool:
+    """A capitalised name ("the Jeddah Declaration"), not a headline's capitals."""
+    named = not headline and m.group("t")[:1].isupper() and any(w[:1].isupper() for w in mods)
+    if named and not venue_name.search(" ".join(mods)) and det is None and not mods:
+        named = False
+    return named
+
+
+def _modifier_status(rx: _Rx, mod_text: str) -> ProposalStatus | None:
+    """The status a modifier gives ("the rejected plan", "a signed deal")."""
+    for status, srx in rx.status:
+        if srx.search(mod_text):
+            return status
+    return None
+
+
+def _merge_compounds(text: str, out: Sequence[_Trigger]) -> list[_Trigger]:
+    """ "memorandum of understanding", "peace agreement framework": one trigger per NP."""
     merged: list[_Trigger] = []
     for t in out:
         if (
             merged
             and t.span.start - merged[-1].span.end <= 4
-            and re.fullmatch(r"\s{0,3}(?:of\s{1,3})?", text[merged[-1].span.end : t.span.start])
+            and _COMPOUND_GAP.fullmatch(text[merged[-1].span.end : t.span.start])
         ):
             prev = merged[-1]
             merged[-1] = attrs.evolve(

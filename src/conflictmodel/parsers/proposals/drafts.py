@@ -280,41 +280,22 @@ def draft_region(
 def add_people(
     self: ProposalParser, ctx: ParseContext, draft: _Draft, a: _Anchor, sent: Span
 ) -> None:
-    text = ctx.text
-    clause = a.clause
-    subjects = subject_actors(
-        ctx,
-        max(sent.start, clause.start if clause.start > sent.start else sent.start),
-        a.cue_start,
-    )
-    if not subjects and clause.start > sent.start:
-        subjects = subject_actors(ctx, sent.start, a.cue_start)
+    """The proposer, co-proposers, responders and recipients of a new proposal."""
+    subjects = _anchor_subjects(ctx, a, sent)
     owner = a.trigger.owner if a.trigger is not None else None
-    if not subjects:
-        # "«We are ready for a ceasefire», Peskov said": the speaker.
-        for st in ctx.statements_at(a.start):
-            if st.speaker is not None:
-                subjects = [
-                    (Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)
-                ]
-                break
     if a.implicit and a.owner_actor is not None:
         draft.proposer = a.owner_actor
     elif owner is not None:
         draft.proposer = _as_party(ctx, owner[1])
-        others = [act for _, act in subjects if act.id != owner[1].id]
         if a.status in _RESPONDER:
-            draft.responders = [
-                (_as_party(ctx, x), a.status, trimmed_span(text, a.clause)) for x in others
-            ]
+            others = [act for _, act in subjects if act.id != owner[1].id]
+            draft.responders = _responding(ctx, a, others)
     elif a.proposer_from_subject and subjects:
         parties = [_as_party(ctx, act) for _, act in subjects]
         draft.proposer = parties[0]
         draft.co_proposers = [p for p in parties[1:] if p.id != parties[0].id]
     elif subjects and a.status in _RESPONDER:
-        draft.responders = [
-            (_as_party(ctx, act), a.status, trimmed_span(text, a.clause)) for _, act in subjects
-        ]
+        draft.responders = _responding(ctx, a, [act for _, act in subjects])
     recips = _recipients(ctx, a, self._rx.group_heads)
     if not recips and a.status in _RECEIVING | {ProposalStatus.SIGNED}:
         recips = [x for x, _, _ in draft.responders]
@@ -324,7 +305,34 @@ def add_people(
         if r.id not in seen and (draft.proposer is None or r.id != draft.proposer.id):
             draft.recipients.append(r)
             seen.add(r.id)
-    _ = text
+
+
+def _anchor_subjects(ctx: ParseContext, a: _Anchor, sent: Span) -> list[tuple[Mention, Actor]]:
+    """Who the anchor's clause is about: the subject before its cue (in the clause, else the
+    sentence), else the speaker of a quote it stands in."""
+    clause = a.clause
+    subjects = subject_actors(
+        ctx,
+        max(sent.start, clause.start if clause.start > sent.start else sent.start),
+        a.cue_start,
+    )
+    if not subjects and clause.start > sent.start:
+        subjects = subject_actors(ctx, sent.start, a.cue_start)
+    if not subjects:
+        # "«We are ready for a ceasefire», Peskov said": the speaker.
+        for st in ctx.statements_at(a.start):
+            if st.speaker is not None:
+                return [
+                    (Mention(span=st.speaker_span or st.span, target=st.speaker.id), st.speaker)
+                ]
+    return subjects
+
+
+def _responding(
+    ctx: ParseContext, a: _Anchor, actors: Sequence[Actor]
+) -> list[tuple[Actor, ProposalStatus, Span]]:
+    """Each actor responds to the proposal with the anchor's status; the clause is evidence."""
+    return [(_as_party(ctx, x), a.status, trimmed_span(ctx.text, a.clause)) for x in actors]
 
 
 def add_responders(self: ProposalParser, ctx: ParseContext, draft: _Draft, a: _Anchor) -> None:

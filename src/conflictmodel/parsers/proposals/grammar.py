@@ -78,6 +78,12 @@ _PREPOSITIONS = frozenset(_WORDS["prepositions"])
 _NP_STOP = frozenset(_WORDS["noun_phrase_stops"])
 _MONTHS = frozenset(_WORDS["months"])
 _NUMBER_WORDS: dict[str, int] = dict(_WORDS["number_words"])
+_IDIOM_NOUNS = frozenset(_WORDS["idiom_nouns"])
+_PLURAL_TRIGGERS = frozenset(_WORDS["plural_triggers"])
+_GENERIC_DETERMINERS = frozenset(_WORDS["generic_determiners"])
+_HYPOTHETICAL = frozenset(_WORDS["hypothetical_modifiers"])
+_ANAPHORIC_DETERMINERS = frozenset(_WORDS["anaphoric_determiners"])
+_HEADLINE_SMALL = frozenset(_WORDS["headline_small_words"])
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _DURATION_BEFORE = re.compile(

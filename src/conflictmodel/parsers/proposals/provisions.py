@@ -195,37 +195,15 @@ def _find_in_window(
         duration: int | None = None
         recognized: str | None = None
         skip_spans: list[Span] = []
+        nxt = starts[i + 1].start if i + 1 < len(starts) else win.end
         if comp.kind is ProvisionKind.CEASEFIRE:
             start, end, duration = _ceasefire_duration(text, win, s, e, end)
         if comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION:
-            nxt = starts[i + 1].start if i + 1 < len(starts) else win.end
-            recognized, frame_end, name_span = _recognized_as(ctx, text, s, end, min(nxt, win.end))
-            if (
-                recognized
-                and frame_end <= min(nxt, win.end)
-                and not overlaps_any(Span(start=s, end=frame_end), exclude)
-            ):
-                end = max(end, frame_end)
-            elif recognized and name_span is not None and name_span.start < end:
-                pass
-            else:
-                recognized = None if not (name_span and name_span.end <= end) else recognized
+            recognized, end, name_span = _recognition(ctx, text, s, end, min(nxt, win.end), exclude)
             if name_span is not None:
                 skip_spans.append(name_span)
         if ctx is not None:
-            # "recognition of Crimea, Luhansk and Donetsk": the whole list.
-            nxt_start = starts[i + 1].start if i + 1 < len(starts) else win.end
-            for tm, _ in terr_mentions:
-                if tm.span.start < end or tm.span.end > nxt_start:
-                    continue
-                if tm.span.start - end > 12 or not re.fullmatch(
-                    r"(?:,|,?\s{1,3}(?:and|or))?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}",
-                    text[end : tm.span.start],
-                ):
-                    break
-                if overlaps_any(tm.span, exclude):
-                    break
-                end = tm.span.end
+            end = _territory_list_end(text, terr_mentions, end, nxt, exclude)
         pspan = Span(start=start, end=max(end, start))
         territories: list[Territory] = []
         parties: list[Actor] = []
@@ -246,6 +224,53 @@ def _find_in_window(
             )
         )
     return provisions
+
+
+def _recognition(
+    ctx: ParseContext | None,
+    text: str,
+    s: int,
+    end: int,
+    limit: int,
+    exclude: Sequence[Span],
+) -> tuple[str | None, int, Span | None]:
+    """A recognition phrase's state ("as part of Russia"): (ISO code or None, the provision's
+    end, the span of the state's name)."""
+    recognized, frame_end, name_span = _recognized_as(ctx, text, s, end, limit)
+    if (
+        recognized
+        and frame_end <= limit
+        and not overlaps_any(Span(start=s, end=frame_end), exclude)
+    ):
+        end = max(end, frame_end)
+    elif recognized and name_span is not None and name_span.start < end:
+        pass
+    else:
+        recognized = None if not (name_span and name_span.end <= end) else recognized
+    return recognized, end, name_span
+
+
+def _territory_list_end(
+    text: str,
+    terr_mentions: Sequence[tuple[Mention, Territory]],
+    end: int,
+    nxt_start: int,
+    exclude: Sequence[Span],
+) -> int:
+    """ "recognition of Crimea, Luhansk and Donetsk": the end of the whole list of territories
+    that follows a provision ending at ``end`` (before the next provision at ``nxt_start``)."""
+    for tm, _ in terr_mentions:
+        if tm.span.start < end or tm.span.end > nxt_start:
+            continue
+        if tm.span.start - end > 12 or not _LIST_GAP.fullmatch(text[end : tm.span.start]):
+            break
+        if overlaps_any(tm.span, exclude):
+            break
+        end = tm.span.end
+    return end
+
+
+_LIST_GAP = re.compile(r"(?:,|,?\s{1,3}(?:and|or))?\s{1,3}(?:the\s{1,3})?|\s{0,3},\s{0,3}")
 
 
 def _ceasefire_duration(

@@ -44,7 +44,7 @@ from conflictmodel.parsers.proposals.units import (
     overlaps_any,
     text_units,
 )
-from conflictmodel.proposals import ProposalStatus, ProvisionKind
+from conflictmodel.proposals import Condition, ProposalStatus, ProvisionKind
 from conflictmodel.span import Span
 
 __all__ = ["ProposalParser"]
@@ -120,7 +120,6 @@ class ProposalParser:
     def _sentence(self, ctx: ParseContext, idx: int, sent: Span, drafts: list[_Draft]) -> None:
         text = ctx.text
         seg = text[sent.start : sent.end]
-        headline = looks_like_headline(seg)
         clauses = clause_spans(text, sent)
         conditions = find_conditions(text, sent, self.lexicon)
         cond_spans = [c.span for c in conditions]
@@ -131,7 +130,9 @@ class ProposalParser:
         # A trigger inside a condition ("provided that the treaty is signed") is no proposal and
         # no news about one.
         triggers = [
-            t for t in self._triggers(ctx, sent, headline) if not overlaps_any(t.span, cond_spans)
+            t
+            for t in self._triggers(ctx, sent, looks_like_headline(seg))
+            if not overlaps_any(t.span, cond_spans)
         ]
         anchors = self._anchors(ctx, sent, clauses, triggers, masks)
 
@@ -139,77 +140,136 @@ class ProposalParser:
         consumed: set[int] = set()
         # A sentence that opens by referring back continues the last proposal.
         if last is not None and idx - last.last_sentence <= 2 and self._rx.continuation.match(seg):
-            first_clause = clauses[0]
-            cont_end = first_clause.end
-            # Clauses joined by "and"/"including" still belong to the continuation.
-            for c in clauses[1:]:
-                if any(
-                    a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric
-                ):
-                    break
-                if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
-                    break
-                cont_end = c.end
-                break
-            cont = Span(start=sent.start, end=cont_end)
-            for i, a in enumerate(anchors):
-                if a.start < cont.end and (
-                    a.trigger is None or a.trigger.anaphoric or a.clause == first_clause
-                ):
-                    if (
-                        a.trigger is not None
-                        and a.trigger.owner is not None
-                        and not a.trigger.anaphoric
-                    ):
-                        continue
-                    consumed.add(i)
-                    if a.status is not ProposalStatus.UNKNOWN:
-                        last.status = _later(last.status, a.status)
-            self._extend(ctx, last, cont, sent, idx, masks, conditions, add_territories=True)
+            consumed = self._continue(ctx, last, idx, sent, clauses, anchors, masks, conditions)
         elif last is not None and idx - last.last_sentence <= 1 and not anchors:
-            # "Israeli forces would gradually withdraw from ...": the terms of the proposal just
-            # described, in the conditional mood.
-            terms = [
-                p
-                for p in find_provisions(text, sent, self.provisions, ctx=ctx, exclude=masks)
-                if _IRREALIS.search(text[max(sent.start, p.span.start - 40) : p.span.start])
-            ]
-            if terms:
-                last.provisions = _merge_provisions(last.provisions, terms)
-                last.end = max(last.end, sent.end)
-                last.last_sentence = idx
+            self._conditional_terms(ctx, last, idx, sent, masks)
         for i, a in enumerate(anchors):
-            if i in consumed:
-                continue
-            target = self._antecedent(ctx, a, drafts, idx, masks)
-            if target is not None:
-                if idx - target.last_sentence <= 1:
-                    region = self._region(text, a, anchors, clauses, sent)
-                    self._extend(ctx, target, region, sent, idx, masks, conditions)
-                target.references.append(Span(start=a.start, end=a.end))
+            if i not in consumed:
+                self._place_anchor(ctx, idx, sent, a, anchors, clauses, masks, conditions, drafts)
+
+    def _continue(
+        self,
+        ctx: ParseContext,
+        last: _Draft,
+        idx: int,
+        sent: Span,
+        clauses: Sequence[Span],
+        anchors: Sequence[_Anchor],
+        masks: Sequence[Span],
+        conditions: Sequence[Condition],
+    ) -> set[int]:
+        """A sentence that opens by referring back ("Under the plan, ...") extends ``last``
+        over its first clause; returns the anchors that clause consumed."""
+        first_clause = clauses[0]
+        cont = Span(start=sent.start, end=self._continuation_end(ctx.text, clauses, anchors))
+        consumed: set[int] = set()
+        for i, a in enumerate(anchors):
+            if a.start < cont.end and (
+                a.trigger is None or a.trigger.anaphoric or a.clause == first_clause
+            ):
+                if (
+                    a.trigger is not None
+                    and a.trigger.owner is not None
+                    and not a.trigger.anaphoric
+                ):
+                    continue
+                consumed.add(i)
                 if a.status is not ProposalStatus.UNKNOWN:
-                    target.status = _later(target.status, a.status)
-                self._responders(ctx, target, a)
-                continue
-            if a.implicit and any(
-                b.trigger is not None
-                and is_lead_frame(text, b.clause, sent)
-                and c_next(clauses, b.clause) == a.clause
-                for b in anchors
-            ):
-                # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
-                continue
-            if (
-                a.trigger is not None
-                and a.trigger.weak
-                and a.trigger.anaphoric
-                and not (a.governed or a.trigger.owner or a.implicit)
-            ):
-                # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
-                continue
-            draft = self._new_draft(ctx, idx, sent, a, anchors, clauses, masks, conditions)
-            if draft is not None:
-                drafts.append(draft)
+                    last.status = _later(last.status, a.status)
+        self._extend(ctx, last, cont, sent, idx, masks, conditions, add_territories=True)
+        return consumed
+
+    def _continuation_end(
+        self, text: str, clauses: Sequence[Span], anchors: Sequence[_Anchor]
+    ) -> int:
+        """Where a continuation ends: its first clause, or the next when that is joined by
+        "and"/"including" and holds no proposal of its own."""
+        cont_end = clauses[0].end
+        for c in clauses[1:]:
+            if any(a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric):
+                break
+            if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
+                break
+            cont_end = c.end
+            break
+        return cont_end
+
+    def _conditional_terms(
+        self, ctx: ParseContext, last: _Draft, idx: int, sent: Span, masks: Sequence[Span]
+    ) -> None:
+        """ "Israeli forces would gradually withdraw from ...": the terms of the proposal just
+        described, in the conditional mood."""
+        text = ctx.text
+        terms = [
+            p
+            for p in find_provisions(text, sent, self.provisions, ctx=ctx, exclude=masks)
+            if _IRREALIS.search(text[max(sent.start, p.span.start - 40) : p.span.start])
+        ]
+        if terms:
+            last.provisions = _merge_provisions(last.provisions, terms)
+            last.end = max(last.end, sent.end)
+            last.last_sentence = idx
+
+    def _place_anchor(
+        self,
+        ctx: ParseContext,
+        idx: int,
+        sent: Span,
+        a: _Anchor,
+        anchors: Sequence[_Anchor],
+        clauses: Sequence[Span],
+        masks: Sequence[Span],
+        conditions: Sequence[Condition],
+        drafts: list[_Draft],
+    ) -> None:
+        """An anchor refers back to an earlier proposal, is part of another, or starts a new one."""
+        target = self._antecedent(ctx, a, drafts, idx, masks)
+        if target is not None:
+            self._refer_back(ctx, target, idx, sent, a, anchors, clauses, masks, conditions)
+            return
+        if a.implicit and self._framed_by_lead(ctx.text, sent, a, anchors, clauses):
+            # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
+            return
+        t = a.trigger
+        if t is not None and t.weak and t.anaphoric and not (a.governed or t.owner or a.implicit):
+            # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
+            return
+        draft = self._new_draft(ctx, idx, sent, a, anchors, clauses, masks, conditions)
+        if draft is not None:
+            drafts.append(draft)
+
+    def _refer_back(
+        self,
+        ctx: ParseContext,
+        target: _Draft,
+        idx: int,
+        sent: Span,
+        a: _Anchor,
+        anchors: Sequence[_Anchor],
+        clauses: Sequence[Span],
+        masks: Sequence[Span],
+        conditions: Sequence[Condition],
+    ) -> None:
+        """Anchor ``a`` refers to the earlier proposal ``target``."""
+        if idx - target.last_sentence <= 1:
+            region = self._region(ctx.text, a, anchors, clauses, sent)
+            self._extend(ctx, target, region, sent, idx, masks, conditions)
+        target.references.append(Span(start=a.start, end=a.end))
+        if a.status is not ProposalStatus.UNKNOWN:
+            target.status = _later(target.status, a.status)
+        self._responders(ctx, target, a)
+
+    @staticmethod
+    def _framed_by_lead(
+        text: str, sent: Span, a: _Anchor, anchors: Sequence[_Anchor], clauses: Sequence[Span]
+    ) -> bool:
+        """A trigger in the sentence's lead frame governs the clause of ``a``."""
+        return any(
+            b.trigger is not None
+            and is_lead_frame(text, b.clause, sent)
+            and c_next(clauses, b.clause) == a.clause
+            for b in anchors
+        )
 
     def _has_own_content(self, ctx: ParseContext, a: _Anchor, masks: Sequence[Span]) -> bool:
         """Provisions stated after the trigger in its clause ("the deal would also ...")."""

@@ -8,7 +8,11 @@ from collections.abc import Iterable, Sequence
 
 from conflictmodel.context import ParseContext
 from conflictmodel.parsers.proposals.gate import text_cache
-from conflictmodel.parsers.proposals.grammar import _CLAUSE_BREAK, _LEAD_SUBORDINATE
+from conflictmodel.parsers.proposals.grammar import (
+    _CLAUSE_BREAK,
+    _HEADLINE_SMALL,
+    _LEAD_SUBORDINATE,
+)
 from conflictmodel.span import Span
 
 __all__ = [
@@ -96,8 +100,7 @@ def looks_like_headline(seg: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", seg)
     if len(words) < 3:
         return False
-    small = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "as", "at", "by", "with"}
-    content = [w for w in words if w.lower() not in small]
+    content = [w for w in words if w.lower() not in _HEADLINE_SMALL]
     caps = sum(1 for w in content if w[0].isupper())
     return bool(content) and caps / len(content) >= 0.7 and not seg.rstrip().endswith(".")
 
