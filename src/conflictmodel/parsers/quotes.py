@@ -182,17 +182,40 @@ def _paragraph_spans(text: str, paragraphs: Sequence[Span] | None) -> list[tuple
 def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | None]:
     """Quotes in ``text[lo:hi]`` (with ``continues`` unset) and the opening mark of a top-level
     quote left open at the paragraph end."""
-    stack: list[_Open] = []
-    found: list[Quote] = []
+    return _Scanner(text, lo, hi).run()
 
-    def push(pos: int, mark: str) -> None:
-        stack.append(_Open(pos, mark, _PAIRS[mark]))
 
-    def emit(o: _Open, close: int | None, end: int, depth: int, w: int = 1) -> None:
+class _Scanner:
+    """The state machine of one paragraph: a stack of open quotes and the quotes found."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text = text
+        self.lo = lo
+        self.hi = hi
+        self.stack: list[_Open] = []
+        self.found: list[Quote] = []
+
+    def run(self) -> tuple[list[Quote], str | None]:
+        text, hi = self.text, self.hi
+        i = self.lo
+        while i < hi:
+            ch = text[i]
+            if ch not in _ALL_MARKS:
+                i += 1
+                continue
+            if ch in "'`" and i + 1 < hi and text[i + 1] == ch:
+                ch = ch + ch
+            elif ch == "`":
+                i += 1
+                continue
+            i += self._mark(i, ch)
+        return self._finish()
+
+    def _emit(self, o: _Open, close: int | None, end: int, depth: int, w: int = 1) -> None:
         # French spacing (« Non »): the spaces inside the marks are not part of the quote
-        s, e = _trim(text, o.pos + len(o.mark), end)
+        s, e = _trim(self.text, o.pos + len(o.mark), end)
         if e > s:
-            found.append(
+            self.found.append(
                 Quote(
                     open=o.pos,
                     close=close,
@@ -204,94 +227,101 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[Quote], str | Non
                 )
             )
 
-    i = lo
-    while i < hi:
-        ch = text[i]
-        if ch not in _ALL_MARKS:
-            i += 1
-            continue
-        if ch in "'`" and i + 1 < hi and text[i + 1] == ch:
-            ch = ch + ch
-        elif ch == "`":
-            i += 1
-            continue
+    def _mark(self, i: int, ch: str) -> int:
+        """Handle the mark ``ch`` at ``i``; the number of characters it takes."""
         w = len(ch)
+        stack = self.stack
         top = stack[-1] if stack else None
         # 1. Does it close the innermost open quote?
-        if top is not None and ch in top.closers:
-            if ch in ("'", "’"):
-                ok = _closer_context(text, i, lo, hi)
-            elif ch in ('"', "''"):
-                ok = _closer_context(text, i, lo, hi, w) or not _opener_context(text, i, lo, hi, w)
-            else:
-                ok = True
-            if ok:
-                stack.pop()
-                emit(top, i, i, len(stack), w)
-                i += w
-                continue
+        if top is not None and ch in top.closers and self._closes(i, ch, w):
+            stack.pop()
+            self._emit(top, i, i, len(stack), w)
+            return w
         # 2. Does it close an outer quote (the inner one was never closed)?
         if ch not in ("'", "’", '"', "''") and any(ch in o.closers for o in stack[:-1]):
-            while stack and ch not in stack[-1].closers:
-                inner = stack.pop()
-                emit(inner, None, i, len(stack))
-            o = stack.pop()
-            emit(o, i, i, len(stack), w)
-            i += w
-            continue
+            self._close_outer(i, ch, w)
+            return w
         # 3. Does it open a quote?
-        opens = False
-        if ch in "“„«‹‚「『":
-            opens = not (ch == "‚" and not _opener_context(text, i, lo, hi))
-        elif ch in "»›”":
-            opens = _opener_context(text, i, lo, hi)
-        elif ch == "‘":
-            nxt = text[i + 1] if i + 1 < hi else " "
-            opens = _opener_context(text, i, lo, hi) and not nxt.isdigit()
-        elif ch in ('"', "''"):
-            opens = _opener_context(text, i, lo, hi, w) or (
-                not _closer_context(text, i, lo, hi, w) and top is None
-            )
-        elif ch == "``":
-            opens = True
-        elif ch == "'":
-            rest = text[i + 1 : i + 6].lower()
-            opens = (
-                _opener_context(text, i, lo, hi)
-                and text[i + 1 : i + 2].isalpha()
-                and not rest.startswith(_ELISIONS)
-            )
-        if (
-            top is not None
-            and top.mark == ch
-            and ch in ("“", "«", "‘")
-            and _closer_context(text, i, lo, hi)
-            and not _opener_context(text, i, lo, hi)
-        ):
+        opens = self._opens(i, ch, w, top)
+        if top is not None and self._typo_close(i, ch, top):
             # a typo: the opening mark used to close (“abhorrent“)
             stack.pop()
-            emit(top, i, i, len(stack))
-            i += 1
-            continue
+            self._emit(top, i, i, len(stack))
+            return 1
         if opens:
             if top is not None and top.mark == ch and ch not in ('"', "'", "''"):
                 # The same opening mark again: the earlier quote was left unclosed.
                 stack.pop()
-                emit(top, None, i, len(stack))
+                self._emit(top, None, i, len(stack))
             if len(stack) < _MAX_DEPTH:
-                push(i, ch)
-        i += w
+                stack.append(_Open(i, ch, _PAIRS[ch]))
+        return w
 
-    # Paragraph end: anything still open is cut here.
-    left_open: str | None = None
-    while stack:
+    def _closes(self, i: int, ch: str, w: int) -> bool:
+        """A closer of the innermost quote at ``i`` really closes it (straight and single
+        marks need the right context)."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if ch in ("'", "’"):
+            return _closer_context(text, i, lo, hi)
+        if ch in ('"', "''"):
+            return _closer_context(text, i, lo, hi, w) or not _opener_context(text, i, lo, hi, w)
+        return True
+
+    def _close_outer(self, i: int, ch: str, w: int) -> None:
+        """Close the outer quote ``ch`` ends, cutting the inner ones left open."""
+        stack = self.stack
+        while stack and ch not in stack[-1].closers:
+            inner = stack.pop()
+            self._emit(inner, None, i, len(stack))
         o = stack.pop()
-        if o.mark == "'":
-            continue  # an unclosed straight single quote is an apostrophe, not a quotation
-        if not stack:
-            left_open = o.mark
-        emit(o, None, hi, len(stack))
-    return found, left_open
+        self._emit(o, i, i, len(stack), w)
+
+    def _opens(self, i: int, ch: str, w: int, top: _Open | None) -> bool:
+        """The mark at ``i`` opens a quotation."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if ch in "“„«‹‚「『":
+            return not (ch == "‚" and not _opener_context(text, i, lo, hi))
+        if ch in "»›”":
+            return _opener_context(text, i, lo, hi)
+        if ch == "‘":
+            nxt = text[i + 1] if i + 1 < hi else " "
+            return _opener_context(text, i, lo, hi) and not nxt.isdigit()
+        if ch in ('"', "''"):
+            return _opener_context(text, i, lo, hi, w) or (
+                not _closer_context(text, i, lo, hi, w) and top is None
+            )
+        if ch == "``":
+            return True
+        if ch == "'":
+            rest = text[i + 1 : i + 6].lower()
+            return (
+                _opener_context(text, i, lo, hi)
+                and text[i + 1 : i + 2].isalpha()
+                and not rest.startswith(_ELISIONS)
+            )
+        return False
+
+    def _typo_close(self, i: int, ch: str, top: _Open) -> bool:
+        """The innermost quote's own opening mark stands where a closer would (“abhorrent“)."""
+        return (
+            top.mark == ch
+            and ch in ("“", "«", "‘")
+            and _closer_context(self.text, i, self.lo, self.hi)
+            and not _opener_context(self.text, i, self.lo, self.hi)
+        )
+
+    def _finish(self) -> tuple[list[Quote], str | None]:
+        """Paragraph end: anything still open is cut here."""
+        stack = self.stack
+        left_open: str | None = None
+        while stack:
+            o = stack.pop()
+            if o.mark == "'":
+                continue  # an unclosed straight single quote is an apostrophe, not a quotation
+            if not stack:
+                left_open = o.mark
+            self._emit(o, None, self.hi, len(stack))
+        return self.found, left_open
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Quote]:

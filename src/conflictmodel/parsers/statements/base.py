@@ -184,57 +184,58 @@ class _Grammar:
         return out
 
     def _classify(self, para: _Para, sent: tuple[int, int], m: CueMatch) -> _Cue | None:
-        a, _b = sent
+        """What the cue ``m`` is (finite verb, participle, source, frame, via), or None when it
+        is a noun or a passive."""
+        role = m.entry.role
+        if role in ("source", "frame", "via"):
+            return _Cue(m, m.start, m.end, role, sent)
+        a = sent[0]
         toks = para.toks
-        e = m.entry
-        first = toks[m.start].low
         prev_i = m.start - 1
         while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:
             prev_i -= 1
         prev = toks[prev_i].low if prev_i >= a else ""
-        if e.role == "source":
-            return _Cue(m, m.start, m.end, "source", sent)
-        if e.role == "frame":
-            return _Cue(m, m.start, m.end, "frame", sent)
-        if e.role == "via":
-            return _Cue(m, m.start, m.end, "via", sent)
-        ing = first.endswith("ing")
-        if ing:
-            if prev in _BE or prev in ("been", "keep", "keeps", "kept"):
-                kind = "finite"  # "has been saying"
-            else:
-                kind = "participle"
-        else:
-            kind = "finite"
-            if prev in _BE:
-                return None  # passive: "are said to be", "was accused of"
-            if prev in self.cues.word_set("articles") or prev == "'s":
-                return None  # a noun: "the claims", "Russia's claims"
-            if (
-                first in self.cues.word_set("noun_forms")
-                and len(e.words) == 1
-                and prev_i >= a
-                and toks[prev_i].word
-                and not toks[prev_i].cap
-                and prev not in self.heads
-                and prev not in self.pron_all
-                and prev not in self.aux
-                and prev not in self.subords
-            ):
-                return None  # "historical claims", "its states"
-        lo = m.start
-        if kind == "finite":
-            j = m.start - 1
-            while j >= a and (toks[j].low in self.aux or self._adv(toks[j])):
-                if toks[j].low in ("'s",) and j - 1 >= a and toks[j - 1].cap:
-                    break
-                j -= 1
-            # the cue as written starts at its first auxiliary, not at a leading adverb
-            k = j + 1
-            while k < m.start and toks[k].low not in self.aux:
-                k += 1
-            lo = k if k < m.start else m.start
-        return _Cue(m, lo, m.end, kind, sent)
+        if toks[m.start].low.endswith("ing"):
+            if not (prev in _BE or prev in ("been", "keep", "keeps", "kept")):
+                return _Cue(m, m.start, m.end, "participle", sent)
+            # "has been saying": finite
+        elif prev in _BE:
+            return None  # passive: "are said to be", "was accused of"
+        elif self._noun_use(para, a, m, prev_i, prev):
+            return None
+        return _Cue(m, self._cue_start(para, a, m), m.end, "finite", sent)
+
+    def _noun_use(self, para: _Para, a: int, m: CueMatch, prev_i: int, prev: str) -> bool:
+        """The cue word is a noun: "the claims", "Russia's claims", "historical claims";
+        ``prev`` is the word at ``prev_i``, the last before the cue that is not an adverb."""
+        if prev in self.cues.word_set("articles") or prev == "'s":
+            return True
+        p = para.toks[prev_i] if prev_i >= a else None
+        return (
+            para.toks[m.start].low in self.cues.word_set("noun_forms")
+            and len(m.entry.words) == 1
+            and p is not None
+            and p.word
+            and not p.cap
+            and prev not in self.heads
+            and prev not in self.pron_all
+            and prev not in self.aux
+            and prev not in self.subords
+        )
+
+    def _cue_start(self, para: _Para, a: int, m: CueMatch) -> int:
+        """The first token of a finite cue as written: its first auxiliary ("has
+        consistently rejected"), not a leading adverb."""
+        toks = para.toks
+        j = m.start - 1
+        while j >= a and (toks[j].low in self.aux or self._adv(toks[j])):
+            if toks[j].low in ("'s",) and j - 1 >= a and toks[j - 1].cap:
+                break
+            j -= 1
+        k = j + 1
+        while k < m.start and toks[k].low not in self.aux:
+            k += 1
+        return k if k < m.start else m.start
 
     def _cue_text(self, para: _Para, c: _Cue) -> tuple[str, Span]:
         s = para.toks[c.lo].start

@@ -28,31 +28,44 @@ class _Direct(_Reported):
         cues: list[_Cue],
         prev_direct: bool = False,
     ) -> StatementKind:
-        a, b = sent
-        toks = para.toks
+        b = sent[1]
         q = self.top[k]
         content = self.text[q.start : q.end].strip()
         words = len(content.split())
-        # what stands before the opening mark in the sentence
         p = qi - 1
-        left_clear = p < a or toks[p].low in (":", ",", "—", "–", "-", "(") or para.qidx[p] >= 0
-        after_cue = p >= a and any(c.hi == p or c.hi == p + 1 for c in cues)
-        if p >= a and toks[p].low == "that" and words >= 5 and self._ends_sentence(para, qj, b):
-            left_clear = True
-        if p >= a and toks[p].low in (":",):
-            left_clear = True
-        if p >= a and toks[p].low == "," and not after_cue and p - 1 >= a and toks[p - 1].word:
-            # ", «fragment»" after a noun is an embedded fragment unless a cue precedes
-            prev_cue = any(c.hi >= p - 1 for c in cues if c.hi <= p)
-            left_clear = prev_cue
-        if p >= a and toks[p].low == "," and prev_direct and self._continues_split(k, qi, para):
+        if (
+            p >= sent[0]
+            and para.toks[p].low == ","
+            and prev_direct
+            and self._continues_split(k, qi, para)
+        ):
             return StatementKind.DIRECT
-        if not left_clear:
+        if not self._left_clear(para, sent, qi, qj, cues, words):
             return StatementKind.PARTIAL
         last = content[-1:] if content else ""
         if last in ".!?,;:…—-" or self._ends_sentence(para, qj, b) or words >= 4:
             return StatementKind.DIRECT
         return StatementKind.PARTIAL
+
+    def _left_clear(
+        self, para: _Para, sent: tuple[int, int], qi: int, qj: int, cues: list[_Cue], words: int
+    ) -> bool:
+        """What stands before the opening mark lets the quote stand on its own (a colon, a
+        comma after a cue, the sentence start), rather than embedding a fragment."""
+        a, b = sent
+        toks = para.toks
+        p = qi - 1
+        if p < a:
+            return True
+        low = toks[p].low
+        if low == "," and p - 1 >= a and toks[p - 1].word:
+            after_cue = any(c.hi == p or c.hi == p + 1 for c in cues)
+            if not after_cue:
+                # ", «fragment»" after a noun is an embedded fragment unless a cue precedes
+                return any(c.hi >= p - 1 for c in cues if c.hi <= p)
+        if low in (":", ",", "—", "–", "-", "(") or para.qidx[p] >= 0:
+            return True
+        return low == "that" and words >= 5 and self._ends_sentence(para, qj, b)
 
     def _continues_split(self, k: int, qi: int, para: _Para) -> bool:
         """ "“The army has lost control,” said Khin Thandar, “and it knows it.”": the second

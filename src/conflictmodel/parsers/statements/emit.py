@@ -25,52 +25,68 @@ class _Emitter(_Layout):
         if c.resolved:
             return
         c.resolved = True
-        a, b = c.sent
-        toks = para.toks
+        inherited = False
         if c.kind == "source":
             r = self._according_np(para, c)
             if r is not None:
                 c.subject = r
-        elif c.kind == "finite" and c.subject is None and self._coordinated(para, c):
-            # "… denounced her record and said that …": the subject of the first verb
-            prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
-            for x in reversed(prior):
-                self._resolve_cue(para, x, cues)
-                if x.speakers:
-                    c.speakers = list(x.speakers)
-                    c.speaker_span = x.speaker_span
-                    return
-            c.subject = self._clause_subject(para, a, c.lo)
         elif c.kind == "finite":
-            if c.subject is None:
-                r = self._np_left(para, a, c.lo)
-                if (
-                    r is None
-                    and self._inverts(c)
-                    and (c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0)
-                ):
-                    # inverted: "…,” said Peskov
-                    r = self._np_right(para, c.hi, b)
-                c.subject = r
+            inherited = self._subject_of_finite(para, c, cues)
         elif c.kind == "participle":
-            # ", both suggesting that": an explicit subject between the comma and the verb
-            j = c.lo - 1
-            if j >= a and toks[j].low in self.cues.pronouns.get("plural", frozenset()):
-                c.subject = (j, j + 1)
-            else:
-                prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
-                for x in reversed(prior):
-                    self._resolve_cue(para, x, cues)
-                    if x.speakers:
-                        c.speakers = list(x.speakers)
-                        c.speaker_span = x.speaker_span
-                        return
-                if c.subject is None:
-                    c.subject = self._clause_subject(para, a, c.lo)
+            inherited = self._subject_of_participle(para, c, cues)
+        if inherited:
+            return
         if c.subject is not None and not c.speakers:
             span = self._span(para, c.subject)
             c.speakers = self.resolver.resolve(span)
             c.speaker_span = span if c.speakers else None
+
+    def _subject_of_finite(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
+        """Find the subject of a finite cue (True: its speakers came from an earlier cue)."""
+        a, b = c.sent
+        toks = para.toks
+        if c.subject is None and self._coordinated(para, c):
+            # "… denounced her record and said that …": the subject of the first verb
+            if self._inherit_speakers(para, c, cues):
+                return True
+            c.subject = self._clause_subject(para, a, c.lo)
+        elif c.subject is None:
+            r = self._np_left(para, a, c.lo)
+            if (
+                r is None
+                and self._inverts(c)
+                and (c.lo == a or toks[c.lo - 1].low in (",", ";") or para.qidx[c.lo - 1] >= 0)
+            ):
+                # inverted: "…,” said Peskov
+                r = self._np_right(para, c.hi, b)
+            c.subject = r
+        return False
+
+    def _subject_of_participle(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
+        """Find the subject of a participle (True: its speakers came from an earlier cue)."""
+        a = c.sent[0]
+        toks = para.toks
+        # ", both suggesting that": an explicit subject between the comma and the verb
+        j = c.lo - 1
+        if j >= a and toks[j].low in self.cues.pronouns.get("plural", frozenset()):
+            c.subject = (j, j + 1)
+            return False
+        if self._inherit_speakers(para, c, cues):
+            return True
+        if c.subject is None:
+            c.subject = self._clause_subject(para, a, c.lo)
+        return False
+
+    def _inherit_speakers(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
+        """Give ``c`` the speakers of the nearest earlier verb cue that has any."""
+        prior = [x for x in cues if x.hi <= c.lo and x.kind in ("finite", "participle")]
+        for x in reversed(prior):
+            self._resolve_cue(para, x, cues)
+            if x.speakers:
+                c.speakers = list(x.speakers)
+                c.speaker_span = x.speaker_span
+                return True
+        return False
 
     def _via(self, para: _Para, sent: tuple[int, int], content: Span) -> Actor | None:
         """The outlet a statement came through: "Speaking to Tass", "told Fox News",

@@ -78,37 +78,13 @@ class _Layout(_Phrases):
         n = len(toks)
         if n == 0:
             return []
-        starts = [t.start for t in toks]
-        cuts: set[int] = set()
         first = bisect.bisect_left(self.sent_starts, lo)
         last = bisect.bisect_left(self.sent_starts, hi)
-        ctx_sents = self.ctx.sentences[first:last]
-        if len(ctx_sents) > 1:
-            for s in ctx_sents[1:]:
-                i = bisect.bisect_left(starts, s.start)
-                if 0 < i < n and (qidx[i] < 0 or qidx[i] != qidx[i - 1]):
-                    cuts.add(i)
+        if last - first > 1:
+            cuts = self._context_cuts(toks, qidx, first, last)
         else:
-            for i in range(1, n):
-                prev = toks[i - 1]
-                if qidx[i - 1] >= 0 or prev.low not in _SENT_END:
-                    continue
-                if qidx[i] >= 0 or toks[i].cap or toks[i].low[:1].isdigit():
-                    before = toks[i - 2].low if i >= 2 else ""
-                    if before in self.abbrevs or (len(before) == 1 and before.isalpha()):
-                        continue
-                    cuts.add(i)
-        # after a closing quote whose content ends a sentence: «…state.» The analyst added
-        for i in range(1, n):
-            k = qidx[i - 1]
-            if k < 0 or qidx[i] == k:
-                continue
-            q = self.top[k]
-            if q.close is None or toks[i - 1].end != self.top_ends[k]:
-                continue
-            final = self.text[q.start : q.end].rstrip()[-1:]
-            if final in _SENT_END and (toks[i].cap or qidx[i] >= 0):
-                cuts.add(i)
+            cuts = self._own_cuts(toks, qidx)
+        self._quote_end_cuts(toks, qidx, cuts)
         bounds = [0, *sorted(cuts), n]
         out: list[tuple[int, int]] = []
         for a, b in itertools.pairwise(bounds):
@@ -118,6 +94,47 @@ class _Layout(_Phrases):
             if b > a:
                 out.append((a, b))
         return out
+
+    def _context_cuts(self, toks: list[Token], qidx: list[int], first: int, last: int) -> set[int]:
+        """Sentence starts (token indexes) from the ``text`` stage's sentences ``first+1`` to
+        ``last``, except inside a quotation."""
+        n = len(toks)
+        starts = [t.start for t in toks]
+        cuts: set[int] = set()
+        for s in self.ctx.sentences[first + 1 : last]:
+            i = bisect.bisect_left(starts, s.start)
+            if 0 < i < n and (qidx[i] < 0 or qidx[i] != qidx[i - 1]):
+                cuts.add(i)
+        return cuts
+
+    def _own_cuts(self, toks: list[Token], qidx: list[int]) -> set[int]:
+        """Sentence starts found here: after final punctuation outside quotations, before a
+        capital, a digit or a quotation (not after an abbreviation or an initial)."""
+        cuts: set[int] = set()
+        for i in range(1, len(toks)):
+            prev = toks[i - 1]
+            if qidx[i - 1] >= 0 or prev.low not in _SENT_END:
+                continue
+            if qidx[i] >= 0 or toks[i].cap or toks[i].low[:1].isdigit():
+                before = toks[i - 2].low if i >= 2 else ""
+                if before in self.abbrevs or (len(before) == 1 and before.isalpha()):
+                    continue
+                cuts.add(i)
+        return cuts
+
+    def _quote_end_cuts(self, toks: list[Token], qidx: list[int], cuts: set[int]) -> None:
+        """Add the cuts after a closing quote whose content ends a sentence: «…state.» The
+        analyst added"""
+        for i in range(1, len(toks)):
+            k = qidx[i - 1]
+            if k < 0 or qidx[i] == k:
+                continue
+            q = self.top[k]
+            if q.close is None or toks[i - 1].end != self.top_ends[k]:
+                continue
+            final = self.text[q.start : q.end].rstrip()[-1:]
+            if final in _SENT_END and (toks[i].cap or qidx[i] >= 0):
+                cuts.add(i)
 
     def _headline(self, toks: list[Token], qidx: list[int]) -> bool:
         """A headline or a link: title case, no final punctuation (not article prose)."""

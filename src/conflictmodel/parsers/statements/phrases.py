@@ -115,26 +115,10 @@ class _Phrases(_Grammar):
 
     def _appositive(self, para: _Para, a: int, comma: int) -> tuple[int, int] | None:
         """ "Sergei Aksyonov, the head of Crimea, has said": the phrase before the parenthesis."""
-        toks, qidx = para.toks, para.qidx
-        p = comma - 1
-        finite = relative = False
-        while p >= a and comma - p <= 25:
-            if qidx[p] >= 0 or toks[p].low in _SENT_END or toks[p].low in (";", ":"):
-                return None
-            if toks[p].low == ",":
-                break
-            low = toks[p].low
-            relative = relative or low in ("who", "which", "whose")
-            finite = finite or (
-                low in self.finite and not (low == "'s" and self._possessive(para, p))
-            )
-            p -= 1
-        else:
+        toks = para.toks
+        p = self._parenthesis_start(para, a, comma)
+        if p is None:
             return None
-        if p < a or p + 1 >= comma:
-            return None
-        if finite and not relative:
-            return None  # a clause, not a parenthesis
         np = self._np_left(para, a, p, appositive=False)
         if np is None:
             return None
@@ -151,31 +135,39 @@ class _Phrases(_Grammar):
             return None
         return np
 
+    def _parenthesis_start(self, para: _Para, a: int, comma: int) -> int | None:
+        """The comma opening the parenthesis that ends at ``comma``, or None when what stands
+        between is a clause (a finite verb without a relative pronoun) or crosses a boundary."""
+        toks, qidx = para.toks, para.qidx
+        p = comma - 1
+        finite = relative = False
+        while p >= a and comma - p <= 25:
+            low = toks[p].low
+            if qidx[p] >= 0 or low in _SENT_END or low in (";", ":"):
+                return None
+            if low == ",":
+                break
+            relative = relative or low in ("who", "which", "whose")
+            finite = finite or (
+                low in self.finite and not (low == "'s" and self._possessive(para, p))
+            )
+            p -= 1
+        else:
+            return None
+        if p < a or p + 1 >= comma:
+            return None
+        if finite and not relative:
+            return None  # a clause, not a parenthesis
+        return p
+
     def _np_right(self, para: _Para, start: int, b: int) -> tuple[int, int] | None:
         """The speaker phrase after an inverted cue: ", said a Sudanese analyst based in Cairo"."""
-        toks, qidx = para.toks, para.qidx
+        toks = para.toks
         k = start
         while k < b and (self._in_date(toks[k]) or self._adv(toks[k])) and not toks[k].cap:
             k += 1
         lo = k
-        while k < b and k - lo < 12:
-            t = toks[k]
-            low = t.low
-            if qidx[k] >= 0 or low in _STOP_PUNCT or low in _SENT_END or low in _REL:
-                break
-            if self._in_date(t) and k > lo:
-                break
-            if not t.cap and (low in self.finite or low in self.cues.forms):
-                break
-            if low in ("on", "at", "during", "after", "before", "while", "when", "late") and k > lo:
-                break
-            if (
-                low == "in"
-                and k + 1 < b
-                and toks[k + 1].low in ("a", "an", "his", "her", "its", "their")
-                and k > lo
-            ):
-                break
+        while k < b and k - lo < 12 and not self._np_right_stop(para, k, lo, b):
             k += 1
         if k <= lo:
             return None
@@ -187,6 +179,29 @@ class _Phrases(_Grammar):
             if n > k + 1 and (n >= b or toks[n].low in _SENT_END or toks[n].low == ","):
                 return k + 1, n
         return lo, k
+
+    def _np_right_stop(self, para: _Para, k: int, lo: int, b: int) -> bool:
+        """Token ``k`` ends a speaker phrase that started at ``lo``: punctuation, a quotation,
+        a relative pronoun, a date, a verb, or a time or frame adverbial ("on Monday", "in a
+        statement")."""
+        toks = para.toks
+        t = toks[k]
+        low = t.low
+        if para.qidx[k] >= 0 or low in _STOP_PUNCT or low in _SENT_END or low in _REL:
+            return True
+        if not t.cap and (low in self.finite or low in self.cues.forms):
+            return True
+        if k == lo:
+            return False
+        if self._in_date(t):
+            return True
+        if low in ("on", "at", "during", "after", "before", "while", "when", "late"):
+            return True
+        return (
+            low == "in"
+            and k + 1 < b
+            and toks[k + 1].low in ("a", "an", "his", "her", "its", "their")
+        )
 
     def _clause_subject(self, para: _Para, a: int, limit: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause, after any leading adverbial."""

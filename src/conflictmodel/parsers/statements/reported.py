@@ -251,17 +251,9 @@ class _Reported(_Emitter):
         comma = first - 1
         if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
             return []
-        # after the attribution: only dates and adverbials up to the sentence end or a comma
-        x = last
-        n = 0
-        while x < b and toks[x].low not in _SENT_END and toks[x].low != ",":
-            t = toks[x]
-            if qidx[x] >= 0 or t.low in ("that", ":", ";") or n > 10:
-                return []
-            if not t.cap and (t.low in self.finite or t.low in self.cues.forms):
-                return []
-            x += 1
-            n += 1
+        x = self._attribution_end(para, last, b)
+        if x is None:
+            return []
         parts = [(a, comma)]
         if x < b and toks[x].low == ",":
             parts.append((x + 1, b))
@@ -273,15 +265,35 @@ class _Reported(_Emitter):
                 for y in range(lo, min(hi, lo + _MAX_SENT))
             ):
                 continue
-            words = [toks[y] for y in range(lo, min(hi, lo + 40)) if toks[y].word]
-            if len(words) >= 5 or (
-                len(words) >= 3
-                and any(t.low in self.finite or (t.low.endswith("ed") and not t.cap) for t in words)
-            ):
+            if self._says_something(para, lo, hi):
                 out.append((lo, hi))
             elif len(parts) == 1:
                 return []  # "After the meeting, Zelensky said." reports nothing
         return out
+
+    def _attribution_end(self, para: _Para, x: int, b: int) -> int | None:
+        """After an attribution ending at ``x``: only dates and adverbials up to the sentence
+        end or a comma.  Where they end, or None if something else follows."""
+        toks, qidx = para.toks, para.qidx
+        n = 0
+        while x < b and toks[x].low not in _SENT_END and toks[x].low != ",":
+            t = toks[x]
+            if qidx[x] >= 0 or t.low in ("that", ":", ";") or n > 10:
+                return None
+            if not t.cap and (t.low in self.finite or t.low in self.cues.forms):
+                return None
+            x += 1
+            n += 1
+        return x
+
+    def _says_something(self, para: _Para, lo: int, hi: int) -> bool:
+        """Tokens ``lo:hi`` are a clause worth reporting: five words, or three with a verb."""
+        toks = para.toks
+        words = [toks[y] for y in range(lo, min(hi, lo + 40)) if toks[y].word]
+        return len(words) >= 5 or (
+            len(words) >= 3
+            and any(t.low in self.finite or (t.low.endswith("ed") and not t.cap) for t in words)
+        )
 
     def _according(
         self, pi: int, para: _Para, sent: tuple[int, int], c: _Cue, cues: list[_Cue]

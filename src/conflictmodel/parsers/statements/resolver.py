@@ -171,7 +171,33 @@ class Resolver:
         toks = tokenize(text, span.start, span.end)
         if not toks:
             return []
-        low = " ".join(t.low for t in toks)
+        found = self._by_pronoun(" ".join(t.low for t in toks), span, subject)
+        if found is not None:
+            return found
+        # "statements from X", "X's comments": the speaker is X
+        inner = self._source_noun_owner(toks)
+        if inner is not None:
+            return self.resolve(inner, subject=subject)
+        if (
+            len(toks) == 2
+            and toks[0].low in ("the", "this", "that", "its", "their")
+            and toks[1].low in self.cues.word_set("source_nouns")
+        ):
+            # "the statement said": whoever was last reported as speaking
+            actor = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
+            return self._note(span, actor, "descriptor", subject)
+        parts = _conjuncts(toks)
+        if len(parts) > 1:
+            out: list[Actor] = []
+            for p in parts:
+                for a in self.resolve(p, subject=subject):
+                    if a not in out:
+                        out.append(a)
+            return out
+        return self._resolve_phrase(span, toks, subject)
+
+    def _by_pronoun(self, low: str, span: Span, subject: bool) -> list[Actor] | None:
+        """The antecedent(s) of a pronoun phrase ``low``; None if it is not a pronoun."""
         pron = self.cues.pronouns
         if low in pron.get("person", frozenset()):
             found = self._antecedent(span.start, kinds=_HUMAN_KINDS)
@@ -189,26 +215,11 @@ class Resolver:
             return self._note(span, found, "pronoun", subject)
         if low in pron.get("first", frozenset()):
             return []
-        # "statements from X", "X's comments": the speaker is X
-        inner = self._source_noun_owner(toks)
-        if inner is not None:
-            return self.resolve(inner, subject=subject)
-        if (
-            len(toks) == 2
-            and toks[0].low in ("the", "this", "that", "its", "their")
-            and toks[1].low in self.cues.word_set("source_nouns")
-        ):
-            # "the statement said": whoever was last reported as speaking
-            found = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
-            return self._note(span, found, "descriptor", subject)
-        parts = _conjuncts(toks)
-        if len(parts) > 1:
-            out: list[Actor] = []
-            for p in parts:
-                for a in self.resolve(p, subject=subject):
-                    if a not in out:
-                        out.append(a)
-            return out
+        return None
+
+    def _resolve_phrase(self, span: Span, toks: Sequence[Token], subject: bool) -> list[Actor]:
+        """A single noun phrase: a description of an earlier actor, a name the actors stage
+        knows, or a minimal actor of its own."""
         named = [t for t in toks[1:] if t.cap] or [
             t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
         ]
@@ -218,21 +229,21 @@ class Resolver:
                 return self._note(span, found, "descriptor", subject)
         actor = self._from_stage(span)
         if actor is not None and not (actor.kind is ActorKind.PERSON or actor.anonymous):
-            # "Russian officials", "Ukrainian diplomats": people, not the state of the demonym
-            head = self._head(toks)
-            if (
-                head is not None
-                and not head.cap
-                and head.low in self.cues.word_set("anonymous_heads")
-            ):
-                actor = self._anonymous(span, toks, country=actor.country)
+            actor = self._demonym_people(actor, span, toks)
         if actor is None:
             actor = self._fallback(span, toks)
         if actor is None:
             return []
-        self._by_surface.setdefault(" ".join(span.of(text).split()), actor.id)
+        self._by_surface.setdefault(" ".join(span.of(self.ctx.text).split()), actor.id)
         self.remember(span.start, actor, subject)
         return [actor]
+
+    def _demonym_people(self, actor: Actor, span: Span, toks: Sequence[Token]) -> Actor:
+        """ "Russian officials", "Ukrainian diplomats": people, not the state of the demonym."""
+        head = self._head(toks)
+        if head is not None and not head.cap and head.low in self.cues.word_set("anonymous_heads"):
+            return self._anonymous(span, toks, country=actor.country)
+        return actor
 
     def _note(self, span: Span, actor: Actor | None, via: str, subject: bool) -> list[Actor]:
         if actor is None:
@@ -412,39 +423,38 @@ class Resolver:
 
     def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
         """A minimal actor for a phrase nothing else could resolve."""
-        ctx = self.ctx
         dets = self.cues.word_set("determiners")
-        # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
-        runs: list[tuple[int, int]] = []
-        k = 0
-        while k < len(toks):
-            if toks[k].cap and (k > 0 or toks[k].low not in dets):
-                j = k
-                while j + 1 < len(toks) and (
-                    toks[j + 1].cap or (toks[j + 1].low in ("-",) and j + 2 < len(toks))
-                ):
-                    j += 1
-                runs.append((k, j + 1))
-                k = j + 1
-            else:
-                k += 1
-        first = toks[0].low
-        heads = self.cues.word_set("speaker_heads")
-        last_word = next((t for t in reversed(toks) if t.word), toks[-1])
-        if first in ("a", "an", "one", "another", "two", "three", "several", "some") or (
-            not runs and (last_word.low in heads or singular(last_word.low) in heads)
-        ):
+        runs = _cap_runs(toks, dets)
+        if self._anonymous_phrase(toks, runs):
             return self._anonymous(span, toks)
         if not runs:
             return None
         a, b = runs[-1]
+        # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
         while len(runs) > 1 and a > 0 and toks[a - 1].low in ("of", "for", "to", "in", "at"):
             runs.pop()
             a, b = runs[-1]
         name_span = Span(start=toks[a].start, end=toks[b - 1].end)
-        name = " ".join(name_span.of(ctx.text).split())
-        gz = ctx.gazetteer
-        find = getattr(gz, "find_actor", None)
+        name = " ".join(name_span.of(self.ctx.text).split())
+        known = self._known_name(name_span, name)
+        if known is not None:
+            return known
+        return self._new_named(toks, a, b, name_span, name)
+
+    def _anonymous_phrase(self, toks: Sequence[Token], runs: list[tuple[int, int]]) -> bool:
+        """ "a Western diplomat", "two officials", "officials" (no name): an anonymous source."""
+        if toks[0].low in ("a", "an", "one", "another", "two", "three", "several", "some"):
+            return True
+        if runs:
+            return False
+        heads = self.cues.word_set("speaker_heads")
+        last_word = next((t for t in reversed(toks) if t.word), toks[-1])
+        return last_word.low in heads or singular(last_word.low) in heads
+
+    def _known_name(self, name_span: Span, name: str) -> Actor | None:
+        """The actor the gazetteer or the context already has under ``name`` (mentioned)."""
+        ctx = self.ctx
+        find = getattr(ctx.gazetteer, "find_actor", None)
         known = find(name) if callable(find) else None
         if isinstance(known, Actor):
             actor = ctx.add_actor(attrs.evolve(known, mentions=()))
@@ -454,8 +464,16 @@ class Resolver:
         if existing is not None:
             self.mention(name_span, existing.id, "surname")
             return ctx.actors[existing.id]
-        low_words = {t.low for t in toks}
-        if low_words & self.cues.word_set("media_heads"):
+        return None
+
+    def _new_named(
+        self, toks: Sequence[Token], a: int, b: int, name_span: Span, name: str
+    ) -> Actor:
+        """A new actor named by tokens ``a:b`` of the phrase (an outlet, an organisation or a
+        person, with the words before the name as the person's title)."""
+        ctx = self.ctx
+        dets = self.cues.word_set("determiners")
+        if {t.low for t in toks} & self.cues.word_set("media_heads"):
             kind, prefix = ActorKind.MEDIA, "media"
         elif {t.low for t in toks[a:b]} & self.cues.word_set("org_heads"):
             kind, prefix = ActorKind.ORGANIZATION, "org"
@@ -555,6 +573,23 @@ def _strip_span(text: str, span: Span) -> Span:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
         e -= 1
     return Span(start=s, end=e)
+
+
+def _cap_runs(toks: Sequence[Token], dets: frozenset[str]) -> list[tuple[int, int]]:
+    """Runs of capitalised words (joined by hyphens); a leading determiner is no name."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(toks)
+    while k < n:
+        if toks[k].cap and (k > 0 or toks[k].low not in dets):
+            j = k
+            while j + 1 < n and (toks[j + 1].cap or (toks[j + 1].low in ("-",) and j + 2 < n)):
+                j += 1
+            runs.append((k, j + 1))
+            k = j + 1
+        else:
+            k += 1
+    return runs
 
 
 def _conjuncts(toks: Sequence[Token]) -> list[Span]:
