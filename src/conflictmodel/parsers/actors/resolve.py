@@ -37,6 +37,10 @@ from conflictmodel.parsers.territories import (
 )
 from conflictmodel.span import Span
 
+_OWNER_TITLE = re.compile(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})")
+_COMMA = re.compile(r"\s{0,2},\s{0,2}")
+_COMMA_RANKS = re.compile(r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{0,5}\.\s{0,2}){0,3}")
+
 
 def resolve_phrase(ctx: ParseContext, span: Span) -> Actor | None:
     """The actor a speaker noun phrase refers to, creating it if needed.
@@ -187,7 +191,7 @@ def _possessed_title(run: _Run, start: int, end: int) -> Actor | None:
     Nabil Abdallah,"), else an unnamed person with that description."""
     text = run.text
     phrase = text[start:end].strip()
-    m = re.fullmatch(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})", phrase)
+    m = _OWNER_TITLE.fullmatch(phrase)
     if m is None or fold(m.group(2)) not in run.rules.titles:
         return None
     owner_end = text.find(m.group(1), start, end) + len(m.group(1))
@@ -200,7 +204,7 @@ def _possessed_title(run: _Run, start: int, end: int) -> Actor | None:
     }:
         return None
     after = text[end : end + 100]
-    am = re.match(r"\s{0,2},\s{0,2}", after)
+    am = _COMMA.match(after)
     if am:
         for mention in run.ctx.mentions_in(Span(start=end, end=min(len(text), end + 100))):
             a = run.ctx.actors.get(mention.target)
@@ -209,7 +213,7 @@ def _possessed_title(run: _Run, start: int, end: int) -> Actor | None:
                 a is not None
                 and a.kind is ActorKind.PERSON
                 and not a.anonymous
-                and re.fullmatch(r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{0,5}\.\s{0,2}){0,3}", gap)
+                and _COMMA_RANKS.fullmatch(gap)
             ):
                 return a
     name = " ".join(phrase.split())

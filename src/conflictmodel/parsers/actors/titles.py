@@ -113,6 +113,8 @@ class _Titles(_RunBase):
         preposition and a few words that are not a known entity."""
         none: tuple[None, None, None, None] = (None, None, None, None)
         tail = stripped[-70:]
+        if "of" not in tail and "for" not in tail and "to" not in tail and "at" not in tail:
+            return none  # the complement needs one of these prepositions
         cm = _COMPLEMENT_AT_END.search(tail)
         if cm is None or len(cm.group(1).split()) > 6:
             return none
