@@ -52,21 +52,21 @@ from conflictmodel.textdates import TextDate
 __all__ = ["ClaimLexicon", "ClaimParser"]
 
 _MAX_CUES = 40
+# Word lists users can extend: data/claims_words.json.
+_WORDS: dict[str, Any] = load_data("claims_words.json")
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """An alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 # Words allowed between a cue and the territory it governs ("seized most of the city of ...").
 _OBJECT_GAP = re.compile(
-    r"\s{1,3}(?:(?:the|most|much|all|parts?|large|swathes?|swaths?|areas?|of|eastern|western|"
-    r"southern|northern|central|key|strategic|city|town|region|province|village|entire|whole|"
-    r"remaining|rest|disputed|breakaway|occupied|annexed|contested|territory|oblast|border|"
-    r"district|capital|peninsula|enclave|strip|parts|some|half|control|over|a|an|its|their|"
-    r"historical|historic|claims?|to|port|coastal|northern|frontline|besieged|sovereignty|rule|"
-    r"annexation|authority|[A-Z][\w.'’-]*['’]s)\s{1,3}){0,6}",
+    r"\s{1,3}(?:(?:" + _any_word(_WORDS["object_gap"]) + r"|[A-Z][\w.'’-]*['’]s)\s{1,3}){0,6}",
     re.I,
 )
-_NOUN_CUE = re.compile(
-    r"(?:annexation|occupation|claims?|control|sovereignty|capture|seizure|takeover|fall|"
-    r"liberation|recognition|non-recognition)\b",
-    re.I,
-)
+_NOUN_CUE = re.compile(r"(?:" + _any_word(_WORDS["noun_cues"]) + r")\b", re.I)
 
 
 def _table(raw: Any, where: str) -> dict[str, tuple[str, ...]]:

@@ -223,14 +223,29 @@ _RESPONDER_STANCE = {
 }
 _PURPOSE = re.compile(r"\b(?:in\s+order\s+to|so\s+as\s+to|so\s+that)\b", re.I)
 _THAT = re.compile(r"\b(?:that|whether)\b", re.I)
+# Word lists users can extend: data/positions_words.json.
+_WORDS: dict[str, Any] = load_data("positions_words.json")
 _CONTENT_SUBJECT = re.compile(
-    r"\b(?:it|which|that|plan|proposal|deal|agreement|framework|draft|text|document|initiative|roadmap|"
-    r"accord|treaty|offer|package|terms|truce|ceasefire|declaration|memorandum)"
-    r"(?:\s+(?:also|would|reportedly|further|explicitly))?\s+$",
+    r"\b(?:" + "|".join(_WORDS["content_subjects"]) + r")"
+    r"(?:\s+(?:" + "|".join(_WORDS["content_subject_adverbs"]) + r"))?\s+$",
     re.I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|not\s+an?|never\s+an?|not\s+one)\s+(?:\w+\s+)?$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^\W{0,3}(?:we|i|they|he|she|our\s+\w+|my\s+\w+)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W{0,3}(?:"
+    + "|".join(
+        [*_WORDS["pronoun_subjects"], *(w + r"\s+\w+" for w in _WORDS["pronoun_possessives"])]
+    )
+    + r")\b",
+    re.I,
+)
+# A definite reference to a proposal ("the latest proposal").
+_PROPOSAL_REFERENCE = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:"
+    + "|".join(_WORDS["proposal_nouns"])
+    + r")\b",
+    re.I,
+)
 
 
 @attrs.define(kw_only=True)
@@ -736,12 +751,7 @@ def _proposal_at(ctx: ParseContext, span: Span, sent: Span, cue: Span | None = N
     for t in ctx.traces_referred_to(span, cue):
         return t.id
     for prop in ctx.proposals_overlapping(sent):
-        if re.search(
-            r"\b(?:the|this|that|its|their)\s+(?:\w+\s+){0,2}(?:plan|proposal|deal|offer|agreement|"
-            r"framework|truce|ceasefire|initiative|roadmap)\b",
-            ctx.text[span.start : span.end],
-            re.I,
-        ):
+        if _PROPOSAL_REFERENCE.search(ctx.text[span.start : span.end]):
             return prop.id
     return None
 
