@@ -9,6 +9,7 @@ import attrs
 from conflictmodel.actors import Actor
 from conflictmodel.context import ParseContext
 from conflictmodel.parsers.quotes import Quote
+from conflictmodel.parsers.statements._words import BE, PROGRESSIVE, REL, VERB_COORDINATORS
 from conflictmodel.parsers.statements.cues import CueMatch, Cues, Token
 from conflictmodel.parsers.statements.resolver import Resolver
 from conflictmodel.span import Span
@@ -24,8 +25,8 @@ which bounds the work per cue and keeps the stage linear on any input."""
 _STOP_PUNCT = frozenset(',;:—–()[]!?"“”«»„‹›')
 _SENT_END = frozenset(".!?…")
 _QUOTE_CHARS = frozenset("“”„«»‹›‘’‚\"'「」『』")
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "am"])
-_REL = frozenset(("who", "which", "that", "whose"))
+_BE = BE
+_REL = REL
 
 
 @attrs.define
@@ -196,7 +197,7 @@ class _Grammar:
             prev_i -= 1
         prev = toks[prev_i].low if prev_i >= a else ""
         if toks[m.start].low.endswith("ing"):
-            if not (prev in _BE or prev in ("been", "keep", "keeps", "kept")):
+            if prev not in PROGRESSIVE:
                 return _Cue(m, m.start, m.end, "participle", sent)
             # "has been saying": finite
         elif prev in _BE:
@@ -254,4 +255,4 @@ class _Grammar:
         a = c.sent[0]
         while j >= a and self._adv(para.toks[j]):
             j -= 1
-        return j > a and para.toks[j].low in ("and", "but", "or", "then") and para.qidx[j] < 0
+        return j > a and para.toks[j].low in VERB_COORDINATORS and para.qidx[j] < 0

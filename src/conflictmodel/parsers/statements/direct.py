@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.parsers.statements._words import LABEL_WORDS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SUBJECT,
@@ -247,7 +248,7 @@ class _Direct(_Reported):
         title = (
             bool(words) and len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
         )
-        return title and bool(tail1) and (tail1 in self.preps or tail1 in ("'s", "the", "a"))
+        return title and bool(tail1) and (tail1 in self.preps or tail1 in LABEL_WORDS)
 
     def _colon_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
         a, _b = para.sents[si]

@@ -7,6 +7,7 @@ import bisect
 import attrs
 
 from conflictmodel.actors import Actor, ActorKind
+from conflictmodel.parsers.statements._words import OUTLET_WORDS
 from conflictmodel.parsers.statements.base import (
     _Cue,
     _Para,
@@ -121,30 +122,7 @@ class _Emitter(_Layout):
 
     def _media_np(self, para: _Para, x: int, b: int, content: Span) -> tuple[int, int] | None:
         toks, qidx = para.toks, para.qidx
-        while (
-            x < b
-            and toks[x].low
-            in (
-                "the",
-                "a",
-                "an",
-                "report",
-                "reports",
-                "by",
-                "in",
-                "from",
-                "of",
-                "sources",
-                "source",
-                "state",
-                "broadcaster",
-                "newspaper",
-                "agency",
-                "outlet",
-                "news",
-            )
-            and not toks[x].cap
-        ):
+        while x < b and toks[x].low in OUTLET_WORDS and not toks[x].cap:
             x += 1
         lo = x
         while (

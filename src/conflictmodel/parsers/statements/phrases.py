@@ -2,6 +2,16 @@
 
 from __future__ import annotations
 
+from conflictmodel.parsers.statements._words import (
+    CLAUSE_SUBJECTS,
+    FRAME_DETERMINERS,
+    FRAME_PREPOSITIONS,
+    OBJECT_AUXILIARIES,
+    OBJECT_BREAKS,
+    PHRASE_CONJUNCTIONS,
+    REL_PRONOUNS,
+    TIME_PREPOSITIONS,
+)
 from conflictmodel.parsers.statements.base import (
     _MAX_SENT,
     _MAX_SUBJECT,
@@ -107,7 +117,7 @@ class _Phrases(_Grammar):
         # a leading preposition belongs to an adverbial ("In Kyiv Zelensky said")
         while lo < hi and toks[lo].low in self.preps and not toks[lo].cap:
             lo += 1
-        while lo < hi and (not toks[lo].word or toks[lo].low in ("and", "but", "or", "nor", "yet")):
+        while lo < hi and (not toks[lo].word or toks[lo].low in PHRASE_CONJUNCTIONS):
             lo += 1
         if lo >= hi:
             return None
@@ -147,7 +157,7 @@ class _Phrases(_Grammar):
                 return None
             if low == ",":
                 break
-            relative = relative or low in ("who", "which", "whose")
+            relative = relative or low in REL_PRONOUNS
             finite = finite or (
                 low in self.finite and not (low == "'s" and self._possessive(para, p))
             )
@@ -195,13 +205,9 @@ class _Phrases(_Grammar):
             return False
         if self._in_date(t):
             return True
-        if low in ("on", "at", "during", "after", "before", "while", "when", "late"):
+        if low in TIME_PREPOSITIONS:
             return True
-        return (
-            low == "in"
-            and k + 1 < b
-            and toks[k + 1].low in ("a", "an", "his", "her", "its", "their")
-        )
+        return low == "in" and k + 1 < b and toks[k + 1].low in FRAME_DETERMINERS
 
     def _clause_subject(self, para: _Para, a: int, limit: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause, after any leading adverbial."""
@@ -324,11 +330,11 @@ class _Phrases(_Grammar):
         before any comma; or a clause whose subject was moved out ("said are non-negotiable")."""
         toks, qidx = para.toks, para.qidx
         t = toks[x]
-        if t.low in self.finite and t.low not in ("has", "have", "had", "do", "does", "did"):
+        if t.low in self.finite and t.low not in OBJECT_AUXILIARIES:
             return True
         starts = (
             t.low in self.pron_all
-            or t.low in ("there", "this", "it", "we", "i", "they", "you")
+            or t.low in CLAUSE_SUBJECTS
             or t.low in self.dets
             or t.cap
             or t.low[:1].isdigit()
@@ -412,7 +418,7 @@ class _Phrases(_Grammar):
         toks, qidx = para.toks, para.qidx
         y = x + 1
         while y < end - 1 and y - x < _MAX_SENT:
-            if toks[y].low in ("in", "on") and qidx[y] < 0:
+            if toks[y].low in FRAME_PREPOSITIONS and qidx[y] < 0:
                 m = self._match(para, y, end)
                 if m is not None and m.entry.role == "frame":
                     return y  # "condemned the strike in a statement on Sunday"
@@ -420,7 +426,7 @@ class _Phrases(_Grammar):
                 nxt = toks[y + 1]
                 if (
                     nxt.low.endswith("ing")
-                    or nxt.low in ("but", "while", "and", "although", "though", "which")
+                    or nxt.low in OBJECT_BREAKS
                     or self._bare_clause(para, y + 1, end)
                 ):
                     return y

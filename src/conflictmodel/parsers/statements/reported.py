@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.parsers.statements._words import CLAUSE_JOINS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SENT,
@@ -13,7 +14,7 @@ from conflictmodel.parsers.statements.base import (
 from conflictmodel.parsers.statements.emit import _Emitter
 from conflictmodel.statements import StatementKind
 
-_CLAUSE_JOINS = frozenset(("but", "while", "whereas", "and", ";"))
+_CLAUSE_JOINS = CLAUSE_JOINS
 
 
 class _Reported(_Emitter):

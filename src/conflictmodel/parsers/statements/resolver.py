@@ -17,6 +17,14 @@ import attrs
 
 from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.parsers.statements._words import (
+    ANONYMOUS_QUANTIFIERS,
+    INDEFINITES,
+    NAME_CONJUNCTIONS,
+    OWNER_PREPOSITIONS,
+    SOURCE_DETERMINERS,
+    TITLE_PREPOSITIONS,
+)
 from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug, tokenize
 from conflictmodel.span import Span
 
@@ -180,7 +188,7 @@ class Resolver:
             return self.resolve(inner, subject=subject)
         if (
             len(toks) == 2
-            and toks[0].low in ("the", "this", "that", "its", "their")
+            and toks[0].low in SOURCE_DETERMINERS
             and toks[1].low in self.cues.word_set("source_nouns")
         ):
             # "the statement said": whoever was last reported as speaking
@@ -393,7 +401,7 @@ class Resolver:
         if not toks[-1].word:
             return None
         dets = self.cues.word_set("determiners")
-        if toks[0].low not in dets or toks[0].low in ("a", "an", "one"):
+        if toks[0].low not in dets or toks[0].low in INDEFINITES:
             return None
         for _off, target, _subj in self._candidates(span.start, window=6000):
             a = self.ctx.actors.get(target)
@@ -409,7 +417,7 @@ class Resolver:
         nouns = self.cues.word_set("source_nouns")
         for k, t in enumerate(toks):
             if t.low in nouns:
-                if k + 2 < len(toks) and toks[k + 1].low in ("from", "by", "of"):
+                if k + 2 < len(toks) and toks[k + 1].low in OWNER_PREPOSITIONS:
                     rest = toks[k + 2 :]
                     return Span(start=rest[0].start, end=rest[-1].end)
                 if k >= 2 and toks[k - 1].low == "'s":
@@ -431,7 +439,7 @@ class Resolver:
             return None
         a, b = runs[-1]
         # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
-        while len(runs) > 1 and a > 0 and toks[a - 1].low in ("of", "for", "to", "in", "at"):
+        while len(runs) > 1 and a > 0 and toks[a - 1].low in TITLE_PREPOSITIONS:
             runs.pop()
             a, b = runs[-1]
         name_span = Span(start=toks[a].start, end=toks[b - 1].end)
@@ -443,7 +451,7 @@ class Resolver:
 
     def _anonymous_phrase(self, toks: Sequence[Token], runs: list[tuple[int, int]]) -> bool:
         """ "a Western diplomat", "two officials", "officials" (no name): an anonymous source."""
-        if toks[0].low in ("a", "an", "one", "another", "two", "three", "several", "some"):
+        if toks[0].low in ANONYMOUS_QUANTIFIERS:
             return True
         if runs:
             return False
@@ -594,7 +602,7 @@ def _cap_runs(toks: Sequence[Token], dets: frozenset[str]) -> list[tuple[int, in
 
 def _conjuncts(toks: Sequence[Token]) -> list[Span]:
     """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
-    cuts = [k for k, t in enumerate(toks) if t.low in ("and", "&")]
+    cuts = [k for k, t in enumerate(toks) if t.low in NAME_CONJUNCTIONS]
     if not cuts:
         return [Span(start=toks[0].start, end=toks[-1].end)]
     parts: list[Sequence[Token]] = []

@@ -1,0 +1,44 @@
+"""The word lists of the statements grammar, from ``data/statements_words.json``.
+
+Users extend a list by adding words to that file; every list is a set of lower-case words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conflictmodel.resources import load_data
+
+_DATA: dict[str, Any] = load_data("statements_words.json")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(w.replace("’", "'") for w in _DATA[name])
+
+
+BE = _words("be_forms")
+"""Forms of "be": before a participle they make a passive ("are said to")."""
+PROGRESSIVE = BE | _words("progressive_markers")
+"""Words that make an -ing cue finite ("has been saying", "keeps saying")."""
+REL = _words("relatives")
+REL_PRONOUNS = _words("relative_pronouns")
+"""Relative pronouns that open a parenthesis about a person, not a clause of its own."""
+VERB_COORDINATORS = _words("verb_coordinators")
+PHRASE_CONJUNCTIONS = _words("phrase_conjunctions")
+NAME_CONJUNCTIONS = _words("name_conjunctions")
+TIME_PREPOSITIONS = _words("time_prepositions")
+FRAME_DETERMINERS = _words("frame_determiners")
+OBJECT_AUXILIARIES = _words("object_auxiliaries")
+"""Finite words that may take an object instead of a clause ("said he had …" vs "has")."""
+CLAUSE_SUBJECTS = _words("clause_subjects")
+FRAME_PREPOSITIONS = _words("frame_prepositions")
+OBJECT_BREAKS = _words("object_breaks")
+CLAUSE_JOINS = _words("clause_joins")
+OUTLET_WORDS = _words("outlet_words")
+"""Words before an outlet's name ("a report by the state news agency …")."""
+SOURCE_DETERMINERS = _words("source_determiners")
+INDEFINITES = _words("indefinites")
+ANONYMOUS_QUANTIFIERS = _words("anonymous_quantifiers")
+TITLE_PREPOSITIONS = _words("title_prepositions")
+OWNER_PREPOSITIONS = _words("owner_prepositions")
+LABEL_WORDS = _words("label_words")
