@@ -1,0 +1,52 @@
+"""``conflictmodel parse``: parse files and print tables, JSON or JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import IO
+
+from conflictmodel.cli._input import expand_paths, parse_docs
+from conflictmodel.cli._output import EXIT_FAILED, EXIT_OK, Glyphs, print_error, term_width
+from conflictmodel.cli._render import render_article, render_corpus
+from conflictmodel.corpus import Corpus
+from conflictmodel.serialization import to_dict
+
+
+def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    files, problems = expand_paths(args.paths)
+    for p in problems:
+        print_error(err, p)
+    failed = len(problems)
+    g = Glyphs(out)
+    width = term_width(out)
+    corpus = Corpus()
+    first = True
+    if args.format == "json":
+        out.write("[")
+    for source, article, problem in parse_docs(files, args.published, args.jobs, err, "parsing"):
+        if problem is not None or article is None:
+            failed += 1
+            print_error(err, problem or f"{source}: not parsed")
+            continue
+        if args.format == "table":
+            render_article(source, article, out, g, width)
+            corpus.add(article, source=source)
+        else:
+            record = {"source": source, **to_dict(article)}
+            text = json.dumps(record, ensure_ascii=False)
+            if args.format == "jsonl":
+                out.write(text + "\n")
+            else:
+                out.write(("\n" if first else ",\n") + text)
+        first = False
+        out.flush()
+    if args.format == "json":
+        out.write("\n]\n" if not first else "]\n")
+    elif len(corpus) > 1:
+        render_corpus(corpus, out, g, width)
+    if args.format == "table" and failed and len(files) + len(problems) > 1:
+        print(
+            f"{failed} file{'s' if failed > 1 else ''} could not be parsed (see above).", file=err
+        )
+    return EXIT_FAILED if failed else EXIT_OK

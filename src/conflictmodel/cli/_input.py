@@ -1,0 +1,141 @@
+"""Input: the files named on the command line, read as text and parsed in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections import deque
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from conflictmodel.article import Article
+from conflictmodel.batch import MAX_INPUT_BYTES
+from conflictmodel.cli._output import Progress
+from conflictmodel.corpus import article_key
+
+
+class Unreadable(Exception):
+    """A path that cannot be turned into article text; the message names it."""
+
+
+def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Files to read (folders give their ``*.txt`` files, sorted) and problems found."""
+    files: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+            if not found:
+                problems.append(f"{raw}: folder has no .txt files")
+            files.extend(str(p) for p in found)
+        else:
+            files.append(raw)
+    return list(dict.fromkeys(files)), problems
+
+
+def read_text(name: str) -> str:
+    """The text of a file (or of stdin for ``-``), or Unreadable with a clear reason."""
+    try:
+        # Bounded: /dev/zero or an endless pipe is refused instead of filling memory.
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(name, "rb") as f:
+                data = f.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise Unreadable(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise Unreadable(f"{name}: is a folder") from None
+    except OSError as exc:
+        raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. a NUL byte in the name
+        raise Unreadable(f"{name}: cannot read: {exc}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise Unreadable(
+            f"{name}: larger than {MAX_INPUT_BYTES:,} bytes, the largest article this reads"
+        )
+    if not data.strip():
+        raise Unreadable(f"{name}: empty file")
+    if b"\x00" in data:
+        raise Unreadable(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unreadable(
+            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it, e.g. iconv -f latin1 -t utf-8"
+        ) from None
+    # A byte-order mark is an encoding artefact, not text: keep it out of the spans.
+    return text.removeprefix("\ufeff")
+
+
+def parse_docs(
+    files: list[str],
+    published: dt.date | None,
+    jobs: int,
+    err: IO[str],
+    verb: str,
+    skip: set[str] | None = None,
+) -> Iterator[tuple[str, Article | None, str | None]]:
+    """Yield ``(source, article or None, problem or None)`` per file, in order, streaming.
+
+    Files whose text key is in ``skip`` are yielded with neither article nor problem (they
+    are not parsed).
+    """
+    from conflictmodel.batch import Document, parse_many
+
+    # Files are read lazily as the parser asks for them; what is not sent to the parser (an
+    # unreadable or skipped file) waits in this queue so everything comes out in file order.
+    queue: deque[tuple[str, str | None, bool]] = deque()  # (source, problem, sent to parser)
+
+    def documents() -> Iterator[Document]:
+        for name in files:
+            try:
+                text = read_text(name)
+            except Unreadable as exc:
+                queue.append((name, str(exc), False))
+                continue
+            if skip is not None and article_key(text) in skip:
+                queue.append((name, None, False))
+                continue
+            queue.append((name, None, True))
+            yield Document(source=name, text=text)
+
+    results = parse_many(documents(), processes=None if jobs == 0 else jobs, published=published)
+    progress = Progress(len(files), verb, err)
+
+    def unsent() -> Iterator[tuple[str, Article | None, str | None]]:
+        while queue and not queue[0][2]:
+            name, problem, _ = queue.popleft()
+            progress.step(name)
+            if problem is not None:
+                progress.clear()
+            yield name, None, problem
+
+    try:
+        while True:
+            yield from unsent()
+            try:
+                result = next(results)
+            except StopIteration:
+                # Every file has been read by now, so the queue is complete.
+                yield from unsent()
+                for name, _, _ in queue:
+                    yield name, None, f"{name}: the parser returned no result"
+                break
+            yield from unsent()
+            name, _, _ = queue.popleft()
+            progress.step(name)
+            if result.article is None:
+                progress.clear()
+                msg = str(result.error)
+                yield name, None, msg if msg.startswith(name) else f"{name}: {msg}"
+            else:
+                yield name, result.article, None
+    finally:
+        progress.clear()

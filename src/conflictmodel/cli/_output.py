@@ -1,0 +1,147 @@
+"""Output for people: exit statuses, error lines, progress, wrapping and clipping, tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import textwrap
+from collections.abc import Sequence
+from typing import IO, Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class Progress:
+    """A one-line counter on stderr, only when stderr is a terminal (``\\r`` redraws it)."""
+
+    def __init__(self, total: int, verb: str, stream: IO[str]) -> None:
+        self.total = total
+        self.verb = verb
+        self.stream = stream
+        self.done = 0
+        self.width = 0
+        self.enabled = total > 1 and isatty(stream)
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        line = f"{self.verb} {self.done}/{self.total}  {clip(label, 50)}"
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.width = len(line)
+
+    def clear(self) -> None:
+        if self.enabled and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
+
+
+def isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def wrap(text: str, width: int, indent: str = "  ", first: str = "", lines: int = 3) -> str:
+    """Wrap for people: at most ``lines`` lines, the rest elided."""
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=max(30, width),
+        initial_indent=first or indent,
+        subsequent_indent=indent,
+        max_lines=lines,
+        placeholder=" …",
+        break_on_hyphens=False,
+    )
+
+
+def pack(items: Sequence[str], sep: str, width: int, first: str = "", indent: str = "  ") -> str:
+    """Lay items out in lines of at most ``width``, never breaking an item (unless it alone is
+    too long); at most 3 lines, then a count of what was left out."""
+    lines: list[str] = []
+    line = first or indent
+    fresh = True
+    for n, item in enumerate(items):
+        piece = item if fresh else sep + item
+        if not fresh and len(line) + len(piece) > width:
+            lines.append(line.rstrip())
+            if len(lines) == 3:
+                return "\n".join(lines) + f"\n{indent}… and {len(items) - n} more"
+            line, piece = indent, item
+        line += piece
+        fresh = False
+    lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def clip_left(text: str, width: int) -> str:
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if width <= 1:
+        return text[:width]
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class Glyphs:
+    def __init__(self, stream: IO[str]) -> None:
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        fancy = encoding.startswith("utf")
+        self.rule = "━" if fancy else "="
+        self.dot = " · " if fancy else " | "
+        self.pair = " ↔ " if fancy else " <-> "
+        self.open, self.close = ("“", "”") if fancy else ('"', '"')
+
+
+def term_width(stream: IO[str]) -> int:
+    if isatty(stream):
+        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    return 120
+
+
+def fmt_date(date: dt.date | None) -> str:
+    return date.isoformat() if date else "undated"
+
+
+class Table:
+    """Fixed-width columns; the last column takes the remaining width and is clipped."""
+
+    def __init__(self, out: IO[str], width: int, indent: str = "  ") -> None:
+        self.out = out
+        self.width = width
+        self.indent = indent
+
+    def rows(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], caps: Sequence[int]
+    ) -> None:
+        widths = []
+        for i, cap in enumerate(caps):
+            longest = max([len(header[i]), *(len(r[i]) for r in rows)])
+            widths.append(min(cap, longest))
+        used = len(self.indent) + sum(w + 2 for w in widths)
+        last = max(20, self.width - used)
+        for row in [header, *rows]:
+            cells = [clip(c, w).ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
+            line = self.indent + "  ".join([*cells, clip(row[-1], last)])
+            print(line.rstrip(), file=self.out)
+
+
+def print_error(err: IO[str], message: str) -> None:
+    print(f"conflictmodel: error: {message}", file=err)
+
+
+def iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def dump_json(data: Any, out: IO[str]) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
