@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from conflictmodel.actors import Actor, ActorKind
-from conflictmodel.context import ParseContext
+from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import GazetteerError
 from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
 from conflictmodel.parsers.proposals.lexicon import ProvisionLexicon, union
@@ -576,6 +576,8 @@ class PositionParser:
         actor says is opposition to it."""
         text = ctx.text
         out: list[Position] = []
+        if not _may_negate(ctx, sent):
+            return out
         for prov in find_provisions(text, sent, self.provisions, ctx=ctx):
             if any(c[0] <= prov.span.start < c[1] + 200 and c[0] < prov.span.start for c in chosen):
                 continue
@@ -733,6 +735,25 @@ def _names_object(text: str, obj: Span, target: _Target) -> bool:
         if not first or len(text[obj.start : first.start].split()) > 2:
             return False
     return True
+
+
+def _may_negate(ctx: ParseContext, sent: Span) -> bool:
+    """Whether ``_negated_targets`` must look for the provisions of ``sent``: it holds a
+    negation ("no", "not", "never") that ``_NO_BEFORE`` needs, or an anonymous or unknown actor
+    mention that finding provisions may resolve to its state (which adds the state to the
+    article, so the search runs for identical output)."""
+    if _NEGATION_WORD.search(ctx.text, sent.start, sent.end):
+        return True
+    near = Span(start=max(0, sent.start - 40), end=sent.end)
+    for m in ctx.mentions_in(near, MentionKind.ACTOR):
+        actor = ctx.actors.get(m.target)
+        if actor is not None and (actor.anonymous or actor.kind is ActorKind.UNKNOWN):
+            return True
+    return False
+
+
+# Every match of _NO_BEFORE holds one of these.
+_NEGATION_WORD = re.compile(r"(?:no|not|never)\s", re.I)
 
 
 def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:

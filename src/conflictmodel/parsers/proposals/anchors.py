@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import ahocorasick
 import attrs
 
 from conflictmodel.context import ParseContext
@@ -56,7 +58,7 @@ def find_triggers(
     """The proposal nouns of a sentence ("the plan", "a ceasefire deal"), one per noun phrase."""
     text = ctx.text
     out: list[_Trigger] = []
-    for win in sentence_windows(sent, text):
+    for win in _trigger_windows(self, text, sent):
         for n_found, m in enumerate(self._rx.trigger.finditer(text, win.start, win.end)):
             if n_found >= _MAX_PER_WINDOW:
                 # Prose never has this many; the rest of the window is not worth the work.
@@ -67,6 +69,60 @@ def find_triggers(
                 continue
             out.append(_trigger_of(self, ctx, sent, headline, m, word))
     return _merge_compounds(text, out)
+
+
+def _trigger_windows(self: ProposalParser, text: str, sent: Span) -> list[Span]:
+    """The windows of ``sent`` that hold the first word of some trigger (lower-cased, as a
+    substring): the trigger pattern can match nowhere else.  Exact for an ASCII text and ASCII
+    triggers; otherwise every window."""
+    wins = sentence_windows(sent, text)
+    words = _first_words(tuple(self.lexicon.triggers))
+    if words is None or not text.isascii():
+        return wins
+    memo = text_cache(text).memo
+    key = ("trigger-words", words)
+    found: list[tuple[int, int]] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _occurrences(words, text.lower())
+    out: list[Span] = []
+    for w in wins:
+        i = bisect.bisect_left(found, (w.start, -1))
+        while i < len(found) and found[i][0] < w.end:
+            if found[i][1] <= w.end:
+                out.append(w)
+                break
+            i += 1
+    return out
+
+
+@functools.cache
+def _first_words(triggers: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-cased first word of every trigger, or None when one is empty or not ASCII."""
+    words: set[str] = set()
+    for t in triggers:
+        parts = t.split()
+        if not parts or not t.isascii():
+            return None
+        words.add(parts[0].lower())
+    return tuple(sorted(words))
+
+
+@functools.cache
+def _automaton(words: tuple[str, ...]) -> Any:
+    auto: Any = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
+def _occurrences(words: tuple[str, ...], low: str) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of one of ``words`` in ``low``, sorted."""
+    if not words:
+        return []
+    found = [(last + 1 - n, last + 1) for last, n in _automaton(words).iter(low)]
+    found.sort()
+    return found
 
 
 _IDIOM_BEFORE = re.compile(r"\b(?:in|within|under|outside)\s{1,3}(?:the|a|this)\s{1,3}$", re.I)
