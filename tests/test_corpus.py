@@ -778,3 +778,13 @@ def test_seeds_witkoff_pair_is_flagged_not_merged(seed_corpus: Corpus) -> None:
     ]
     assert flagged, seed_corpus.candidates
     assert "witkoff" in flagged[0].reason
+
+
+@pytest.mark.parametrize("bad", [None, 5, b"Peskov", ["Peskov"]])
+def test_corpus_queries_reject_non_names_with_a_typed_error(bad: object) -> None:
+    corpus = Corpus()
+    for query in (corpus.statements_by, corpus.find_actors, corpus.actor, corpus.territory):
+        with pytest.raises(InputError):
+            query(bad)  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        corpus.resolve(bad, "state:UA")  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -43,6 +44,17 @@ class _Resolution:
     candidates: tuple[MergeCandidate, ...]
     # Each actor's names as token lists, computed once: lookups by name are frequent.
     tokens: tuple[tuple[CorpusActor, tuple[tuple[str, ...], ...]], ...]
+
+
+def _expect(value: object, types: Any, what: str) -> None:
+    """Queries take names and model objects; anything else is the caller's mistake, said so."""
+    if not isinstance(value, types):
+        raise InputError(f"{what} must be {_type_names(types)}, got {type(value).__name__}")
+
+
+def _type_names(types: Any) -> str:
+    args = getattr(types, "__args__", None)
+    return " or ".join(t.__name__ for t in args) if args else str(types.__name__)
 
 
 class Corpus:
@@ -222,6 +234,8 @@ class Corpus:
             >>> c.resolve(c.keys()[0], "state:UA").name
             'Ukraine'
         """
+        _expect(key, str, "key")
+        _expect(actor, Actor | str, "actor")
         aid = actor.id if isinstance(actor, Actor) else actor
         return self._resolved().by_member.get((key, aid))
 
@@ -234,6 +248,8 @@ class Corpus:
             >>> c.resolve_territory(c.keys()[0], ti).name
             'Tigray'
         """
+        _expect(key, str, "key")
+        _expect(territory, Territory | str, "territory")
         tid = territory.id if isinstance(territory, Territory) else territory
         return self._resolved().terr_by_member.get((key, tid))
 
@@ -246,6 +262,7 @@ class Corpus:
             >>> [a.id for a in Corpus([Article(text="x", actors=[ua])]).find_actors("kiev")]
             ['state:UA']
         """
+        _expect(name, str, "name")
         index = self._resolved().tokens
         exact = tuple(a for a, _ in index if a.id == name or name in a.member_ids)
         if exact:
@@ -285,9 +302,11 @@ class Corpus:
             >>> Corpus([Article(text="x", territories=[gaza])]).territory("gaza").id
             'area:gaza-strip'
         """
+        _expect(name, str, "name")
         return next((t for t in self.territories if t.is_named(name)), None)
 
     def _actor_set(self, actor: CorpusActor | Actor | str) -> set[str]:
+        _expect(actor, CorpusActor | Actor | str, "actor")
         if isinstance(actor, CorpusActor):
             return {actor.id}
         if isinstance(actor, Actor):
