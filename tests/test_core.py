@@ -298,3 +298,45 @@ def test_a_provision_must_state_the_text_at_its_span() -> None:
     conflictmodel.Article(text=text, proposals=[prop])
     with pytest.raises(conflictmodel.ValidationError, match=r"provisions\[0\]\.text"):
         conflictmodel.Article(text=text, proposals=[attrs.evolve(prop, provisions=(bad,))])
+
+
+_ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.binary(max_size=20),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.builds(object),
+)
+
+
+@given(
+    text=_ANY,
+    kwargs=st.dictionaries(
+        st.sampled_from(
+            [
+                "published",
+                "title",
+                "outlet",
+                "url",
+                "pipeline",
+                "gazetteer",
+                "encoding",
+                "max_chars",
+            ]
+        ),
+        _ANY,
+        max_size=3,
+    ),
+)
+def test_parse_article_raises_only_its_documented_errors(
+    text: object, kwargs: dict[str, object]
+) -> None:
+    try:
+        article = conflictmodel.parse_article(text, **kwargs)  # type: ignore[arg-type]
+    except (InputError, conflictmodel.errors.GazetteerError):
+        return
+    assert isinstance(article, conflictmodel.Article)
