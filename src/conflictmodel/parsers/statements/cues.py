@@ -3,7 +3,8 @@
 [`Cues`][conflictmodel.parsers.statements.cues.Cues] holds the reporting verbs with their forms
 and the complements that make them report speech, multiword cue phrases, and the small word
 lists the grammar needs, all loaded from ``data/cues.json``; [`tokenize`][conflictmodel.parsers.statements.cues.tokenize]
-splits a paragraph into [`Token`][conflictmodel.parsers.statements.cues.Token]s once.
+splits a paragraph into [`Token`][conflictmodel.analysis.Token]s once (the shared
+tokeniser of [`conflictmodel.analysis`][conflictmodel.analysis]).
 
 Example:
     >>> cues = Cues.default()
@@ -21,19 +22,11 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from conflictmodel.analysis import tokens as _analysis_tokens
 from conflictmodel.errors import GazetteerError
 from conflictmodel.resources import load_data
 
 __all__ = ["CueEntry", "CueMatch", "Cues", "Token", "singular", "slug", "tokenize"]
-
-# Words joined by hyphens or apostrophes stay one token ("al-Burhan", "don't"); a trailing
-# possessive is split off so that "Witkoff’s" yields the name.  Each alternative consumes at
-# least one character and none can match a prefix of another's match in two ways, so the scan
-# is linear.
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}|\w+(?:[-‑.]\w+|['’](?!(?:s|d|re|ll|ve|m)\b)\w+)*"
-    r"|['’](?:s|d|re|ll|ve|m)\b|\S"
-)
 
 
 def singular(word: str) -> str:
@@ -50,50 +43,27 @@ def singular(word: str) -> str:
     return word
 
 
-class Token(NamedTuple):
-    """One token: offsets, lower-cased text, and whether it is a word / capitalised.
+Token = _analysis_tokens.Token
+"""One token: offsets, lower-cased text, and whether it is a word / capitalised (the shared
+[`analysis.Token`][conflictmodel.analysis.Token]).
 
-    Example:
-        >>> tokenize("Kyiv's view", 0, 11)[1]
-        Token(start=4, end=6, low="'s", word=False, cap=False)
-    """
-
-    start: int
-    end: int
-    low: str
-    word: bool
-    cap: bool
+Example:
+    >>> tokenize("Kyiv's view", 0, 11)[1]
+    Token(start=4, end=6, low="'s", word=False, cap=False)
+"""
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``text[start:end]`` with absolute offsets.
+    """Tokens of ``text[start:end]`` with absolute offsets: the shared tokeniser
+    ([`analysis.tokenize`][conflictmodel.analysis.tokenize]).  Words joined by hyphens or
+    apostrophes stay one token ("al-Burhan", "don't"); a trailing possessive is split off so
+    that "Witkoff’s" yields the name.
 
     Example:
         >>> [t.low for t in tokenize("Gen. al-Burhan said: no.", 0, 24)]
         ['gen', '.', 'al-burhan', 'said', ':', 'no', '.']
     """
-    out: list[Token] = []
-    append = out.append
-    new = tuple.__new__
-    find = text.find
-    pos = start
-    # Only whitespace separates two tokens (``\S`` catches any other character), so a token's
-    # offset is the next occurrence of its text: cheaper than a match object per token.
-    for s in _TOKEN.findall(text, start, end):
-        p = find(s, pos)
-        pos = p + len(s)
-        c = s[0]
-        # ``\w`` is ``str.isalnum()`` or the underscore
-        if c.isalnum() or c == "_":
-            cap = c.isupper() or (s[3:4].isupper() and s[:3].lower() in ("al-", "el-"))
-            word = True
-        else:
-            word = cap = False
-        low = s.lower()
-        if "’" in low:
-            low = low.replace("’", "'")
-        append(new(Token, (p, pos, low, word, cap)))
-    return out
+    return _analysis_tokens.tokenize(text, start, end)
 
 
 def slug(text: str) -> str:

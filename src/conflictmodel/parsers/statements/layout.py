@@ -11,7 +11,7 @@ from conflictmodel.parsers.statements.base import (
     _SENT_END,
     _Para,
 )
-from conflictmodel.parsers.statements.cues import Token, tokenize
+from conflictmodel.parsers.statements.cues import Token
 from conflictmodel.parsers.statements.phrases import _Phrases
 
 
@@ -40,7 +40,7 @@ class _Layout(_Phrases):
         return out
 
     def _para(self, lo: int, hi: int, qa: int, qb: int) -> _Para:
-        toks = self._merge_abbreviations(tokenize(self.text, lo, hi))
+        toks = self._merge_abbreviations(self.resolver.tokens(lo, hi))
         qidx = [-1] * len(toks)
         opens, ends = self.top_opens, self.top_ends
         n = len(toks)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from conflictmodel.actors import Actor, ActorKind, Role
+from conflictmodel.analysis import AnalysedDocument
 from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
     INDEFINITES,
@@ -83,7 +85,7 @@ class Resolver:
     cues: Cues
     # (offset, actor id, is-a-grammatical-subject) of actors resolved so far, in text order
     memory: list[tuple[int, str, bool]] = attrs.Factory(list)
-    _phrase_resolver: Any = attrs.field(default=None)
+    _phrase_resolver: Callable[[ParseContext, Span], Actor | None] | None = None
     _mention_count: int = -1
     _mentions: list[tuple[int, int, str]] = attrs.Factory(list)
     _mention_starts: list[int] = attrs.Factory(list)
@@ -94,15 +96,30 @@ class Resolver:
     _by_surface: dict[str, str] = attrs.Factory(dict)
     _human: frozenset[str] = frozenset()
     _scans: int = 0
+    _doc: AnalysedDocument | None = None
+    _doc_covered: tuple[int, int] | None = None
 
     def __attrs_post_init__(self) -> None:
         self._human = self.cues.human_heads
-        try:
-            from conflictmodel.parsers import actors as actors_stage
-        except ImportError:  # pragma: no cover - the actors stage ships with the package
-            self._phrase_resolver = None
-        else:
-            self._phrase_resolver = getattr(actors_stage, "resolve_phrase", None)
+        self._phrase_resolver = resolve_phrase
+
+    # ------------------------------------------------------------------ tokens
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]``: those of the analysed document (``ctx.doc``)
+        when they are the same as tokenising the range alone, else the range tokenised.
+
+        Example:
+            >>> ctx = ParseContext(text="Kyiv's envoy spoke.")
+            >>> [t.low for t in Resolver(ctx, Cues.default()).tokens(0, 12)]
+            ['kyiv', "'s", 'envoy']
+        """
+        doc = self.ctx.doc
+        if self._doc is not doc:
+            self._doc = doc
+            self._doc_covered = _covered(doc)
+        got = _doc_tokens(doc, self._doc_covered, start, end)
+        return tokenize(self.ctx.text, start, end) if got is None else got
 
     # ------------------------------------------------------------------ memory of actors
 
@@ -176,7 +193,7 @@ class Resolver:
         span = _strip_span(text, span)
         if len(span) == 0:
             return []
-        toks = tokenize(text, span.start, span.end)
+        toks = self.tokens(span.start, span.end)
         if not toks:
             return []
         found = self._by_pronoun(" ".join(t.low for t in toks), span, subject)
@@ -312,7 +329,7 @@ class Resolver:
         self._scans += 1
         text = self.ctx.text
         lo = max(0, before - 1500)
-        toks = tokenize(text, lo, before)
+        toks = self.tokens(lo, before)
         dets = self.cues.word_set("determiners")
         k = len(toks) - 1
         while k >= 1:
@@ -572,6 +589,44 @@ class Resolver:
         )
         self.mention(span, actor.id, "anonymous", alias=False)
         return ctx.actors[actor.id]
+
+
+def _doc_tokens(
+    doc: AnalysedDocument, covered: tuple[int, int] | None, start: int, end: int
+) -> list[Token] | None:
+    """The document's tokens of ``[start, end)`` if they equal ``tokenize(text, start, end)``:
+    the range lies inside ``covered`` (see `_covered`) and no token crosses either of its
+    ends, so the tokeniser sees the same characters; else None."""
+    if covered is None or start < covered[0] or end > covered[1]:
+        return None
+    toks = doc.tokens
+    lo, hi = doc.token_range(start, end)
+    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
+        return None
+    return toks[lo:hi]
+
+
+def _covered(doc: AnalysedDocument) -> tuple[int, int] | None:
+    """The range the document's tokens are the tokenisation of, as one piece: its paragraphs
+    in order, without overlaps, and only whitespace at each cut between two of them (so no
+    token could run across a cut).  None if there is no such range."""
+    text = doc.text
+    paras = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(text))]
+    found: tuple[int, int] | None = (paras[0][0], paras[-1][1])
+    if any(s > e for s, e in paras):
+        return None
+    for (_s0, e0), (s1, _e1) in itertools.pairwise(paras):
+        gap = text[e0:s1]
+        if (
+            s1 < e0
+            or (gap and not gap.isspace())
+            or not (gap or text[e0 - 1 : e0].isspace() or text[s1 : s1 + 1].isspace())
+        ):
+            found = None
+            break
+    if found is not None and (found[0] < 0 or found[1] > len(text) or found[0] > found[1]):
+        found = None
+    return found
 
 
 def _strip_span(text: str, span: Span) -> Span:
