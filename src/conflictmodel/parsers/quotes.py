@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -55,6 +56,7 @@ OPENING_MARKS = frozenset(_PAIRS)
 """Characters that can open a quotation."""
 
 _ALL_MARKS = frozenset("“”„«»‹›‘’‚\"'「」『』`")
+_MARK = re.compile("[" + re.escape("".join(sorted(_ALL_MARKS))) + "]")
 _OPEN_BEFORE = frozenset("([{—–-/:;,")
 """Characters that may stand right before an opening mark (besides space and other marks)."""
 
@@ -197,12 +199,15 @@ class _Scanner:
 
     def run(self) -> tuple[list[Quote], str | None]:
         text, hi = self.text, self.hi
+        search = _MARK.search
         i = self.lo
         while i < hi:
+            # jump to the next mark (every other character is skipped alike)
+            found = search(text, i, hi)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
-            if ch not in _ALL_MARKS:
-                i += 1
-                continue
             if ch in "'`" and i + 1 < hi and text[i + 1] == ch:
                 ch = ch + ch
             elif ch == "`":

@@ -149,7 +149,8 @@ class _Grammar:
         memo = para.matches
         if key in memo:
             return memo[key]
-        m = memo[key] = self.cues.match(para.toks, i, limit)
+        found = self.cues._match_at(para.toks, i, limit)
+        m = memo[key] = None if found is None else CueMatch(i, found[0], found[1], "")
         return m
 
     def _find_cues(self, para: _Para, sent: tuple[int, int]) -> list[_Cue]:
@@ -175,7 +176,6 @@ class _Grammar:
             if m is None:
                 i += 1
                 continue
-            m = CueMatch(m.start, m.end, m.entry, "")
             cue = self._classify(para, sent, m)
             if cue is not None:
                 out.append(cue)

@@ -294,6 +294,16 @@ class Cues:
             >>> Cues.default().match(tokenize("according to a report by Reuters", 0, 33), 0).text
             'according to a report by'
         """
+        found = self._match_at(toks, i, limit)
+        if found is None:
+            return None
+        end, e = found
+        return CueMatch(i, end, e, " ".join(t.low for t in toks[i:end]))
+
+    def _match_at(
+        self, toks: Sequence[Token], i: int, limit: int | None = None
+    ) -> tuple[int, CueEntry] | None:
+        """The end and entry of the longest cue at token ``i`` (`match` without its text)."""
         stop = len(toks) if limit is None else min(limit, len(toks))
         if i >= stop:
             return None
@@ -303,7 +313,7 @@ class Cues:
         for e in cands:
             end = _match_words(e.words, toks, i, stop)
             if end is not None:
-                return CueMatch(i, end, e, " ".join(t.low for t in toks[i:end]))
+                return end, e
         return None
 
 
