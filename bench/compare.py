@@ -102,7 +102,8 @@ def docs_section(
 
     def version(side: str, f: Mapping[str, Any]) -> str:
         if side == "this tree":
-            return f"conflictmodel {f.get('version', '')}, working tree at `{meta['commit']}`"
+            at = meta.get("tree_commit", meta["commit"])
+            return f"conflictmodel {f.get('version', '')}, working tree at `{at}`"
         if side.startswith("main "):
             return f"conflictmodel {f.get('version', '')} at commit `{side.split()[1]}`"
         return str(f.get("version", ""))
@@ -118,6 +119,7 @@ def docs_section(
             if meta.get("commit_after", meta["commit"]) != meta["commit"]
             else "."
         ),
+        *(["", str(meta["note"]), ""] if meta.get("note") else []),
         f"CPU budget {plan.budget:.0f} s per workload and side; small workloads repeat until",
         f"they have used {plan.min_cpu:g} CPU s; a process may map at most "
         f"{plan.mem_limit_mb / 1000:g} GB.",
@@ -153,7 +155,13 @@ def docs_section(
             "",
             "### Streaming through `parse_many`",
             "",
-            "Wall clock here: it depends on what else the machine ran.",
+            "Wall clock here: it depends on what else the machine ran."
+            + (
+                f" Measured {meta['stream_date']} by `{meta['stream_command']}`, this tree at "
+                f"`{meta['stream_commit']}`."
+                if "stream_command" in meta
+                else ""
+            ),
             "",
             streams.markdown(),
         ]
@@ -194,12 +202,18 @@ def main(argv: list[str] | None = None) -> int:
             k: tuple(v) if isinstance(v, list) else v for k, v in saved["plan"].items()
         }
         plan = Plan(**fields)
-        figs = saved["figures"]
+        figs = saved["figures"] = {  # recomputed, so that a change of presentation applies
+            side: figures(plan, r)
+            | {k: v for k, v in saved["figures"][side].items() if k == "stream"}
+            for side, r in saved["results"].items()
+        }
         if args.stream:  # measure the stream only and add it to the saved figures
             for side, python in conflictmodel_pythons(args).items():
                 if side in figs:
                     figs[side]["stream"] = stream_figures(python, args.stream)
             saved["meta"]["stream_command"] = _command(argv)
+            saved["meta"]["stream_commit"] = git_commit()
+            saved["meta"]["stream_date"] = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     else:
         plan = plan_from(args)
         saved = measure_all(args, plan, argv)

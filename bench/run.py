@@ -309,9 +309,9 @@ def _ratio(a: Result | None, b: Result | None) -> float | str | None:
     if a is None or b is None:
         return None
     if "skipped" in a:
-        return f"skipped ({a['skipped']})"
+        return f"skipped: {a['skipped']}"
     if "skipped" in b:
-        return f"skipped ({b['skipped']})"
+        return f"skipped: {b['skipped']}"
     return float(a["us_per_byte"]) / float(b["us_per_byte"])
 
 
