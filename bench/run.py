@@ -351,6 +351,9 @@ def figures(plan: Plan, results: Mapping[str, Result]) -> dict[str, Any]:
     out["peak_rss_mb"] = {
         name: r.get("peak_rss_mb", r.get("skipped")) for name, r in results.items()
     }
+    out["us_per_byte"] = {
+        name: r.get("us_per_byte", r.get("skipped")) for name, r in results.items()
+    }
     versions = {r["version"] for r in results.values() if "version" in r}
     out["version"] = ", ".join(sorted(versions))
     return out
@@ -452,11 +455,14 @@ def headline(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
     return t
 
 
-def memory_table(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> Table:
-    """Peak RSS (MB) of each workload's fresh process, one column per side."""
+def memory_table(
+    plan: Plan, figs: Mapping[str, Mapping[str, Any]], key: str = "peak_rss_mb", digits: int = 0
+) -> Table:
+    """Peak RSS (MB) of each workload's fresh process (or another figure per workload, such as
+    ``us_per_byte``), one column per side."""
     t = Table(list(figs))
     for name, _ in plan.workloads():
-        t.add(name, [_fmt(f.get("peak_rss_mb", {}).get(name), 0) for f in figs.values()])
+        t.add(name, [_fmt(f.get(key, {}).get(name), digits) for f in figs.values()])
     return t
 
 
@@ -480,7 +486,9 @@ def stage_tables(figs: Mapping[str, Mapping[str, Any]]) -> dict[str, Table]:
 
 
 def report_text(plan: Plan, figs: Mapping[str, Mapping[str, Any]]) -> str:
-    parts = [headline(plan, figs).text(), "", "peak RSS (MB) of each workload's process:"]
+    parts = [headline(plan, figs).text(), "", "CPU µs per byte of each workload:"]
+    parts.append(memory_table(plan, figs, "us_per_byte", 2).text())
+    parts += ["", "peak RSS (MB) of each workload's process:"]
     parts.append(memory_table(plan, figs).text())
     for side, t in stage_tables(figs).items():
         parts += ["", f"CPU s per MB by stage, {side}:", t.text()]
