@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import conflictmodel
@@ -52,7 +52,7 @@ class NeedsCount:
 # ---------------------------------------------------------------- contracts
 
 
-@pytest.mark.parametrize("missing", ["text", "actors", "statements", "proposals"])
+@pytest.mark.parametrize("missing", ["text", "territories", "actors", "statements", "proposals"])
 def test_a_pipeline_missing_a_required_stage_fails_at_construction(missing: str) -> None:
     with pytest.raises(PipelineError) as info:
         pl.default_pipeline().without(missing)
@@ -61,11 +61,12 @@ def test_a_pipeline_missing_a_required_stage_fails_at_construction(missing: str)
     assert f"the {missing!r} stage does" in message
 
 
-def test_every_builtin_requirement_is_provided_earlier_in_the_default_order() -> None:
+def test_the_default_order_provides_every_input_before_it_is_read() -> None:
+    # Optional inputs too: in the default pipeline every stage gets everything it can use.
     provided: set[str] = set()
     for stage in pl.default_pipeline():
         requires, provides = pl.requirements(stage)
-        assert set(requires) <= provided, stage.name
+        assert set(requires) | set(pl.optional_inputs(stage)) <= provided, stage.name
         provided |= set(provides)
     assert {"sentences", "actors", "statements", "proposals", "positions", "claims"} <= provided
 
@@ -78,6 +79,34 @@ def test_custom_stage_contracts_are_checked_in_order() -> None:
         pl.default_pipeline().with_parser(NeedsCount())
     with pytest.raises(PipelineError, match="'counter' requires 'sentences'"):
         pl.Pipeline([Counter()])
+
+
+def test_a_stage_after_its_input_is_told_so() -> None:
+    names = list(pl.DEFAULT_STAGES)
+    names.remove("statements")
+    names.insert(names.index("positions"), "statements")  # after proposals, which needs it
+    with pytest.raises(PipelineError, match="'statements' provides it only after it"):
+        pl.Pipeline.from_names(names)
+    # an optional input may be left out altogether
+    assert (
+        "statements"
+        not in pl.Pipeline.from_names(["text", "dates", "territories", "actors", "proposals"]).names
+    )
+
+
+def test_an_undeclared_replacement_of_a_builtin_takes_its_contract() -> None:
+    class MyText:
+        name = "text"
+
+        def __init__(self) -> None:
+            self.inner = get_parser("text")
+
+        def __call__(self, ctx: ParseContext) -> None:
+            self.inner(ctx)
+
+    replaced = pl.default_pipeline().replace("text", MyText())
+    assert pl.requirements(replaced["text"]) == pl.requirements(get_parser("text"))
+    assert conflictmodel.parse_article(TEXT, pipeline=replaced).statements
 
 
 def test_declarations_must_be_tuples_of_names() -> None:
@@ -208,6 +237,7 @@ spans = st.builds(
 )
 
 
+@example([Span(start=768, end=768)], 340, 428)  # an empty span at the query's end, on a block edge
 @given(st.lists(spans, max_size=40), st.integers(0, 4000), st.integers(0, 700))
 def test_span_index_answers_like_a_scan(items: list[Span], start: int, length: int) -> None:
     q = Span(start=start, end=start + length)
@@ -274,12 +304,13 @@ def test_the_how_to_table_of_stage_contracts_matches_the_stages() -> None:
     rows = {}
     for line in page.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if len(cells) == 5 and cells[0].startswith("`") and cells[1].endswith("Parser`"):
-            names = [re.findall(r"`([^`]+)`", c) for c in (cells[2], cells[3])]
-            rows[cells[0].strip("`")] = (tuple(names[0]), tuple(names[1]))
+        if len(cells) == 6 and cells[0].startswith("`") and cells[1].endswith("Parser`"):
+            names = [tuple(re.findall(r"`([^`]+)`", c)) for c in cells[2:5]]
+            rows[cells[0].strip("`")] = (names[0], names[1], names[2])
     assert list(rows) == list(pl.DEFAULT_STAGES)
     for stage in pl.default_pipeline():
-        assert rows[stage.name] == pl.requirements(stage), stage.name
+        declared = (*pl.requirements(stage), pl.optional_inputs(stage))
+        assert rows[stage.name] == declared, stage.name
 
 
 def test_a_provision_must_state_the_text_at_its_span() -> None:
@@ -340,3 +371,55 @@ def test_parse_article_raises_only_its_documented_errors(
     except (InputError, conflictmodel.errors.GazetteerError):
         return
     assert isinstance(article, conflictmodel.Article)
+
+
+def test_lookups_follow_a_replaced_list_and_refresh_on_request() -> None:
+    art = conflictmodel.parse_article(TEXT)
+    ctx = ParseContext(text=art.text)
+    ctx.statements.extend(art.statements)
+    first = art.statements[0]
+    assert ctx.statements_at(first.span.start) == [first]
+    ctx.statements = []  # a new list: the index follows
+    assert ctx.statements_at(first.span.start) == []
+    ctx.statements.append(first)
+    moved = attrs.evolve(first, span=Span(start=0, end=1))
+    ctx.statements[0] = moved  # in place, same length: refresh_indexes says so
+    ctx.refresh_indexes()
+    assert ctx.statements_at(0) == [moved]
+
+
+def test_a_stage_that_breaks_the_context_is_named() -> None:
+    class Breaks:
+        name = "breaks"
+
+        def __init__(self, attr: str) -> None:
+            self.attr = attr
+
+        def __call__(self, ctx: ParseContext) -> None:
+            setattr(ctx, self.attr, None)
+
+    for attr, error in (("dates", ParseError), ("extras", ExtrasError)):
+        with pytest.raises(error) as info:
+            conflictmodel.parse_article(
+                TEXT, pipeline=pl.default_pipeline().with_parser(Breaks(attr))
+            )
+        assert info.value.stage == "breaks"
+
+
+def test_article_extras_are_a_copy() -> None:
+    ctx = ParseContext(text="x")
+    ctx.extras["mine"] = {"n": [1]}
+    art = ctx.to_article()
+    ctx.extras["mine"]["n"].append(2)
+    assert art.extras == {"mine": {"n": [1]}}
+
+
+def test_mentions_since_starts_again_after_a_direct_edit() -> None:
+    ctx = ParseContext(text="Kyiv and Kyiv")
+    ctx.add_actor(conflictmodel.Actor(id="state:UA", name="Ukraine", kind="state"))
+    ctx.add_mention(Span(start=0, end=4), target="state:UA")
+    ctx.mentions.pop()  # a stage edits the list directly
+    assert ctx.mentions_since(0) is None
+    n = ctx.mention_count()
+    ctx.add_mention(Span(start=9, end=13), target="state:UA")
+    assert [m.span.start for m in ctx.mentions_since(n) or []] == [9]

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 import enum
 import sys
@@ -42,6 +43,13 @@ if TYPE_CHECKING:
     from conflictmodel.gazetteer import Match
 
 __all__ = ["Mention", "MentionKind", "ParseContext", "ProposalTrace"]
+
+
+def _list_key(items: list[Any]) -> tuple[int, int, int, int]:
+    """What changes when a list is replaced, appended to, or has its ends replaced."""
+    if not items:
+        return (id(items), 0, 0, 0)
+    return (id(items), len(items), id(items[0]), id(items[-1]))
 
 
 def _self(span: Span) -> Span:
@@ -187,8 +195,9 @@ class ParseContext:
     # Every mention in the order it was added (``mentions`` itself gets re-sorted), so a service
     # that follows mentions can take just the new ones.
     _mention_log: list[Mention] = attrs.field(factory=list, init=False, repr=False)
-    # Lazily built indexes, each with the length of the list it was built from: stages only
-    # append to these lists, so a longer list means the index is stale.
+    # Lazily built indexes, each with a key of the list it was built from (identity, length,
+    # first and last item): appending, or replacing the list, makes a new key.  Replacing an
+    # object in the middle is not seen: ``refresh_indexes`` is for that.
     _indexes: dict[str, tuple[Any, Any]] = attrs.field(factory=dict, init=False, repr=False)
 
     # ---------------------------------------------------------------- actors & territories
@@ -338,6 +347,9 @@ class ParseContext:
             (['state:UA'], [])
         """
         if len(self._mention_log) != len(self.mentions):
+            # Start the log again from ``mentions`` so that followers, told to start again
+            # once, can follow new mentions from here on.
+            self._mention_log = list(self.mentions)
             return None
         return self._mention_log[count:]
 
@@ -400,7 +412,8 @@ class ParseContext:
     @property
     def doc(self) -> AnalysedDocument:
         """The analysed document (tokens, folded text, offset indexes) of the paragraphs and
-        sentences found so far, built once and rebuilt only if a stage changes them.
+        sentences found so far, built once and rebuilt when those lists are replaced or change
+        length or ends (see [`refresh_indexes`][conflictmodel.context.ParseContext.refresh_indexes]).
 
         Example:
             >>> ctx = ParseContext(text="Kyiv said no.")
@@ -408,7 +421,7 @@ class ParseContext:
             >>> [t.low for t in ctx.doc.sentence_tokens(0)]
             ['kyiv', 'said', 'no', '.']
         """
-        key = (len(self.paragraphs), len(self.sentences))
+        key = (_list_key(self.paragraphs), _list_key(self.sentences))
         cached = self._indexes.get("doc")
         if cached is None or cached[0] != key:
             cached = (key, AnalysedDocument(self.text, self.paragraphs, self.sentences))
@@ -417,12 +430,26 @@ class ParseContext:
         return doc
 
     def _index(self, name: str, items: list[Any], span_of: Any) -> SpanIndex[Any]:
+        key = _list_key(items)
         cached = self._indexes.get(name)
-        if cached is None or cached[0] != len(items):
-            cached = (len(items), SpanIndex(items, span_of))
+        if cached is None or cached[0] != key:
+            cached = (key, SpanIndex(items, span_of))
             self._indexes[name] = cached
         index: SpanIndex[Any] = cached[1]
         return index
+
+    def refresh_indexes(self) -> None:
+        """Forget the lookup indexes and the analysed document.
+
+        They follow what stages append to the context's lists (and a list replaced by another);
+        a stage that replaces an object in place by one with another span, or removes objects
+        without changing the list's length, calls this afterwards.
+
+        Example:
+            >>> ctx = ParseContext(text="Kyiv said no.")
+            >>> ctx.refresh_indexes()
+        """
+        self._indexes.clear()
 
     def is_furniture(self, span: Span) -> bool:
         """True if ``span`` overlaps page furniture (captions, credits, related links).
@@ -455,14 +482,15 @@ class ParseContext:
     def traces_referred_to(self, span: Span, cue: Span | None = None) -> list[ProposalTrace]:
         """Proposal traces with an anchor or reference that starts inside ``span`` or overlaps
         ``cue``, in the order of ``proposal_traces``."""
+        key = _list_key(self.proposal_traces)
         cached = self._indexes.get("traces")
-        if cached is None or cached[0] != len(self.proposal_traces):
+        if cached is None or cached[0] != key:
             refs = [
                 (i, r)
                 for i, t in enumerate(self.proposal_traces)
                 for r in (t.anchor, *t.references)
             ]
-            cached = (len(self.proposal_traces), SpanIndex(refs, lambda item: item[1]))
+            cached = (key, SpanIndex(refs, lambda item: item[1]))
             self._indexes["traces"] = cached
         index: SpanIndex[tuple[int, Span]] = cached[1]
         hits = {i for i, _ in index.starting_in(span.start, span.end)}
@@ -531,5 +559,6 @@ class ParseContext:
                 self.dates, key=lambda d: (d.span.start, d.span.end) if d.span else (-1, -1)
             ),
             furniture=sorted(self.furniture),
-            extras=self.extras,
+            # A copy: the Article is frozen, the context's dict is not.
+            extras=copy.deepcopy(self.extras),
         )

@@ -41,7 +41,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from conflictmodel._validators import json_problem
-from conflictmodel.context import ParseContext
+from conflictmodel.context import ParseContext, ProposalTrace
 from conflictmodel.errors import (
     ConflictModelError,
     ExtrasError,
@@ -58,6 +58,7 @@ __all__ = [
     "available_parsers",
     "default_pipeline",
     "get_parser",
+    "optional_inputs",
     "register_parser",
     "requirements",
     "use_plugin",
@@ -241,48 +242,94 @@ def _to_parsers(parsers: Iterable[Parser]) -> tuple[Parser, ...]:
 
 
 def requirements(parser: Parser) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """What a stage ``requires`` and ``provides``, as it declares them (empty if it does not).
+    """What a stage ``requires`` and ``provides``, as it declares them.
+
+    A stage that declares neither and has the name of a built-in stage (a replacement for it)
+    is taken to require and provide what the built-in does; any other stage that declares
+    nothing requires and provides nothing.  What a stage ``uses`` when it is there (an
+    optional input) is read by [`optional_inputs`][conflictmodel.pipeline.optional_inputs].
+
+    Raises:
+        PipelineError: a declaration is not a tuple (or list) of names.
 
     Example:
         >>> requirements(get_parser("statements"))
         (('sentences', 'actors'), ('statements',))
+        >>> class MyText:
+        ...     name = "text"
+        ...     def __call__(self, ctx): ...
+        >>> requirements(MyText())[1]
+        ('paragraphs', 'sentences', 'furniture')
     """
-    out: list[tuple[str, ...]] = []
-    for attr in ("requires", "provides"):
-        value = getattr(parser, attr, ())
-        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
-            raise PipelineError(
-                f"stage {parser.name!r}: {attr} must be a tuple of names, got {value!r}"
-            )
-        out.append(tuple(value))
-    return out[0], out[1]
+    stage = _declaring(parser)
+    return _names(stage, "requires"), _names(stage, "provides")
+
+
+def optional_inputs(parser: Parser) -> tuple[str, ...]:
+    """What a stage ``uses`` when an earlier stage provides it, and does without otherwise.
+
+    A pipeline may leave such an input out, but not provide it after the stage that uses it.
+
+    Example:
+        >>> optional_inputs(get_parser("statements"))
+        ('dates',)
+    """
+    return _names(_declaring(parser), "uses")
+
+
+def _declaring(parser: Parser) -> object:
+    """The stage whose declarations count for ``parser``: itself, or the built-in it replaces
+    if it declares nothing."""
+    declared = any(hasattr(parser, a) for a in ("requires", "provides", "uses"))
+    if not declared and parser.name in _BUILTINS:
+        return _load(_BUILTINS[parser.name])()
+    return parser
+
+
+def _names(stage: object, attr: str) -> tuple[str, ...]:
+    value = getattr(stage, attr, ())
+    if not isinstance(value, tuple | list) or not all(isinstance(v, str) for v in value):
+        name = getattr(stage, "name", "?")
+        raise PipelineError(f"stage {name!r}: {attr} must be a tuple of names, got {value!r}")
+    return tuple(value)
 
 
 def _providers(name: str) -> list[str]:
     """Built-in stages that provide ``name`` (for error messages)."""
-    found = []
-    for stage in DEFAULT_STAGES:
-        try:
-            if name in requirements(get_parser(stage))[1]:
-                found.append(stage)
-        except ConflictModelError:
-            continue
-    return found
+    return [stage for stage in DEFAULT_STAGES if name in requirements(_load(_BUILTINS[stage])())[1]]
 
 
 def _check_contracts(parsers: tuple[Parser, ...]) -> None:
-    available: set[str] = set()
-    for parser in parsers:
-        requires, provides = requirements(parser)
-        for need in requires:
-            if need not in available:
-                by = _providers(need)
-                hint = f" (the {' or '.join(repr(b) for b in by)} stage does)" if by else ""
+    names = [p.name for p in parsers]
+    provided_at: dict[str, int] = {}
+    for i, parser in enumerate(parsers):
+        for item in requirements(parser)[1]:
+            provided_at.setdefault(item, i)
+    for i, parser in enumerate(parsers):
+        for need in requirements(parser)[0]:
+            if provided_at.get(need, len(parsers)) < i:
+                continue
+            raise PipelineError(
+                f"stage {parser.name!r} requires {need!r}, which no earlier stage "
+                f"provides{_hint(need, names, provided_at, i)}; stages: {', '.join(names)}"
+            )
+        for want in optional_inputs(parser):
+            at = provided_at.get(want)
+            if at is not None and at > i:
                 raise PipelineError(
-                    f"stage {parser.name!r} requires {need!r}, which no earlier stage "
-                    f"provides{hint}; stages: {', '.join(p.name for p in parsers)}"
+                    f"stage {parser.name!r} uses {want!r}, but stage {names[at]!r} provides it "
+                    f"only after it; stages: {', '.join(names)}"
                 )
-        available.update(provides)
+
+
+def _hint(need: str, names: list[str], provided_at: dict[str, int], i: int) -> str:
+    if need in provided_at:
+        return f" (stage {names[provided_at[need]]!r} comes after it)"
+    by = _providers(need)
+    present = [b for b in by if b in names]
+    if present:
+        return f" (stage {present[0]!r} is present but does not declare it)"
+    return f" (the {' or '.join(repr(b) for b in by)} stage does)" if by else ""
 
 
 _RESULT_TYPES: dict[str, type[Any]] = {}
@@ -300,6 +347,7 @@ def _result_types() -> dict[str, type[Any]]:
         _RESULT_TYPES.update(
             paragraphs=Span,
             sentences=Span,
+            proposal_traces=ProposalTrace,
             furniture=Span,
             dates=TextDate,
             statements=Statement,
@@ -310,9 +358,26 @@ def _result_types() -> dict[str, type[Any]]:
     return _RESULT_TYPES
 
 
+def _counts(ctx: ParseContext, stage: str) -> dict[str, int]:
+    """How many objects each result list of the context holds (after ``stage`` ran)."""
+    out: dict[str, int] = {}
+    for attr in _result_types():
+        items = getattr(ctx, attr)
+        if not isinstance(items, list):
+            raise ParseError(
+                f"stage {stage!r} replaced ctx.{attr} with a {type(items).__name__}; "
+                "it must stay a list",
+                stage=stage,
+            )
+        out[attr] = len(items)
+    return out
+
+
 def _check_results(ctx: ParseContext, before: dict[str, int], stage: str) -> None:
     """What ``stage`` appended to the context's lists is of the right type; ``extras`` holds
-    JSON values.  Only new items are looked at, so the check stays linear."""
+    JSON values.  Only new list items are looked at; extras are small by nature and looked at
+    whole."""
+    _counts(ctx, stage)
     for attr, cls in _result_types().items():
         items = getattr(ctx, attr)
         for i in range(before.get(attr, 0), len(items)):
@@ -322,6 +387,12 @@ def _check_results(ctx: ParseContext, before: dict[str, int], stage: str) -> Non
                     f"which holds {cls.__name__} objects",
                     stage=stage,
                 )
+    if not isinstance(ctx.extras, dict):
+        raise ExtrasError(
+            f"stage {stage!r} replaced ctx.extras with a {type(ctx.extras).__name__}; "
+            "it must stay a dict",
+            stage=stage,
+        )
     for key, value in ctx.extras.items():
         why = (
             f"key {key!r} is not a str"
@@ -429,7 +500,7 @@ class Pipeline:
             ExtrasError: a stage put a value that is not JSON into ``ctx.extras``.
         """
         for parser in self.parsers:
-            before = {attr: len(getattr(ctx, attr)) for attr in _result_types()}
+            before = _counts(ctx, parser.name)
             try:
                 parser(ctx)
             except ConflictModelError:

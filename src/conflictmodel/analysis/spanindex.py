@@ -91,6 +91,7 @@ class SpanIndex(Generic[T]):
         spans = self._spans
         return [
             self._items[i]
-            for i in self._candidates(start, end)
+            # ``end + 1``: an empty span at ``end`` itself lies in the block of ``end``.
+            for i in self._candidates(start, end + 1)
             if start <= spans[i][0] and spans[i][1] <= end
         ]

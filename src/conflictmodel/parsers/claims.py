@@ -230,7 +230,9 @@ class ClaimParser:
     """
 
     name = "claims"
-    requires: tuple[str, ...] = ("sentences", "actors")
+    requires: tuple[str, ...] = ("sentences", "territories", "actors")
+    # Read when an earlier stage provides them; the stage works without.
+    uses: tuple[str, ...] = ("dates",)
     provides: tuple[str, ...] = ("claims",)
 
     def __init__(

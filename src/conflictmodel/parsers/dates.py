@@ -339,7 +339,7 @@ _PATTERN_ANCHORS: dict[str, tuple[str, ...]] = {
     "period": ("eek", "EEK", "onth", "ONTH", "ear", "EAR"),
     "weekend": ("eek", "EEK"),
     "ago": ("ago", "AGO", "Ago"),
-    "deictic": ("day", "ight", "orning", "fternoon", "vening", "DAY", "IGHT"),
+    "deictic": ("day", "ight", "orning", "fternoon", "vening"),
     "numeric": _DIGITS,
 }
 # Longer than any built-in expression on either side of its anchor.

@@ -274,7 +274,9 @@ class PositionParser:
     """
 
     name = "positions"
-    requires: tuple[str, ...] = ("statements", "proposals")
+    requires: tuple[str, ...] = ("statements", "proposals", "proposal_traces")
+    # Read when an earlier stage provides them; the stage works without.
+    uses: tuple[str, ...] = ("dates",)
     provides: tuple[str, ...] = ("positions",)
 
     def __init__(

@@ -106,8 +106,8 @@ def _same_span(span: Span) -> Span:
 
 
 def in_furniture(ctx: ParseContext, span: Span) -> bool:
-    """Like ``ctx.is_furniture(span)`` but in logarithmic time (an index of the furniture
-    spans is cached on the context), for stages that ask once per word.
+    """The same as ``ctx.is_furniture(span)`` (indexed, cheap enough to ask once per word);
+    kept for code written against this module.
 
     Example:
         >>> ctx = ParseContext(text="Photo: AFP\\nKyiv said no.", furniture=[Span(start=0, end=10)])

@@ -73,6 +73,8 @@ class ProposalParser:
 
     name = "proposals"
     requires: tuple[str, ...] = ("sentences", "actors")
+    # Read when an earlier stage provides them; the stage works without.
+    uses: tuple[str, ...] = ("dates", "territories", "statements")
     provides: tuple[str, ...] = ("proposals", "proposal_traces")
 
     def __init__(

@@ -40,6 +40,8 @@ class StatementParser:
 
     name = "statements"
     requires: tuple[str, ...] = ("sentences", "actors")
+    # Read when an earlier stage provides them; the stage works without.
+    uses: tuple[str, ...] = ("dates",)
     provides: tuple[str, ...] = ("statements",)
 
     def __init__(self, *, extra_cues: Iterable[str | Mapping[str, Any]] = ()) -> None:
