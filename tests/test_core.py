@@ -423,3 +423,18 @@ def test_mentions_since_starts_again_after_a_direct_edit() -> None:
     n = ctx.mention_count()
     ctx.add_mention(Span(start=9, end=13), target="state:UA")
     assert [m.span.start for m in ctx.mentions_since(n) or []] == [9]
+
+
+def test_add_mention_keeps_each_span_once_and_checks_new_aliases() -> None:
+    ctx = ParseContext(text="Kyiv, Kiev and Kyiv again")
+    ctx.add_actor(conflictmodel.Actor(id="state:UA", name="Ukraine", kind="state"))
+    for start, end in ((0, 4), (6, 10), (0, 4), (15, 19)):
+        ctx.add_mention(Span(start=start, end=end), target="state:UA")
+    ua = ctx.actors["state:UA"]
+    assert ua.mentions == (Span(start=0, end=4), Span(start=6, end=10), Span(start=15, end=19))
+    assert ua.aliases == ("Kyiv", "Kiev")
+    # add_actor rebuilds the actor: the next mention still is not duplicated
+    ctx.add_actor(conflictmodel.Actor(id="state:UA", name="Ukraine", kind="state", country="UA"))
+    ctx.add_mention(Span(start=6, end=10), target="state:UA")
+    assert len(ctx.actors["state:UA"].mentions) == 3
+    assert ctx.actors["state:UA"].country == "UA"

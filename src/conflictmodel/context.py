@@ -195,6 +195,10 @@ class ParseContext:
     # Every mention in the order it was added (``mentions`` itself gets re-sorted), so a service
     # that follows mentions can take just the new ones.
     _mention_log: list[Mention] = attrs.field(factory=list, init=False, repr=False)
+    # (kind, target) -> (the mentions tuple, the set of its spans), for add_mention.
+    _span_sets: dict[tuple[MentionKind, str], tuple[tuple[Span, ...], set[Span]]] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
     # Lazily built indexes, each with a key of the list it was built from (identity, length,
     # first and last item): appending, or replacing the list, makes a new key.  Replacing an
     # object in the middle is not seen: ``refresh_indexes`` is for that.
@@ -253,23 +257,8 @@ class ParseContext:
         """
         mention = Mention(span=span, kind=kind, target=target, via=via)
         surface = " ".join(span.of(self.text).split())
-        if kind is MentionKind.ACTOR:
-            actor = self.actors[target]
-            aliases = actor.aliases
-            if alias and surface and surface != actor.name and surface not in aliases:
-                aliases = (*aliases, surface)
-            if span not in actor.mentions or aliases is not actor.aliases:
-                self.actors[target] = attrs.evolve(
-                    actor, aliases=aliases, mentions=_merge_tuple(actor.mentions, (span,))
-                )
-        else:
-            terr = self.territories[target]
-            aliases = terr.aliases
-            if alias and surface and surface != terr.name and surface not in aliases:
-                aliases = (*aliases, surface)
-            self.territories[target] = attrs.evolve(
-                terr, aliases=aliases, mentions=_merge_tuple(terr.mentions, (span,))
-            )
+        store: dict[str, Any] = self.actors if kind is MentionKind.ACTOR else self.territories
+        self._add_span(store, kind, target, span, surface if alias else "")
         self._mention_log.append(mention)
         if self._sorted and len(self._keys) == len(self.mentions):
             # Stages interleave adding and querying; inserting in place avoids a re-sort per query.
@@ -281,6 +270,34 @@ class ParseContext:
             self.mentions.append(mention)
             self._sorted = False
         return mention
+
+    def _add_span(
+        self, store: dict[str, Any], kind: MentionKind, target: str, span: Span, surface: str
+    ) -> None:
+        """Add ``span`` to the target's mentions and ``surface`` to its aliases (if new)."""
+        obj = store[target]
+        aliases = obj.aliases
+        if surface and surface != obj.name and surface not in aliases:
+            aliases = (*aliases, surface)
+        # The set of the target's mention spans, kept with the tuple it was made from (a
+        # target rebuilt elsewhere, by add_actor say, gets a new set).
+        known = self._span_sets.get((kind, target))
+        if known is None or known[0] is not obj.mentions:
+            known = (obj.mentions, set(obj.mentions))
+        new_span = span not in known[1]
+        if not new_span and aliases is obj.aliases:
+            return
+        mentions = (*obj.mentions, span) if new_span else obj.mentions
+        if aliases is obj.aliases:
+            # Only a checked Span joins already checked mentions: copying the object spares
+            # re-validating every mention, which made n mentions of one actor cost n² checks.
+            updated = copy.copy(obj)
+            object.__setattr__(updated, "mentions", mentions)
+        else:
+            updated = attrs.evolve(obj, aliases=aliases, mentions=mentions)
+        store[target] = updated
+        known[1].add(span)
+        self._span_sets[(kind, target)] = (mentions, known[1])
 
     def add_mentions(
         self, items: Iterable[tuple[Span, str, MentionKind, str, bool]]
