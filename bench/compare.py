@@ -101,8 +101,8 @@ def docs_section(
     load_after = ", ".join(f"{x:.1f}" for x in meta["load_average_after"])
 
     def version(side: str, f: Mapping[str, Any]) -> str:
-        if side == "this tree":
-            at = meta.get("tree_commit", meta["commit"])
+        if side.startswith("this tree"):
+            at = meta.get("commits", {}).get(side, meta["commit"])
             return f"conflictmodel {f.get('version', '')}, working tree at `{at}`"
         if side.startswith("main "):
             return f"conflictmodel {f.get('version', '')} at commit `{side.split()[1]}`"
