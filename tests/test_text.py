@@ -482,3 +482,27 @@ def test_caption_after_credit_line_and_topic_list() -> None:
 def test_credit_line_before_the_headline_keeps_the_headline() -> None:
     text = "Getty Images\nSudan Talks Stall\nThe army and the RSF failed to agree on a truce."
     assert furniture(text) == ["Getty Images"]
+
+
+def test_a_run_on_sentence_is_cut_at_clause_boundaries() -> None:
+    from conflictmodel.parsers.text import MAX_SENTENCE_CHARS
+
+    clause = "the mediators said the talks in Doha would resume, "
+    text = clause * (3 * MAX_SENTENCE_CHARS // len(clause)) + "and then they ended."
+    pieces = split_sentences(text)
+    assert len(pieces) >= 3
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    # every cut falls after a comma, and the pieces cover the text in order
+    assert all(p.of(text).endswith(",") for p in pieces[:-1])
+    assert pieces[0].start == 0
+    assert pieces[-1].end == len(text)
+    assert all(not text[a.end : b.start].strip() for a, b in itertools.pairwise(pieces))
+
+
+def test_a_run_on_without_boundaries_is_cut_at_spaces_or_hard() -> None:
+    from conflictmodel.parsers.text import MAX_SENTENCE_CHARS
+
+    words = "ceasefire " * MAX_SENTENCE_CHARS
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in split_sentences(words))
+    blob = "x" * (2 * MAX_SENTENCE_CHARS + 7)
+    assert [len(p) for p in split_sentences(blob)] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 7]

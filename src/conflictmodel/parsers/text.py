@@ -33,6 +33,7 @@ from conflictmodel.resources import load_data
 from conflictmodel.span import Span
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "TextParser",
     "TextRules",
     "find_furniture",
@@ -274,6 +275,27 @@ def split_paragraphs(text: str) -> list[Span]:
 
 # ---------------------------------------------------------------------------- sentences
 
+MAX_SENTENCE_CHARS = 2000
+"""The longest sentence the text stage emits.  News sentences stay far below it (the longest in
+several hundred real articles is about 500 characters); a longer run is cut at its last clause
+boundary (``,`` ``;`` ``:`` or a dash) before the limit, else at a space, so that the work
+stages do per sentence stays bounded and a parse stays linear in the text."""
+
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[\u2013\u2014-]\s")
+
+
+def _run_on_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut a run-on sentence that starts at ``start``: the end of its last clause
+    boundary in the second half of ``[start, limit)``, else its last space, else ``limit``."""
+    lo = start + (limit - start) // 2
+    last = None
+    for m in _CLAUSE_BREAK.finditer(text, lo, limit):
+        last = m
+    if last is not None:
+        return last.end()
+    space = max(text.rfind(" ", lo, limit), text.rfind("\n", lo, limit))
+    return space + 1 if space > lo else limit
+
 
 class _Splitter:
     def __init__(self, text: str, rules: TextRules) -> None:
@@ -300,6 +322,14 @@ class _Splitter:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
+        while end - start > MAX_SENTENCE_CHARS:
+            # A run-on "sentence" (a scrape without punctuation, hostile input): later stages
+            # do work per sentence that grows with its length, so cut it at a clause boundary.
+            cut = _run_on_cut(text, start, start + MAX_SENTENCE_CHARS)
+            self._emit(start, cut, out)
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
         if end > start:
             out.append(Span(start=start, end=end))
 

@@ -343,6 +343,9 @@ def _drop_modifiers(text: str, cands: list[tuple[Mention, Actor]]) -> list[tuple
     return out
 
 
+_MAX_SUBJECT_REACH = 2000
+
+
 def subject_actors(
     ctx: ParseContext, start: int, cue: int, *, skip_media: bool = True
 ) -> list[tuple[Mention, Actor]]:
@@ -357,6 +360,11 @@ def subject_actors(
         >>> subject_actors(ParseContext(text="Nobody spoke."), 0, 7)
         []
     """
+    if cue < start:
+        return []
+    # A subject stands within a few hundred characters of its verb; bounding the look-back keeps
+    # a run-on "sentence" of a megabyte linear.
+    start = max(start, cue - _MAX_SUBJECT_REACH)
     text = ctx.text
     seg = text[start:cue]
     last_b = None
