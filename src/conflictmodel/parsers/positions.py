@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -259,6 +260,22 @@ class _Target:
         return self.proposal_id is None and not self.provisions and self.territory is None
 
 
+# actor id -> (its mentions tuple, their sorted starts): an actor mentioned thousands of times
+# is searched by bisection, not scanned, for every stance cue.
+_MENTION_STARTS: dict[str, tuple[tuple[Span, ...], list[int]]] = {}
+
+
+def _first_mention_in(actor: Actor, start: int, end: int) -> int | None:
+    """The first offset in ``[start, end)`` where ``actor`` is mentioned, or None."""
+    cached = _MENTION_STARTS.get(actor.id)
+    if cached is None or cached[0] is not actor.mentions:
+        cached = (actor.mentions, sorted(m.start for m in actor.mentions))
+        _MENTION_STARTS[actor.id] = cached
+    starts = cached[1]
+    i = bisect.bisect_left(starts, start)
+    return starts[i] if i < len(starts) and starts[i] < end else None
+
+
 class PositionParser:
     """Pipeline stage ``positions``: fills ``ctx.positions``.
 
@@ -294,6 +311,9 @@ class PositionParser:
         self.provisions = (provisions or ProvisionLexicon.default()).extend(lex.targets)
 
     def __call__(self, ctx: ParseContext) -> None:
+        # One article's actors at a time (the cache checks the mentions tuple it was built
+        # from, so a stale entry is never used, only kept: clearing bounds the memory).
+        _MENTION_STARTS.clear()
         if not ctx.text.strip():
             return
         found: list[Position] = []
@@ -662,7 +682,7 @@ class PositionParser:
         if not holders:
             return out
         first_mention = min(
-            (m.start for a in holders for m in a.mentions if sent.start <= m.start < cue.start),
+            (x for a in holders if (x := _first_mention_in(a, sent.start, cue.start)) is not None),
             default=None,
         )
         start = min(

@@ -318,9 +318,17 @@ class ProposalParser:
                 last.proposer = _as_party(ctx, t.owner[1], t.owner[0], modifier=True)
                 return last
             owner_id = t.owner[1].id
+            own_content: bool | None = None  # the same for every draft: computed once
             for d in reversed(drafts):
-                ids = {x.id for x in d.co_proposers} | ({d.proposer.id} if d.proposer else set())
-                if d.explicit and owner_id in ids and not self._has_own_content(ctx, a, masks):
+                if not d.explicit:
+                    continue
+                if owner_id != (d.proposer.id if d.proposer else None) and all(
+                    x.id != owner_id for x in d.co_proposers
+                ):
+                    continue
+                if own_content is None:
+                    own_content = self._has_own_content(ctx, a, masks)
+                if not own_content:
                     return d
         return None
 
