@@ -260,12 +260,12 @@ class _Target:
         return self.proposal_id is None and not self.provisions and self.territory is None
 
 
-# actor id -> (its mentions tuple, their sorted starts): an actor mentioned thousands of times
+# actor or territory id -> (its mentions tuple, their sorted starts): an actor mentioned thousands of times
 # is searched by bisection, not scanned, for every stance cue.
 _MENTION_STARTS: dict[str, tuple[tuple[Span, ...], list[int]]] = {}
 
 
-def _first_mention_in(actor: Actor, start: int, end: int) -> int | None:
+def _first_mention_in(actor: Actor | Territory, start: int, end: int) -> int | None:
     """The first offset in ``[start, end)`` where ``actor`` is mentioned, or None."""
     cached = _MENTION_STARTS.get(actor.id)
     if cached is None or cached[0] is not actor.mentions:
@@ -753,8 +753,8 @@ def _names_object(text: str, obj: Span, target: _Target) -> bool:
     """A target that is only a territory must be named right after the cue (within two
     words)."""
     if not target.provisions and target.proposal_id is None and target.territory is not None:
-        first = min((m for m in target.territory.mentions if m.start >= obj.start), default=None)
-        if not first or len(text[obj.start : first.start].split()) > 2:
+        first = _first_mention_in(target.territory, obj.start, len(text) + 1)
+        if first is None or len(text[obj.start : first].split()) > 2:
             return False
     return True
 
