@@ -61,8 +61,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from conflictmodel import errors
-from conflictmodel.article import Article
 from conflictmodel.errors import ConflictModelError, InputError, ParseError, ParseTimeoutError
+from conflictmodel.model.article import Article
 from conflictmodel.parse import MAX_TEXT_CHARS, coerce_published, parse_article
 from conflictmodel.pipeline import Pipeline
 

@@ -32,12 +32,12 @@ from typing import Any
 import attrs
 import pycountry
 
-from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.context import MentionKind
 from conflictmodel.errors import ConflictModelError, GazetteerError
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.resources import load_data, load_json_file
-from conflictmodel.span import Span
-from conflictmodel.territories import Territory, TerritoryKind
 
 __all__ = ["Entry", "Gazetteer", "Match", "fold", "slugify"]
 

@@ -9,10 +9,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from conflictmodel.article import Article
 from conflictmodel.batch import MAX_INPUT_BYTES
 from conflictmodel.cli._output import Progress
 from conflictmodel.corpus import article_key
+from conflictmodel.model.article import Article
 
 
 class Unreadable(Exception):

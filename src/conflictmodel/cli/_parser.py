@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from conflictmodel.actors import ActorKind
 from conflictmodel.errors import InputError
-from conflictmodel.proposals import ProvisionKind
+from conflictmodel.model.actors import ActorKind
+from conflictmodel.model.proposals import ProvisionKind
 
 
 def _published(value: str) -> dt.date:

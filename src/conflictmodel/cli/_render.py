@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import IO
 
-from conflictmodel.actors import ActorKind
-from conflictmodel.article import Article
 from conflictmodel.cli._output import Glyphs, Table, clip, pack, wrap
 from conflictmodel.corpus import Corpus, article_key
-from conflictmodel.statements import Statement, StatementKind
+from conflictmodel.model.actors import ActorKind
+from conflictmodel.model.article import Article
+from conflictmodel.model.statements import Statement, StatementKind
 
 _KIND_NAMES = {
     "person": ("person", "people"),

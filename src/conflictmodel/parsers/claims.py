@@ -24,9 +24,12 @@ from typing import Any
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, ParseContext
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory
+from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
 from conflictmodel.parsers.proposals.lexicon import union
 from conflictmodel.parsers.proposals.mentions import (
@@ -45,9 +48,6 @@ from conflictmodel.parsers.proposals.units import (
     text_units,
 )
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.territories import ClaimKind, TerritorialClaim, Territory
-from conflictmodel.textdates import TextDate
 
 __all__ = ["ClaimLexicon", "ClaimParser"]
 

@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING, Any
 
 from conflictmodel.context import ParseContext
 from conflictmodel.errors import GazetteerError, InputError
+from conflictmodel.model.span import Span
+from conflictmodel.model.textdates import DatePrecision, TextDate
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.textdates import DatePrecision, TextDate
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser

@@ -31,9 +31,14 @@ from typing import Any
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.positions import Position, Stance
+from conflictmodel.model.proposals import Proposal, ProposalStatus, ProvisionKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
+from conflictmodel.model.territories import Territory
 from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
 from conflictmodel.parsers.proposals.lexicon import ProvisionLexicon, union
 from conflictmodel.parsers.proposals.mentions import possessor, subject_actors, territory_mentions
@@ -45,12 +50,7 @@ from conflictmodel.parsers.proposals.units import (
     sentence_windows,
     text_units,
 )
-from conflictmodel.positions import Position, Stance
-from conflictmodel.proposals import Proposal, ProposalStatus, ProvisionKind
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement
-from conflictmodel.territories import Territory
 
 __all__ = ["PositionParser", "StanceLexicon"]
 

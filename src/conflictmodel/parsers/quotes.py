@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from conflictmodel.span import Span
+from conflictmodel.model.span import Span
 
 __all__ = ["OPENING_MARKS", "Quote", "find_quotes"]
 

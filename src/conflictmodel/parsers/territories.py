@@ -25,9 +25,9 @@ from conflictmodel.analysis import SpanIndex
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import Gazetteer, Match
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.territories import Territory, TerritoryKind
 
 __all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "in_furniture", "is_metonym_use"]
 

@@ -29,8 +29,8 @@ from typing import Any
 
 from conflictmodel.context import ParseContext
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.span import Span
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
 
 __all__ = [
     "MAX_SENTENCE_CHARS",

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from conflictmodel.article import Article
 from conflictmodel.errors import ConflictModelError, InputError, StoreError
+from conflictmodel.model.article import Article
 from conflictmodel.serialization import from_json
 from conflictmodel.store._connect import guard
 

@@ -11,8 +11,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from conflictmodel.actors import Actor
-from conflictmodel.article import Article
 from conflictmodel.corpus import (
     Corpus,
     CorpusActor,
@@ -25,11 +23,13 @@ from conflictmodel.corpus import (
     article_key,
 )
 from conflictmodel.errors import InputError, StoreError
-from conflictmodel.proposals import ProvisionKind
+from conflictmodel.model.actors import Actor
+from conflictmodel.model.article import Article
+from conflictmodel.model.proposals import ProvisionKind
+from conflictmodel.model.territories import Territory
 from conflictmodel.store import _connect, _read, _schema, _write
 from conflictmodel.store._schema import SCHEMA_VERSION  # noqa: F401 (the examples use it)
 from conflictmodel.store._write import IngestReport
-from conflictmodel.territories import Territory
 
 __all__ = ["Store"]
 

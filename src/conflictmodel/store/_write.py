@@ -10,8 +10,8 @@ from typing import Any
 
 import attrs
 
-from conflictmodel.article import Article
 from conflictmodel.errors import InputError
+from conflictmodel.model.article import Article
 from conflictmodel.serialization import to_dict
 
 

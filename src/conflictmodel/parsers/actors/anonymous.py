@@ -6,8 +6,9 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.gazetteer import fold, slugify
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.grammar import (
     _NAME_TOKEN,
     _SPEECH_AFTER,
@@ -23,7 +24,6 @@ from conflictmodel.parsers.actors.words import (
     _OFFICIAL_ADJ_NOUNS,
     _STOP_CAPS,
 )
-from conflictmodel.span import Span
 
 _ACCORDING_BEFORE = re.compile(
     r"\b(?:according\s{1,2}to|by|cited|citing|quoted)\s{1,2}$", re.IGNORECASE

@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.gazetteer import Match
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.grammar import (
     _MAX_SPAN,
     _sentences,
@@ -21,7 +22,6 @@ from conflictmodel.parsers.territories import (
     gazetteer_of,
     in_furniture,
 )
-from conflictmodel.span import Span
 
 
 class _RunBase:

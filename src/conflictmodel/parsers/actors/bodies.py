@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import MentionKind
 from conflictmodel.gazetteer import fold, slugify
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.grammar import (
     _MINISTRY_OF,
     _is_all_caps,
@@ -19,7 +20,6 @@ from conflictmodel.parsers.actors.words import (
     _SPECIFIC_BODIES,
     _SPECIFIC_SUFFIXES,
 )
-from conflictmodel.span import Span
 
 _POSSESSIVE_GAP = re.compile(r"(['’]s?)?\s{1,2}")
 _OWNER_BEFORE = re.compile(r"(\S+?)(['’]s)?\s{1,2}$")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import MentionKind
 from conflictmodel.gazetteer import fold
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.anonymous import (
     _Anonymous,
 )
@@ -17,7 +18,6 @@ from conflictmodel.parsers.actors.grammar import (
 from conflictmodel.parsers.actors.words import (
     _PERSON_HEADS,
 )
-from conflictmodel.span import Span
 
 _COMPLEMENT_AFTER = re.compile(r"\s{1,2}(?:of|to|for)\b")
 _NAME_AFTER = re.compile(r"['’]?s?\s{0,2}[A-Z]")

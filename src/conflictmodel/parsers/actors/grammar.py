@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import ParseContext
-from conflictmodel.span import Span
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
 
 _UP = "".join(sorted({c for c in map(chr, range(0xC0, 0x250)) if c.isupper()}))
 

@@ -6,8 +6,9 @@ import re
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.gazetteer import Match, fold, slugify
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.bodies import (
     _Bodies,
 )
@@ -30,7 +31,6 @@ from conflictmodel.parsers.actors.words import (
     _STATE_NOUNS,
     _STOP_CAPS,
 )
-from conflictmodel.span import Span
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 _ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b")

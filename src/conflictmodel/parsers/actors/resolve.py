@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import fold, slugify
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.anonymous import (
     _anonymous_fallback,
 )
@@ -35,7 +36,6 @@ from conflictmodel.parsers.actors.words import (
 from conflictmodel.parsers.territories import (
     gazetteer_of,
 )
-from conflictmodel.span import Span
 
 _OWNER_TITLE = re.compile(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})")
 _COMMA = re.compile(r"\s{0,2},\s{0,2}")

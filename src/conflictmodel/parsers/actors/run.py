@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from conflictmodel.actors import ActorKind
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
+from conflictmodel.model.actors import ActorKind
 from conflictmodel.parsers.actors.descriptors import (
     _Descriptors,
 )

@@ -6,6 +6,7 @@ import re
 
 from conflictmodel.context import MentionKind
 from conflictmodel.gazetteer import fold
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors.base import (
     _RunBase,
 )
@@ -18,7 +19,6 @@ from conflictmodel.parsers.actors.words import (
     _NOT_TITLE_WORDS,
     _VERBS,
 )
-from conflictmodel.span import Span
 
 # The words of a title phrase ("U.S.", "Sudan's", "al-Burhan").
 _TITLE_WORD = re.compile(r"[\w.’'-]+")

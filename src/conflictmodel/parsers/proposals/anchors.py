@@ -12,6 +12,8 @@ import ahocorasick
 import attrs
 
 from conflictmodel.context import ParseContext
+from conflictmodel.model.proposals import ProposalStatus
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.proposals.drafts import (
     _AGREEING,
     _RESPONDER,
@@ -43,8 +45,6 @@ from conflictmodel.parsers.proposals.units import (
     overlaps_any,
     sentence_windows,
 )
-from conflictmodel.proposals import ProposalStatus
-from conflictmodel.span import Span
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser

@@ -8,8 +8,17 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, ParseContext
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.proposals import (
+    Condition,
+    Proposal,
+    ProposalStatus,
+    Provision,
+    ProvisionKind,
+)
+from conflictmodel.model.span import Span
+from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.proposals.grammar import (
     _DET_WORDS,
     _MONTHS,
@@ -32,9 +41,6 @@ from conflictmodel.parsers.proposals.units import (
     sentence_windows,
     trimmed_span,
 )
-from conflictmodel.proposals import Condition, Proposal, ProposalStatus, Provision, ProvisionKind
-from conflictmodel.span import Span
-from conflictmodel.textdates import TextDate
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser

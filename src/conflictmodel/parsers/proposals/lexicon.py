@@ -11,8 +11,8 @@ from typing import Any
 import attrs
 
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.proposals import ProposalStatus, ProvisionKind
 from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
-from conflictmodel.proposals import ProposalStatus, ProvisionKind
 from conflictmodel.resources import load_data, load_json_file
 
 __all__ = ["ProposalLexicon", "ProvisionLexicon", "compile_phrase", "union"]

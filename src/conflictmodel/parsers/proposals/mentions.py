@@ -8,14 +8,14 @@ from functools import cache
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, MentionKind, ParseContext
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory
 from conflictmodel.parsers.proposals.grammar import _DET_WORDS, _PREPOSITIONS
 from conflictmodel.parsers.proposals.units import sentence_windows
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.territories import Territory
 
 __all__ = [
     "actor_mentions",

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from conflictmodel.actors import Actor, ActorKind
 from conflictmodel.context import Mention, ParseContext
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.proposals import Condition, Provision, ProvisionKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory
 from conflictmodel.parsers.proposals.gate import text_cache
 from conflictmodel.parsers.proposals.grammar import (
     _CONTENT_SUBJECT,
@@ -30,10 +33,7 @@ from conflictmodel.parsers.proposals.mentions import (
     territory_mentions,
 )
 from conflictmodel.parsers.proposals.units import clause_end, overlaps_any, sentence_windows
-from conflictmodel.proposals import Condition, Provision, ProvisionKind
 from conflictmodel.resources import load_data
-from conflictmodel.span import Span
-from conflictmodel.territories import Territory
 
 __all__ = ["find_conditions", "find_provisions", "position_objects"]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from conflictmodel.context import ParseContext, ProposalTrace
+from conflictmodel.model.proposals import Condition, ProposalStatus, ProvisionKind
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.proposals.anchors import (
     find_anchors,
     find_triggers,
@@ -44,8 +46,6 @@ from conflictmodel.parsers.proposals.units import (
     overlaps_any,
     text_units,
 )
-from conflictmodel.proposals import Condition, ProposalStatus, ProvisionKind
-from conflictmodel.span import Span
 
 __all__ = ["ProposalParser"]
 

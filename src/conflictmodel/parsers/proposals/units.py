@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable, Sequence
 
 from conflictmodel.context import ParseContext
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.proposals.gate import text_cache
 from conflictmodel.parsers.proposals.grammar import (
     _CLAUSE_BREAK,
     _HEADLINE_SMALL,
     _LEAD_SUBORDINATE,
 )
-from conflictmodel.span import Span
 
 __all__ = [
     "c_next",

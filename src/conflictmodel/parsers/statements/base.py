@@ -6,14 +6,14 @@ import bisect
 
 import attrs
 
-from conflictmodel.actors import Actor
 from conflictmodel.context import ParseContext
+from conflictmodel.model.actors import Actor
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
 from conflictmodel.parsers.quotes import Quote
 from conflictmodel.parsers.statements._words import BE, PROGRESSIVE, REL, VERB_COORDINATORS
 from conflictmodel.parsers.statements.cues import CueMatch, Cues, Token
 from conflictmodel.parsers.statements.resolver import Resolver
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement
 
 _MAX_SUBJECT = 16
 """Longest speaker phrase, in tokens, looked at on either side of a cue."""

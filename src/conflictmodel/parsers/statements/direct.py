@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement, StatementKind
 from conflictmodel.parsers.statements._words import LABEL_WORDS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
@@ -12,8 +14,6 @@ from conflictmodel.parsers.statements.base import (
     _Para,
 )
 from conflictmodel.parsers.statements.reported import _Reported
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement, StatementKind
 
 
 class _Direct(_Reported):

@@ -6,7 +6,10 @@ import bisect
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.statements._words import OUTLET_WORDS
 from conflictmodel.parsers.statements.base import (
     _Cue,
@@ -14,9 +17,6 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import slug
 from conflictmodel.parsers.statements.layout import _Layout
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement, StatementKind
-from conflictmodel.textdates import TextDate
 
 
 class _Emitter(_Layout):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.statements._words import (
     CLAUSE_SUBJECTS,
     FRAME_DETERMINERS,
@@ -23,7 +24,6 @@ from conflictmodel.parsers.statements.base import (
     _Para,
 )
 from conflictmodel.parsers.statements.cues import Token, singular
-from conflictmodel.span import Span
 
 
 class _Phrases(_Grammar):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.statements._words import CLAUSE_JOINS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
@@ -12,7 +13,6 @@ from conflictmodel.parsers.statements.base import (
     _Para,
 )
 from conflictmodel.parsers.statements.emit import _Emitter
-from conflictmodel.statements import StatementKind
 
 _CLAUSE_JOINS = CLAUSE_JOINS
 

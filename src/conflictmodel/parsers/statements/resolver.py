@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from conflictmodel.actors import Actor, ActorKind, Role
 from conflictmodel.analysis import AnalysedDocument
 from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
@@ -28,7 +29,6 @@ from conflictmodel.parsers.statements._words import (
     TITLE_PREPOSITIONS,
 )
 from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug, tokenize
-from conflictmodel.span import Span
 
 __all__ = ["Resolver"]
 

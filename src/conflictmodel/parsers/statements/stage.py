@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from conflictmodel.actors import Actor
 from conflictmodel.context import ParseContext
+from conflictmodel.model.actors import Actor
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement, StatementKind
 from conflictmodel.parsers.quotes import find_quotes
 from conflictmodel.parsers.statements.base import (
     _Attrib,
@@ -15,8 +17,6 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import Cues
 from conflictmodel.parsers.statements.direct import _Direct
-from conflictmodel.span import Span
-from conflictmodel.statements import Statement, StatementKind
 
 __all__ = ["StatementParser"]
 
