@@ -13,8 +13,9 @@ sentence share one computation.
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -122,44 +123,71 @@ class PatternGate:
                 return self._all
         if not self._size:
             return self._always
-        starts, hits = self._scan(text)
+        hits = self._scan(text)
         found = set(self._always)
+        starts = hits.starts
         i = bisect.bisect_left(starts, start)
         n = len(starts)
         while i < n and starts[i] < end:
-            s, e, stems, words, start_ok, end_ok = hits[i]
+            s, e, flags = starts[i], hits.ends[i], hits.flags[i]
+            stems, words = hits.sets[hits.kinds[i]]
             i += 1
-            if e > end or not (start_ok or s == start):
+            if e > end or not (flags & _START_OK or s == start):
                 continue
             found |= stems
-            if words and (end_ok or e == end):
+            if words and (flags & _END_OK or e == end):
                 found |= words
         return frozenset(found)
 
-    def _scan(self, text: str) -> tuple[list[int], list[_Hit]]:
+    def _scan(self, text: str) -> _Hits:
         memo = text_cache(text).memo
         key = ("gate", id(self))
-        cached: tuple[PatternGate, list[int], list[_Hit]] | None = memo.get(key)
+        cached: tuple[PatternGate, _Hits] | None = memo.get(key)
         if cached is not None:
-            return cached[1], cached[2]
+            return cached[1]
         low = memo.get("folded")
         if low is None:
             low = memo["folded"] = fold_case(text)
         n = len(low)
-        hits: list[_Hit] = []
+        found: list[tuple[int, int, int, int]] = []
+        kinds: dict[tuple[frozenset[int], frozenset[int]], int] = {}
         for last, (length, stems, words) in self._automaton.iter(low):
             s = last + 1 - length
             c = low[s - 1] if s > 0 else " "
-            start_ok = not (c.isalnum() or c in "_'’")
-            end_ok = last + 1 == n or not _is_word(low[last + 1])
-            hits.append((s, last + 1, stems, words, start_ok, end_ok))
-        hits.sort(key=lambda h: h[0])
-        starts = [h[0] for h in hits]
-        memo[key] = (self, starts, hits)
-        return starts, hits
+            flags = 0 if c.isalnum() or c in "_'’" else _START_OK
+            if last + 1 == n or not _is_word(low[last + 1]):
+                flags |= _END_OK
+            kind = kinds.setdefault((stems, words), len(kinds))
+            found.append((s, last + 1, kind, flags))
+        found.sort(key=lambda h: h[0])
+        # Parallel arrays of machine ints: a long article has hundreds of thousands of hits,
+        # and a tuple per hit cost about five times the memory.
+        hits = _Hits(
+            starts=array("l", (h[0] for h in found)),
+            ends=array("l", (h[1] for h in found)),
+            kinds=array("l", (h[2] for h in found)),
+            flags=array("b", (h[3] for h in found)),
+            sets=list(kinds),
+        )
+        memo[key] = (self, hits)
+        return hits
 
 
-_Hit = tuple[int, int, frozenset[int], frozenset[int], bool, bool]
+_START_OK = 1
+_END_OK = 2
+
+
+class _Hits(NamedTuple):
+    """Every automaton hit in one text, sorted by start: what each can be a hint of is
+    ``sets[kinds[i]]`` (stems, whole words)."""
+
+    starts: array[int]
+    ends: array[int]
+    kinds: array[int]
+    flags: array[int]
+    sets: list[tuple[frozenset[int], frozenset[int]]]
+
+
 _ODD_RAW = ("ſ", "ı", "İ")
 
 
