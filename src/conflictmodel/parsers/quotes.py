@@ -170,6 +170,8 @@ def _paragraph_spans(text: str, paragraphs: Sequence[Span] | None) -> list[tuple
                 last = e
         return out
     out = []
+    if text.isspace():
+        return out  # blank lines hold no quotes, however many
     start = 0
     n = len(text)
     while start < n:

@@ -30,6 +30,8 @@ class _Layout(_Phrases):
                     last = e
             return out
         out = []
+        if self.text.isspace():
+            return out  # nothing to split, however many line breaks
         start = 0
         while start < n:
             nl = self.text.find("\n", start)
