@@ -780,7 +780,8 @@ _NEGATION_WORD = re.compile(r"(?:no|not|never)\s", re.I)
 
 def _anchored_proposal(ctx: ParseContext, cue: Span) -> Proposal | None:
     """The proposal whose trigger or implicit cue is ``cue``."""
-    for t in ctx.proposal_traces:
+    # Indexed: the traces whose anchor or a reference overlaps the cue, in trace order.
+    for t in ctx.traces_referred_to(Span(start=cue.start, end=cue.start), cue):
         if t.anchor_proposer and t.anchor.overlaps(cue):
             for prop in ctx.proposals:
                 if prop.id == t.id:
