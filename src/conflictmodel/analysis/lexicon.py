@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-__all__ = ["PhraseMatcher", "fold_case"]
+__all__ = ["PhraseMatcher", "fold_case", "is_word_char"]
 
 T = TypeVar("T")
 
@@ -33,7 +33,13 @@ def fold_case(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _is_word(c: str) -> bool:
+def is_word_char(c: str) -> bool:
+    """True for a character ``\\w`` matches (a letter, digit or underscore).
+
+    Example:
+        >>> is_word_char("é"), is_word_char("-")
+        (True, False)
+    """
     return c.isalnum() or c == "_"
 
 
@@ -81,8 +87,8 @@ class PhraseMatcher(Generic[T]):
         low = folded if folded is not None else fold_case(text)
         for last, (length, vals) in self._automaton.iter(low, start, end):
             s, e = last + 1 - length, last + 1
-            if (s > 0 and _is_word(low[s - 1]) and _is_word(low[s])) or (
-                e < len(low) and _is_word(low[e]) and _is_word(low[e - 1])
+            if (s > 0 and is_word_char(low[s - 1]) and is_word_char(low[s])) or (
+                e < len(low) and is_word_char(low[e]) and is_word_char(low[e - 1])
             ):
                 continue
             for v in vals:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from conflictmodel.analysis import SpanIndex
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import Gazetteer, Match
@@ -94,15 +93,9 @@ def context_matches(ctx: ParseContext) -> list[Match]:
     if ctx.gazetteer_matches is None:
         matches = gz.scan(ctx.text)
         if ctx.furniture:
-            # As ctx.is_furniture(m.span), without a Span per match.
-            furniture = SpanIndex(ctx.furniture, _same_span)
-            matches = [m for m in matches if not furniture.overlapping(m.start, m.end)]
+            matches = [m for m in matches if not ctx.is_furniture(m.span)]
         ctx.gazetteer_matches = matches
     return ctx.gazetteer_matches
-
-
-def _same_span(span: Span) -> Span:
-    return span
 
 
 def in_furniture(ctx: ParseContext, span: Span) -> bool:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from conflictmodel.analysis import fold_case
+from conflictmodel.analysis.lexicon import fold_case, is_word_char
 
 __all__ = ["PatternGate", "TextCache", "literal_hints", "text_cache"]
 
@@ -42,10 +42,6 @@ def literal_hints(phrase: str) -> tuple[str, ...]:
             continue
         return tuple(p.lower() for p in raw.split("|"))
     return ("",)
-
-
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 class PatternGate:
@@ -103,7 +99,7 @@ class PatternGate:
                 if c.isalnum() or c in "_'’":
                     continue
             found |= stems
-            if words and (last + 1 == n or not _is_word(low[last + 1])):
+            if words and (last + 1 == n or not is_word_char(low[last + 1])):
                 found |= words
         return frozenset(found)
 
@@ -155,7 +151,7 @@ class PatternGate:
             s = last + 1 - length
             c = low[s - 1] if s > 0 else " "
             flags = 0 if c.isalnum() or c in "_'’" else _START_OK
-            if last + 1 == n or not _is_word(low[last + 1]):
+            if last + 1 == n or not is_word_char(low[last + 1]):
                 flags |= _END_OK
             kind = kinds.setdefault((stems, words), len(kinds))
             found.append((s, last + 1, kind, flags))
