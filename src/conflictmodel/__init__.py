@@ -23,6 +23,8 @@ from conflictmodel.errors import (
 )
 from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Casualties, Event, EventStatus, EventType
+from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.positions import Position, Stance
 from conflictmodel.model.proposals import (
     Condition,
@@ -45,11 +47,15 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Casualties",
     "ClaimKind",
     "Condition",
     "ConflictModelError",
     "Corpus",
     "DatePrecision",
+    "Event",
+    "EventStatus",
+    "EventType",
     "InputError",
     "Mention",
     "MentionKind",
@@ -57,6 +63,8 @@ __all__ = [
     "ParseError",
     "Parser",
     "Pipeline",
+    "Place",
+    "PlaceRole",
     "Position",
     "Proposal",
     "ProposalStatus",

@@ -28,6 +28,7 @@ COUNTRY_CODE_PATTERN = "[A-Z]{2}"
 TERRITORY_CODE_PATTERN = "[A-Z]{2}(-[A-Z0-9]{1,3})?"
 
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
+_TOKEN = re.compile("[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
 
 JSON_SCHEMA: dict[Callable[..., None], dict[str, Any]] = {}
 """Validator -> JSON Schema keywords that say the same of a non-null value."""
@@ -148,6 +149,25 @@ def is_non_negative_int(inst: Any, attribute: attrs.Attribute[Any], value: Any) 
     is_int(inst, attribute, value)
     if value < 0:
         raise ValidationError(f"{_where(inst, attribute)} must be >= 0, got {value}")
+
+
+@_schema(minimum=0)
+def is_optional_count(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    is_non_negative_int(inst, attribute, value)
+
+
+@_schema(pattern="^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
+def is_optional_token(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A lower-case word or hyphenated compound ("drone", "third-party"), or None."""
+    if value is None:
+        return
+    if not isinstance(value, str) or _TOKEN.fullmatch(value) is None:
+        raise ValidationError(
+            f"{_where(inst, attribute)}: {value!r} is not a lower-case word such as 'drone' "
+            "or 'third-party'"
+        )
 
 
 @_schema(minimum=1)

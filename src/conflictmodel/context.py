@@ -32,6 +32,8 @@ from conflictmodel.analysis.document import AnalysedDocument
 from conflictmodel.analysis.spanindex import SpanIndex
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Event
+from conflictmodel.model.places import Place
 from conflictmodel.model.positions import Position
 from conflictmodel.model.proposals import Proposal, ProposalStatus
 from conflictmodel.model.span import Span
@@ -181,6 +183,8 @@ class ParseContext:
     proposals: list[Proposal] = attrs.Factory(list)
     positions: list[Position] = attrs.Factory(list)
     claims: list[TerritorialClaim] = attrs.Factory(list)
+    places: dict[str, Place] = attrs.Factory(dict)
+    events: list[Event] = attrs.Factory(list)
     proposal_traces: list[ProposalTrace] = attrs.Factory(list)
     # Gazetteer matches outside furniture, computed once by the first stage that needs them.
     gazetteer_matches: list[Match] | None = None
@@ -572,6 +576,8 @@ class ParseContext:
             proposals=by_position(self.proposals),
             positions=by_position(self.positions),
             claims=by_position(self.claims),
+            places=by_first_mention(list(self.places.values())),
+            events=by_position(self.events),
             dates=sorted(
                 self.dates, key=lambda d: (d.span.start, d.span.end) if d.span else (-1, -1)
             ),

@@ -337,6 +337,7 @@ _RESULT_TYPES: dict[str, type[Any]] = {}
 
 def _result_types() -> dict[str, type[Any]]:
     if not _RESULT_TYPES:
+        from conflictmodel.model.events import Event
         from conflictmodel.model.positions import Position
         from conflictmodel.model.proposals import Proposal
         from conflictmodel.model.span import Span
@@ -354,6 +355,7 @@ def _result_types() -> dict[str, type[Any]]:
             proposals=Proposal,
             positions=Position,
             claims=TerritorialClaim,
+            events=Event,
         )
     return _RESULT_TYPES
 

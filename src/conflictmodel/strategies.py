@@ -43,6 +43,8 @@ from conflictmodel._validators import country_codes as _country_codes
 from conflictmodel._validators import subdivision_codes as _subdivision_codes
 from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Casualties, Event, EventStatus, EventType
+from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.positions import Position, Stance
 from conflictmodel.model.proposals import (
     Condition,
@@ -64,6 +66,8 @@ __all__ = [
     "conditions",
     "country_codes",
     "dates",
+    "events",
+    "places",
     "positions",
     "proposals",
     "provisions",
@@ -480,7 +484,7 @@ def _provisions(
     )
 
 
-def _id(obj: Actor | Territory) -> str:
+def _id(obj: Actor | Territory | Place) -> str:
     return obj.id
 
 
@@ -678,6 +682,105 @@ def claims(
 
 
 @st.composite
+def _places(draw: st.DrawFn, text: str | None, max_end: int) -> Place:
+    code = draw(_maybe(_territory_code_strategy()))
+    if code is None:
+        kind = draw(st.sampled_from([TerritoryKind.CITY, TerritoryKind.DISPUTED_AREA]))
+        ident = f"{'city' if kind is TerritoryKind.CITY else 'area'}:{draw(_slugs)}"
+        parent = draw(_maybe(_territory_code_strategy()))
+    else:
+        ident = code
+        kind = TerritoryKind.COUNTRY if len(code) == 2 else TerritoryKind.REGION
+        parent = None if len(code) == 2 else code.split("-", 1)[0]
+    return Place(
+        id=ident,
+        name=draw(_names),
+        kind=kind,
+        code=code,
+        parent=parent,
+        role=draw(st.sampled_from(PlaceRole)),
+        aliases=draw(st.lists(_names, max_size=2, unique=True)),
+        mentions=sorted(draw(st.lists(spans(max_end), max_size=3, unique=True))),
+    )
+
+
+def places(*, text: str | None = None, max_end: int = _MAX_END) -> st.SearchStrategy[Place]:
+    """Places: ISO-coded countries and regions (id = code), cities and areas with a parent.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(places())
+        ... def check(place):
+        ...     assert place.code is None or place.id == place.code
+        >>> check()
+    """
+    return _cached(_places, text, _limit(text, max_end))
+
+
+@st.composite
+def _casualties(draw: st.DrawFn, text: str | None, max_end: int) -> Casualties:
+    span, evidence = draw(_evidence(text, max_end))
+    return Casualties(
+        text=evidence,
+        span=span,
+        count=draw(st.none() | st.integers(0, 10**6)),
+        approximate=draw(st.booleans()),
+    )
+
+
+@st.composite
+def _events(
+    draw: st.DrawFn,
+    text: str | None,
+    max_end: int,
+    pool: Sequence[Actor] | None,
+    place_pool: Sequence[Place] | None,
+) -> Event:
+    span, _ = draw(_evidence(text, max_end))
+    pick = _pick_actor(pool, text, max_end)
+    place = _sample_or_nothing(place_pool) if place_pool else places(text=text, max_end=max_end)
+    casualties = _casualties(text, max_end)
+    return Event(
+        id=f"event:{span.start}-{span.end}",
+        type=draw(st.sampled_from(EventType)),
+        span=span,
+        mode=draw(st.none() | st.sampled_from(["drone", "visit", "third-party", "withdraw"])),
+        status=draw(st.sampled_from(EventStatus)),
+        trigger=draw(_maybe_word),
+        actors=draw(st.lists(pick, max_size=2, unique_by=_id)),
+        targets=draw(st.lists(pick, max_size=2, unique_by=_id)),
+        mediator=draw(st.none() | pick),
+        place=draw(st.none() | place),
+        date=draw(_maybe(text_dates(text=text, max_end=max_end))),
+        killed=draw(st.none() | casualties),
+        wounded=draw(st.none() | casualties),
+        proposal_id=draw(st.none() | _slugs.map("prop:{}".format)),
+    )
+
+
+def events(
+    *,
+    text: str | None = None,
+    max_end: int = _MAX_END,
+    actors: Sequence[Actor] | None = None,
+    places: Sequence[Place] | None = None,
+) -> st.SearchStrategy[Event]:
+    """Events of every PLOVER type, participants picked from ``actors`` and the place from
+    ``places`` if given.
+
+    Example:
+        >>> from hypothesis import given, settings
+        >>> @settings(max_examples=10)
+        ... @given(events())
+        ... def check(event):
+        ...     assert event.id == f"event:{event.span.start}-{event.span.end}"
+        >>> check()
+    """
+    return _events(text, _limit(text, max_end), actors, places)
+
+
+@st.composite
 def _articles(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Article:
     text = draw(texts)
     n = len(text)
@@ -690,6 +793,7 @@ def _articles(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Article:
             unique_by=lambda p: p.id,
         )
     )
+    place_pool = draw(st.lists(places(text=text), max_size=2, unique_by=_id))
     stance_list: list[Position] = []
     claim_list: list[TerritorialClaim] = []
     if actor_pool:  # positions and claims need an actor of the article
@@ -724,6 +828,14 @@ def _articles(draw: st.DrawFn, texts: st.SearchStrategy[str]) -> Article:
         proposals=props,
         positions=stance_list,
         claims=claim_list,
+        places=place_pool,
+        events=draw(
+            st.lists(
+                events(text=text, actors=actor_pool or None, places=place_pool or None),
+                max_size=2,
+                unique_by=lambda e: e.id,
+            )
+        ),
         dates=draw(st.lists(text_dates(text=text), max_size=2)),
         furniture=sorted(draw(st.lists(spans(n), max_size=2, unique=True))),
     )

@@ -8,6 +8,8 @@ its arguments; all are re-exported from ``conflictmodel`` itself.
 | `span` | `Span`: character offsets, the provenance of everything |
 | `actors` | `Actor`, `ActorKind`, `Role` |
 | `territories` | `Territory`, `TerritoryKind`, `TerritorialClaim`, `ClaimKind` |
+| `places` | `Place`, `PlaceRole` |
+| `events` | `Event`, `EventType`, `EventStatus`, `Casualties` |
 | `textdates` | `TextDate`, `DatePrecision` |
 | `statements` | `Statement`, `StatementKind` |
 | `proposals` | `Proposal`, `Provision`, `ProvisionKind`, `Condition`, `ProposalStatus` |
@@ -22,6 +24,8 @@ Example:
 
 from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Casualties, Event, EventStatus, EventType
+from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.positions import Position, Stance
 from conflictmodel.model.proposals import (
     Condition,
@@ -39,9 +43,15 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Casualties",
     "ClaimKind",
     "Condition",
     "DatePrecision",
+    "Event",
+    "EventStatus",
+    "EventType",
+    "Place",
+    "PlaceRole",
     "Position",
     "Proposal",
     "ProposalStatus",

@@ -19,6 +19,8 @@ from conflictmodel._validators import (
 )
 from conflictmodel.errors import ValidationError
 from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.events import Event, EventType
+from conflictmodel.model.places import Place
 from conflictmodel.model.positions import Position
 from conflictmodel.model.proposals import Proposal, ProvisionKind
 from conflictmodel.model.span import Span
@@ -36,6 +38,8 @@ _SPAN_FIELDS = (
     "proposals",
     "positions",
     "claims",
+    "places",
+    "events",
     "dates",
     "furniture",
 )
@@ -105,6 +109,9 @@ class Article:
         title, outlet, url: metadata, where known.
         published: the publication date, where known (relative dates resolve against it).
         actors, territories, statements, proposals, positions, claims: what was found.
+        places: locations named that are not at issue (datelines, venues, where events
+            happened); territories at issue are in ``territories``.
+        events: what happened or is planned (meetings, agreements, attacks...), PLOVER-coded.
         dates: every date expression found.
         furniture: spans of page furniture (captions, credits, "Related Stories") that parsers
             kept out of statements and proposals.
@@ -143,6 +150,12 @@ class Article:
     )
     claims: tuple[TerritorialClaim, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(TerritorialClaim)
+    )
+    places: tuple[Place, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Place)
+    )
+    events: tuple[Event, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Event)
     )
     dates: tuple[TextDate, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(TextDate)
@@ -200,6 +213,51 @@ class Article:
     def territory(self, name: str) -> Territory | None:
         """The territory with this id, ISO code, name or alias, or None."""
         return next((t for t in self.territories if t.is_named(name)), None)
+
+    def place(self, name: str) -> Place | None:
+        """The place with this id, ISO code, name or alias, or None.
+
+        Example:
+            >>> sumy = Place(id="UA-59", name="Sumy", code="UA-59", kind="region")
+            >>> Article(text="", places=[sumy]).place("Sumy").code
+            'UA-59'
+        """
+        return next((p for p in self.places if p.is_named(name)), None)
+
+    def events_of(self, kind: EventType | str) -> tuple[Event, ...]:
+        """Events of one PLOVER type (an EventType or its lower-case value).
+
+        Raises:
+            ValidationError: ``kind`` is not an event type.
+
+        Example:
+            >>> Article(text="").events_of("assault")
+            ()
+        """
+        wanted = coerce_enum(EventType, kind)
+        return tuple(e for e in self.events if e.type is wanted)
+
+    def events_involving(self, actor: Actor | str) -> tuple[Event, ...]:
+        """Events in which ``actor`` (an Actor, an id, a name, alias or surname) is an actor,
+        a target or the mediator.
+
+        Example:
+            >>> Article(text="").events_involving("Sudan")
+            ()
+        """
+        if isinstance(actor, str):
+            resolved = self.actor(actor)
+            if resolved is None:
+                return ()
+            actor = resolved
+        return tuple(
+            e
+            for e in self.events
+            if any(
+                _match_actor(actor, a)
+                for a in (*e.actors, *e.targets, *((e.mediator,) if e.mediator else ()))
+            )
+        )
 
     def statements_by(self, actor: Actor | str) -> tuple[Statement, ...]:
         """Statements whose speaker is ``actor`` (an Actor, an id, a name, alias or surname).
