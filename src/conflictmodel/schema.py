@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import enum
 import inspect
@@ -217,7 +218,10 @@ def _attribute_docs(cls: type[Any]) -> dict[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the Article schema as JSON (``python -m conflictmodel.schema``).
+    """Write the Article schema as JSON (``python -m conflictmodel.schema [-o PATH]``).
+
+    Without ``-o`` the schema goes to standard output; ``--help`` says so.  A path that cannot
+    be written is reported in one line with exit status 1, not a traceback.
 
     Example:
         >>> import contextlib, io
@@ -229,8 +233,29 @@ def main(argv: list[str] | None = None) -> int:
         >>> json.loads(buf.getvalue())["title"]
         'Article'
     """
-    del argv  # no options: the command exists to regenerate the shipped file
+    parser = argparse.ArgumentParser(
+        prog="python -m conflictmodel.schema",
+        description="Write the JSON Schema (draft 2020-12) of conflictmodel's Article JSON, "
+        "the shape to_json(article) writes and from_json reads.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write the schema to PATH (UTF-8) instead of standard output",
+    )
+    args = parser.parse_args(argv if argv is not None else [])
     text = json.dumps(article_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output is not None:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        except OSError as exc:
+            print(
+                f"conflictmodel.schema: cannot write {args.output}: {exc.strerror}", file=sys.stderr
+            )
+            return 1
+        return 0
     # Write UTF-8 whatever the locale, so the regenerated file matches the shipped one.
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None and sys.stdout is sys.__stdout__:

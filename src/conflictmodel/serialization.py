@@ -1,7 +1,9 @@
 """JSON serialization of every model type, owned by one cattrs converter.
 
 ``make_converter()`` builds a fresh converter (extend it with your own hooks);
-``converter`` is the shared default that ``to_dict``/``from_dict``/``to_json``/``from_json`` use.
+``configure_converter(conv)`` adds the same hooks to a converter you already have (cattrs'
+orjson or msgpack preconf, say), as cattrs' own preconf modules do; ``converter`` is the shared
+default that ``to_dict``/``from_dict``/``to_json``/``from_json`` use.
 
 Dates are ISO 8601 strings, enums their ``.value``, tuples JSON arrays.  Structuring runs the
 model's validators, so JSON that breaks the model's rules is rejected with a
@@ -37,9 +39,18 @@ from cattrs.v import format_exception
 
 from conflictmodel.errors import ConflictModelError, SerializationError
 
-__all__ = ["converter", "from_dict", "from_json", "make_converter", "to_dict", "to_json"]
+__all__ = [
+    "configure_converter",
+    "converter",
+    "from_dict",
+    "from_json",
+    "make_converter",
+    "to_dict",
+    "to_json",
+]
 
 T = TypeVar("T")
+C = TypeVar("C", bound=cattrs.Converter)
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -48,7 +59,8 @@ def make_converter() -> cattrs.Converter:
     """Build a converter with the hooks conflictmodel needs.
 
     Structuring is strict: JSON of the wrong type (``"5"`` for an int, ``"false"`` for a bool,
-    a string where an array belongs) is an error rather than silently coerced.
+    a string where an array belongs) is an error rather than silently coerced, and unknown keys
+    are rejected.
 
     Example:
         >>> import datetime as dt
@@ -58,7 +70,27 @@ def make_converter() -> cattrs.Converter:
         >>> conv.structure("2025-04-18", dt.date)
         datetime.date(2025, 4, 18)
     """
-    conv = _json_converter(forbid_extra_keys=True)
+    return configure_converter(_json_converter(forbid_extra_keys=True))
+
+
+def configure_converter(conv: C) -> C:
+    """Add conflictmodel's hooks to an existing converter and return it.
+
+    Use it to serialise the model with a converter you already have, such as one of cattrs'
+    preconf converters (orjson, msgpack, ujson).  The hooks make structuring strict for ``str``,
+    ``int`` and ``bool`` (JSON values are checked, never coerced) and read dates as ISO 8601
+    strings and enums by value.  The model's own classes always reject unknown keys, whatever
+    the converter's ``forbid_extra_keys`` says, so a typo in a field name is never silently
+    dropped.
+
+    Example:
+        >>> import cattrs
+        >>> from conflictmodel import Span, Territory
+        >>> conv = configure_converter(cattrs.Converter())
+        >>> data = conv.unstructure(Territory(id="UA-43", name="Crimea", kind="region"))
+        >>> data["kind"], conv.structure(data, Territory).name
+        ('region', 'Crimea')
+    """
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(enum.Enum, lambda e: e.value)
@@ -149,7 +181,10 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
     inner = make_dict_structure_fn(
         cls,
         conv,
-        _cattrs_forbid_extra_keys=conv.forbid_extra_keys,
+        # The model's own classes never drop an unknown key silently (a misspelt field would
+        # vanish); other attrs classes follow the converter's setting.
+        _cattrs_forbid_extra_keys=conv.forbid_extra_keys
+        or cls.__module__.startswith("conflictmodel."),
         _cattrs_detailed_validation=conv.detailed_validation,
     )
 
