@@ -19,6 +19,7 @@ from conflictmodel import parse_article
 from conflictmodel.article import Article
 from conflictmodel.context import ParseContext
 from conflictmodel.errors import GazetteerError
+from conflictmodel.model.statements import SpeakerSource
 from conflictmodel.parsers.attribution import Cues, Resolver, tokenize
 from conflictmodel.parsers.quotes import find_quotes
 from conflictmodel.parsers.statements import StatementParser
@@ -332,7 +333,10 @@ def test_article_invariants(parsed: dict[str, Article], name: str) -> None:
     for s in art.statements:
         assert text[s.span.start : s.span.end] == s.content
         assert s.content.strip() == s.content
-        assert s.speaker is not None
+        # a statement has a speaker, or says which words name the one it could not resolve
+        assert s.speaker is not None or (
+            s.speaker_source is SpeakerSource.UNRESOLVED and s.speaker_span is not None
+        )
         if s.speaker_span is not None:
             assert 0 <= s.speaker_span.start <= s.speaker_span.end <= len(text)
         if s.cue is not None:

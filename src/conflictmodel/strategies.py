@@ -54,7 +54,7 @@ from conflictmodel.model.proposals import (
     ProvisionKind,
 )
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
 from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
 from conflictmodel.model.textdates import DatePrecision, TextDate
 
@@ -431,6 +431,7 @@ def _statements(
         cue_span=draw(spans(max_end)) if cue is not None else None,
         via=draw(maybe_actor),
         date=draw(_maybe(text_dates(text=text, max_end=max_end))),
+        speaker_source=draw(st.sampled_from(SpeakerSource)),
     )
 
 

@@ -101,6 +101,8 @@ class Actor:
         description: for anonymous sources, the text that describes them.
         mentions: where the actor is mentioned in the article (provenance); empty for
             gazetteer entries that are not tied to a text.
+        members: for a joint actor ("Smith and Jones", "the two ministers"), the ids of the
+            actors it is made of; empty for any other actor.
 
     Example:
         >>> peskov = Actor(id="person:dmitry-peskov", name="Dmitry Peskov", kind="person",
@@ -122,6 +124,7 @@ class Actor:
     mentions: tuple[Span, ...] = attrs.field(
         default=(), converter=to_tuple, validator=tuple_of(Span)
     )
+    members: tuple[str, ...] = attrs.field(default=(), converter=to_tuple, validator=tuple_of(str))
 
     @property
     def span(self) -> Span | None:

@@ -241,7 +241,8 @@ class _Grammar:
     def _cue_text(self, para: _Para, c: _Cue) -> tuple[str, Span]:
         s = para.toks[c.lo].start
         e = para.toks[c.hi - 1].end
-        return " ".join(self.text[s:e].split()), Span(start=s, end=e)
+        # exactly the text at the span (line breaks and double spaces included)
+        return self.text[s:e], Span(start=s, end=e)
 
     def _inverts(self, c: _Cue) -> bool:
         """Verbs of saying without an object may come before their subject ("…," said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement, StatementKind
 from conflictmodel.parsers.statements._words import LABEL_WORDS
@@ -297,8 +298,14 @@ class _Direct(_Reported):
             sspan = att.cue.speaker_span
         else:
             speakers, sspan = att.speakers, att.speaker_span
-        if not speakers:
-            return
+        emit: list[Actor | None] = list(speakers)
+        if not emit:
+            # the text names a speaker nobody could resolve ("he admitted" with no
+            # antecedent): the quote is still a statement, with its speaker unresolved
+            sspan = self._unresolved(para, att.cue)
+            if sspan is None:
+                return
+            emit = [None]
         span = q.span
         if self.ctx.is_furniture(span) or not self.text[span.start : span.end].strip():
             return
@@ -309,8 +316,10 @@ class _Direct(_Reported):
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
         first: Statement | None = None
-        for n, sp in enumerate(speakers):
-            st = self._statement(span, kind, sp, sspan, cue_text, cue_span, via, date, n)
+        for n, sp in enumerate(emit):
+            st = self._statement(
+                span, kind, sp, sspan, cue_text, cue_span, via, date, n, how=att.how
+            )
             if st is not None and first is None:
                 first = st
         if first is not None:

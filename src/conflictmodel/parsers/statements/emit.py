@@ -8,15 +8,25 @@ import attrs
 
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
 from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.statements._words import OUTLET_WORDS
 from conflictmodel.parsers.statements.base import (
+    _REL,
     _Cue,
     _Para,
 )
 from conflictmodel.parsers.statements.cues import slug
 from conflictmodel.parsers.statements.layout import _Layout
+
+_WH = frozenset(("what", "whatever", "how", "why"))
+_INSTITUTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ORGANIZATION, ActorKind.GROUP)
+
+
+def _named_in(actor: Actor, words: list[str]) -> bool:
+    """Some word of the actor's name or aliases is among the speaker phrase's ``words``."""
+    have = set(words)
+    return any(w.strip(".,’'").lower() in have for n in actor.names for w in n.split())
 
 
 class _Emitter(_Layout):
@@ -41,6 +51,16 @@ class _Emitter(_Layout):
             span = self._span(para, c.subject)
             c.speakers = self.resolver.resolve(span)
             c.speaker_span = span if c.speakers else None
+
+    def _unresolved(self, para: _Para, c: _Cue | None) -> Span | None:
+        """The words naming the speaker of cue ``c`` when they name someone (a capitalised
+        word, a pronoun, a speaker noun) but resolved to no actor; else None."""
+        if c is None or c.subject is None or not self._head_ok(para, c.subject):
+            return None
+        first = para.toks[c.subject[0]].low
+        if first in self.subords or first in _REL or first in _WH:
+            return None  # "what he called …": a relative clause, not a report
+        return self._span(para, c.subject)
 
     def _subject_of_finite(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
         """Find the subject of a finite cue (True: its speakers came from an earlier cue)."""
@@ -194,22 +214,51 @@ class _Emitter(_Layout):
         i = bisect.bisect_right(self.top_opens, span.start) - 1
         return i >= 0 and self.top[i].outer.contains(span)
 
+    def _source(self, speaker: Actor | None, sspan: Span | None, how: str) -> SpeakerSource:
+        """How the speaker was found, from the words that name it and what they resolved
+        to (see `SpeakerSource`)."""
+        if speaker is None:
+            return SpeakerSource.UNRESOLVED
+        if how == "continuation":
+            return SpeakerSource.CONTINUATION
+        if how == "headline":
+            return SpeakerSource.HEADLINE
+        if sspan is None:
+            return SpeakerSource.NAMED
+        words = [w.strip(".,’'").lower() for w in sspan.of(self.text).split()]
+        words = [w for w in words if w]
+        if " ".join(words) in self.pron_all:
+            return SpeakerSource.PRONOUN
+        named = _named_in(speaker, words)
+        if not named and words and words[-1] in self.cues.word_set("source_nouns"):
+            return SpeakerSource.DOCUMENT
+        if speaker.anonymous:
+            return (
+                SpeakerSource.DOCUMENT
+                if speaker.kind is ActorKind.UNKNOWN
+                else SpeakerSource.COLLECTIVE
+            )
+        if speaker.kind in _INSTITUTIONS:
+            return SpeakerSource.INSTITUTION
+        return SpeakerSource.NAMED if named else SpeakerSource.DESCRIPTOR
+
     def _statement(
         self,
         span: Span,
         kind: StatementKind,
-        speaker: Actor,
+        speaker: Actor | None,
         speaker_span: Span | None,
         cue: str | None,
         cue_span: Span | None,
         via: Actor | None,
         date: TextDate | None,
         n: int,
+        how: str = "",
     ) -> Statement | None:
         if self.ctx.is_furniture(span):
             return None
         base = f"stmt:{span.start}-{span.end}"
-        key = (span.start, span.end, speaker.id)
+        key = (span.start, span.end, speaker.id if speaker is not None else "")
         if key in self.seen:
             return None
         self.seen.add(key)
@@ -219,7 +268,8 @@ class _Emitter(_Layout):
             k += 1
             sid = f"{base}/{k}"
         self.ids.add(sid)
-        speaker = self.ctx.actors.get(speaker.id, speaker)
+        if speaker is not None:
+            speaker = self.ctx.actors.get(speaker.id, speaker)
         if via is not None:
             via = self.ctx.actors.get(via.id, via)
         st = Statement(
@@ -233,6 +283,7 @@ class _Emitter(_Layout):
             cue_span=cue_span,
             via=via,
             date=date,
+            speaker_source=self._source(speaker, speaker_span, how),
         )
         self.out.append(st)
         return st

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.actors import Actor
 from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.statements._words import CLAUSE_JOINS
 from conflictmodel.parsers.statements.base import (
@@ -37,10 +38,15 @@ class _Reported(_Emitter):
             return
         r = self._complement(para, c, cues)
         ranges = [r] if r is not None else self._trailing(para, c)
-        if not c.speakers:
-            return
         if c.subject is not None and not self._head_ok(para, c.subject):
             return
+        speakers: list[Actor | None] = list(c.speakers)
+        sspan = c.speaker_span
+        if not speakers:
+            sspan = self._unresolved(para, c)
+            if sspan is None:
+                return
+            speakers = [None]
         for lo, hi in ranges:
             # the complement opens with a quotation: the quote is the statement
             if qidx[lo] >= 0:
@@ -54,12 +60,12 @@ class _Reported(_Emitter):
             cue_text, cue_span = self._cue_text(para, c)
             via = self._via(para, sent, span)
             date = self._date(sent, para, span, cue_span)
-            for n, sp in enumerate(c.speakers):
+            for n, sp in enumerate(speakers):
                 self._statement(
                     span,
                     StatementKind.REPORTED,
                     sp,
-                    c.speaker_span,
+                    sspan,
                     cue_text,
                     cue_span,
                     via,
