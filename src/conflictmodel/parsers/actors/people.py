@@ -31,6 +31,9 @@ from conflictmodel.parsers.actors.words import (
     _STATE_NOUNS,
     _STOP_CAPS,
 )
+from conflictmodel.parsers.actors.words import (
+    name_key as _name_key,
+)
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 _ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b")
@@ -283,16 +286,20 @@ class _People(_Bodies):
         return self.mention(actor, start, end, via="name" if name == actor.name else "alias")
 
     def person_by_surname(self, surname: str, *, full: str | None = None) -> Actor | None:
-        key = fold(_strip_possessive(surname))
+        key = _name_key(_strip_possessive(surname))
         if len(key) < 3:
             return None
         self._sync_people()
         if full is not None:
-            hit = self._people_full.get(fold(full))
+            hit = self._people_full.get(_name_key(full))
             if hit is not None:
                 return self.ctx.actors.get(hit)
             if len(full.split()) > 1:
-                return None
+                # a person first named by surname alone (a headline's "Syrskiy Says …") is
+                # the one the full name now introduces
+                hit = self._people_full.get(key)
+                solo = self.ctx.actors.get(hit) if hit is not None else None
+                return solo if solo is not None and " " not in solo.name else None
         ids = self._people_last.get(key)
         return self.ctx.actors.get(ids[-1]) if ids else None
 
@@ -311,8 +318,8 @@ class _People(_Bodies):
                 parts = n.split()
                 if not parts:
                     continue
-                self._people_full[fold(n)] = a.id
-                ids = self._people_last.setdefault(fold(_strip_possessive(parts[-1])), [])
+                self._people_full[_name_key(n)] = a.id
+                ids = self._people_last.setdefault(_name_key(_strip_possessive(parts[-1])), [])
                 if a.id not in ids:
                     ids.append(a.id)
         self._people_seen = len(actors)

@@ -3,6 +3,9 @@ the stage more words)."""
 
 from __future__ import annotations
 
+import re
+
+from conflictmodel.gazetteer import fold
 from conflictmodel.resources import load_data
 
 _DATA = load_data("actors_words.json")
@@ -27,3 +30,18 @@ _SPECIFIC_SUFFIXES: tuple[str, ...] = tuple(_DATA["specific_suffixes"])
 _BODY_SYNONYMS: dict[str, str] = dict(_DATA["body_synonyms"])
 _OFFICIAL_ADJ_NOUNS = _words("official_adj_nouns")
 _GENERIC_ANON_HEADS = _words("generic_anon_heads")
+
+_TRANSLIT_END = re.compile(r"(?<=[^aeiouy])(?:iy|yi|yy|ii|y|i)$")
+
+
+def name_key(name: str) -> str:
+    """A name folded so that transliterations of one name meet: "Syrskyi", "Syrskiy" and
+    "Syrsky", or "Zelenskyy" and "Zelensky", differ only in how the final -ий is spelt.
+    Only words of five letters or more lose that ending ("Ali" stays "ali").
+
+    Example:
+        >>> name_key("Oleksandr Syrskyi") == name_key("Oleksandr  Syrskiy") == name_key("oleksandr syrsky")
+        True
+    """
+    words = fold(name).split()
+    return " ".join(_TRANSLIT_END.sub("", w) if len(w) >= 5 else w for w in words)

@@ -20,6 +20,7 @@ from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
+from conflictmodel.parsers.actors.words import name_key
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
     INDEFINITES,
@@ -538,11 +539,11 @@ class Resolver:
         for aid in ids[self._indexed :]:
             a = self.ctx.actors[aid]
             for n in a.names:
-                self._names.setdefault(n.casefold(), aid)
+                self._names.setdefault(name_key(n), aid)
             if a.kind is ActorKind.PERSON and " " in a.name:
-                self._names.setdefault(a.name.casefold().split()[-1], aid)
+                self._names.setdefault(name_key(a.name.split()[-1]), aid)
         self._indexed = len(ids)
-        found = self._names.get(name.casefold())
+        found = self._names.get(name_key(name))
         return self.ctx.actors.get(found) if found is not None else None
 
     def _head(self, toks: Sequence[Token]) -> Token | None:
