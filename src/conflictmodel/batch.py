@@ -9,9 +9,18 @@ ready.  An input can be
   worker that parses it; its source is the path;
 - a ``(source, text)`` pair;
 - a [`Document`][conflictmodel.batch.Document]: source, text and optional metadata;
-- a mapping (a JSON record) with a ``"text"`` key and optional ``"source"``, ``"published"``,
-  ``"title"``, ``"outlet"``, ``"url"`` keys; other keys are ignored, and without ``"source"``
-  the ``"url"`` names the item.
+- a mapping (a JSON record) with a ``"text"`` key and optional ``"source"`` (or ``"id"``),
+  ``"published"``, ``"title"``, ``"outlet"``, ``"url"`` keys; other keys are ignored, and
+  without ``"source"`` or ``"id"`` the ``"url"`` names the item;
+- a library error ([`ConflictModelError`][conflictmodel.errors.ConflictModelError]): an input
+  that already failed upstream (a bad line of [`read_documents`][conflictmodel.batch.read_documents])
+  passes through as a failed result, so it is reported in its place.
+
+Results are written and read back in one record format, the *result envelope*
+``{"source", "index", "article", "error"}`` whose ``"article"`` is the Article's JSON
+([`BatchResult.to_dict`][conflictmodel.batch.BatchResult.to_dict],
+[`BatchResult.from_dict`][conflictmodel.batch.BatchResult.from_dict],
+[`read_results`][conflictmodel.batch.read_results]).
 
 Work goes to a standard-library ``ProcessPoolExecutor`` in chunks, and only a bounded window of
 chunks is in flight at a time, so memory stays flat however long the stream is.  A missing,
@@ -46,6 +55,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import json
 import math
 import os
 import signal
@@ -69,7 +79,15 @@ from conflictmodel.pipeline import Pipeline
 if TYPE_CHECKING:
     from conflictmodel.gazetteer import Gazetteer
 
-__all__ = ["MAX_INPUT_BYTES", "BatchResult", "Document", "default_processes", "parse_many"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "BatchResult",
+    "Document",
+    "default_processes",
+    "parse_many",
+    "read_documents",
+    "read_results",
+]
 
 Published: TypeAlias = dt.date | dt.datetime | str | None
 
@@ -118,6 +136,12 @@ class Document:
     url: str | None = attrs.field(default=None, validator=_opt_str)
 
 
+def _error_key(error: ConflictModelError | None) -> tuple[str, str, str | None] | None:
+    if error is None:
+        return None
+    return (type(error).__name__, str(error), getattr(error, "stage", None))
+
+
 @attrs.frozen(kw_only=True)
 class BatchResult:
     """The outcome of one input of a batch: an article, or the error that stopped it.
@@ -138,7 +162,9 @@ class BatchResult:
 
     source: str
     article: Article | None
-    error: ConflictModelError | None
+    # Exceptions compare by identity; two results with the same error (say one read back
+    # from JSON) are equal when type, message and stage are.
+    error: ConflictModelError | None = attrs.field(eq=_error_key)
     index: int = 0
 
     @property
@@ -187,6 +213,34 @@ class BatchResult:
             "article": None if self.article is None else to_dict(self.article),
             "error": error,
         }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> BatchResult:
+        """Read back what [`to_dict`][conflictmodel.batch.BatchResult.to_dict] wrote (the
+        result envelope), the error as the library error type it names.
+
+        Raises:
+            SerializationError: ``data`` is not a result envelope, or its article is not
+                Article JSON.
+
+        Example:
+            >>> [r] = parse_many([("goma-1", "M23 said it would leave Goma.")], processes=1)
+            >>> again = BatchResult.from_dict(r.to_dict())
+            >>> again == r, again.article.text
+            (True, 'M23 said it would leave Goma.')
+        """
+        from conflictmodel.serialization import from_dict
+
+        if not isinstance(data, Mapping) or set(data) != {"source", "index", "article", "error"}:
+            raise errors.SerializationError(
+                "a result envelope is an object with exactly the keys source, index, article, "
+                f"error; got {sorted(data) if isinstance(data, Mapping) else type(data).__name__}"
+            )
+        source, index = data["source"], data["index"]
+        if not isinstance(source, str) or type(index) is not int or index < 0:
+            raise errors.SerializationError("envelope: source must be str and index an int >= 0")
+        article = None if data["article"] is None else from_dict(data["article"], Article)
+        return cls(source=source, article=article, error=_error_from(data["error"]), index=index)
 
 
 @attrs.frozen
@@ -246,13 +300,15 @@ def _unpack(item: Any, index: int, unnamed: str) -> _Job:
         meta = {"title": item.title, "outlet": item.outlet, "url": item.url}
         return with_meta(item.source, item.text, item.published, meta)
     if isinstance(item, Mapping):
-        source = name_of(item.get("source") or item.get("url"))
+        source = name_of(item.get("source") or item.get("id") or item.get("url"))
         if "text" not in item:
             return _Job(index, source, error=InputError(f"{source}: record has no 'text' key"))
         meta = {k: item.get(k) for k in ("title", "outlet", "url")}
         return with_meta(source, item["text"], item.get("published"), meta)
     if isinstance(item, tuple) and len(item) == 2:
         return _Job(index, name_of(item[0]), text=item[1])
+    if isinstance(item, ConflictModelError):
+        return _Job(index, getattr(item, "source", None) or unnamed, error=item)
     if isinstance(item, bytes | bytearray):
         return _Job(index, unnamed, text=bytes(item))
     return _Job(
@@ -473,6 +529,123 @@ def _init_worker(settings: _Settings) -> None:
 def _run_chunk(jobs: list[_Job]) -> list[BatchResult]:
     assert _worker_settings is not None, "worker was started without settings"
     return [_run_limited(job, _worker_settings) for job in jobs]
+
+
+_ERROR_TYPES: dict[str, type[ConflictModelError]] = {
+    name: cls
+    for name, cls in vars(errors).items()
+    if isinstance(cls, type) and issubclass(cls, ConflictModelError)
+}
+
+
+def _error_from(data: Any) -> ConflictModelError | None:
+    """The error of a result envelope, rebuilt as the library type it names (a type this
+    version does not know becomes a ConflictModelError with the same message)."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping) or not isinstance(data.get("message"), str):
+        raise errors.SerializationError("envelope: error must be null or {type, message, stage}")
+    cls = _ERROR_TYPES.get(str(data.get("type")), ConflictModelError)
+    stage = data.get("stage")
+    if issubclass(cls, ParseError):
+        return cls(data["message"], stage=stage if isinstance(stage, str) else None)
+    return cls(data["message"])
+
+
+def _json_lines(source: str | os.PathLike[str] | Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(name, line) for each non-blank line of a file (by path) or of an iterable of lines."""
+    if isinstance(source, str | os.PathLike):
+        path = os.fsdecode(source)
+        try:
+            handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}", source=path) from None
+        with handle:
+            try:
+                for number, line in enumerate(handle, 1):
+                    if line.strip():
+                        yield f"{path}:{number}", line
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: not UTF-8 text ({exc.reason})", source=path) from None
+        return
+    for number, line in enumerate(source, 1):
+        if line.strip():
+            yield f"<line {number}>", line
+
+
+def read_documents(
+    source: str | os.PathLike[str] | Iterable[str],
+) -> Iterator[Document | InputError]:
+    """Read article records from JSON Lines for [`parse_many`][conflictmodel.batch.parse_many].
+
+    Each line is an object ``{"id", "text", "published", "title", "url", "outlet"}`` (only
+    ``"text"`` is required; other keys are ignored).  A line that is not such an object is
+    yielded as an [`InputError`][conflictmodel.errors.InputError] naming the file and line,
+    which ``parse_many`` passes through as a failed result in its place: one bad line is
+    reported and the rest go on.
+
+    Args:
+        source: a path to a ``.jsonl`` file (read as UTF-8), or an iterable of lines
+            (``sys.stdin``, a list of strings).
+
+    Raises:
+        InputError: the file cannot be opened or is not UTF-8.
+
+    Example:
+        >>> lines = ['{"id": "tigray-1", "text": "The TPLF said talks would resume.", '
+        ...          '"published": "2022-10-24"}', "not json"]
+        >>> for r in parse_many(read_documents(lines), processes=1):
+        ...     print(r.source, r.ok, r.article.published if r.ok else r.error)
+        tigray-1 True 2022-10-24
+        <line 2> False <line 2>: not a JSON object (Expecting value at column 1)
+    """
+    for name, line in _json_lines(source):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(
+                f"{name}: not a JSON object ({exc.msg} at column {exc.colno})", source=name
+            )
+            continue
+        if not isinstance(record, dict):
+            yield InputError(f"{name}: not a JSON object", source=name)
+            continue
+        text = record.get("text")
+        ident = record.get("id", record.get("source"))
+        label = ident if isinstance(ident, str) and ident.strip() else name
+        if not isinstance(text, str):
+            yield InputError(f"{label}: record has no 'text' string", source=label)
+            continue
+        meta = {k: record.get(k) for k in ("title", "outlet", "url")}
+        bad = next((k for k, v in meta.items() if v is not None and not isinstance(v, str)), None)
+        if bad is not None:
+            yield InputError(f"{label}: {bad} must be a string", source=label)
+            continue
+        yield Document(source=label, text=text, published=record.get("published"), **meta)
+
+
+def read_results(source: str | os.PathLike[str] | Iterable[str]) -> Iterator[BatchResult]:
+    """Read back result envelopes written one per line (``parse_many`` results'
+    [`to_dict`][conflictmodel.batch.BatchResult.to_dict], the ``conflictmodel parse --format
+    jsonl`` output, the Dask recipe's output).
+
+    Raises:
+        SerializationError: a line is not a result envelope (the message names the line).
+        InputError: the file cannot be opened or is not UTF-8.
+
+    Example:
+        >>> import json
+        >>> lines = [json.dumps(r.to_dict()) for r in parse_many(["Kyiv said no."], processes=1)]
+        >>> [r.article.text for r in read_results(lines)]
+        ['Kyiv said no.']
+    """
+    for name, line in _json_lines(source):
+        try:
+            yield BatchResult.from_dict(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise errors.SerializationError(f"{name}: not JSON ({exc.msg})") from None
+        except errors.SerializationError as exc:
+            raise errors.SerializationError(f"{name}: {exc}") from None
 
 
 def default_processes() -> int:

@@ -62,7 +62,13 @@ class InputError(ConflictModelError, TypeError):
         Traceback (most recent call last):
         ...
         conflictmodel.errors.InputError: parse_article() expects str text, got bytes; decode it first or pass encoding=...
+
+    In batch work ``source`` names the item that was bad (a file, a line of a JSONL file).
     """
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.source = source
 
 
 class ParseError(ConflictModelError):
