@@ -9,7 +9,10 @@ shown on the site) on the lines just before a block change that:
   page tells the reader to do, e.g. after installing a package);
 - ``<!-- new-session installed: examples/custom_parser_pkg -->``: the same, with that package
   installed the way ``pip install -e`` does it: a ``.dist-info`` directory holding its metadata
-  and entry points, and its source directory, both on ``sys.path``.
+  and entry points, and its source directory, both on ``sys.path``;
+- ``<!-- output -->`` before a ``text`` block right after a Python block: what that block
+  prints, compared with what it does print (trailing spaces and blank edge lines aside).
+  ``python scripts/docs_outputs.py`` rewrites these blocks from a fresh run.
 
 ``--8<-- "path"`` lines (pymdownx.snippets) inside a block are replaced by the file they name, as
 the site build does.
@@ -147,30 +150,60 @@ class Session:
     index: int
     blocks: tuple[Block, ...]
     installed: str | None
+    # For each block, the text of the ``<!-- output -->`` block that follows it, if any.
+    expected: tuple[str | None, ...] = ()
 
     @property
     def id(self) -> str:
         return f"{self.page.relative_to(DOCS).as_posix()}#{self.index}"
 
 
+def output_of(blocks: list[Block], i: int) -> str | None:
+    """The ``<!-- output -->`` block right after ``blocks[i]``, or None."""
+    if i + 1 < len(blocks):
+        nxt = blocks[i + 1]
+        if nxt.lang in ("text", "") and "output" in nxt.markers:
+            return nxt.code
+    return None
+
+
 def sessions_of(path: Path) -> list[Session]:
     """Split a page's runnable Python blocks into interpreter sessions."""
     out: list[Session] = []
     current: list[Block] = []
+    expected: list[str | None] = []
     installed: str | None = None
-    for block in extract_blocks(path):
+    blocks = extract_blocks(path)
+    for i, block in enumerate(blocks):
         if block.lang not in ("python", "py") or block.skipped:
             continue
         start = block.session_start
         if start is not None and current:
-            out.append(Session(path, len(out), tuple(current), installed))
-            current = []
+            out.append(Session(path, len(out), tuple(current), installed, tuple(expected)))
+            current, expected = [], []
         if start is not None:
             installed = start.group("pkg")
         current.append(block)
+        expected.append(output_of(blocks, i))
     if current:
-        out.append(Session(path, len(out), tuple(current), installed))
+        out.append(Session(path, len(out), tuple(current), installed, tuple(expected)))
     return out
+
+
+_SEPARATOR = re.compile(r"^--- (?P<file>\S+):(?P<line>\d+) t=[0-9.]+$", re.M)
+
+
+def printed_by_block(stdout: str) -> dict[int, str]:
+    """What each block printed, by its first line, from the runner's separated stdout."""
+    marks = list(_SEPARATOR.finditer(stdout))
+    return {
+        int(m.group("line")): stdout[m.end() + 1 : nxt.start() if nxt else len(stdout)]
+        for m, nxt in zip(marks, [*marks[1:], None], strict=True)
+    }
+
+
+def normalise_output(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
 PAGES = sorted(DOCS.rglob("*.md"))
@@ -213,6 +246,14 @@ def test_doc_code_runs(session: Session, tmp_path: Path) -> None:
         timeout=600,
     )
     assert proc.returncode == 0, f"{session.id} failed:\n{proc.stdout[-4000:]}\n{proc.stderr}"
+    printed = printed_by_block(proc.stdout)
+    for block, want in zip(session.blocks, session.expected, strict=True):
+        if want is not None:
+            got = normalise_output(printed.get(block.line, ""))
+            assert got == normalise_output(want), (
+                f"{block.path.relative_to(ROOT)}:{block.line} prints something else than its "
+                f"output block shows (python scripts/docs_outputs.py rewrites them):\n{got}"
+            )
 
 
 def test_every_page_with_code_is_collected() -> None:
@@ -420,3 +461,17 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     # mkdocstrings really rendered the API: an anchor for a documented function exists.
     pipeline_page = (tmp_path / "reference" / "pipeline" / "index.html").read_text("utf-8")
     assert 'id="conflictmodel.pipeline.register_parser"' in pipeline_page
+
+
+def test_output_blocks_pair_with_the_block_before_them(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text(
+        "```python\nprint('a')\n```\n\n<!-- output -->\n```text\na\n```\n\n"
+        "```python\nx = 1\n```\n\n```text\nnot an output block\n```\n",
+        encoding="utf-8",
+    )
+    [session] = sessions_of(page)
+    assert session.expected == ("a\n", None)
+    stdout = "--- p.md:2 t=1.0\na  \n\n--- p.md:10 t=1.5\n"
+    assert printed_by_block(stdout) == {2: "a  \n\n", 10: ""}
+    assert normalise_output("\na  \n\n") == "a"
