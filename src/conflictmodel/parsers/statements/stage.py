@@ -16,7 +16,7 @@ from conflictmodel.parsers.statements.base import (
     _Para,
 )
 from conflictmodel.parsers.statements.cues import Cues
-from conflictmodel.parsers.statements.direct import _Direct
+from conflictmodel.parsers.statements.headlines import _Headlines
 
 __all__ = ["StatementParser"]
 
@@ -56,7 +56,7 @@ class StatementParser:
 # ------------------------------------------------------------------------------ the work
 
 
-class _Run(_Direct):
+class _Run(_Headlines):
     """One parse of one article: paragraphs, then sentences, then cues and quotes."""
 
     def run(self) -> None:
@@ -88,7 +88,9 @@ class _Run(_Direct):
         self.ctx.statements.extend(self.out)
 
     def _paragraph(self, pi: int, para: _Para, qa: int, qb: int) -> None:
-        if not para.headline:
+        if para.headline:
+            self._headline_statements(pi, para)
+        else:
             for si, sent in enumerate(para.sents):
                 self._sentence(pi, para, si, sent, qa, qb)
         self.prev_para = (pi, para)
