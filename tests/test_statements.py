@@ -434,9 +434,12 @@ def test_scare_quotes_and_titles_are_not_statements() -> None:
     assert art.statements == ()
 
 
-def test_headline_with_cue_is_not_a_statement() -> None:
+def test_headline_with_cue_is_a_headline_statement() -> None:
     art = _parse("Rubio Says Talks With Iran Are Over\nThe talks ended on Monday.")
-    assert art.statements == ()
+    (s,) = art.statements
+    assert s.content == "Talks With Iran Are Over"
+    assert s.cue == "Says" and art.evidence(s.speaker_span) == "Rubio"
+    assert s.speaker_source is SpeakerSource.HEADLINE
 
 
 def test_furniture_is_skipped() -> None:
