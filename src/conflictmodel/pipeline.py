@@ -15,7 +15,7 @@ Parsers are found by name in a registry that holds the built-in stages, anything
 Example:
     >>> from conflictmodel.pipeline import default_pipeline
     >>> default_pipeline().names
-    ('text', 'dates', 'territories', 'actors', 'statements', 'proposals', 'positions', 'claims')
+    ('text', 'dates', 'territories', 'actors', 'statements', 'proposals', 'positions', 'claims', 'events')
     >>> class Shout:
     ...     name = "shout"
     ...     def __call__(self, ctx):
@@ -75,6 +75,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "proposals",
     "positions",
     "claims",
+    "events",
 )
 """The names of the stages of the default pipeline, in order."""
 
@@ -89,6 +90,7 @@ _BUILTINS: dict[str, str] = {
     "proposals": "conflictmodel.parsers.proposals:ProposalParser",
     "positions": "conflictmodel.parsers.positions:PositionParser",
     "claims": "conflictmodel.parsers.claims:ClaimParser",
+    "events": "conflictmodel.parsers.events:EventParser",
 }
 
 _registered: dict[str, Callable[[], Parser]] = {}
@@ -526,6 +528,6 @@ def default_pipeline() -> Pipeline:
 
     Example:
         >>> default_pipeline() is default_pipeline(), len(default_pipeline())
-        (True, 8)
+        (True, 9)
     """
     return _default()

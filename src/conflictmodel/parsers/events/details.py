@@ -1,0 +1,282 @@
+"""Where, when and how many: an event's place, date and toll.
+
+The place is a [`Place`][conflictmodel.Place] the territories stage put in ``ctx.places``, else a
+territory named in the clause (converted to a Place), else a capital or other gazetteer place
+after a locative preposition ("talks in Doha"), else a capitalised name after one.  The date is
+the date expression of the clause nearest the trigger (dates are resolved by the ``dates``
+stage).  Killed and wounded are read with the phrase as written ("at least 35", "dozens").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from conflictmodel.context import MentionKind, ParseContext
+from conflictmodel.errors import ValidationError
+from conflictmodel.model.events import Casualties, EventType
+from conflictmodel.model.places import Place, PlaceRole
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory, TerritoryKind
+from conflictmodel.model.textdates import TextDate
+from conflictmodel.parsers.events.lexicon import EventLexicon, _union
+from conflictmodel.parsers.events.triggers import Trigger
+
+__all__ = ["PlaceFinder", "TollReader", "casualties_near", "event_date", "toll_reader"]
+
+_VENUE_TYPES = frozenset(
+    {EventType.CONSULT, EventType.AGREE, EventType.SUPPORT, EventType.COOPERATE}
+)
+_CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
+_PLACE_LEAD = re.compile(
+    r"\s{0,3}(?:the\s{1,3})?(?:(?:city|town|village|region|province|district|port|capital|area|"
+    r"state|oblast|governorate|camp|strip|border)\s{1,3}of\s{1,3})?$",
+    re.I,
+)
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _slug(name: str) -> str:
+    return _SLUG.sub("-", name.lower()).strip("-") or "place"
+
+
+def _place_of_territory(terr: Territory, role: PlaceRole) -> Place:
+    code = terr.code
+    parent = terr.parent
+    try:
+        return Place(
+            id=terr.id,
+            name=terr.name,
+            kind=terr.kind,
+            code=code,
+            parent=parent if parent and not parent.startswith(("area:", "city:")) else None,
+            role=role,
+            aliases=terr.aliases,
+            mentions=terr.mentions,
+        )
+    except ValidationError:
+        return Place(id=terr.id, name=terr.name, kind=terr.kind, role=role, mentions=terr.mentions)
+
+
+class PlaceFinder:
+    """Place lookups for one article, built once (indexes, not scans)."""
+
+    def __init__(self, ctx: ParseContext, lex: EventLexicon) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self._places: list[tuple[int, int, Place]] = sorted(
+            (m.start, m.end, p) for p in ctx.places.values() for m in p.mentions
+        )
+        self._made: dict[str, Place] = {}
+        matches = ctx.gazetteer_matches or []
+        # Capitals and other places the gazetteer knows only as actors' metonyms.
+        self._gaz: dict[int, tuple[int, str, str]] = {}
+        for m in matches:
+            for e in m.entries:
+                if (
+                    e.kind is MentionKind.ACTOR
+                    and e.target.startswith("state:")
+                    and e.via
+                    in (
+                        "metonym",
+                        "capital",
+                    )
+                ):
+                    self._gaz[m.start] = (m.end, m.text, e.target[6:])
+                    break
+
+    def _prep_before(self, at: int, floor: int) -> bool:
+        seg = self.ctx.text[max(floor, at - 40) : at]
+        lead = _PLACE_LEAD.search(seg)
+        head = seg[: lead.start()] if lead else seg
+        words = head.split()
+        return bool(words) and words[-1].lower() in self.lex.locative
+
+    def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
+        """The place of the event at ``trig`` whose text is ``seg``."""
+        role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
+        cands: list[tuple[int, int, Place]] = []
+        for s, _e, p in self._in(seg):
+            cands.append((0 if self._prep_before(s, seg.start) else 1, s, p))
+        ctx = self.ctx
+        for m in ctx.mentions_in(seg, MentionKind.TERRITORY):
+            terr = ctx.territories.get(m.target)
+            if terr is None or m.via == "demonym":
+                continue
+            prep = self._prep_before(m.span.start, seg.start)
+            if not prep and ctx.mention_at(m.span, MentionKind.ACTOR) is not None:
+                # A state acting ("Russia shelled ...") is a party, not a place.
+                continue
+            cands.append((0 if prep else 2, m.span.start, _place_of_territory(terr, role)))
+        if not any(c[0] == 0 for c in cands):
+            cands.extend(self._by_preposition(seg, role))
+        if not cands:
+            return None
+        # A place after a preposition first, then the one nearest after the trigger.
+        best = min(cands, key=lambda c: (c[0], c[1] < trig.start, abs(c[1] - trig.start)))
+        return best[2]
+
+    def _in(self, seg: Span) -> list[tuple[int, int, Place]]:
+        import bisect
+
+        i = bisect.bisect_left(self._places, (seg.start, -1))
+        out = []
+        while i < len(self._places) and self._places[i][0] < seg.end:
+            if self._places[i][1] <= seg.end:
+                out.append(self._places[i])
+            i += 1
+        return out
+
+    def _by_preposition(self, seg: Span, role: PlaceRole) -> list[tuple[int, int, Place]]:
+        """Capitals and capitalised names right after a locative preposition."""
+        text = self.ctx.text
+        out: list[tuple[int, int, Place]] = []
+        for m in _CAPS.finditer(text, seg.start, seg.end):
+            if not self._prep_before(m.start(), seg.start):
+                continue
+            gaz = self._gaz.get(m.start())
+            if gaz is not None:
+                end, name, country = gaz
+                place = self._make(name, TerritoryKind.CITY, country, role, m.start(), end)
+                out.append((0, m.start(), place))
+                continue
+            name = m.group().rstrip("'’")
+            first = name.split()[0].lower()
+            if first in self.lex.not_places or len(name) < 3:
+                continue
+            if self.ctx.mention_at(Span(start=m.start(), end=m.end()), MentionKind.ACTOR):
+                continue
+            place = self._make(
+                name, TerritoryKind.OTHER, None, role, m.start(), m.start() + len(name)
+            )
+            out.append((1, m.start(), place))
+        return out
+
+    def _make(
+        self, name: str, kind: TerritoryKind, country: str | None, role: PlaceRole, s: int, e: int
+    ) -> Place:
+        key = f"{'city' if kind is TerritoryKind.CITY else 'place'}:{_slug(name)}"
+        old = self._made.get(key)
+        mention = Span(start=s, end=e)
+        if old is not None and mention in old.mentions:
+            return old
+        try:
+            place = Place(
+                id=key,
+                name=" ".join(name.split()),
+                kind=kind,
+                parent=country,
+                role=role,
+                mentions=(*(old.mentions if old else ()), mention),
+            )
+        except ValidationError:
+            place = Place(
+                id=key, name=" ".join(name.split()), kind=kind, role=role, mentions=(mention,)
+            )
+        self._made[key] = place
+        return place
+
+
+def event_date(ctx: ParseContext, trig: Trigger, seg: Span, sent: Span) -> TextDate | None:
+    """The date expression of the event's segment nearest its trigger, else of its sentence."""
+    for span in (seg, sent):
+        dates = [d for d in ctx.dates_in(span) if d.span is not None]
+        if dates:
+            return min(dates, key=lambda d: abs(d.span.start - trig.start) if d.span else 0)
+    return None
+
+
+# ---------------------------------------------------------------------------------- casualties
+
+
+class TollReader:
+    """Casualty figures: the patterns built from the lexicon's ``casualties`` table."""
+
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        self.numbers: dict[str, int] = {k.lower(): int(v) for k, v in table["number_words"].items()}
+        self.scale: dict[str, int] = {k.lower(): int(v) for k, v in table["scale"].items()}
+        self.vague = frozenset(v.lower() for v in table["vague"])
+        words = [w for w in self.numbers if " " not in w and w not in ("a", "an")]
+        num = (
+            r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s(?:" + "|".join(self.scale) + r"))?"
+            r"|(?:" + "|".join(sorted(words + list(self.vague), key=len, reverse=True)) + r")"
+        )
+        hedge = _union(table["hedges"]).pattern
+        self.killed = _union(table["killed"])
+        self.wounded = _union(table["wounded"])
+        self.before = re.compile(
+            r"(?P<q>(?:" + hedge + r")\s{1,3})?(?P<n>" + num + r")(?:\s{1,3}[\w’'-]+){0,3}?"
+            r"\s{1,3}(?:(?:were|was|have|has|had|been|are|reportedly|also|being|feared|"
+            r"confirmed|people|civilians)\s{1,3}){0,3}$",
+            re.I,
+        )
+        self.after = re.compile(
+            r"\s{1,3}(?:(?:to|at|of|rose|rises|climbed|stands|stood|reached|is|was|has)\s{1,3}){0,3}"
+            r"(?P<q>(?:" + hedge + r")\s{1,3})?(?P<n>" + num + r")\b",
+            re.I,
+        )
+
+    def value(self, n: str) -> int | None:
+        low = n.lower().replace(",", "")
+        if low in self.vague:
+            return None
+        parts = low.split()
+        base: float
+        if parts[0] in self.numbers:
+            base = self.numbers[parts[0]]
+        else:
+            try:
+                base = float(parts[0])
+            except ValueError:
+                return None
+        if len(parts) > 1:
+            base *= self.scale.get(parts[1], 1)
+        return int(base)
+
+
+def toll_reader(lex: EventLexicon) -> TollReader:
+    """The casualty patterns of ``lex``."""
+    return TollReader(lex.casualties)
+
+
+def casualties_near(
+    ctx: ParseContext, rx: TollReader, sent: Span
+) -> tuple[Casualties | None, Casualties | None]:
+    """Killed and wounded stated in ``sent`` (the first figure of each), or None."""
+    text = ctx.text
+    found: dict[str, Casualties] = {}
+    for key, words in (("killed", rx.killed), ("wounded", rx.wounded)):
+        for m in words.finditer(text, sent.start, sent.end):
+            cas = _figure(rx, text, m.start(), m.end(), sent)
+            if cas is not None:
+                found[key] = cas
+                break
+    return found.get("killed"), found.get("wounded")
+
+
+def _figure(rx: TollReader, text: str, start: int, end: int, sent: Span) -> Casualties | None:
+    lo = max(sent.start, start - 70)
+    b = rx.before.search(text, lo, start)
+    if b is not None and not text[b.end() : start].strip():
+        return _casualties(rx, text, b)
+    a = rx.after.match(text, end, min(sent.end, end + 50))
+    if a is not None:
+        return _casualties(rx, text, a)
+    return None
+
+
+def _casualties(rx: TollReader, text: str, m: re.Match[str]) -> Casualties | None:
+    s = m.start("q") if m.group("q") else m.start("n")
+    e = m.end("n")
+    n = m.group("n")
+    count = rx.value(n)
+    if count is not None and 1900 <= count <= 2100 and "," not in n:
+        return None  # a year, not a toll
+    phrase = text[s:e]
+    return Casualties(
+        text=phrase,
+        span=Span(start=s, end=e),
+        count=count,
+        approximate=bool(m.group("q")) or count is None,
+    )

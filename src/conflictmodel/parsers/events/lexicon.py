@@ -1,0 +1,224 @@
+"""The event lexicon: PLOVER triggers, mode cues, status cues and casualty words.
+
+Everything comes from ``data/events.json`` (or a user's file of the same shape) and is compiled
+once into one [`PhraseMatcher`][conflictmodel.analysis.PhraseMatcher], so a whole article is
+searched for every trigger and mode cue in a single pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import attrs
+
+from conflictmodel.analysis.lexicon import PhraseMatcher
+from conflictmodel.errors import GazetteerError
+from conflictmodel.model.events import EventType
+from conflictmodel.resources import load_data
+
+__all__ = ["EventLexicon", "TriggerRule", "plover_modes"]
+
+
+def _words(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _word_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _to_type(value: Any) -> EventType:
+    return EventType(value)
+
+
+@attrs.frozen(kw_only=True)
+class TriggerRule:
+    """One entry of the trigger table: words that name an event of one PLOVER type.
+
+    Attributes:
+        type: the PLOVER type.
+        pos: ``verb`` (the clause's subject acts) or ``noun`` (actors from a possessor, an
+            adjective or a prepositional phrase).
+        words: the trigger words and phrases.
+        mode: the mode the trigger fixes, else None (mode cues near it decide).
+        object: words one of which must follow within ``window`` words (empty: no condition).
+        not_object: words that, following within ``window`` words, veto the rule.
+        prev, next: the word right before / after must be one of these (either suffices when
+            both are given; empty: no condition).
+        not_prev, not_next: the word right before / after must not be one of these.
+        toll: a casualty word ("killed"): merged into an assault of its sentence.
+        priority: the rule's place in the table (lower wins).
+
+    Example:
+        >>> r = TriggerRule(type="assault", pos="verb", words=("shelled",))
+        >>> r.type.value, r.toll
+        ('assault', False)
+    """
+
+    type: EventType = attrs.field(converter=_to_type)
+    pos: str = "verb"
+    words: tuple[str, ...] = attrs.field(converter=_word_tuple)
+    mode: str | None = None
+    object: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    not_object: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    window: int = 6
+    prev: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    next: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    not_prev: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    not_next: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    toll: bool = False
+    priority: int = 0
+
+
+def _phrases(values: Iterable[str], where: str) -> tuple[str, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise GazetteerError(f"{where}: expected a list of phrases")
+    out = tuple(str(v).strip().lower() for v in values if str(v).strip())
+    return out
+
+
+def _rule(raw: Any, priority: int, lists: Mapping[str, Sequence[str]]) -> TriggerRule:
+    if not isinstance(raw, Mapping):
+        raise GazetteerError(f"events trigger {priority}: expected an object")
+    try:
+        etype = EventType(raw["type"])
+    except (KeyError, ValueError):
+        raise GazetteerError(
+            f"events trigger {priority}: unknown type {raw.get('type')!r}"
+        ) from None
+
+    def words(key: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for w in raw.get(key, ()):
+            if isinstance(w, str) and w.startswith("@"):
+                out.extend(lists.get(w[1:], ()))
+            else:
+                out.append(w)
+        return _phrases(out, f"events trigger {priority} {key}")
+
+    return TriggerRule(
+        type=etype,
+        pos=str(raw.get("pos", "verb")),
+        words=words("words"),
+        mode=raw.get("mode"),
+        object=words("object"),
+        not_object=words("not_object"),
+        window=int(raw.get("window", 6)),
+        prev=words("prev"),
+        next=words("next"),
+        not_prev=words("not_prev"),
+        not_next=words("not_next"),
+        toll=bool(raw.get("toll", False)),
+        priority=priority,
+    )
+
+
+def _union(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive whole-word alternation (longest first); never matches when empty."""
+    alts = sorted({w for w in words if w}, key=len, reverse=True)
+    if not alts:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in alts)
+    return re.compile(r"(?<![\w'’])(?:" + body + r")(?![\w])", re.I)
+
+
+# What a matcher hit stands for: ("t", rule index) a trigger, ("m", type, mode) a mode cue.
+Hit = tuple[str, int, str]
+
+
+@attrs.frozen(kw_only=True)
+class EventLexicon:
+    """The compiled event lexicon (see ``data/events.json`` for its shape).
+
+    Example:
+        >>> lex = EventLexicon.default()
+        >>> lex.rules[0].type.value in {t.value for t in EventType}
+        True
+        >>> lex.extend([{"type": "protest", "words": ["staged a walkout"]}]).rules[-1].words
+        ('staged a walkout',)
+    """
+
+    data: Mapping[str, Any] = attrs.field(repr=False)
+    rules: tuple[TriggerRule, ...] = attrs.field(init=False)
+    modes: Mapping[str, frozenset[str]] = attrs.field(init=False, repr=False)
+    matcher: PhraseMatcher[Hit] = attrs.field(init=False, repr=False)
+    status: Mapping[str, re.Pattern[str]] = attrs.field(init=False, repr=False)
+    light_verbs: re.Pattern[str] = attrs.field(init=False, repr=False)
+    mediator: re.Pattern[str] = attrs.field(init=False, repr=False)
+    mediator_prefix: re.Pattern[str] = attrs.field(init=False, repr=False)
+    agreement_nouns: frozenset[str] = attrs.field(init=False, repr=False)
+    locative: frozenset[str] = attrs.field(init=False, repr=False)
+    not_places: frozenset[str] = attrs.field(init=False, repr=False)
+    casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        d = self.data
+        if not isinstance(d, Mapping) or not isinstance(d.get("triggers"), list):
+            raise GazetteerError("events lexicon: expected an object with a 'triggers' list")
+        lists = {k: v for k, v in d.items() if isinstance(v, list) and k != "triggers"}
+        rules = tuple(_rule(r, i, lists) for i, r in enumerate(d["triggers"]))
+        modes = {k: frozenset(v) for k, v in d.get("modes", {}).items()}
+        phrases: list[tuple[str, Hit]] = []
+        for i, rule in enumerate(rules):
+            if rule.mode is not None and rule.mode not in modes.get(rule.type.value, frozenset()):
+                raise GazetteerError(
+                    f"events trigger {i}: {rule.mode!r} is not a PLOVER mode of {rule.type.value}"
+                )
+            phrases.extend((w, ("t", i, "")) for w in rule.words)
+        for etype, table in d.get("mode_cues", {}).items():
+            for mode, cues in table.items():
+                if mode not in modes.get(etype, frozenset()):
+                    raise GazetteerError(f"events mode cue: {mode!r} is not a mode of {etype}")
+                phrases.extend((c, ("m", 0, f"{etype}:{mode}")) for c in cues)
+        st = d.get("status", {})
+        set_ = object.__setattr__
+        set_(self, "rules", rules)
+        set_(self, "modes", modes)
+        set_(self, "matcher", PhraseMatcher(phrases))
+        set_(self, "status", {k: _union(v) for k, v in st.items()})
+        set_(self, "light_verbs", _union(d.get("light_verbs", ())))
+        set_(self, "mediator", _union(d.get("mediator_cues", ())))
+        prefixes = "|".join(re.escape(p) for p in d.get("mediator_prefixes", ())) or "(?!x)x"
+        set_(self, "mediator_prefix", re.compile(r"([A-Z][\w'’]*)-(?:" + prefixes + r")\b"))
+        set_(self, "agreement_nouns", frozenset(d.get("agreement_nouns", ())))
+        set_(self, "locative", frozenset(d.get("locative_preps", ())))
+        set_(self, "not_places", frozenset(d.get("not_places", ())))
+        set_(self, "casualties", d.get("casualties", {}))
+
+    @classmethod
+    def default(cls) -> EventLexicon:
+        """The shipped lexicon (``data/events.json``), built once."""
+        return _default()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> EventLexicon:
+        """A lexicon from data of the shape of ``data/events.json``.
+
+        Raises:
+            GazetteerError: the data is malformed or names a type or mode PLOVER lacks.
+        """
+        return cls(data=data)
+
+    def extend(self, triggers: Iterable[Mapping[str, Any]]) -> EventLexicon:
+        """A new lexicon with more trigger entries, tried after the shipped ones."""
+        data = dict(self.data)
+        data["triggers"] = [*self.data["triggers"], *triggers]
+        return EventLexicon(data=data)
+
+
+@cache
+def _default() -> EventLexicon:
+    return EventLexicon(data=load_data("events.json"))
+
+
+def plover_modes() -> dict[str, tuple[str, ...]]:
+    """PLOVER's modes by event type, as ``data/events.json`` lists them.
+
+    Example:
+        >>> plover_modes()["consult"]
+        ('visit', 'third-party', 'multilateral', 'phone')
+    """
+    return {k: tuple(v) for k, v in load_data("events.json")["modes"].items()}

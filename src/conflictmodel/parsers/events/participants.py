@@ -1,0 +1,172 @@
+"""Who took part in an event: actors, targets and the mediator, from the actors stage's mentions.
+
+The grammar is that of English news: the subject of an active verb is the actor and its object
+the target ("Russia shelled Kharkiv"); a passive turns them round ("Sumy was struck by Russian
+drones"); an event noun takes its actor from a possessor ("Russia's invasion"), an adjective
+("Israeli airstrikes"), a light verb's subject ("Sudan's army launched an offensive"),
+"between A and B" or "by X", and its target from "on X" / "against X".  In a meeting or an
+agreement every participant is an actor (PLOVER's rule for CONSULT).  "Brokered/hosted/mediated
+by C" and "C-mediated" name a mediator.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from conflictmodel.context import Mention, ParseContext
+from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.events import EventType
+from conflictmodel.model.span import Span
+from conflictmodel.parsers.events.lexicon import EventLexicon
+from conflictmodel.parsers.events.triggers import Trigger
+from conflictmodel.parsers.proposals.mentions import (
+    _as_party,
+    _lookup_country,
+    _state_actor,
+    actors_with_fallback,
+    possessor,
+    register,
+    subject_actors,
+)
+
+__all__ = ["Participants", "participants"]
+
+# Types whose participants are all actors (PLOVER: no recipient when nobody hosts).
+_JOINT = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE})
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got)\s{1,3}(?:(?:\w+ly|also|then|later|again|reportedly|"
+    r"allegedly)\s{1,3}){0,2}$",
+    re.I,
+)
+_TARGET_PREP = re.compile(r"\s{0,3}(?:on|against|at|targeting|toward|towards|into)\s{1,3}$", re.I)
+_JOINT_PREP = re.compile(r"\b(?:with|between|among|and)\s{1,3}(?:[\w'’.-]+\s{1,3}){0,4}$", re.I)
+_BY = re.compile(r"\bby\s{1,3}(?:[\w'’.-]+\s{1,3}){0,4}$", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|at|near|from|outside|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
+_ADJ_GAP = re.compile(r"(?:['’]s?)?\s{1,3}(?:[a-z][\w-]*\s{1,3}){0,3}")
+_NEAR = 60
+
+
+@attrs.frozen(kw_only=True)
+class Participants:
+    """The parties of one event."""
+
+    actors: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    mediator: Actor | None = None
+
+
+def _party(ctx: ParseContext, m: Mention, a: Actor) -> Actor:
+    return _as_party(ctx, register(ctx, m, a), m, modifier=True)
+
+
+def _mediator(ctx: ParseContext, lex: EventLexicon, seg: Span) -> tuple[Actor | None, int]:
+    """The mediator named in ``seg`` and where its cue starts (``seg.end`` when none)."""
+    text = ctx.text
+    m = lex.mediator.search(text, seg.start, seg.end)
+    if m:
+        found = actors_with_fallback(ctx, Span(start=m.end(), end=min(seg.end, m.end() + _NEAR)))
+        if found and len(text[m.end() : found[0][0].span.start].split()) <= 4:
+            return _party(ctx, *found[0]), m.start()
+    p = lex.mediator_prefix.search(text, seg.start, seg.end)
+    if p:
+        code = _lookup_country(p.group(1))
+        state = _state_actor(ctx, code) if code else None
+        if state is not None:
+            return state, seg.end
+    return None, seg.end
+
+
+def _after(ctx: ParseContext, start: int, end: int) -> list[tuple[Mention, Actor, str]]:
+    """Actors after the trigger with the preposition-ish words before each: ``by``, ``joint``,
+    ``target`` or ``object``."""
+    text = ctx.text
+    out: list[tuple[Mention, Actor, str]] = []
+    for m, a in actors_with_fallback(ctx, Span(start=start, end=end))[:4]:
+        if a.kind is ActorKind.MEDIA:
+            continue
+        before = text[max(start, m.span.start - 40) : m.span.start]
+        if _IN_PLACE.search(before):
+            # "in Washington", "at the Kremlin": a venue, not a party.
+            continue
+        if _BY.search(before):
+            role = "by"
+        elif _JOINT_PREP.search(before):
+            role = "joint"
+        elif _TARGET_PREP.search(before):
+            role = "target"
+        else:
+            role = "object"
+        out.append((m, a, role))
+    return out
+
+
+def _noun_actor(ctx: ParseContext, lex: EventLexicon, trig: Trigger, clause: Span) -> list[Actor]:
+    """The actor of an event noun: possessor, adjective, or a light verb's subject."""
+    text = ctx.text
+    has_poss, owner = possessor(ctx, trig.start, clause.start)
+    if owner is not None:
+        return [owner]
+    if not has_poss:
+        near = actors_with_fallback(
+            ctx, Span(start=max(clause.start, trig.start - 40), end=trig.start)
+        )
+        if near:
+            m, a = near[-1]
+            if _ADJ_GAP.fullmatch(text[m.span.end : trig.start]) or m.span.end == trig.start:
+                return [_party(ctx, m, a)]
+    lv = None
+    for found in lex.light_verbs.finditer(text, max(clause.start, trig.start - 50), trig.start):
+        lv = found
+    if lv is not None and len(text[lv.end() : trig.start].split()) <= 4:
+        return [a for _, a in subject_actors(ctx, clause.start, lv.start())]
+    return []
+
+
+def participants(
+    ctx: ParseContext, lex: EventLexicon, trig: Trigger, clause: Span, seg: Span, sent: Span
+) -> Participants:
+    """Actors, targets and mediator of the event at ``trig`` (its text segment ``seg`` inside
+    ``clause`` of sentence ``sent``)."""
+    text = ctx.text
+    mediator, med_at = _mediator(ctx, lex, Span(start=sent.start, end=sent.end))
+    actors: list[Actor] = []
+    targets: list[Actor] = []
+    joint = trig.type in _JOINT
+    passive = trig.rule.pos == "verb" and bool(
+        _PASSIVE.search(text, max(clause.start, trig.start - 30), trig.start)
+    )
+    if trig.rule.pos == "verb" and not passive:
+        subj = subject_actors(ctx, clause.start, trig.start)
+        if not subj and clause.start > sent.start:
+            subj = subject_actors(ctx, sent.start, trig.start)
+        actors = [a for _, a in subj]
+    elif trig.rule.pos == "verb":
+        # "Kharkiv was shelled by Russia": the subject suffered it.
+        subj = subject_actors(ctx, clause.start, trig.start)
+        (actors if joint else targets).extend(a for _, a in subj)
+    else:
+        actors = _noun_actor(ctx, lex, trig, clause)
+    end = min(seg.end, med_at) if med_at > trig.reach else seg.end
+    for m, a, role in _after(ctx, trig.reach, max(trig.reach, end)):
+        party = _party(ctx, m, a)
+        if role == "by" or (joint and role in ("joint", "object")) or role == "joint":
+            actors.append(party)
+        elif role in ("target", "object"):
+            targets.append(party)
+    seen: set[str] = set()
+    if mediator is not None:
+        seen.add(mediator.id)
+
+    def uniq(items: list[Actor]) -> tuple[Actor, ...]:
+        out: list[Actor] = []
+        for a in items:
+            if a.id not in seen:
+                seen.add(a.id)
+                out.append(ctx.actors.get(a.id, a))
+        return tuple(out)
+
+    act = uniq(actors)
+    tgt = uniq(targets)
+    return Participants(actors=act, targets=tgt, mediator=mediator)

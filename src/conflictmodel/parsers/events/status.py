@@ -1,0 +1,95 @@
+"""Whether an event happened, and PLOVER's tense rules.
+
+The words before a trigger in its clause decide: a negation ("did not meet", "no ceasefire")
+drops the event (PLOVER leaves negated events out); "threatened to" makes it a threat and
+"refused to" a rejection; "could", "if", "ready to", "called for" make it hypothetical; "will",
+"plans to", "scheduled", "next" (or "scheduled for", "will take place" after it) make it
+planned; "continue to", "ongoing" make it ongoing.  Then PLOVER's rules for what is not (yet) an
+action: a planned or offered meeting, support, cooperation or aid is AGREE, a planned retreat is
+CONCEDE, a declared ceasefire is CONCEDE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from conflictmodel.model.events import EventStatus, EventType
+from conflictmodel.model.span import Span
+from conflictmodel.parsers.events.lexicon import EventLexicon
+from conflictmodel.parsers.events.triggers import Trigger
+
+__all__ = ["Tense", "tense"]
+
+# How far before a trigger its modal and negation words stand.
+_LOOK_BACK = 60
+_NEGATION_WORDS = 3
+_FUTURE_TO_AGREE = frozenset(
+    {EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID}
+)
+_BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|when|as|since)\b", re.I)
+# An event noun coordinated with another ("called for a truce and a prisoner exchange") shares
+# its modality: only a subordinate clause or strong punctuation cuts it off.
+_NOUN_BOUNDARY = re.compile(r"[;:()]|\b(?:but|while|after|before|when|since|because)\b", re.I)
+_LEAD_IF = re.compile(r"\W{0,3}(?:if|unless|should)\b", re.I)
+
+
+class Tense:
+    """The outcome: the status, the type after PLOVER's rules, or ``dropped`` (negated)."""
+
+    __slots__ = ("dropped", "status", "type")
+
+    def __init__(self, status: EventStatus, type_: EventType, dropped: bool = False) -> None:
+        self.status = status
+        self.type = type_
+        self.dropped = dropped
+
+
+def _last_words(seg: str, n: int) -> str:
+    return " ".join(seg.split()[-n:])
+
+
+def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span) -> Tense:
+    """Status and type of the event at ``trig`` in ``clause``.
+
+    Example:
+        >>> from conflictmodel.parsers.events.triggers import Trigger
+        >>> lex = EventLexicon.default()
+        >>> text = "The two leaders will meet in Doha."
+        >>> rule = next(r for r in lex.rules if "meet" in r.words)
+        >>> t = Trigger(start=21, end=25, rule=rule, type=rule.type)
+        >>> out = tense(lex, text, t, Span(start=0, end=34), Span(start=0, end=34))
+        >>> out.status.value, out.type.value
+        ('planned', 'agree')
+    """
+    st = lex.status
+    before = text[max(clause.start, trig.start - _LOOK_BACK) : trig.start]
+    # Only the words after the last break before the trigger govern it.
+    cut = 0
+    for m in (_BOUNDARY if trig.rule.pos == "verb" else _NOUN_BOUNDARY).finditer(before):
+        cut = m.end()
+    near = before[cut:]
+    etype = trig.type
+    if st["threat_verbs"].search(near):
+        return Tense(EventStatus.OCCURRED, EventType.THREATEN)
+    if st["refusal_verbs"].search(near):
+        return Tense(EventStatus.OCCURRED, EventType.REJECT)
+    if st["negation"].search(_last_words(near, _NEGATION_WORDS)) and etype not in (
+        EventType.REJECT,
+        EventType.THREATEN,
+    ):
+        return Tense(EventStatus.OCCURRED, etype, dropped=True)
+    after = text[trig.reach : min(clause.end, trig.reach + 40)]
+    if st["hypothetical"].search(near) or _LEAD_IF.match(text, sent.start, sent.end):
+        status = EventStatus.HYPOTHETICAL
+    elif st["planned"].search(near) or st["planned_after"].search(after):
+        status = EventStatus.PLANNED
+    elif st["ongoing"].search(near):
+        status = EventStatus.ONGOING
+    else:
+        status = EventStatus.OCCURRED
+    if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
+        if etype in _FUTURE_TO_AGREE:
+            etype = EventType.AGREE
+        elif etype is EventType.RETREAT:
+            etype = EventType.CONCEDE
+    return Tense(status, etype)

@@ -1,0 +1,241 @@
+"""Finding event triggers: one matcher pass over the article, then the rules' conditions.
+
+A trigger is a word or phrase of the lexicon ("shelled", "talks", "pulled out") whose rule's
+conditions hold where it stands (an object word after it, no vetoing neighbour).  Triggers that
+belong to one event are merged: a noun governed by a verb trigger ("launched an offensive",
+"signed a ceasefire"), an event a verb of intent governs ("agreed to meet", "promised to
+withdraw"), and repeated triggers of one type in one clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from conflictmodel.analysis.document import AnalysedDocument
+from conflictmodel.model.events import EventType
+from conflictmodel.model.span import Span
+from conflictmodel.parsers.events.lexicon import EventLexicon, TriggerRule
+
+__all__ = ["ModeCues", "Trigger", "find_triggers", "merge_in_clause"]
+
+# Merging a verb with a trigger in its object needs the object to be close: this many words.
+_OBJECT_REACH = 5
+# At most this many triggers are kept per sentence (adversarial text: "attack attack ...").
+_MAX_PER_SENTENCE = 24
+
+# Types whose verb takes another event as its object ("agreed to a ceasefire", "rejected
+# talks"): the object is part of the event, not a second one.
+_VERBAL = frozenset(
+    {
+        EventType.AGREE,
+        EventType.SUPPORT,
+        EventType.CONCEDE,
+        EventType.SANCTION,
+        EventType.REJECT,
+        EventType.THREATEN,
+        EventType.REQUEST,
+        EventType.ACCUSE,
+    }
+)
+# Words that end a verb's object: what follows them is another event, not the object.
+_GAP_STOP = re.compile(
+    r"\b(?:during|amid|after|before|while|when|since|following|despite|as|until|because|ahead|"
+    r"and|but|or|which|that|who)\b",
+    re.I,
+)
+_TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}", re.I)
+
+
+@attrs.frozen(kw_only=True)
+class Trigger:
+    """A trigger hit: where, which rule, and the hits merged into it.
+
+    Example:
+        >>> from conflictmodel.parsers.events.lexicon import EventLexicon
+        >>> rule = EventLexicon.default().rules[0]
+        >>> Trigger(start=0, end=4, rule=rule, type=rule.type).span
+        Span(start=0, end=4)
+    """
+
+    start: int
+    end: int
+    rule: TriggerRule
+    type: EventType
+    mode: str | None = None
+    last: int = 0
+    absorbed: tuple[TriggerRule, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end)
+
+    @property
+    def reach(self) -> int:
+        """The end of the last hit merged into this trigger."""
+        return max(self.end, self.last)
+
+
+class ModeCues:
+    """Mode cue hits of the whole article, looked up by position.
+
+    Example:
+        >>> cues = ModeCues([(5, 10, "assault:drone")])
+        >>> cues.between(0, 20, "assault")
+        [(5, 'drone')]
+    """
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        hits.sort()
+        self._starts = [h[0] for h in hits]
+        self._hits = hits
+
+    def between(self, start: int, end: int, etype: str) -> list[tuple[int, str]]:
+        """``(offset, mode)`` of the cues of ``etype`` that start inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        out: list[tuple[int, str]] = []
+        while i < len(self._hits) and self._hits[i][0] < end:
+            t, _, mode = self._hits[i][2].partition(":")
+            if t == etype:
+                out.append((self._hits[i][0], mode))
+            i += 1
+        return out
+
+
+def _window_words(doc: AnalysedDocument, end: int, limit: int, n: int) -> list[str]:
+    """Up to ``n`` words after ``end`` (before ``limit``), stopping at clause punctuation."""
+    lo, hi = doc.token_range(end, limit)
+    out: list[str] = []
+    for tok in doc.tokens[lo : min(hi, lo + n + 4)]:
+        if tok.low in {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}:
+            break
+        out.append(tok.low)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _prev_word(doc: AnalysedDocument, start: int) -> str:
+    lo, _ = doc.token_range(start, start + 1)
+    return doc.tokens[lo - 1].low if lo > 0 else ""
+
+
+def _has(words: Sequence[str], phrases: frozenset[str]) -> bool:
+    if not phrases:
+        return False
+    joined = " " + " ".join(words) + " "
+    # "tri-series", "ex-rebels": the head of a hyphenated word counts too.
+    return any(w in phrases or w.rsplit("-", 1)[-1] in phrases for w in words) or any(
+        " " in p and f" {p} " in joined for p in phrases
+    )
+
+
+def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit: int) -> bool:
+    after = _window_words(doc, end, limit, max(rule.window, 1))
+    nxt = after[0] if after else ""
+    prv = _prev_word(doc, start)
+    if rule.not_next and nxt in rule.not_next:
+        return False
+    if rule.not_prev and prv in rule.not_prev:
+        return False
+    if (rule.prev or rule.next) and not (prv in rule.prev or nxt in rule.next):
+        return False
+    window = after[: rule.window]
+    if rule.not_object and _has(window, rule.not_object):
+        return False
+    return not rule.object or _has(window, rule.object)
+
+
+def find_triggers(
+    lex: EventLexicon, doc: AnalysedDocument, sent: Span, hits: list[tuple[int, int, int]]
+) -> list[Trigger]:
+    """The triggers of one sentence from its matcher hits ``(start, end, rule index)``: the
+    longest hit at each place whose rule holds, in text order."""
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for s, e, i in hits:
+        by_span.setdefault((s, e), []).append(i)
+    # Longest first, then leftmost: a phrase ("prisoner exchange") wins over its words.
+    spans = sorted(by_span, key=lambda se: (-(se[1] - se[0]), se[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[Trigger] = []
+    text = doc.text
+    first = (
+        sent.start
+        + len(text[sent.start : sent.end])
+        - len(text[sent.start : sent.end].lstrip(" \t\n\"“‘'("))
+    )
+    for s, e in spans:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if s > 0 and text[s - 1] in "-‑":
+            # Part of a compound adjective ("Tehran-backed", "US-brokered").
+            continue
+        for i in sorted(by_span[(s, e)]):
+            rule = lex.rules[i]
+            if rule.pos == "noun" and s != first and text[s].isupper():
+                # A capitalised noun inside a sentence is part of a name ("the Conference of
+                # Bishops", "the Mission to the UN").
+                continue
+            if _holds(rule, doc, s, e, sent.end):
+                out.append(Trigger(start=s, end=e, rule=rule, type=rule.type, mode=rule.mode))
+                taken.append((s, e))
+                break
+        if len(out) >= _MAX_PER_SENTENCE:
+            break
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _absorb(a: Trigger, b: Trigger, *, type_: EventType | None = None) -> Trigger:
+    return attrs.evolve(
+        a,
+        type=type_ or a.type,
+        mode=a.mode or (b.mode if (type_ or a.type) is b.type else None),
+        last=max(a.reach, b.reach),
+        absorbed=(*a.absorbed, b.rule),
+    )
+
+
+def _one_event(a: Trigger, t: Trigger, close: bool) -> bool:
+    """Whether ``t`` belongs to the event of ``a`` that comes before it in the clause."""
+    if close and a.type in (EventType.THREATEN, EventType.REJECT):
+        return True
+    # The verb's object: "launched an offensive", "signed a ceasefire", "shelled ...".
+    takes_object = a.type in _VERBAL or bool(a.rule.object) or t.rule.pos == "noun"
+    if close and not a.absorbed and a.rule.pos == "verb" and (takes_object or a.type is t.type):
+        return True
+    return t.type is a.type or (t.rule.toll and a.type is EventType.ASSAULT)
+
+
+def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -> list[Trigger]:
+    """Merge the triggers of one clause that name one event (see the module docstring)."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if not out:
+            out.append(t)
+            continue
+        a = out[-1]
+        gap = text[a.reach : t.start]
+        close = (
+            len(gap.split()) <= _OBJECT_REACH
+            and not re.search(r"[,;:()]", gap)
+            and not _GAP_STOP.search(gap)
+        )
+        if a.rule.pos == "verb" and _TO_GAP.fullmatch(gap) and a.type is EventType.AGREE:
+            # PLOVER: a promised withdrawal or release is CONCEDE; agreeing to meet, or to a
+            # ceasefire, is AGREE.
+            retreat = t.type is EventType.RETREAT and t.rule.pos == "verb"
+            out[-1] = _absorb(a, t, type_=EventType.CONCEDE if retreat else EventType.AGREE)
+        elif a.rule.pos == "noun" and t.rule.pos == "verb" and t.type in _VERBAL and close:
+            # "Talks were suspended", "the deal was signed": the noun is the verb's subject.
+            out[-1] = _absorb(t, a)
+        elif _one_event(a, t, close):
+            out[-1] = _absorb(a, t)
+        elif a.rule.toll and t.type is EventType.ASSAULT:
+            out[-1] = _absorb(t, a)
+        else:
+            out.append(t)
+    return out
