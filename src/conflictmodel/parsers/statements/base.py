@@ -211,6 +211,17 @@ class _Grammar:
         ``prev`` is the word at ``prev_i``, the last before the cue that is not an adverb."""
         if prev in self.cues.word_set("articles") or prev == "'s":
             return True
+        toks = para.toks
+        if (
+            toks[m.start].low in self.cues.word_set("noun_forms")
+            and len(m.entry.words) == 1
+            and (m.end >= len(toks) or toks[m.end].low in _SENT_END or toks[m.end].low in ",;")
+            and prev_i >= a
+            and toks[prev_i].word
+            and not toks[prev_i].cap
+            and prev not in self.pron_all
+        ):
+            return True  # "… among member states.": a plural noun ends the clause
         p = para.toks[prev_i] if prev_i >= a else None
         return (
             para.toks[m.start].low in self.cues.word_set("noun_forms")

@@ -25,6 +25,8 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import Token, singular
 
+_REL_OPEN = frozenset(("which", "who", "whose", "whom"))
+
 
 class _Phrases(_Grammar):
     """Where speaker phrases, subjects, objects and clauses begin and end."""
@@ -352,6 +354,16 @@ class _Phrases(_Grammar):
         y = x + 1
         while y < end and y - x <= reach:
             u = toks[y]
+            if u.low == "," and qidx[y] < 0 and y + 1 < end and toks[y + 1].low in _REL_OPEN:
+                # "said the talks, which resume in May, remain informal": the relative
+                # clause is a parenthesis inside the subject
+                z = y + 2
+                while z < end and z - y < 30 and (toks[z].low != "," or qidx[z] >= 0):
+                    z += 1
+                if z < end:
+                    reach += z - y
+                    y = z + 1
+                    continue
             if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
                 return False
             if u.low in self.finite or (

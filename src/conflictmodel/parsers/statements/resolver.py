@@ -99,6 +99,7 @@ class Resolver:
     _scans: int = 0
     _doc: AnalysedDocument | None = None
     _doc_covered: tuple[int, int] | None = None
+    _acronyms: dict[str, str] | None = None
 
     def __attrs_post_init__(self) -> None:
         self._human = self.cues.human_heads
@@ -243,9 +244,54 @@ class Resolver:
             return []
         return None
 
+    def acronyms(self) -> dict[str, str]:
+        """The acronyms the text defines ("the United Nations Assistance Mission for Iraq
+        (UNAMI)"), each with its long form; found once per article in one pass.
+
+        Example:
+            >>> ctx = ParseContext(text="The Rapid Support Forces (RSF) said so.")
+            >>> Resolver(ctx, Cues.default()).acronyms()
+            {'RSF': 'Rapid Support Forces'}
+        """
+        if self._acronyms is None:
+            self._acronyms = _find_acronyms(self.ctx.text)
+        return self._acronyms
+
+    def _long_forms(self) -> dict[str, str]:
+        return {v: k for k, v in self.acronyms().items()}
+
+    def _acronym_actor(self, acr: str, span: Span) -> Actor:
+        """The organisation an acronym defined in the text stands for (named by its long
+        form, with the acronym as an alias)."""
+        long = self.acronyms()[acr]
+        existing = self._by_name(long) or self._by_name(acr)
+        if existing is not None and existing.kind is not ActorKind.PERSON:
+            actor = self.ctx.add_actor(attrs.evolve(existing, aliases=(acr, long), mentions=()))
+        else:
+            actor = self.ctx.add_actor(
+                Actor(
+                    id=f"org:{slug(long)}",
+                    name=long,
+                    kind=ActorKind.ORGANIZATION,
+                    aliases=(acr,),
+                )
+            )
+        self.mention(span, actor.id, "name")
+        return self.ctx.actors[actor.id]
+
     def _resolve_phrase(self, span: Span, toks: Sequence[Token], subject: bool) -> list[Actor]:
         """A single noun phrase: a description of an earlier actor, a name the actors stage
         knows, or a minimal actor of its own."""
+        acr = _acronym_in(toks, self.acronyms())
+        if acr is None and self.acronyms():
+            surface = " ".join(span.of(self.ctx.text).split())
+            if surface[:4].lower() == "the ":
+                surface = surface[4:]
+            acr = self._long_forms().get(surface)
+        if acr is not None:
+            defined = self._acronym_actor(acr, span)
+            self.remember(span.start, defined, subject)
+            return [defined]
         named = [t for t in toks[1:] if t.cap] or [
             t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
         ]
@@ -628,6 +674,50 @@ def _covered(doc: AnalysedDocument) -> tuple[int, int] | None:
     if found is not None and (found[0] < 0 or found[1] > len(text) or found[0] > found[1]):
         found = None
     return found
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_ACRONYM_GLUE = frozenset(("of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "to"))
+
+
+def _find_acronyms(text: str) -> dict[str, str]:
+    """ "Long Name (LN)" definitions whose capitalised initials spell the acronym."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1).replace("&", "")
+        words = text[max(0, m.start() - 160) : m.start()].split()[-12:]
+        initials = ""
+        k = len(words)
+        while k > 0 and len(initials) < len(acr):
+            w = words[k - 1]
+            k -= 1
+            if w.lower() in _ACRONYM_GLUE:
+                continue
+            if not w[:1].isupper():
+                break
+            initials = w[0] + initials
+        if initials == acr and m.group(1) not in out:
+            long = " ".join(words[k:])
+            if long.split()[0].lower() == "the":
+                long = long.split(" ", 1)[1]
+            out[m.group(1)] = long
+        if len(out) >= 50:
+            break
+    return out
+
+
+def _acronym_in(toks: Sequence[Token], acronyms: dict[str, str]) -> str | None:
+    """The defined acronym a phrase names: "UNAMI", "the UNAMI", "the … Mission (UNAMI)"."""
+    if not acronyms:
+        return None
+    words = [t for t in toks if t.word]
+    if not words:
+        return None
+    last = words[-1]
+    raw = last.low.upper()
+    if raw in acronyms and (len(words) <= 2 or (len(toks) >= 2 and toks[-1].low == ")")):
+        return raw
+    return None
 
 
 def _strip_span(text: str, span: Span) -> Span:
