@@ -176,9 +176,9 @@ def test_lexicon_rejects_bad_data(tmp_path: Path) -> None:
 
 
 def test_extra_provisions_reach_the_stage() -> None:
-    parser = ProposalParser(extra_provisions={"amnesty": ["amnesty for *"]})
+    parser = ProposalParser(extra_provisions={"prisoner_amnesty": ["amnesty for *"]})
     (p,) = proposals_of("Mediators proposed a plan that includes an amnesty for fighters.", parser)
-    assert [(v.kind.value, v.label) for v in p.provisions] == [("other", "amnesty")]
+    assert [(v.kind.value, v.label) for v in p.provisions] == [("other", "prisoner_amnesty")]
 
 
 def test_recognition_gets_territories_and_recognized_as() -> None:
@@ -458,7 +458,7 @@ EXPECTED: dict[str, list[tuple[str | None, str, set[str]]]] = {
     ],
     "armenia.txt": [
         (None, "signed", {"territorial_recognition"}),
-        ("state:AZ", "demanded", {"referendum"}),
+        ("state:AZ", "demanded", {"referendum", "constitutional_reform"}),
     ],
     "sudan.txt": [
         ("state:SA", "accepted", {"ceasefire"}),
@@ -474,17 +474,21 @@ EXPECTED: dict[str, list[tuple[str | None, str, set[str]]]] = {
         ("org:un", "accepted", {"ceasefire", "humanitarian_access", "prisoner_exchange", "other"})
     ],
     "tigray.txt": [
-        (None, "signed", {"ceasefire", "other", "humanitarian_access", "ceasefire_monitoring"})
+        (
+            None,
+            "signed",
+            {"ceasefire", "disarmament", "humanitarian_access", "ceasefire_monitoring"},
+        )
     ],
     "kashmir.txt": [(None, "accepted", {"ceasefire"}), ("state:PK", "demanded", {"referendum"})],
     "lebanon.txt": [("state:US", "accepted", {"ceasefire", "withdrawal", "ceasefire_monitoring"})],
-    "kosovo.txt": [(None, "accepted", set()), ("org:eu", "proposed", {"other"})],
+    "kosovo.txt": [(None, "accepted", {"normalization"}), ("org:eu", "proposed", {"autonomy"})],
     "sahara.txt": [
-        ("state:MA", "rejected", {"other", "territorial_recognition"}),
+        ("state:MA", "rejected", {"autonomy", "territorial_recognition"}),
         ("org:polisario", "demanded", {"referendum"}),
     ],
     "guillemets.txt": [
-        ("state:RU", "rejected", {"nato_membership", "other"}),
+        ("state:RU", "rejected", {"nato_membership", "military_limits"}),
         (None, "under_consideration", {"ceasefire"}),
     ],
     "no_proposal.txt": [],
@@ -581,8 +585,8 @@ def test_adversarial_input_terminates(text: str) -> None:
         ("The deal would see aid trucks allowed into the enclave.", "humanitarian_access", None),
         ("Kigali proposed an exchange of detained soldiers.", "prisoner_exchange", None),
         ("The proposal includes demining of farmland near the border.", "other", "demining"),
-        ("The roadmap envisages a government of national unity.", "other", "power_sharing"),
-        ("Yerevan offered a border delimitation commission.", "other", "border_delimitation"),
+        ("The roadmap envisages a government of national unity.", "power_sharing", None),
+        ("Yerevan offered a border delimitation commission.", "border_delimitation", None),
     ],
 )
 def test_widened_provision_phrases(sentence: str, kind: str, label: str | None) -> None:

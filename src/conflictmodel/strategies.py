@@ -557,6 +557,7 @@ def _proposals(
         ),
         conditions=draw(st.lists(conditions(text=text, max_end=max_end), max_size=2)),
         status=draw(st.sampled_from(ProposalStatus)),
+        mentions=sorted(draw(st.lists(spans(max_end), max_size=2, unique=True))),
         venue=draw(_maybe_name),
         date=draw(_maybe(text_dates(text=text, max_end=max_end))),
         source=draw(maybe_actor),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any
 
 import attrs
@@ -23,6 +24,7 @@ from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory
 from conflictmodel.model.textdates import TextDate
+from conflictmodel.resources import load_data
 
 __all__ = ["Condition", "Proposal", "ProposalStatus", "Provision", "ProvisionKind"]
 
@@ -35,15 +37,22 @@ class ProvisionKind(enum.Enum):
         <ProvisionKind.FRONTLINE_FREEZE: 'frontline_freeze'>
     """
 
+    # The first seventeen values are the original, coarse taxonomy (gold files and stores read
+    # them); the finer kinds after them split what used to be ``other`` with a label.  Each
+    # kind's PA-X categories are in data/provisions_pax.json (see ``pax_categories``).
     TERRITORIAL_RECOGNITION = "territorial_recognition"
+    """Recognition, cession, annexation or exchange of territory; sovereignty over it."""
     CEASEFIRE = "ceasefire"
     FRONTLINE_FREEZE = "frontline_freeze"
     SANCTIONS_RELIEF = "sanctions_relief"
     SANCTIONS = "sanctions"
     SECURITY_GUARANTEES = "security_guarantees"
     NATO_MEMBERSHIP = "nato_membership"
+    """Membership of NATO or another alliance, or neutrality instead of it."""
     PEACEKEEPING = "peacekeeping"
+    """Peacekeepers, an international mission or foreign troops deployed to keep the peace."""
     CEASEFIRE_MONITORING = "ceasefire_monitoring"
+    """Monitoring and verification (of a ceasefire or of the deal)."""
     PRISONER_EXCHANGE = "prisoner_exchange"
     HOSTAGE_RELEASE = "hostage_release"
     WITHDRAWAL = "withdrawal"
@@ -51,7 +60,62 @@ class ProvisionKind(enum.Enum):
     REFERENDUM = "referendum"
     HUMANITARIAN_ACCESS = "humanitarian_access"
     RECONSTRUCTION = "reconstruction"
+    """Reconstruction and economic terms (funds, resources, investment)."""
+    AUTONOMY = "autonomy"
+    """Autonomy, special status, self-rule or federal arrangements for a region."""
+    DEMILITARIZED_ZONE = "demilitarized_zone"
+    """A demilitarised, buffer or security zone."""
+    MILITARY_LIMITS = "military_limits"
+    """Caps on the size or arms of an army."""
+    DISARMAMENT = "disarmament"
+    """Disarmament, demobilisation and reintegration (DDR)."""
+    FORCE_INTEGRATION = "force_integration"
+    """Integration or merger of armed groups into the armed forces."""
+    AMNESTY = "amnesty"
+    RETURN_OF_DISPLACED = "return_of_displaced"
+    """Return of refugees, displaced people or deported children."""
+    POLITICAL_TRANSITION = "political_transition"
+    """A transitional government or authority, a political process, dissolution of bodies."""
+    POWER_SHARING = "power_sharing"
+    CONSTITUTIONAL_REFORM = "constitutional_reform"
+    MINORITY_RIGHTS = "minority_rights"
+    """Minority, language or religious rights."""
+    ACCOUNTABILITY = "accountability"
+    """Accountability and justice: tribunals, truth commissions, reparations."""
+    NUCLEAR_SAFETY = "nuclear_safety"
+    """Safety of nuclear plants (a protection zone, their handover or shutdown)."""
+    BORDER_DELIMITATION = "border_delimitation"
+    NORMALIZATION = "normalization"
+    """Normalisation of relations between states (diplomatic ties, embassies)."""
     OTHER = "other"
+    """Anything else; ``Provision.label`` names it."""
+
+    @property
+    def pax_categories(self) -> tuple[tuple[str, str], ...]:
+        """The PA-X categories (code, name) this kind maps to (``data/provisions_pax.json``).
+
+        Example:
+            >>> ProvisionKind.AMNESTY.pax_categories[0]
+            ('TjAm', 'Amnesty-pardon')
+        """
+        entry = _pax()[self.value]
+        return tuple((c["code"], c["name"]) for c in entry["pax"])
+
+    @property
+    def pax_approximate(self) -> bool:
+        """True when PA-X has no category for exactly this kind and the mapping is the nearest.
+
+        Example:
+            >>> ProvisionKind.HOSTAGE_RELEASE.pax_approximate
+            True
+        """
+        return bool(_pax()[self.value]["approximate"])
+
+
+@functools.cache
+def _pax() -> dict[str, Any]:
+    kinds: dict[str, Any] = load_data("provisions_pax.json")["kinds"]
+    return kinds
 
 
 class ProposalStatus(enum.Enum):
@@ -151,6 +215,9 @@ class Proposal:
         venue: where it was presented ("Paris"), as written.
         date: when, as written.
         source: the outlet or source that reported it ("according to a report by Bloomberg").
+        mentions: the later mentions that refer to this plan ("the plan", "the US proposal",
+            "Today's agreement"), in text order; its provisions, conditions and status may come
+            from any of them (each provision and condition keeps its own span).
 
     Example:
         >>> us = Actor(id="state:US", name="United States", kind="state", country="US")
@@ -182,6 +249,9 @@ class Proposal:
     venue: str | None = attrs.field(default=None, validator=is_optional_str)
     date: TextDate | None = attrs.field(default=None, validator=optional_instance_of(TextDate))
     source: Actor | None = attrs.field(default=None, validator=optional_instance_of(Actor))
+    mentions: tuple[Span, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=tuple_of(Span)
+    )
 
     @property
     def provision_kinds(self) -> frozenset[ProvisionKind]:

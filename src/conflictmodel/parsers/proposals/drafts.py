@@ -725,4 +725,8 @@ def _finish(ctx: ParseContext, d: _Draft) -> Proposal:
         venue=d.venue,
         date=d.date,
         source=d.source,
+        mentions=sorted(
+            {(r.start, r.end): r for r in d.references if r.start >= 0}.values(),
+            key=lambda r: r.start,
+        ),
     )

@@ -31,6 +31,7 @@ from conflictmodel.parsers.proposals.drafts import (
 )
 from conflictmodel.parsers.proposals.lexicon import ProposalLexicon, ProvisionLexicon, _Rx
 from conflictmodel.parsers.proposals.mentions import _as_party
+from conflictmodel.parsers.proposals.plans import coalesce, complement_provisions
 from conflictmodel.parsers.proposals.provisions import (
     _IRREALIS,
     _QUID_PRO_QUO,
@@ -63,12 +64,12 @@ class ProposalParser:
     Example:
         >>> from conflictmodel import parse_article
         >>> from conflictmodel.pipeline import default_pipeline
-        >>> p = ProposalParser(extra_provisions={"amnesty": ["amnesty for *"]})
+        >>> p = ProposalParser(extra_provisions={"prisoner_amnesty": ["amnesty for *"]})
         >>> pipe = default_pipeline().replace("proposals", p)
         >>> art = parse_article("Mediators proposed a plan that includes an amnesty for fighters.",
         ...                     pipeline=pipe)
         >>> [(v.kind.value, v.label) for v in art.proposals[0].provisions]
-        [('other', 'amnesty')]
+        [('other', 'prisoner_amnesty')]
     """
 
     name = "proposals"
@@ -104,6 +105,9 @@ class ProposalParser:
                 continue
             self._sentence(ctx, idx, sent, drafts)
         drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
+        drafts = coalesce(text, drafts)
+        for d in drafts:
+            complement_provisions(text, d)
         ctx.proposals.extend(_finish(ctx, d) for d in drafts)
         ctx.proposal_traces.extend(
             ProposalTrace(

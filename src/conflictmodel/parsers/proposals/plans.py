@@ -1,0 +1,191 @@
+"""One proposal per plan: later mentions of a plan join the draft that introduced it.
+
+An article names a plan once ("a 28-point US peace plan") and then refers back to it many
+times ("the plan", "the US proposal", "the framework", "the deal"), often paragraphs later and
+with more of its terms.  Each mention used to become a proposal of its own; here a later draft
+joins an earlier one when
+
+* its trigger noun is of the same family (deal/agreement/accord..., plan/proposal/framework...,
+  ceasefire/truce...; ``plan_families`` in ``proposals_words.json``),
+* it is *definite* ("the", "this", a possessive, or the same capitalised name) — "a new plan"
+  is another plan,
+* its proposer, when it has one, is the earlier plan's proposer (or a co-proposer), and
+* what it is about does not conflict: a later definite mention with provisions of other kinds
+  adds them (that is the point), but two drafts that both name a proposer and differ do not
+  join.
+
+The joined draft keeps the first mention's span and id; the other mentions become its
+``references`` (and [`Proposal.mentions`][conflictmodel.Proposal]), so positions anchored at
+them still resolve to the one plan.  One pass over the drafts with a dictionary of open plans
+per family: linear in the number of drafts.
+
+A draft whose trigger states its aim in a complement ("a plan to reunite families", "a deal
+that would reopen the port") but matched no provision phrase gets one provision of kind
+``other`` whose text is that complement, so the proposal says what it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from conflictmodel.model.proposals import Provision, ProvisionKind
+from conflictmodel.model.span import Span
+from conflictmodel.parsers.proposals.drafts import _Draft, _later, _merge_provisions
+from conflictmodel.parsers.proposals.units import clause_end
+from conflictmodel.resources import load_data
+
+__all__ = ["coalesce", "complement_provisions"]
+
+_WORDS = load_data("proposals_words.json")
+_FAMILY: dict[str, str] = {
+    word: family for family, words in _WORDS["plan_families"].items() for word in words
+}
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|that|these|its|their|his|her|our|such)\b|\w['’]s?)"
+    r"(?:\s{1,3}[\w.'’\"“”-]+){0,4}\s{0,3}$",
+    re.I,
+)
+_FRESH = re.compile(r"\b(?:another|new|second|fresh|separate|rival|counter|alternative)\b", re.I)
+# How far back a plan stays open for a definite mention (characters): a news article's
+# "the deal" five paragraphs on still means the deal of the lead.
+_REACH = 6000
+
+
+def _family(trigger: str) -> str | None:
+    word = " ".join(trigger.lower().split())
+    word = word[:-1] if word.endswith("s") and word[:-1] in _FAMILY else word
+    return _FAMILY.get(word)
+
+
+def _plural(trigger: str) -> bool:
+    word = trigger.lower()
+    return word.endswith("s") and word[:-1] in _FAMILY
+
+
+def _reference(text: str, d: _Draft) -> str:
+    """How the draft's trigger is introduced: ``"definite"`` ("the plan", "Today's deal",
+    "agreed to the truce"), ``"fresh"`` ("a new plan", "another truce") or ``"indefinite"``."""
+    np = text[d.anchor.start : d.anchor.end]
+    if d.trigger.lower() not in np.lower():
+        # An implicit anchor ("agreed to"): the noun phrase follows the cue.
+        np = text[d.anchor.end : min(len(text), d.anchor.end + 40)]
+        cut = np.lower().find(d.trigger.lower())
+        np = np[: cut + len(d.trigger)] if cut >= 0 else ""
+    head = np[: max(0, np.lower().rfind(d.trigger.lower()))]
+    if not head.strip():
+        before = text[max(0, d.anchor.start - 40) : d.anchor.start]
+        cut = max(before.rfind(","), before.rfind(";"), before.rfind("."), before.rfind("\n"))
+        head = before[cut + 1 :]
+    if _FRESH.search(head):
+        return "fresh"
+    if _DEFINITE.search(head):
+        return "definite"
+    return "indefinite"
+
+
+def _name(text: str, d: _Draft) -> str | None:
+    """The capitalised name of a named plan ("the Jeddah Declaration"), lowercased."""
+    seg = text[max(0, d.anchor.start - 40) : d.anchor.end]
+    m = re.search(r"((?:[A-Z][\w'’-]+\s{1,3}){1,4})[\w-]+$", seg)
+    if m is None or not d.trigger[:1].isupper():
+        return None
+    return " ".join(m.group(0).lower().split())
+
+
+def _proposer_ok(head: _Draft, d: _Draft) -> bool:
+    if d.proposer is None or head.proposer is None:
+        return True
+    ids = {head.proposer.id, *(a.id for a in head.co_proposers)}
+    return d.proposer.id in ids
+
+
+def _join(head: _Draft, d: _Draft) -> None:
+    head.provisions = _merge_provisions(head.provisions, d.provisions)
+    seen = {(c.span.start, c.span.end) for c in head.conditions}
+    head.conditions.extend(c for c in d.conditions if (c.span.start, c.span.end) not in seen)
+    head.status = _later(head.status, d.status)
+    head.proposer = head.proposer or d.proposer
+    head.source = head.source or d.source
+    head.date = head.date or d.date
+    head.venue = head.venue or d.venue
+    head.references.extend([d.anchor, *d.references])
+    for r in d.responders:
+        if r not in head.responders:
+            head.responders.append(r)
+    for rec in d.recipients:
+        if rec.id not in {x.id for x in head.recipients}:
+            head.recipients.append(rec)
+    head.last_sentence = max(head.last_sentence, d.last_sentence)
+
+
+def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Join later definite mentions of a plan to the draft that introduced it (in text order).
+
+    Example:
+        >>> from conflictmodel import parse_article
+        >>> art = parse_article(
+        ...     "Qatar proposed a plan for a 60-day truce in Gaza. Hamas said it was studying "
+        ...     "the plan. Under the plan, hostages would be released. Israel rejected the plan.")
+        >>> [(p.status.value, sorted(k.value for k in p.provision_kinds)) for p in art.proposals]
+        [('rejected', ['ceasefire', 'hostage_release'])]
+    """
+    open_by_family: dict[str, _Draft] = {}
+    by_name: dict[str, _Draft] = {}
+    out: list[_Draft] = []
+    for d in sorted(drafts, key=lambda x: x.start):
+        fam = _family(d.trigger)
+        name = _name(text, d)
+        head = by_name.get(name) if name else None
+        if head is None and fam is not None and fam in open_by_family:
+            cand = open_by_family[fam]
+            ref = _reference(text, d)
+            if (
+                ref != "fresh"
+                and d.start - cand.end <= _REACH
+                and _proposer_ok(cand, d)
+                # "an agreement" again, adding nothing: the same agreement reported again.
+                and (ref == "definite" or (d.kinds <= cand.kinds and not _plural(d.trigger)))
+            ):
+                head = cand
+        if head is not None and head is not d:
+            _join(head, d)
+            continue
+        out.append(d)
+        if fam is not None:
+            open_by_family[fam] = d
+        if name:
+            by_name[name] = d
+    return out
+
+
+_COMPLEMENT = re.compile(
+    r"\s{0,3}(?:(?:that|which)\s{1,3}(?:would|will|could|should)\s{1,3}|to\s{1,3}"
+    r"(?:try\s{1,3}to\s{1,3}|help\s{1,3}(?:to\s{1,3})?)?|aimed\s{1,3}at\s{1,3}|for\s{1,3}"
+    r"(?=\w+ing\b))(?P<verb>[a-z][a-z-]+)\b",
+)
+# Complements that say nothing about the terms ("a plan to be presented", "a deal to end").
+_EMPTY_VERBS = frozenset(_WORDS["empty_complement_verbs"])
+
+
+def complement_provisions(text: str, d: _Draft) -> None:
+    """Give a draft without provisions one ``other`` provision stated by its trigger's
+    complement ("a plan to reunite children with their families")."""
+    if d.provisions or not d.explicit:
+        return
+    m = _COMPLEMENT.match(text, d.anchor.end, min(len(text), d.anchor.end + 60))
+    if m is None or m.group("verb") in _EMPTY_VERBS:
+        return
+    start = m.start("verb")
+    end = clause_end(text, start, min(len(text), start + 200))
+    seg = text[start:end].rstrip()
+    if len(seg.split()) < 2:
+        return
+    d.provisions = [
+        Provision(
+            kind=ProvisionKind.OTHER,
+            text=seg,
+            span=Span(start=start, end=start + len(seg)),
+            label="stated_aim",
+        )
+    ]
