@@ -243,6 +243,8 @@ class _Direct(_Reported):
         tail2 = " ".join(lows[-2:])
         if tail1 and (tail1 in self.labels or tail2 in self.labels):
             return True
+        if tail1 == "called" and len(lows) >= 2 and self._thing(para, qi - 2):
+            return True  # "a plan called «Road to Peace»": a thing's name, not speech
         # a title in Title Case after a preposition, a possessive or an article
         q = self.top[k]
         words = [w for w in self.text[q.start : q.end].split() if any(ch.isalpha() for ch in w)]
@@ -250,6 +252,20 @@ class _Direct(_Reported):
             bool(words) and len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
         )
         return title and bool(tail1) and (tail1 in self.preps or tail1 in LABEL_WORDS)
+
+    def _thing(self, para: _Para, x: int) -> bool:
+        """Token ``x`` is a lower-case noun that names no one ("plan", "operation"), not a
+        pronoun, a person noun or a name."""
+        t = para.toks[x]
+        return (
+            t.word
+            and not t.cap
+            and t.low not in self.pron_all
+            and t.low not in self.heads
+            and t.low not in self.finite
+            and t.low not in self.aux
+            and not self._adv(t)
+        )
 
     def _colon_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
         a, _b = para.sents[si]

@@ -370,6 +370,17 @@ class _Phrases(_Grammar):
                 u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
             ):
                 return True
+            if (
+                starts
+                and y - 1 > x
+                and u.word
+                and not u.cap
+                and toks[y - 1].low in self.adverbs
+                and u.low not in self.preps
+                and u.low not in self.dets
+                and not u.low.endswith("ing")
+            ):
+                return True  # "said the mediators often leave …": a verb after its adverb
             y += 1
         return False
 

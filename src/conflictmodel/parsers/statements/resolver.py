@@ -212,6 +212,8 @@ class Resolver:
         ):
             # "the statement said": whoever was last reported as speaking
             actor = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
+            if actor is None:
+                return [self._document(span, toks)]
             return self._note(span, actor, "descriptor", subject)
         parts = _conjuncts(toks)
         if len(parts) > 1:
@@ -306,9 +308,33 @@ class Resolver:
             actor = self._fallback(span, toks)
         if actor is None:
             return []
+        if actor.kind is ActorKind.STATE:
+            # "the Armenian premier": the person of that country described so, named before
+            person = self._countryman(span, toks, actor.country or actor.id.split(":")[-1])
+            if person is not None:
+                return self._note(span, person, "descriptor", subject)
         self._by_surface.setdefault(" ".join(span.of(self.ctx.text).split()), actor.id)
         self.remember(span.start, actor, subject)
         return [actor]
+
+    def _countryman(self, span: Span, toks: Sequence[Token], country: str) -> Actor | None:
+        """For "the <Demonym> <title>": the nearest person before it from that country who
+        holds a role (by title)."""
+        last = toks[-1]
+        heads = self.cues.word_set("speaker_heads") - self.cues.word_set("org_heads")
+        if toks[0].low != "the" or last.cap or not last.word or last.low not in heads:
+            return None
+        for _off, target, _subj in self._candidates(span.start, window=6000):
+            a = self.ctx.actors.get(target)
+            if (
+                a is not None
+                and a.kind is ActorKind.PERSON
+                and not a.anonymous
+                and a.country == country
+                and a.roles
+            ):
+                return a
+        return None
 
     def _demonym_people(self, actor: Actor, span: Span, toks: Sequence[Token]) -> Actor:
         """ "Russian officials", "Ukrainian diplomats": people, not the state of the demonym."""
@@ -497,6 +523,8 @@ class Resolver:
         """A minimal actor for a phrase nothing else could resolve."""
         dets = self.cues.word_set("determiners")
         runs = _cap_runs(toks, dets)
+        if toks[-1].low in self.cues.word_set("source_nouns") and toks[0].low in dets:
+            return self._document(span, toks)  # "the court filing says"
         if self._anonymous_phrase(toks, runs):
             return self._anonymous(span, toks)
         if not runs:
@@ -603,6 +631,24 @@ class Resolver:
             if t.word:
                 head = t
         return head
+
+    def _document(self, span: Span, toks: Sequence[Token]) -> Actor:
+        """A document as the source ("the court filing", "the draft"): an anonymous actor of
+        unknown kind, described by the phrase."""
+        dets = self.cues.word_set("determiners")
+        body = [t for t in toks if t.word and t.low not in dets] or list(toks)
+        name = " ".join(self.ctx.text[body[0].start : body[-1].end].split())
+        actor = self.ctx.add_actor(
+            Actor(
+                id=f"anon:{slug(name)}",
+                name=name,
+                kind=ActorKind.UNKNOWN,
+                anonymous=True,
+                description=" ".join(span.of(self.ctx.text).split()),
+            )
+        )
+        self.mention(span, actor.id, "anonymous", alias=False)
+        return self.ctx.actors[actor.id]
 
     def _anonymous(self, span: Span, toks: Sequence[Token], country: str | None = None) -> Actor:
         ctx = self.ctx
