@@ -1,0 +1,211 @@
+"""Attribution patterns of issue 12: each on a small article written for the test.
+
+Every test names the pattern it checks; the articles are made up, about several conflicts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictmodel import parse_article
+from conflictmodel.article import Article
+from conflictmodel.model.statements import SpeakerSource
+from conflictmodel.statements import Statement
+
+
+def _by_content(art: Article, start: str) -> Statement:
+    hits = [s for s in art.statements if s.content.startswith(start)]
+    assert hits, [s.content for s in art.statements]
+    return hits[0]
+
+
+# 1. a speaker that cannot be resolved does not drop the statement
+
+
+def test_unresolved_pronoun_keeps_the_quote() -> None:
+    art = parse_article('"Nobody in Goma trusts the truce," he admitted.')
+    s = _by_content(art, "Nobody in Goma trusts the truce")
+    assert s.speaker is None
+    assert s.speaker_source is SpeakerSource.UNRESOLVED
+    assert s.speaker_span is not None
+    assert art.evidence(s.speaker_span) == "he"
+    assert s.cue == "admitted"
+
+
+def test_collective_speaker() -> None:
+    art = parse_article("Analysts say the ceasefire in Tigray is unlikely to hold past the rains.")
+    s = _by_content(art, "the ceasefire in Tigray")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert s.speaker_source is SpeakerSource.COLLECTIVE
+
+
+def test_document_as_source() -> None:
+    art = parse_article("The court filing says the militia moved weapons into Goma in March.")
+    s = _by_content(art, "the militia moved weapons")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert s.speaker_source is SpeakerSource.DOCUMENT
+    assert art.evidence(s.speaker_span) == "The court filing"
+
+
+# 2. reported clauses without "that"
+
+
+def test_bare_clause_with_adverb_before_its_verb() -> None:
+    art = parse_article(
+        "Yemen's foreign minister Ahmed Awad bin Mubarak spoke in Aden. "
+        "He said the mediators often leave both sides without a plan."
+    )
+    s = _by_content(art, "the mediators often leave")
+    assert s.speaker is not None
+    assert s.speaker.name.endswith("Mubarak")
+    assert s.speaker_source is SpeakerSource.PRONOUN
+
+
+def test_bare_clause_around_a_relative_parenthesis() -> None:
+    art = parse_article(
+        "Nikos Christodoulides said the talks, which resume in Geneva next month, remain informal."
+    )
+    s = _by_content(art, "the talks, which resume")
+    assert s.content.endswith("remain informal")
+
+
+# 4. headlines and title-case lines
+
+
+def test_headline_speaker_verb_content() -> None:
+    art = parse_article("Kyiv Says Russia Moved Troops To Kursk\n\nFighting went on near Sudzha.")
+    s = _by_content(art, "Russia Moved Troops")
+    assert s.speaker is not None
+    assert s.speaker.id == "state:UA"
+    assert s.speaker_source is SpeakerSource.HEADLINE
+    assert s.cue == "Says"
+
+
+def test_headline_content_dash_speaker() -> None:
+    art = parse_article(
+        "Talks Will Not Resume — Peskov\n\nKremlin spokesman Dmitry Peskov said the talks were over."
+    )
+    s = _by_content(art, "Talks Will Not Resume")
+    assert s.speaker is not None
+    assert s.speaker.name == "Dmitry Peskov"
+    assert s.speaker_source is SpeakerSource.HEADLINE
+
+
+def test_headline_bare_title_is_unresolved() -> None:
+    art = parse_article("Minister Urges Army To Pull Back From Border\n\nShelling went on.")
+    s = _by_content(art, "Army To Pull Back")
+    assert s.speaker is None
+    assert s.speaker_source is SpeakerSource.UNRESOLVED
+
+
+def test_headline_two_speakers() -> None:
+    art = parse_article("US, UN Welcome Sudan Truce Deal\n\nThe deal was signed in Jeddah.")
+    names = {s.speaker.name for s in art.statements if s.speaker is not None}
+    assert names == {"United States", "United Nations"}
+
+
+# 5. descriptors corefer to the right person
+
+
+def test_demonym_title_descriptor() -> None:
+    art = parse_article(
+        "Armenian Prime Minister Nikol Pashinyan met Ilham Aliyev in Brussels. "
+        '"The border will be marked by June," said the Armenian premier.'
+    )
+    s = _by_content(art, "The border will be marked")
+    assert s.speaker is not None
+    assert s.speaker.name == "Nikol Pashinyan"
+    assert s.speaker_source is SpeakerSource.DESCRIPTOR
+    assert art.evidence(s.speaker_span) == "the Armenian premier"
+
+
+def test_transliterations_are_one_person() -> None:
+    art = parse_article(
+        "Colonel General Oleksandr Syrskyi visited the Kursk front. "
+        "Syrskiy said the enemy had not advanced a single metre."
+    )
+    s = _by_content(art, "the enemy had not advanced")
+    assert s.speaker is not None
+    assert s.speaker.name == "Oleksandr Syrskyi"
+    assert [a.name for a in art.actors if a.kind.value == "person"] == ["Oleksandr Syrskyi"]
+
+
+# 6. institutions and metonyms
+
+
+def test_capital_stands_for_its_state() -> None:
+    art = parse_article("Khartoum said the RSF had shelled the market in El Fasher.")
+    s = _by_content(art, "the RSF had shelled")
+    assert s.speaker is not None
+    assert s.speaker.id == "state:SD"
+    assert s.speaker_source is SpeakerSource.INSTITUTION
+
+
+def test_acronym_defined_in_the_text() -> None:
+    art = parse_article(
+        "The Joint Border Verification Mechanism (JBVM) sent patrols to Malakal. "
+        "The JBVM said the camp was calm."
+    )
+    s = _by_content(art, "the camp was calm")
+    assert s.speaker is not None
+    assert s.speaker.name == "Joint Border Verification Mechanism"
+    assert "JBVM" in s.speaker.aliases
+
+
+# 8. quotation marks that are not speech
+
+
+def test_a_thing_called_is_a_name() -> None:
+    art = parse_article(
+        'The Myanmar junta released a plan called "Road to Peace" on Monday. '
+        'Min Aung Hlaing called the vote "a new beginning".'
+    )
+    assert not any(s.content == "Road to Peace" for s in art.statements)
+    s = _by_content(art, "a new beginning")
+    assert s.speaker is not None
+    assert s.speaker.name == "Min Aung Hlaing"
+
+
+# 10. the cue is the text at its span
+
+
+def test_cue_is_exactly_the_text() -> None:
+    art = parse_article("Kremlin spokesman Dmitry Peskov  told  reporters that talks were over.")
+    s = _by_content(art, "talks were over")
+    assert s.cue_span is not None
+    assert s.cue == art.evidence(s.cue_span)
+    assert s.cue == "told  reporters"
+
+
+# the number of statements never drops when unrelated sentences are added around them
+
+_ATTRIBUTIONS = [
+    '"The corridor stays open," Azerbaijan\'s foreign minister Jeyhun Bayramov said.',
+    "Sudan's army chief Abdel Fattah al-Burhan said the army would not negotiate.",
+    "According to the Houthis, the strike hit a port in Hodeidah.",
+    "Analysts say the truce in Gaza is fragile.",
+]
+_FILLERS = [
+    "Rain fell over the hills.",
+    "The bridge was rebuilt in 2019.",
+    "Markets were closed for the holiday.",
+    "Trucks waited at the border crossing.",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    core=st.sampled_from(_ATTRIBUTIONS),
+    before=st.lists(st.sampled_from(_FILLERS), max_size=3),
+    after=st.lists(st.sampled_from(_FILLERS), max_size=3),
+)
+def test_statements_survive_unrelated_sentences(
+    core: str, before: list[str], after: list[str]
+) -> None:
+    alone = len(parse_article(core).statements)
+    assert alone >= 1
+    padded = parse_article(" ".join([*before, core, *after]))
+    assert len(padded.statements) >= alone
