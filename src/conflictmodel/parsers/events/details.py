@@ -206,7 +206,11 @@ class TollReader:
         self.killed = _union(table["killed"])
         self.wounded = _union(table["wounded"])
         self.before = re.compile(
-            r"(?P<q>(?:" + hedge + r")\s{1,3})?(?P<n>" + num + r")(?:\s{1,3}[\w’'-]+){0,3}?"
+            r"(?P<q>(?:"
+            + hedge
+            + r")\s{1,3})?(?<![\w,.])(?P<n>"
+            + num
+            + r")\b(?:\s{1,3}(?!(?:and|or|but)\b)[\w’'-]+){0,3}?"
             r"\s{1,3}(?:(?:were|was|have|has|had|been|are|reportedly|also|being|feared|"
             r"confirmed|people|civilians)\s{1,3}){0,3}$",
             re.I,
@@ -256,13 +260,12 @@ def casualties_near(
 
 
 def _figure(rx: TollReader, text: str, start: int, end: int, sent: Span) -> Casualties | None:
-    lo = max(sent.start, start - 70)
-    b = rx.before.search(text, lo, start)
-    if b is not None and not text[b.end() : start].strip():
-        return _casualties(rx, text, b)
     a = rx.after.match(text, end, min(sent.end, end + 50))
     if a is not None:
         return _casualties(rx, text, a)
+    b = rx.before.search(text, max(sent.start, start - 70), start)
+    if b is not None and not text[b.end() : start].strip():
+        return _casualties(rx, text, b)
     return None
 
 

@@ -25,13 +25,13 @@ from conflictmodel.parsers.proposals.mentions import (
     _as_party,
     _lookup_country,
     _state_actor,
-    actors_with_fallback,
+    actor_mentions,
     possessor,
     register,
     subject_actors,
 )
 
-__all__ = ["Participants", "participants"]
+__all__ = ["Participants", "SentenceParties", "participants"]
 
 # Types whose participants are all actors (PLOVER: no recipient when nobody hosts).
 _JOINT = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE})
@@ -48,6 +48,23 @@ _ADJ_GAP = re.compile(r"(?:['’]s?)?\s{1,3}(?:[a-z][\w-]*\s{1,3}){0,3}")
 _NEAR = 60
 
 
+class SentenceParties:
+    """The actor mentions of one sentence and its mediator, looked up once for all its events."""
+
+    __slots__ = ("mediator", "mediator_at", "mentions")
+
+    def __init__(self, ctx: ParseContext, lex: EventLexicon, sent: Span) -> None:
+        # The actors stage's mentions only: looking for unmarked demonyms in every sentence
+        # with a trigger costs more than the few it finds (subjects still get them).
+        self.mentions = [
+            (m, a) for m, a in actor_mentions(ctx, sent) if a.kind is not ActorKind.MEDIA
+        ]
+        self.mediator, self.mediator_at = _mediator(ctx, lex, sent, self.mentions)
+
+    def between(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
+        return [(m, a) for m, a in self.mentions if start <= m.span.start and m.span.end <= end]
+
+
 @attrs.frozen(kw_only=True)
 class Participants:
     """The parties of one event."""
@@ -61,12 +78,14 @@ def _party(ctx: ParseContext, m: Mention, a: Actor) -> Actor:
     return _as_party(ctx, register(ctx, m, a), m, modifier=True)
 
 
-def _mediator(ctx: ParseContext, lex: EventLexicon, seg: Span) -> tuple[Actor | None, int]:
+def _mediator(
+    ctx: ParseContext, lex: EventLexicon, seg: Span, mentions: list[tuple[Mention, Actor]]
+) -> tuple[Actor | None, int]:
     """The mediator named in ``seg`` and where its cue starts (``seg.end`` when none)."""
     text = ctx.text
     m = lex.mediator.search(text, seg.start, seg.end)
     if m:
-        found = actors_with_fallback(ctx, Span(start=m.end(), end=min(seg.end, m.end() + _NEAR)))
+        found = [x for x in mentions if m.end() <= x[0].span.start < m.end() + _NEAR]
         if found and len(text[m.end() : found[0][0].span.start].split()) <= 4:
             return _party(ctx, *found[0]), m.start()
     p = lex.mediator_prefix.search(text, seg.start, seg.end)
@@ -78,14 +97,14 @@ def _mediator(ctx: ParseContext, lex: EventLexicon, seg: Span) -> tuple[Actor | 
     return None, seg.end
 
 
-def _after(ctx: ParseContext, start: int, end: int) -> list[tuple[Mention, Actor, str]]:
+def _after(
+    ctx: ParseContext, info: SentenceParties, start: int, end: int
+) -> list[tuple[Mention, Actor, str]]:
     """Actors after the trigger with the preposition-ish words before each: ``by``, ``joint``,
     ``target`` or ``object``."""
     text = ctx.text
     out: list[tuple[Mention, Actor, str]] = []
-    for m, a in actors_with_fallback(ctx, Span(start=start, end=end))[:4]:
-        if a.kind is ActorKind.MEDIA:
-            continue
+    for m, a in info.between(start, end)[:4]:
         before = text[max(start, m.span.start - 40) : m.span.start]
         if _IN_PLACE.search(before):
             # "in Washington", "at the Kremlin": a venue, not a party.
@@ -102,16 +121,16 @@ def _after(ctx: ParseContext, start: int, end: int) -> list[tuple[Mention, Actor
     return out
 
 
-def _noun_actor(ctx: ParseContext, lex: EventLexicon, trig: Trigger, clause: Span) -> list[Actor]:
+def _noun_actor(
+    ctx: ParseContext, lex: EventLexicon, info: SentenceParties, trig: Trigger, clause: Span
+) -> list[Actor]:
     """The actor of an event noun: possessor, adjective, or a light verb's subject."""
     text = ctx.text
     has_poss, owner = possessor(ctx, trig.start, clause.start)
     if owner is not None:
         return [owner]
     if not has_poss:
-        near = actors_with_fallback(
-            ctx, Span(start=max(clause.start, trig.start - 40), end=trig.start)
-        )
+        near = info.between(max(clause.start, trig.start - 40), trig.start)
         if near:
             m, a = near[-1]
             if _ADJ_GAP.fullmatch(text[m.span.end : trig.start]) or m.span.end == trig.start:
@@ -125,12 +144,18 @@ def _noun_actor(ctx: ParseContext, lex: EventLexicon, trig: Trigger, clause: Spa
 
 
 def participants(
-    ctx: ParseContext, lex: EventLexicon, trig: Trigger, clause: Span, seg: Span, sent: Span
+    ctx: ParseContext,
+    lex: EventLexicon,
+    info: SentenceParties,
+    trig: Trigger,
+    clause: Span,
+    seg: Span,
+    sent: Span,
 ) -> Participants:
     """Actors, targets and mediator of the event at ``trig`` (its text segment ``seg`` inside
-    ``clause`` of sentence ``sent``)."""
+    ``clause`` of sentence ``sent``, whose parties are ``info``)."""
     text = ctx.text
-    mediator, med_at = _mediator(ctx, lex, Span(start=sent.start, end=sent.end))
+    mediator, med_at = info.mediator, info.mediator_at
     actors: list[Actor] = []
     targets: list[Actor] = []
     joint = trig.type in _JOINT
@@ -147,9 +172,9 @@ def participants(
         subj = subject_actors(ctx, clause.start, trig.start)
         (actors if joint else targets).extend(a for _, a in subj)
     else:
-        actors = _noun_actor(ctx, lex, trig, clause)
+        actors = _noun_actor(ctx, lex, info, trig, clause)
     end = min(seg.end, med_at) if med_at > trig.reach else seg.end
-    for m, a, role in _after(ctx, trig.reach, max(trig.reach, end)):
+    for m, a, role in _after(ctx, info, trig.reach, max(trig.reach, end)):
         party = _party(ctx, m, a)
         if role == "by" or (joint and role in ("joint", "object")) or role == "joint":
             actors.append(party)

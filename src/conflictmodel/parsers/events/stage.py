@@ -34,7 +34,7 @@ from conflictmodel.parsers.events.details import (
     toll_reader,
 )
 from conflictmodel.parsers.events.lexicon import EventLexicon
-from conflictmodel.parsers.events.participants import participants
+from conflictmodel.parsers.events.participants import SentenceParties, participants
 from conflictmodel.parsers.events.status import tense
 from conflictmodel.parsers.events.triggers import (
     ModeCues,
@@ -191,9 +191,10 @@ class EventParser:
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
         toll_used = False
+        info = SentenceParties(ctx, self.lexicon, sent)
         for trig, clause, seg in units:
             event = self._event(
-                ctx, trig, clause, seg, sent, cues, places, not toll_used, types_seen
+                ctx, info, trig, clause, seg, sent, cues, places, not toll_used, types_seen
             )
             if event is None:
                 continue
@@ -204,6 +205,7 @@ class EventParser:
     def _event(
         self,
         ctx: ParseContext,
+        info: SentenceParties,
         trig: Trigger,
         clause: Span,
         seg: Span,
@@ -227,7 +229,7 @@ class EventParser:
         if t.dropped:
             return None
         etype = t.type
-        parts = participants(ctx, self.lexicon, trig, clause, seg, sent)
+        parts = participants(ctx, self.lexicon, info, trig, clause, seg, sent)
         mediator = parts.mediator if etype in _MEDIATED else None
         mode = self._mode(trig, etype, seg, cues, mediator is not None)
         killed: Casualties | None = None

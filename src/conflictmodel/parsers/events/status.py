@@ -79,7 +79,11 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     ):
         return Tense(EventStatus.OCCURRED, etype, dropped=True)
     after = text[trig.reach : min(clause.end, trig.reach + 40)]
-    if st["hypothetical"].search(near) or _LEAD_IF.match(text, sent.start, sent.end):
+    lead_if = _LEAD_IF.match(text, sent.start, sent.end)
+    if lead_if and clause.start == sent.start and clause.end < sent.end:
+        # The condition itself ("If talks fail, ..."): not an event.
+        return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
+    if st["hypothetical"].search(near) or lead_if:
         status = EventStatus.HYPOTHETICAL
     elif st["planned"].search(near) or st["planned_after"].search(after):
         status = EventStatus.PLANNED

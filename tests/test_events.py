@@ -1,0 +1,299 @@
+"""The events stage: PLOVER types and modes, status and tense rules, participants, place, date,
+toll, on small articles written for these tests about many conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conflictmodel import Event, from_json, parse_article, to_json
+from conflictmodel.errors import GazetteerError
+from conflictmodel.model.events import EventStatus, EventType
+from conflictmodel.parsers.events import EventLexicon, EventParser, plover_modes
+from conflictmodel.pipeline import default_pipeline
+from conflictmodel.strategies import events
+
+
+def evs(text: str, published: str | None = "2025-03-10") -> list[Event]:
+    art = parse_article(text, published=published)
+    for e in art.events:
+        assert 0 <= e.span.start < e.span.end <= len(text)
+        assert e.trigger is None or e.trigger in e.span.of(text)
+    return list(art.events)
+
+
+def one(text: str, **kw: str) -> Event:
+    found = evs(text, **kw)
+    assert len(found) == 1, [(e.type.value, e.span.of(text)) for e in found]
+    return found[0]
+
+
+def names(actors: tuple[object, ...]) -> set[str]:
+    return {a.name for a in actors}  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------------------ each type
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        # CONSULT and its modes
+        (
+            "Armenia's foreign minister met his Azerbaijani counterpart in Almaty on Friday.",
+            "consult",
+            None,
+        ),
+        (
+            "Prime Minister Nikol Pashinyan spoke by phone with President Ilham Aliyev on Monday.",
+            "consult",
+            "phone",
+        ),
+        (
+            "The Sudanese army and the RSF held talks in Jeddah, hosted by Saudi Arabia.",
+            "consult",
+            "third-party",
+        ),
+        ("Kenya's president visited Kinshasa last week.", "consult", "visit"),
+        # AGREE: agreements reached, offers, agreements to meet
+        ("Armenia and Azerbaijan reached an agreement on the border on Tuesday.", "agree", None),
+        ("Congo and Rwanda agreed to meet again in Doha.", "agree", None),
+        # SUPPORT: signing, approval
+        (
+            "Ethiopia and the TPLF signed a peace deal in Pretoria in November 2022.",
+            "support",
+            None,
+        ),
+        # CONCEDE: a declared ceasefire, a promised withdrawal
+        ("The Houthis declared a truce in Yemen on Sunday.", "concede", None),
+        ("Russia promised to withdraw its troops from Kherson.", "concede", None),
+        # RETREAT and modes
+        ("Ukraine and Russia exchanged 150 prisoners of war on Saturday.", "retreat", "release"),
+        ("M23 rebels withdrew from Sake on Thursday.", "retreat", "withdraw"),
+        # SANCTION
+        (
+            "The European Union imposed sanctions on six RSF commanders on Monday.",
+            "sanction",
+            "discontinue",
+        ),
+        ("Mali pulled out of the Algiers agreement in January.", "sanction", "withdraw"),
+        # MOBILIZE
+        ("India deployed thousands of troops along the Line of Control.", "mobilize", "troops"),
+        # COERCE
+        ("Israel imposed a naval blockade on Gaza in 2007.", "coerce", "restrict"),
+        ("Police arrested 40 opposition activists in Addis Ababa.", "coerce", "arrest"),
+        # THREATEN, REJECT, PROTEST, AID, COOPERATE, ACCUSE, REQUEST
+        ("The Houthis threatened to strike Saudi oil facilities.", "threaten", "violence"),
+        ("Hamas rejected the Egyptian proposal on Sunday.", "reject", "change"),
+        ("Thousands of protesters marched in Khartoum against military rule.", "protest", "demo"),
+        ("Japan delivered humanitarian aid to Myanmar after the earthquake.", "aid", None),
+        ("Pakistan and China held joint military exercises in the Arabian Sea.", "cooperate", None),
+        ("The ICC opened an investigation into crimes in Darfur.", "accuse", "investigate"),
+        ("Ukraine formally requested air defence systems from Germany.", "request", None),
+        # ASSAULT and modes
+        ("Russian drones struck Odesa overnight.", "assault", "drone"),
+        ("Israeli airstrikes hit Khan Younis on Tuesday.", "assault", "aerial"),
+        ("Sudanese army artillery shelled Omdurman on Monday.", "assault", "heavy-weapons"),
+        ("A car bomb exploded in Mogadishu, and gunmen opened fire on the crowd.", "assault", None),
+        ("Militants kidnapped 30 villagers in North Kivu.", "assault", "abduct"),
+    ],
+)
+def test_each_type_and_mode(text: str, etype: str, mode: str | None) -> None:
+    found = evs(text)
+    assert found, text
+    ev = found[0]
+    assert ev.type.value == etype, (text, [(e.type.value, e.trigger) for e in found])
+    if mode is not None:
+        assert ev.mode == mode
+    if ev.mode is not None:
+        assert ev.mode in plover_modes()[ev.type.value]
+
+
+def test_every_plover_type_is_in_the_lexicon() -> None:
+    lex = EventLexicon.default()
+    assert {r.type for r in lex.rules} == set(EventType)
+
+
+# ------------------------------------------------------------------------------ status, tense
+
+
+def test_a_planned_meeting_has_not_happened_and_is_agree() -> None:
+    ev = one("Pashinyan and Aliyev will meet in Abu Dhabi next week.")
+    assert ev.status is EventStatus.PLANNED
+    assert not ev.happened
+    # PLOVER: a future meeting is an agreement to meet.
+    assert ev.type is EventType.AGREE
+
+
+def test_a_meeting_that_happened_is_consult() -> None:
+    ev = one("Pashinyan and Aliyev met in Abu Dhabi on Thursday.")
+    assert ev.status is EventStatus.OCCURRED
+    assert ev.happened
+    assert ev.type is EventType.CONSULT
+    assert {"Nikol Pashinyan", "Ilham Aliyev"} <= names(ev.actors) or len(ev.actors) == 2
+    assert ev.place is not None
+    assert ev.place.name == "Abu Dhabi"
+    assert ev.date is not None
+    assert str(ev.date.value) == "2025-03-06"
+
+
+def test_hypothetical_and_negated_events() -> None:
+    ev = one("If talks fail, the army could launch an offensive on Goma.")
+    assert ev.status is EventStatus.HYPOTHETICAL
+    assert ev.type is EventType.ASSAULT
+    # PLOVER leaves negated events out.
+    assert evs("The two sides did not meet on Monday.") == []
+
+
+def test_an_announced_withdrawal_is_concede_and_planned() -> None:
+    ev = one("Moscow announced it would withdraw troops from the Kyiv region.")
+    assert ev.type is EventType.CONCEDE
+
+
+# ------------------------------------------------------------------------------ participants
+
+
+def test_subject_and_target_and_place_of_an_attack() -> None:
+    ev = one("Azerbaijan shelled Armenian positions near Jermuk on Tuesday.")
+    assert ev.type is EventType.ASSAULT
+    assert "Azerbaijan" in names(ev.actors)
+    assert ev.place is not None
+    assert ev.place.name == "Jermuk"
+    assert ev.date is not None
+    assert str(ev.date.value) == "2025-03-04"
+
+
+def test_mediator() -> None:
+    ev = one("Congo and Rwanda signed a peace agreement in Washington, brokered by Qatar.")
+    assert ev.mediator is not None
+    assert ev.mediator.name == "Qatar"
+    assert ev.mediator not in ev.actors
+
+
+def test_passive_voice_makes_the_subject_a_target() -> None:
+    ev = one("Kharkiv was shelled by Russia on Friday.")
+    assert "Russia" in names(ev.actors)
+
+
+# ------------------------------------------------------------------------------ toll
+
+
+def test_casualties_with_the_phrase_as_written() -> None:
+    text = "A drone strike on Sumy killed at least 35 people and wounded 117 on Sunday."
+    ev = one(text)
+    assert ev.killed is not None
+    assert ev.killed.count == 35
+    assert ev.killed.approximate
+    assert ev.killed.span.of(text) == "at least 35"
+    assert ev.wounded is not None
+    assert ev.wounded.count == 117
+    assert ev.mode == "drone"
+
+
+def test_vague_casualties_have_no_count() -> None:
+    ev = one("Dozens of civilians were killed in RSF attacks on El Fasher.")
+    assert ev.killed is not None
+    assert ev.killed.count is None
+    assert ev.killed.text == "Dozens"
+
+
+def test_a_toll_sentence_without_an_attack_word_is_an_assault() -> None:
+    ev = one("Seven soldiers were killed in Kashmir on Sunday.")
+    assert ev.type is EventType.ASSAULT
+    assert ev.killed is not None
+    assert ev.killed.count == 7
+
+
+# ------------------------------------------------------------------------------ stage
+
+
+def test_the_stage_can_be_removed_and_extended() -> None:
+    text = "Hundreds of workers staged a walkout in Yangon."
+    assert parse_article(text, pipeline=default_pipeline().without("events")).events == ()
+    p = default_pipeline().replace(
+        "events", EventParser(extra_triggers=[{"type": "protest", "words": ["staged a walkout"]}])
+    )
+    assert [e.type.value for e in parse_article(text, pipeline=p).events] == ["protest"]
+
+
+def test_a_bad_lexicon_is_a_typed_error() -> None:
+    with pytest.raises(GazetteerError):
+        EventLexicon.default().extend([{"type": "assault", "words": ["x"], "mode": "laser"}])
+    with pytest.raises(GazetteerError):
+        EventLexicon.default().extend([{"type": "dance", "words": ["x"]}])
+
+
+def test_a_headline_and_a_quote_are_not_events() -> None:
+    text = 'Russia And Ukraine Hold Talks\n\n"We struck their bases," the commander said.'
+    assert evs(text) == []
+
+
+def test_proposal_link() -> None:
+    text = (
+        "The United States proposed a plan that would freeze the front line. "
+        "Ukraine and the United States held talks on the plan in Riyadh on Sunday."
+    )
+    art = parse_article(text)
+    talks = [e for e in art.events if e.type is EventType.CONSULT]
+    assert talks
+    assert all(e.span.of(text) in text for e in talks)
+    ids = {p.id for p in art.proposals}
+    assert all(e.proposal_id is None or e.proposal_id in ids for e in art.events)
+
+
+# ------------------------------------------------------------------------------ properties
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(events())
+def test_event_round_trips_through_json(ev: Event) -> None:
+    assert from_json(to_json(ev), Event) == ev
+
+
+_WORDS = st.sampled_from(
+    [
+        "Russia",
+        "struck",
+        "killed",
+        "35",
+        "at least",
+        "talks",
+        "met",
+        "will",
+        "not",
+        "Kyiv",
+        "ceasefire",
+        "agreed",
+        "to",
+        "withdraw",
+        "by",
+        "Qatar",
+        "in",
+        "Doha",
+        ",",
+        ".",
+        "\n",
+        '"',
+        "the",
+        "hosted",
+        "dozens",
+        "wounded",
+        "shelling",
+        "of",
+        "on",
+        "Sunday",
+        "if",
+    ]
+)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_WORDS, max_size=80).map(" ".join))
+def test_the_stage_terminates_on_adversarial_text_and_spans_are_inside(text: str) -> None:
+    art = parse_article(text)
+    for e in art.events:
+        assert 0 <= e.span.start < e.span.end <= len(text)
+        for cas in (e.killed, e.wounded):
+            if cas is not None:
+                assert text[cas.span.start : cas.span.end] == cas.text
