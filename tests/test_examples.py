@@ -147,3 +147,16 @@ def test_corpus_timeline_unknown_place(tmp_path: Path) -> None:
     )
     out = run("corpus_timeline.py", "Tigray", str(tmp_path))
     assert "'Tigray' is not mentioned in the 1 articles" in out
+
+
+def test_plan_history_follows_one_plan_through_four_reports() -> None:
+    out = run("plan_history.py")
+    assert "28-point plan proposed by United States" in out
+    assert "articles: report-1, report-2, report-3, report-4" in out
+    # The history is in date order and holds both status changes and stances.
+    days = re.findall(r"^  (\d{4}-\d\d-\d\d):", out, re.M)
+    assert days == sorted(days)
+    assert len(days) >= 8
+    assert "Russia opposes" in out
+    assert "Ukraine supports" in out
+    assert "status now: accepted" in out

@@ -16,8 +16,11 @@ resolves what they mention across articles:
 Queries span the whole corpus and say which article each result comes from:
 [`statements_by`][conflictmodel.corpus.Corpus.statements_by],
 [`timeline`][conflictmodel.corpus.Corpus.timeline],
-[`proposals`][conflictmodel.corpus.Corpus.proposals] and
-[`responses_to`][conflictmodel.corpus.Corpus.responses_to].
+[`proposals`][conflictmodel.corpus.Corpus.proposals],
+[`responses_to`][conflictmodel.corpus.Corpus.responses_to], and
+[`plans`][conflictmodel.corpus.Corpus.plans] /
+[`proposal_history`][conflictmodel.corpus.Corpus.proposal_history]: the same plan followed
+across articles, with every status change and every party's stance, dated, with provenance.
 
 Example:
     >>> from conflictmodel import Actor, Article, Span, Statement
@@ -49,9 +52,11 @@ from __future__ import annotations
 #   _candidates   namesakes: bare surnames joined, merge candidates listed
 #   _territories  territories merged across articles
 #   _timeline     effective dates, result order, the timeline query
+#   _plans        proposals resolved across articles into plans with a dated history
 #   _corpus       the Corpus class
 from conflictmodel.corpus._corpus import Corpus
 from conflictmodel.corpus._names import article_key, name_key
+from conflictmodel.corpus._plans import Plan, PlanEvent, PlanEventKind
 from conflictmodel.corpus._records import (
     CorpusActor,
     CorpusArticle,
@@ -75,6 +80,9 @@ __all__ = [
     "CorpusTerritory",
     "DatedBy",
     "MergeCandidate",
+    "Plan",
+    "PlanEvent",
+    "PlanEventKind",
     "Provenance",
     "TimelineEntry",
     "article_key",

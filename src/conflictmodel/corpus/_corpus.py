@@ -11,6 +11,7 @@ import attrs
 
 from conflictmodel.corpus._actors import _resolve_actors
 from conflictmodel.corpus._names import _name_tokens, article_key
+from conflictmodel.corpus._plans import Plan, PlanEvent, resolve_plans
 from conflictmodel.corpus._records import (
     CorpusActor,
     CorpusArticle,
@@ -86,6 +87,7 @@ class Corpus:
         self._entries: dict[str, CorpusArticle] = {}
         self._threshold = candidate_threshold
         self._resolution: _Resolution | None = None
+        self._plan_cache: dict[tuple[str, int], tuple[Plan, ...]] = {}
         for item in articles:
             if isinstance(item, Article):
                 self.add(item)
@@ -130,6 +132,7 @@ class Corpus:
                 key=key, article=article, source=source, seq=len(self._entries)
             )
             self._resolution = None
+            self._plan_cache = {}
         return key
 
     def __len__(self) -> int:
@@ -507,3 +510,111 @@ class Corpus:
         out = _TimelineQuery(corpus=self, kind=kind, terr=terr).entries()
         out.sort(key=lambda e: self._order(e.article, e.date, e.span.start, e.kind))
         return tuple(out)
+
+    # ---------------------------------------------------------------- plans
+
+    def plans(
+        self,
+        *,
+        actor: CorpusActor | Actor | str | None = None,
+        kind: ProvisionKind | str | None = None,
+        territory: CorpusTerritory | Territory | str | None = None,
+        window_days: int = 365,
+    ) -> tuple[Plan, ...]:
+        """Proposals resolved across articles into plans, each with its dated history, in
+        order of first report; optionally only plans proposed by ``actor`` (or on which it
+        took a stance), with a provision of ``kind``, or naming ``territory``.
+
+        Two articles' proposals are one plan when they share a name ("the Jeddah
+        Declaration"), or their proposer and some provision kinds, or provision kinds and a
+        territory, without a conflicting proposer and at most ``window_days`` apart (see
+        ``conflictmodel.corpus._plans``).
+
+        Raises:
+            InputError: ``kind`` is not a provision kind.
+
+        Example:
+            >>> Corpus().plans()
+            ()
+        """
+        if not isinstance(window_days, int) or window_days < 0:
+            raise InputError(f"window_days must be a non-negative int, got {window_days!r}")
+        wanted_kind = _provision_kind(kind) if kind is not None else None
+        key = ("plans", window_days)
+        cached = self._plan_cache.get(key)
+        if cached is None:
+            self._resolved()
+            cached = tuple(resolve_plans(self, self.proposals(), window_days))
+            self._plan_cache[key] = cached
+        out = list(cached)
+        if wanted_kind is not None:
+            out = [p for p in out if wanted_kind in p.kinds]
+        if territory is not None:
+            wanted = self._territory_ids(territory)
+            out = [
+                p
+                for p in out
+                if any(
+                    (r.article, t.id) in wanted for r in p.proposals for t in r.proposal.territories
+                )
+            ]
+        if actor is not None:
+            ids = self._actor_set(actor)
+            out = [
+                p
+                for p in out
+                if (p.proposer is not None and p.proposer.id in ids)
+                or any(e.actor is not None and e.actor.id in ids for e in p.stances())
+            ]
+        return tuple(out)
+
+    def plan_of(self, proposal: CorpusProposal | str, key: str | None = None) -> Plan | None:
+        """The plan a proposal belongs to: a ``CorpusProposal``, or a proposal id with the key
+        of its article.
+
+        Example:
+            >>> Corpus().plan_of("prop:0-5", key="abc") is None
+            True
+        """
+        if isinstance(proposal, CorpusProposal):
+            art, pid = proposal.article, proposal.proposal.id
+        else:
+            _expect(proposal, str, "proposal")
+            if key is None:
+                raise InputError("plan_of() needs the article key with a proposal id")
+            art, pid = key, proposal
+        for plan in self.plans():
+            if any(r.article == art and r.proposal.id == pid for r in plan.proposals):
+                return plan
+        return None
+
+    def proposal_history(
+        self, plan: Plan | CorpusProposal | str, *, actor: str | None = None
+    ) -> tuple[PlanEvent, ...]:
+        """The dated history of a plan — every status reported and every stance taken —
+        given as a ``Plan``, one of its ``CorpusProposal``s, a plan id or a plan name
+        (case-insensitive); with ``actor``, only that party's stances.
+
+        Raises:
+            InputError: no plan matches.
+
+        Example:
+            >>> Corpus().proposal_history("28-point plan")
+            Traceback (most recent call last):
+            ...
+            conflictmodel.errors.InputError: no plan matches '28-point plan'
+        """
+        found: Plan | None
+        if isinstance(plan, Plan):
+            found = plan
+        elif isinstance(plan, CorpusProposal):
+            found = self.plan_of(plan)
+        else:
+            _expect(plan, str, "plan")
+            low = plan.lower()
+            found = next((p for p in self.plans() if p.id == plan or (p.name or "") == low), None)
+        if found is None:
+            raise InputError(f"no plan matches {plan!r}")
+        if actor is not None:
+            return found.stances(actor)
+        return found.history

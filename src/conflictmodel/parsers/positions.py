@@ -357,10 +357,15 @@ class PositionParser:
             info = traces.get(prop.id)
             stmt = _statement_for(ctx, prop.span, prop.proposer)
             if prop.proposer is not None and prop.status is not ProposalStatus.ENDED:
+                own: Stance = _PROPOSER_STANCE.get(prop.status, Stance.SUPPORTS)
+                if own is Stance.CONSIDERS and not (info and info.anchor_proposer):
+                    # "Kyiv is studying the plan drafted by Washington": Kyiv weighs it; its
+                    # proposer still backs it.
+                    own = Stance.SUPPORTS
                 out.append(
                     Position(
                         actor=prop.proposer,
-                        stance=_PROPOSER_STANCE.get(prop.status, Stance.SUPPORTS),
+                        stance=own,
                         text=prop.text,
                         span=prop.span,
                         cue=prop.trigger,
