@@ -3,6 +3,7 @@ the stage more words)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from conflictmodel.gazetteer import fold
@@ -34,6 +35,7 @@ _GENERIC_ANON_HEADS = _words("generic_anon_heads")
 _TRANSLIT_END = re.compile(r"(?<=[^aeiouy])(?:iy|yi|yy|ii|y|i)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     """A name folded so that transliterations of one name meet: "Syrskyi", "Syrskiy" and
     "Syrsky", or "Zelenskyy" and "Zelensky", differ only in how the final -ий is spelt.

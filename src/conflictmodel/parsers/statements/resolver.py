@@ -100,6 +100,7 @@ class Resolver:
     _doc: AnalysedDocument | None = None
     _doc_covered: tuple[int, int] | None = None
     _acronyms: dict[str, str] | None = None
+    _long: dict[str, str] | None = None
 
     def __attrs_post_init__(self) -> None:
         self._human = self.cues.human_heads
@@ -260,7 +261,9 @@ class Resolver:
         return self._acronyms
 
     def _long_forms(self) -> dict[str, str]:
-        return {v: k for k, v in self.acronyms().items()}
+        if self._long is None:
+            self._long = {v: k for k, v in self.acronyms().items()}
+        return self._long
 
     def _acronym_actor(self, acr: str, span: Span) -> Actor:
         """The organisation an acronym defined in the text stands for (named by its long
