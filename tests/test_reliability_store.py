@@ -333,6 +333,8 @@ def make_old_store(path: Path, ddl: str, version: int, articles: list[Article]) 
     conn.execute(f"ATTACH DATABASE '{current}' AS cur")
     for table in TABLES:
         cols = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+        if not cols:
+            continue  # a table added by a later migration
         names = ", ".join(f'"{c}"' for c in cols)
         conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM cur.{table}")
     conn.executemany(

@@ -134,7 +134,7 @@ def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
 
 
 TABLES = ("articles", "actors", "actor_mentions", "territories", "statements", "proposals",
-          "provisions", "positions", "claims")  # fmt: skip
+          "provisions", "positions", "claims", "events", "event_parties")  # fmt: skip
 
 
 def counts(path: Path, key: str) -> dict[str, int]:
@@ -151,12 +151,12 @@ def counts(path: Path, key: str) -> dict[str, int]:
 def test_new_store_has_versioned_schema(tmp_path: Path) -> None:
     path = tmp_path / "cm.sqlite"
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         meta = store.meta()
     assert meta["application"] == "conflictmodel"
-    assert meta["schema_version"] == "2"
+    assert meta["schema_version"] == "3"
     assert "migrated_by" not in meta, "a new store is created, not migrated"
-    assert rows(path, "PRAGMA user_version") == [(2,)]
+    assert rows(path, "PRAGMA user_version") == [(3,)]
     names = {r[0] for r in rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert names == {"meta", *TABLES}
     assert [p.name for p in tmp_path.iterdir()] == ["cm.sqlite"], "one file"
@@ -261,6 +261,8 @@ def test_normalised_tables_hold_the_article(tmp_path: Path) -> None:
         "provisions": 1,
         "positions": 1,
         "claims": 1,
+        "events": 0,
+        "event_parties": 0,
     }
     [(content, start, end, speaker, date)] = rows(
         path,

@@ -64,12 +64,61 @@ class _Query:
 def cmd_query(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from conflictmodel.store import Store
 
+    if args.what == "events":
+        return _events(args, out, err)
     with Store(args.db, readonly=True) as store:
         corpus = store.corpus()
     g = Glyphs(out)
     width = term_width(out)
     query = _Query(args, corpus, out, err, g, width, args.format == "json")
     return _QUESTIONS.get(args.what, _candidates)(query)
+
+
+def _party_names(actors: Any) -> str:
+    return ", ".join(a.name for a in actors)
+
+
+def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
+    """``query events``: events by type, actor, dates and place, in date order."""
+    from conflictmodel.errors import InputError
+    from conflictmodel.store import Store
+
+    with Store(args.db, readonly=True) as store:
+        try:
+            found = store.events(
+                type=args.type,
+                actor=args.actor,
+                since=args.since,
+                until=args.until,
+                place=args.place,
+            )
+        except InputError as exc:
+            print_error(err, str(exc))
+            return EXIT_USAGE
+    if args.format == "json":
+        dump_json(
+            [{"article": r.article, "source": r.source, "event": to_dict(r.event)} for r in found],
+            out,
+        )
+        return EXIT_OK
+    print(f"{len(found)} event{'s' if len(found) != 1 else ''}", file=out)
+    Table(out, term_width(out)).rows(
+        ("date", "source", "type", "status", "place", "who", "evidence"),
+        [
+            (
+                fmt_date(r.event.date.value if r.event.date else None),
+                clip_left(r.source or r.article[:12], 20),
+                r.event.type.value + (f"/{r.event.mode}" if r.event.mode else ""),
+                r.event.status.value,
+                r.event.place.name if r.event.place else "",
+                _party_names((*r.event.actors, *r.event.targets)),
+                " ".join(r.event.trigger.split()) if r.event.trigger else "",
+            )
+            for r in found
+        ],
+        (10, 20, 20, 12, 14, 24),
+    )
+    return EXIT_OK
 
 
 def _statements(q: _Query) -> int:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from conflictmodel.errors import InputError
 from conflictmodel.model.actors import ActorKind
+from conflictmodel.model.events import EventType
 from conflictmodel.model.proposals import ProvisionKind
 
 
@@ -131,6 +132,14 @@ def build_parser() -> argparse.ArgumentParser:
     q_ac = qsub.add_parser("actors", help="actors resolved across articles")
     q_ac.add_argument("--kind", choices=[k.value for k in ActorKind], metavar="KIND")
     add_common(q_ac)
+    types = [t.value for t in EventType]
+    q_ev = qsub.add_parser("events", help="events (PLOVER types), in date order")
+    q_ev.add_argument("--type", choices=types, metavar="TYPE", help=", ".join(types))
+    q_ev.add_argument("--actor", metavar="NAME", help="actor, target or mediator: id, name, alias")
+    q_ev.add_argument("--since", metavar="YYYY-MM-DD", help="on or after this date")
+    q_ev.add_argument("--until", metavar="YYYY-MM-DD", help="on or before this date")
+    q_ev.add_argument("--place", metavar="NAME_OR_CODE", help="place id, name or country code")
+    add_common(q_ev)
     q_ca = qsub.add_parser("candidates", help="likely matches kept apart (possibly one person)")
     add_common(q_ca)
 

@@ -3,7 +3,8 @@
 Each article is stored twice: whole, as the JSON of
 [`to_json`][conflictmodel.serialization.to_json] (read back losslessly by
 [`get_article`][conflictmodel.store.Store.get_article]), and spread over normalised tables
-(actors, territories, statements, proposals, provisions, positions, claims) for querying with
+(actors, territories, statements, proposals, provisions, positions, claims,
+events) for querying with
 SQL.  The schema is documented in ``docs/store.md`` and versioned with ``PRAGMA user_version``
 and a ``meta`` table; a store written by an older version is migrated, in one transaction, when
 it is opened for writing.
@@ -34,6 +35,8 @@ Example:
 
 from __future__ import annotations
 
+from conflictmodel.store._events import StoredEvent
+
 # Layout (the submodules are private; this module is the public path):
 #   _schema   the schema, its migrations, and checking, creating or migrating a file
 #   _connect  opening the file (read-only, recovering a hot journal), transactions, errors
@@ -48,4 +51,4 @@ from conflictmodel.store._schema import _Migration as _Migration
 from conflictmodel.store._store import Store
 from conflictmodel.store._write import IngestReport
 
-__all__ = ["SCHEMA_VERSION", "IngestReport", "Store"]
+__all__ = ["SCHEMA_VERSION", "IngestReport", "Store", "StoredEvent"]

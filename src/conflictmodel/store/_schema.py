@@ -9,6 +9,7 @@ import attrs
 
 from conflictmodel.errors import OutdatedStoreError, StoreError
 from conflictmodel.store._connect import Transaction
+from conflictmodel.store._events import MIGRATION_V3
 
 _APPLICATION = "conflictmodel"
 
@@ -174,6 +175,11 @@ _MIGRATIONS: tuple[_Migration, ...] = (
             WHERE json_valid(json) AND json_type(json, '$.extras') = 'object';
         """,
     ),
+    _Migration(
+        version=3,
+        summary="events and event_parties: Article.events (PLOVER), filled from the JSON",
+        sql=MIGRATION_V3,
+    ),
 )
 
 SCHEMA_VERSION = _MIGRATIONS[-1].version if _MIGRATIONS else 1
@@ -189,7 +195,12 @@ _TABLES = (
     "provisions",
     "positions",
     "claims",
+    "events",
+    "event_parties",
 )
+
+# Tables added by a migration: a store of an older version lacks them until it is migrated.
+_SINCE = {"events": 3, "event_parties": 3}
 
 
 def _current() -> tuple[tuple[_Migration, ...], int]:
@@ -260,7 +271,7 @@ def check(conn: sqlite3.Connection, path: Path, version: int, tables: set[str]) 
             f"{path}: meta says schema version {meta.get('schema_version')!r} but "
             f"PRAGMA user_version is {version}; the file was altered by hand"
         )
-    missing = [t for t in _TABLES if t not in tables]
+    missing = [t for t in _TABLES if t not in tables and _SINCE.get(t, 1) <= version]
     if missing:
         raise StoreError(f"{path} is damaged: tables missing: {', '.join(missing)}")
 

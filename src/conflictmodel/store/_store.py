@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,9 +26,11 @@ from conflictmodel.corpus import (
 from conflictmodel.errors import InputError, StoreError
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import EventType
 from conflictmodel.model.proposals import ProvisionKind
 from conflictmodel.model.territories import Territory
 from conflictmodel.store import _connect, _read, _schema, _write
+from conflictmodel.store._events import StoredEvent, query_events
 from conflictmodel.store._schema import SCHEMA_VERSION  # noqa: F401 (the examples use it)
 from conflictmodel.store._write import IngestReport
 
@@ -517,6 +520,44 @@ class Store:
         self._check_arg("territory", territory, CorpusTerritory, Territory, str)
         self._check_arg("kind", kind, ProvisionKind, str)
         return self.corpus().proposals(territory=territory, kind=kind)
+
+    def events(
+        self,
+        *,
+        type: EventType | str | None = None,
+        actor: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        place: str | None = None,
+    ) -> tuple[StoredEvent, ...]:
+        """Events across the store that match every filter given, in date order (undated
+        last); read from the ``events`` and ``event_parties`` tables.
+
+        Args:
+            type: a PLOVER type (``"consult"``, ``EventType.ASSAULT``).
+            actor: an actor, target or mediator: id, name, surname or alias
+                (case-insensitive).
+            since, until: dates, inclusive (ISO ``YYYY-MM-DD`` or ``datetime.date``); an
+                undated event matches neither.
+            place: the place's id, name, or ISO country code (``"Doha"``, ``"QA"``).
+
+        Raises:
+            InputError: an argument of the wrong type, an unknown type or a bad date.
+            StoreError: the file is damaged.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> from conflictmodel import parse_article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.add(parse_article("Pashinyan met Aliyev in Abu Dhabi on 10 July 2025."))
+            >>> [(e.event.type.value, e.event.place.name) for e in store.events(type="consult")]
+            [('consult', 'Abu Dhabi')]
+            >>> store.events(actor="Aliyev", until="2025-01-01")
+            ()
+        """
+        return query_events(
+            self._conn, self.path, type=type, actor=actor, since=since, until=until, place=place
+        )
 
     def responses_to(self, proposal: CorpusProposal) -> tuple[CorpusPosition, ...]:
         """Positions responding to a proposal (see ``Corpus.responses_to``).

@@ -13,6 +13,7 @@ import attrs
 from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
 from conflictmodel.serialization import to_dict
+from conflictmodel.store._events import write_events
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +123,7 @@ def write_rows(conn: sqlite3.Connection, key: str, article: Article) -> None:
     _write_proposals(conn, key, article)
     _write_positions(conn, key, article)
     _write_claims(conn, key, article)
+    write_events(conn, key, article)
 
 
 def _write_actors(conn: sqlite3.Connection, key: str, article: Article) -> None:
