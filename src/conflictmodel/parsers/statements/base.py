@@ -202,9 +202,23 @@ class _Grammar:
             # "has been saying": finite
         elif prev in _BE:
             return None  # passive: "are said to be", "was accused of"
-        elif self._noun_use(para, a, m, prev_i, prev):
+        elif self._reduced_relative(para, a, m, prev_i) or self._noun_use(para, a, m, prev_i, prev):
             return None
         return _Cue(m, self._cue_start(para, a, m), m.end, "finite", sent)
+
+    def _reduced_relative(self, para: _Para, a: int, m: CueMatch, prev_i: int) -> bool:
+        """ "said in a video posted to X that …": a participle after "a/the <noun>" behind
+        an earlier reporting verb of the sentence modifies the noun; it reports nothing."""
+        toks = para.toks
+        if not toks[m.start].low.endswith("ed") or prev_i - 1 < a:
+            return False
+        noun, det = toks[prev_i], toks[prev_i - 1]
+        if not noun.word or noun.cap or det.low not in ("a", "an", "the"):
+            return False
+        if noun.low in self.heads or noun.low in self.cues.word_set("source_nouns"):
+            return False
+        # an earlier cue word in the same sentence
+        return any(toks[x].low in self.cues.forms and not toks[x].cap for x in range(a, prev_i - 1))
 
     def _noun_use(self, para: _Para, a: int, m: CueMatch, prev_i: int, prev: str) -> bool:
         """The cue word is a noun: "the claims", "Russia's claims", "historical claims";

@@ -224,7 +224,7 @@ class _Direct(_Reported):
             n += 1
             if n > _MAX_GAP:
                 return False
-            if t.low in self.cues.forms and not t.cap:
+            if t.low in self.cues.forms and not t.cap and not self._after_noun(para, x):
                 return False
             if t.low in self.finite:
                 return False
@@ -233,6 +233,17 @@ class _Direct(_Reported):
             return True
         lastt = toks[qi - 1].low
         return lastt in (":", ",", "that", "—", "–") or (c.hi >= qi - 6 and lastt not in self.dets)
+
+    def _after_noun(self, para: _Para, x: int) -> bool:
+        """ "in a video posted to X": a participle right after "a/the <noun>"."""
+        toks = para.toks
+        return (
+            x >= 2
+            and toks[x].low.endswith("ed")
+            and toks[x - 1].word
+            and not toks[x - 1].cap
+            and toks[x - 2].low in ("a", "an", "the")
+        )
 
     def _is_label(self, para: _Para, a: int, qi: int, k: int) -> bool:
         """A quoted name, title or term: "the so-called «special operation»", "told NBC's

@@ -311,6 +311,8 @@ class Resolver:
             actor = self._fallback(span, toks)
         if actor is None:
             return []
+        if actor.kind in (ActorKind.GOVERNMENT, ActorKind.ORGANIZATION):
+            actor = self._located(span, actor)
         if actor.kind is ActorKind.STATE:
             # "the Armenian premier": the person of that country described so, named before
             person = self._countryman(span, toks, actor.country or actor.id.split(":")[-1])
@@ -319,6 +321,18 @@ class Resolver:
         self._by_surface.setdefault(" ".join(span.of(self.ctx.text).split()), actor.id)
         self.remember(span.start, actor, subject)
         return [actor]
+
+    def _located(self, span: Span, actor: Actor) -> Actor:
+        """ "the US Embassy in Baghdad": the body named with its seat keeps that name as an
+        alias (the seat tells one embassy or office from another)."""
+        surface = " ".join(span.of(self.ctx.text).split())
+        m = _LOCATED.fullmatch(surface)
+        if m is None or surface in actor.names:
+            return actor
+        base = m.group(1)
+        if not any(base.casefold() == n.casefold() for n in actor.names):
+            return actor
+        return self.ctx.add_actor(attrs.evolve(actor, aliases=(surface,), mentions=()))
 
     def _countryman(self, span: Span, toks: Sequence[Token], country: str) -> Actor | None:
         """For "the <Demonym> <title>": the nearest person before it from that country who
@@ -725,6 +739,7 @@ def _covered(doc: AnalysedDocument) -> tuple[int, int] | None:
     return found
 
 
+_LOCATED = re.compile(r"(?:[Tt]he )?(.+?) in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _ACRONYM_GLUE = frozenset(("of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "to"))
 
