@@ -158,3 +158,16 @@ def test_provision_lexicon_keys_are_kinds_or_labels() -> None:
 @given(proposals())
 def test_proposals_with_mentions_round_trip(proposal: Proposal) -> None:
     assert from_dict(to_dict(proposal), Proposal) == proposal
+
+
+def test_a_call_for_terms_is_a_demand() -> None:
+    """ "called for a truce and a prisoner exchange" is somebody's demand with those terms;
+    a status verb inside what is urged ("to accept") does not make it accepted."""
+    text = "The UN envoy for Libya called for a truce and a prisoner exchange during Eid."
+    (p,) = parse_article(text).proposals
+    assert p.status.value == "demanded"
+    assert {"ceasefire", "prisoner_exchange"} <= kinds(p)
+    urged = parse_article("Kenya urged both sides in Sudan to accept a truce in El Fasher.")
+    (q,) = urged.proposals
+    assert q.status.value == "demanded"
+    assert "ceasefire" in kinds(q)

@@ -488,6 +488,9 @@ def _fold_into(b: _Anchor, a: _Anchor) -> None:
         and a.trigger is not None
         and a.status is not ProposalStatus.UNKNOWN
         and (_STATUS_RANK[a.status] > _STATUS_RANK[b.status] and a.trigger.owner is None)
+        # "urged both sides to accept a truce": a status verb inside what is demanded is
+        # part of the demand, not news about the truce.
+        and not (b.status is ProposalStatus.DEMANDED and a.cue_start >= b.end)
     ):
         b.status = a.status
     if b.trigger is None and a.trigger is not None:

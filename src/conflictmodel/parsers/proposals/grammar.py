@@ -51,11 +51,12 @@ _TRAIL = re.compile(
     r"[a-z]+ly))+\s*$",
     re.I,
 )
+# "called for a truce" is a demand (an implicit proposal cue in proposals.json), not only a stance.
 _POSITION_OBJECT = re.compile(
-    r"\b(?:push(?:es|ed|ing)?|call(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+    r"\b(?:push(?:es|ed|ing)?|advocat(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
     r"lobb(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|argu(?:e|es|ed|ing)|"
     r"wish(?:es|ed|ing)?|pray(?:s|ed|ing)?|clamou?r(?:s|ed|ing)?)\s{1,3}for\b"
-    r"|\b(?:urg(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|"
+    r"|\b(?:favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|"
     r"oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|"
     r"dismiss(?:es|ed|ing)?|fear(?:s|ed|ing)?|warn(?:s|ed|ing)?\s{1,3}(?:against|of))\b"
     r"|\bin\s+order\s+to\b|\binability\s+to\b|\bfailure\s+to\b|\bso\s+as\s+to\b",

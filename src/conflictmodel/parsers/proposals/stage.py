@@ -105,9 +105,10 @@ class ProposalParser:
                 continue
             self._sentence(ctx, idx, sent, drafts)
         drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
-        drafts = coalesce(text, drafts)
+        # The aim a mention states is a term of the plan: typed before mentions are joined.
         for d in drafts:
             complement_provisions(text, d)
+        drafts = coalesce(text, drafts)
         ctx.proposals.extend(_finish(ctx, d) for d in drafts)
         ctx.proposal_traces.extend(
             ProposalTrace(
