@@ -160,3 +160,25 @@ def test_plan_history_follows_one_plan_through_four_reports() -> None:
     assert "Russia opposes" in out
     assert "Ukraine supports" in out
     assert "status now: accepted" in out
+
+
+def test_events_timeline_on_a_folder_of_its_own(tmp_path: Path) -> None:
+    (tmp_path / "yemen.txt").write_text(
+        "Houthi drones struck Marib on 3 May 2025, killing at least nine people.\n\n"
+        "Saudi and Houthi delegations held talks in Muscat on 9 May 2025, hosted by Oman.",
+        encoding="utf-8",
+    )
+    out = run("events_timeline.py", str(tmp_path))
+    assert out.startswith("2 events")
+    lines = out.splitlines()
+    assert "2025-05-03" in lines[1]
+    assert "assault/drone" in lines[1]
+    assert "killed: at least nine" in lines[1]
+    assert "2025-05-09" in lines[3]
+    assert "consult" in lines[3]
+    assert "Muscat" in lines[3]
+    quoted = QUOTED.findall(out)
+    assert len(quoted) == 2
+    assert all(in_any(q, [(tmp_path / "yemen.txt").read_text(encoding="utf-8")]) for q in quoted)
+    only = run("events_timeline.py", str(tmp_path), "--type", "consult")
+    assert only.startswith("1 events")

@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ValidationError
 from conflictmodel.model.events import Casualties, EventType
@@ -30,8 +32,8 @@ _VENUE_TYPES = frozenset(
 )
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
 _PLACE_LEAD = re.compile(
-    r"\s{0,3}(?:the\s{1,3})?(?:(?:city|town|village|region|province|district|port|capital|area|"
-    r"state|oblast|governorate|camp|strip|border)\s{1,3}of\s{1,3})?$",
+    r"\s{0,3}(?:the\s{1,3})?(?:(?P<noun>city|town|village|region|province|district|port|capital|"
+    r"area|state|oblast|governorate|camp|strip|border)\s{1,3}of\s{1,3})?$",
     re.I,
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -41,13 +43,21 @@ def _slug(name: str) -> str:
     return _SLUG.sub("-", name.lower()).strip("-") or "place"
 
 
-def _place_of_territory(terr: Territory, role: PlaceRole) -> Place:
+def _english(name: str, surface: str) -> str:
+    """The name as the article writes it when the canonical one has letters English news does
+    not use ("Paktīkā" for Paktika)."""
+    if name.isascii() or not surface.isascii() or not surface[:1].isupper():
+        return name
+    return " ".join(surface.split())
+
+
+def _place_of_territory(terr: Territory, role: PlaceRole, surface: str) -> Place:
     code = terr.code
     parent = terr.parent
     try:
         return Place(
             id=terr.id,
-            name=terr.name,
+            name=_english(terr.name, surface),
             kind=terr.kind,
             code=code,
             parent=parent if parent and not parent.startswith(("area:", "city:")) else None,
@@ -72,6 +82,12 @@ class PlaceFinder:
         matches = ctx.gazetteer_matches or []
         # Capitals and other places the gazetteer knows only as actors' metonyms.
         self._gaz: dict[int, tuple[int, str, str]] = {}
+        # Countries by their names: a place when a preposition says so ("strikes on Iran").
+        self._states: dict[int, tuple[int, str, str]] = {}
+        # Demonyms ("Russian attacks") name no place.
+        self._demonyms: set[int] = {
+            m.start for m in matches if any(e.via == "demonym" for e in m.entries)
+        }
         for m in matches:
             for e in m.entries:
                 if (
@@ -85,10 +101,24 @@ class PlaceFinder:
                 ):
                     self._gaz[m.start] = (m.end, m.text, e.target[6:])
                     break
+                if (
+                    e.kind is MentionKind.ACTOR
+                    and e.target.startswith("state:")
+                    and e.via
+                    in (
+                        "name",
+                        "alias",
+                    )
+                ):
+                    self._states[m.start] = (m.end, m.text, e.target[6:])
+                    break
 
     def _prep_before(self, at: int, floor: int) -> bool:
         seg = self.ctx.text[max(floor, at - 40) : at]
         lead = _PLACE_LEAD.search(seg)
+        if lead and lead.group("noun"):
+            # "the village of Nikolskoye", "the city of Goma".
+            return True
         head = seg[: lead.start()] if lead else seg
         words = head.split()
         return bool(words) and words[-1].lower() in self.lex.locative
@@ -97,7 +127,8 @@ class PlaceFinder:
         """The place of the event at ``trig`` whose text is ``seg``."""
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         cands: list[tuple[int, int, Place]] = []
-        for s, _e, p in self._in(seg):
+        for s, e, p in self._in(seg):
+            p = attrs.evolve(p, name=_english(p.name, self.ctx.text[s:e]))
             cands.append((0 if self._prep_before(s, seg.start) else 1, s, p))
         ctx = self.ctx
         for m in ctx.mentions_in(seg, MentionKind.TERRITORY):
@@ -108,9 +139,9 @@ class PlaceFinder:
             if not prep and ctx.mention_at(m.span, MentionKind.ACTOR) is not None:
                 # A state acting ("Russia shelled ...") is a party, not a place.
                 continue
-            cands.append((0 if prep else 2, m.span.start, _place_of_territory(terr, role)))
-        if not any(c[0] == 0 for c in cands):
-            cands.extend(self._by_preposition(seg, role))
+            place = _place_of_territory(terr, role, m.span.of(ctx.text))
+            cands.append((0 if prep else 2, m.span.start, place))
+        cands.extend(self._by_preposition(seg, role))
         if not cands:
             return None
         # A place after a preposition first, then the one nearest after the trigger.
@@ -135,6 +166,11 @@ class PlaceFinder:
         for m in _CAPS.finditer(text, seg.start, seg.end):
             if not self._prep_before(m.start(), seg.start):
                 continue
+            state = self._states.get(m.start())
+            if state is not None:
+                end, name, country = state
+                out.append((0, m.start(), self._country(name, country, role, m.start(), end)))
+                continue
             gaz = self._gaz.get(m.start())
             if gaz is not None:
                 end, name, country = gaz
@@ -143,15 +179,28 @@ class PlaceFinder:
                 continue
             name = m.group().rstrip("'’")
             first = name.split()[0].lower()
-            if first in self.lex.not_places or len(name) < 3:
+            if first in self.lex.not_places or len(name) < 3 or m.start() in self._demonyms:
                 continue
             if self.ctx.mention_at(Span(start=m.start(), end=m.end()), MentionKind.ACTOR):
                 continue
             place = self._make(
                 name, TerritoryKind.OTHER, None, role, m.start(), m.start() + len(name)
             )
-            out.append((1, m.start(), place))
+            out.append((0, m.start(), place))
         return out
+
+    def _country(self, name: str, code: str, role: PlaceRole, s: int, e: int) -> Place:
+        try:
+            return Place(
+                id=code,
+                name=" ".join(name.split()),
+                kind=TerritoryKind.COUNTRY,
+                code=code,
+                role=role,
+                mentions=(Span(start=s, end=e),),
+            )
+        except ValidationError:
+            return self._make(name, TerritoryKind.OTHER, None, role, s, e)
 
     def _make(
         self, name: str, kind: TerritoryKind, country: str | None, role: PlaceRole, s: int, e: int

@@ -93,7 +93,7 @@ def _mediator(
         code = _lookup_country(p.group(1))
         state = _state_actor(ctx, code) if code else None
         if state is not None:
-            return state, seg.end
+            return state, p.start()
     return None, seg.end
 
 
@@ -156,6 +156,9 @@ def participants(
     ``clause`` of sentence ``sent``, whose parties are ``info``)."""
     text = ctx.text
     mediator, med_at = info.mediator, info.mediator_at
+    if mediator is not None and not seg.start <= med_at < seg.end:
+        # The mediator of another event of the sentence.
+        mediator, med_at = None, sent.end
     actors: list[Actor] = []
     targets: list[Actor] = []
     joint = trig.type in _JOINT

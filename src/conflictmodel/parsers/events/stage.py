@@ -22,8 +22,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from conflictmodel.context import ParseContext
-from conflictmodel.model.events import Casualties, Event, EventType
+from conflictmodel.model.events import Event, EventType
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.events.details import (
@@ -83,6 +85,18 @@ def _is_heading(text: str, paras: Sequence[Span], starts: list[int], sent: Span)
     if i < 0 or paras[i].end < sent.end:
         return False
     return text[paras[i].start : paras[i].end].strip() == body
+
+
+_JOIN = re.compile(r",\s|;\s|\s(?:and|but|while|as|after|before)\s", re.I)
+
+
+def _cut(text: str, after: int, before: int) -> int:
+    """Where the text of one event ends and the next begins: the last clause joint between
+    them ("met on Thursday, and the two sides will hold talks"), else the end of the first."""
+    last = None
+    for m in _JOIN.finditer(text, after, before):
+        last = m
+    return last.start() + 1 if last is not None else after
 
 
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
@@ -171,6 +185,13 @@ class EventParser:
         triggers = find_triggers(self.lexicon, doc, sent, hits)
         if not triggers:
             return []
+        # A casualty word with an attack in its sentence is that attack's toll, not an event;
+        # without one, the first casualty word stands for the attack.
+        if any(t.type is EventType.ASSAULT and not t.rule.toll for t in triggers):
+            triggers = [t for t in triggers if not t.rule.toll]
+        else:
+            tolls = [t for t in triggers if t.rule.toll][:1]
+            triggers = [t for t in triggers if not t.rule.toll or t in tolls]
         clauses = clause_spans(text, sent)
         grouped: dict[Span, list[Trigger]] = {}
         for t in triggers:
@@ -178,29 +199,41 @@ class EventParser:
         units: list[tuple[Trigger, Span, Span]] = []
         for clause, trigs in grouped.items():
             merged = merge_in_clause(text, doc, trigs)
+            cuts = [clause.start]
+            for n in range(1, len(merged)):
+                cuts.append(_cut(text, merged[n - 1].reach, merged[n].start))
+            cuts.append(clause.end)
             for n, t in enumerate(merged):
-                start = clause.start if n == 0 else merged[n - 1].reach
-                end = merged[n + 1].start if n + 1 < len(merged) else clause.end
-                units.append((t, clause, trimmed_span(text, Span(start=start, end=end))))
-        # A casualty word with an attack in its sentence is that attack's toll, not an event.
-        if any(t.type is EventType.ASSAULT and not t.rule.toll for t, _, _ in units):
-            units = [u for u in units if not u[0].rule.toll]
-        else:
-            tolls = [u for u in units if u[0].rule.toll]
-            units = [u for u in units if not u[0].rule.toll] + tolls[:1]
+                seg = trimmed_span(text, Span(start=cuts[n], end=cuts[n + 1]))
+                units.append((t, clause, seg))
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
-        toll_used = False
         info = SentenceParties(ctx, self.lexicon, sent)
         for trig, clause, seg in units:
-            event = self._event(
-                ctx, info, trig, clause, seg, sent, cues, places, not toll_used, types_seen
-            )
-            if event is None:
+            event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
+            if event is not None:
+                out.append(event)
+        return self._with_toll(ctx, sent, out)
+
+    def _with_toll(self, ctx: ParseContext, sent: Span, events: list[Event]) -> list[Event]:
+        """The sentence's toll, given to the attack whose text holds it, else the last attack
+        before it, else the first."""
+        assaults = [i for i, e in enumerate(events) if e.type is EventType.ASSAULT]
+        if not assaults:
+            return events
+        killed, wounded = casualties_near(ctx, self._toll, sent)
+        for cas, field in ((killed, "killed"), (wounded, "wounded")):
+            if cas is None:
                 continue
-            toll_used = toll_used or event.killed is not None or event.wounded is not None
-            out.append(event)
-        return out
+            at = cas.span.start
+            inside = [i for i in assaults if events[i].span.start <= at < events[i].span.end]
+            before = [i for i in assaults if events[i].span.start <= at]
+            i = (inside or before[-1:] or assaults)[0]
+            if field == "killed":
+                events[i] = attrs.evolve(events[i], killed=cas)
+            else:
+                events[i] = attrs.evolve(events[i], wounded=cas)
+        return events
 
     def _event(
         self,
@@ -212,7 +245,6 @@ class EventParser:
         sent: Span,
         cues: ModeCues,
         places: PlaceFinder,
-        want_toll: bool,
         types_seen: set[EventType],
     ) -> Event | None:
         text = ctx.text
@@ -232,10 +264,6 @@ class EventParser:
         parts = participants(ctx, self.lexicon, info, trig, clause, seg, sent)
         mediator = parts.mediator if etype in _MEDIATED else None
         mode = self._mode(trig, etype, seg, cues, mediator is not None)
-        killed: Casualties | None = None
-        wounded: Casualties | None = None
-        if etype is EventType.ASSAULT and want_toll:
-            killed, wounded = casualties_near(ctx, self._toll, sent)
         proposal_id = None
         if etype in _ABOUT_PROPOSALS:
             props = ctx.proposals_overlapping(seg)
@@ -253,8 +281,6 @@ class EventParser:
             mediator=mediator,
             place=places.find(trig, seg, sent),
             date=event_date(ctx, trig, seg, sent),
-            killed=killed,
-            wounded=wounded,
             proposal_id=proposal_id,
         )
 

@@ -199,7 +199,7 @@ def _absorb(a: Trigger, b: Trigger, *, type_: EventType | None = None) -> Trigge
     )
 
 
-def _one_event(a: Trigger, t: Trigger, close: bool) -> bool:
+def _one_event(a: Trigger, t: Trigger, close: bool, gap: str) -> bool:
     """Whether ``t`` belongs to the event of ``a`` that comes before it in the clause."""
     if close and a.type in (EventType.THREATEN, EventType.REJECT):
         return True
@@ -207,6 +207,9 @@ def _one_event(a: Trigger, t: Trigger, close: bool) -> bool:
     takes_object = a.type in _VERBAL or bool(a.rule.object) or t.rule.pos == "noun"
     if close and not a.absorbed and a.rule.pos == "verb" and (takes_object or a.type is t.type):
         return True
+    if "," in gap or ";" in gap:
+        # "met on Thursday, and the two sides will hold talks": a second event.
+        return False
     return t.type is a.type or (t.rule.toll and a.type is EventType.ASSAULT)
 
 
@@ -232,7 +235,7 @@ def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -
         elif a.rule.pos == "noun" and t.rule.pos == "verb" and t.type in _VERBAL and close:
             # "Talks were suspended", "the deal was signed": the noun is the verb's subject.
             out[-1] = _absorb(t, a)
-        elif _one_event(a, t, close):
+        elif _one_event(a, t, close, gap):
             out[-1] = _absorb(a, t)
         elif a.rule.toll and t.type is EventType.ASSAULT:
             out[-1] = _absorb(t, a)
