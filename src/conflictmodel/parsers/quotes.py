@@ -131,6 +131,9 @@ class _Open:
     closers: tuple[str, ...]
 
 
+_GLUED_END = frozenset(",.!?…;")
+
+
 def _is_space(ch: str) -> bool:
     return ch.isspace()
 
@@ -271,6 +274,11 @@ class _Scanner:
         if ch in ("'", "’"):
             return _closer_context(text, i, lo, hi)
         if ch in ('"', "''"):
+            if i > lo and text[i - 1] in _GLUED_END:
+                # '"…,"she insisted': a straight mark right after the quote's final
+                # punctuation closes it, even glued to the next word (English does not nest
+                # straight double marks inside straight double marks)
+                return True
             return _closer_context(text, i, lo, hi, w) or not _opener_context(text, i, lo, hi, w)
         return True
 
