@@ -171,3 +171,17 @@ def test_a_call_for_terms_is_a_demand() -> None:
     (q,) = urged.proposals
     assert q.status.value == "demanded"
     assert "ceasefire" in kinds(q)
+
+
+def test_an_offer_or_demand_with_an_aim_is_a_proposal() -> None:
+    """An offer or demand whose infinitive states an aim no phrase types still makes a
+    proposal, with that aim as an ``other`` provision; an empty aim does not."""
+    text = "Uganda offered to host the families of M23 commanders in Kampala."
+    (p,) = parse_article(text).proposals
+    assert p.status.value == "proposed"
+    (prov,) = p.provisions
+    assert (prov.kind.value, prov.label) == ("other", "stated_aim")
+    assert text[prov.span.start : prov.span.end] == prov.text
+    assert prov.text.startswith("host the families")
+    assert parse_article("The Myanmar junta offered to help.").proposals == ()
+    assert parse_article("Colombia called for calm in Catatumbo.").proposals == ()

@@ -38,6 +38,7 @@ from conflictmodel.parsers.proposals.grammar import (
 )
 from conflictmodel.parsers.proposals.lexicon import _Rx
 from conflictmodel.parsers.proposals.mentions import possessor
+from conflictmodel.parsers.proposals.plans import aim_after_cue
 from conflictmodel.parsers.proposals.provisions import find_provisions
 from conflictmodel.parsers.proposals.units import (
     _MAX_PER_WINDOW,
@@ -375,6 +376,10 @@ def _trigger_anchors(
     return anchors
 
 
+# Offers and demands whose stated aim makes a proposal even when no phrase types it.
+_AIMED = frozenset({ProposalStatus.PROPOSED, ProposalStatus.DEMANDED})
+
+
 def _add_implicit_anchors(
     self: ProposalParser,
     ctx: ParseContext,
@@ -409,7 +414,10 @@ def _add_implicit_anchors(
                     continue
                 after = Span(start=m.end(), end=min(clause.end, m.end() + 200))
                 provs = find_provisions(text, after, self.provisions, ctx=ctx, exclude=masks)
-                if not provs or provs[0].span.start - m.end() > 90:
+                aim = None
+                if not provs and status in _AIMED and not overlaps_any(after, masks):
+                    aim = aim_after_cue(text, m.end(), after.end)
+                if (not provs and aim is None) or (provs and provs[0].span.start - m.end() > 90):
                     continue
                 if any(a.clause == clause and a.implicit for a in anchors):
                     continue
@@ -425,6 +433,7 @@ def _add_implicit_anchors(
                         trigger=None,
                         implicit=True,
                         owner_actor=poss_actor,
+                        aim=aim,
                     )
                 )
 

@@ -195,6 +195,8 @@ class _Anchor:
     governed: bool = False
     framed: bool = False
     """An implicit offer that a trigger names ("proposed a plan that ...")."""
+    aim: Provision | None = None
+    """For an implicit cue whose complement no phrase types: its stated aim."""
 
 
 def new_draft(
@@ -216,6 +218,8 @@ def new_draft(
         prev = [c for c in clauses if c.end <= a.clause.start]
         if prev:
             provisions = find_provisions(text, prev[-1], self.provisions, ctx=ctx, exclude=masks)
+    if a.implicit and not provisions and a.aim is not None:
+        provisions = [a.aim]
     if a.implicit and not provisions:
         return None
     draft = _Draft(

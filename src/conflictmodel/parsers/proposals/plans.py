@@ -35,7 +35,7 @@ from conflictmodel.parsers.proposals.drafts import _Draft, _later, _merge_provis
 from conflictmodel.parsers.proposals.units import clause_end
 from conflictmodel.resources import load_data
 
-__all__ = ["coalesce", "complement_provisions"]
+__all__ = ["aim_after_cue", "coalesce", "complement_provisions"]
 
 _WORDS = load_data("proposals_words.json")
 _FAMILY: dict[str, str] = {
@@ -189,3 +189,37 @@ def complement_provisions(text: str, d: _Draft) -> None:
             label="stated_aim",
         )
     ]
+
+
+# "offered to reopen the port", "called on Kabul to expel the fighters", "proposed that both
+# armies pull back": the infinitive or that-clause after an offer or demand cue is its aim.
+_AIM_AFTER_CUE = re.compile(
+    r"(?:(?<=\bto)|\s{1,3}(?:that\s{1,3})?(?:[A-Z][\w.'’-]*(?:\s{1,3}[A-Z][\w.'’-]*){0,3}"
+    r"|the\s{1,3}\w+(?:\s{1,3}\w+)?|both\s{1,3}sides|all\s{1,3}parties|it|them)"
+    r"\s{1,3}(?:to|would|should|must|will)|\s{1,3}that)\s{1,3}(?P<verb>[a-z][a-z-]+)\b"
+)
+
+
+def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
+    """The aim an offer or demand cue states, as an ``other`` provision labelled
+    ``stated_aim``, or None ("offered to help", "called on them to be calm" state none).
+
+    Example:
+        >>> t = "Cairo offered to reopen the Rafah crossing for the wounded."
+        >>> aim_after_cue(t, t.index("offered to") + 10, len(t)).text
+        'reopen the Rafah crossing for the wounded'
+    """
+    m = _AIM_AFTER_CUE.match(text, cue_end, min(limit, cue_end + 80))
+    if m is None or m.group("verb") in _EMPTY_VERBS:
+        return None
+    start = m.start("verb")
+    end = clause_end(text, start, min(limit, start + 200))
+    seg = text[start:end].rstrip()
+    if len(seg.split()) < 3:
+        return None
+    return Provision(
+        kind=ProvisionKind.OTHER,
+        text=seg,
+        span=Span(start=start, end=start + len(seg)),
+        label="stated_aim",
+    )
