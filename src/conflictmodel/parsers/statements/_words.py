@@ -42,3 +42,7 @@ ANONYMOUS_QUANTIFIERS = _words("anonymous_quantifiers")
 TITLE_PREPOSITIONS = _words("title_prepositions")
 OWNER_PREPOSITIONS = _words("owner_prepositions")
 LABEL_WORDS = _words("label_words")
+DESCRIPTOR_SYNONYMS: dict[str, frozenset[str]] = {
+    k: frozenset(v) for k, v in _DATA.get("descriptor_synonyms", {}).items()
+}
+"""Head nouns a description may use for a title held ("the aide" for an adviser)."""

@@ -124,6 +124,8 @@ class _Direct(_Reported):
         j = qj
         while j < b and toks[j].low in (",", ";", "—", "–", "-") and qidx[j] < 0:
             j += 1
+        if j < b and toks[j].low == "as" and qidx[j] < 0:
+            j += 1  # "the “pause,” as Peskov called it": the as-clause names the speaker
         for c in cues:
             if c.lo < j or c.kind in ("frame", "via"):
                 continue

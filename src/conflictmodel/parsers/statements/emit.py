@@ -233,11 +233,11 @@ class _Emitter(_Layout):
         if not named and words and words[-1] in self.cues.word_set("source_nouns"):
             return SpeakerSource.DOCUMENT
         if speaker.anonymous:
-            return (
-                SpeakerSource.DOCUMENT
-                if speaker.kind is ActorKind.UNKNOWN
-                else SpeakerSource.COLLECTIVE
-            )
+            if speaker.kind is ActorKind.UNKNOWN:
+                return SpeakerSource.DOCUMENT
+            if speaker.kind in (ActorKind.ORGANIZATION, ActorKind.GOVERNMENT):
+                return SpeakerSource.INSTITUTION  # "the presidency", "the ministry"
+            return SpeakerSource.COLLECTIVE
         if speaker.kind in _INSTITUTIONS:
             return SpeakerSource.INSTITUTION
         return SpeakerSource.NAMED if named else SpeakerSource.DESCRIPTOR

@@ -25,6 +25,7 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import Token, singular
 
+_LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
 _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 
 
@@ -120,6 +121,9 @@ class _Phrases(_Grammar):
         while lo < hi and toks[lo].low in self.preps and not toks[lo].cap:
             lo += 1
         while lo < hi and (not toks[lo].word or toks[lo].low in PHRASE_CONJUNCTIONS):
+            lo += 1
+        # "As the envoy noted, …": the subordinator is not part of the speaker
+        while lo < hi - 1 and toks[lo].low in _LEAD_SUBORDINATORS:
             lo += 1
         if lo >= hi:
             return None

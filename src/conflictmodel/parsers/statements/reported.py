@@ -252,6 +252,12 @@ class _Reported(_Emitter):
         toks, qidx = para.toks, para.qidx
         if c.kind != "finite" or c.subject is None:
             return []
+        if toks[a].low == "as" and c.subject[0] == a + 1 and qidx[a] < 0:
+            # "As the envoy noted, <clause>": what was said follows the as-clause
+            x = self._attribution_end(para, c.hi, b)
+            if x is not None and x + 1 < b and toks[x].low == ",":
+                return [(x + 1, b)] if self._says_something(para, x + 1, b) else []
+            return []
         inverted = c.subject[0] >= c.hi
         first = c.lo if inverted else c.subject[0]
         last = c.subject[1] if inverted else c.hi

@@ -23,6 +23,7 @@ from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
+    DESCRIPTOR_SYNONYMS,
     INDEFINITES,
     NAME_CONJUNCTIONS,
     OWNER_PREPOSITIONS,
@@ -510,12 +511,13 @@ class Resolver:
         dets = self.cues.word_set("determiners")
         if toks[0].low not in dets or toks[0].low in INDEFINITES:
             return None
+        heads = DESCRIPTOR_SYNONYMS.get(head, frozenset()) | {head}
         for _off, target, _subj in self._candidates(span.start, window=6000):
             a = self.ctx.actors.get(target)
             if a is None:
                 continue
-            if any(head in _name_lemmas(n) for n in (a.name, a.description or "")) or any(
-                head in _name_lemmas(r.title) for r in a.roles
+            if any(heads & _name_lemmas(n) for n in (a.name, a.description or "")) or any(
+                heads & _name_lemmas(r.title) for r in a.roles
             ):
                 return a
         return None
