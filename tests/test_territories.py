@@ -24,7 +24,13 @@ def territories(text: str, gazetteer: Gazetteer | None = None) -> dict[str, Terr
 
 
 def codes(text: str) -> set[str]:
+    """Every location the stage records (later stages may still put one at issue)."""
     return {t.code or t.id for t in territories(text).values()}
+
+
+def at_issue(text: str) -> set[str]:
+    """The territories at issue in the parsed Article."""
+    return {t.code or t.id for t in parse_article(text).territories}
 
 
 @pytest.mark.parametrize(
@@ -72,10 +78,13 @@ def test_capitals_as_governments_are_not_places(text: str) -> None:
     assert codes(text) == set()
 
 
-def test_capital_as_place_counts_only_where_fighting_is_reported() -> None:
-    assert codes("Speaking in Kyiv, the minister said talks were over.") == set()
-    assert codes("A missile strike on Kyiv killed four people.") == {"UA-30"}
-    assert "SD-KH" in codes("Fighting raged in Khartoum on Monday.")
+def test_capital_as_place_is_a_place_and_at_issue_only_by_its_words() -> None:
+    # Issue 13: a capital used as a place is recorded (as a place); it is a territory of the
+    # Article only where the text puts it at issue.
+    assert codes("Speaking in Kyiv, the minister said talks were over.") == {"UA-30"}
+    assert at_issue("Speaking in Kyiv, the minister said talks were over.") == set()
+    assert at_issue("A missile strike on Kyiv killed four people.") == set()
+    assert at_issue("Russian troops failed to capture Kyiv in 2022.") == {"UA-30"}
 
 
 @pytest.mark.parametrize(
@@ -91,14 +100,30 @@ def test_capital_as_place_counts_only_where_fighting_is_reported() -> None:
         ("They want Crimea recognised as Russian territory.", {"UA-43"}),
     ],
 )
-def test_countries_count_where_the_text_treats_them_as_places(
+def test_countries_are_recorded_where_the_text_treats_them_as_places(
     text: str, expected: set[str]
 ) -> None:
     assert codes(text) == expected
 
 
-def test_country_of_a_named_region_is_a_territory_too() -> None:
-    assert codes("Russia annexed Crimea from Ukraine.") == {"UA-43", "UA"}
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Issue 13: a war's country is a place; its integrity or lands are at issue.
+        ("The war in Ukraine goes on.", set()),
+        ("Russia invaded and Ukraine's territorial integrity is at stake.", {"UA"}),
+        ("We will never consider Ukrainian lands as Russian.", {"UA"}),
+        ("They want Crimea recognised as Russian territory.", {"UA-43"}),
+    ],
+)
+def test_countries_are_at_issue_by_their_words(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
+
+
+def test_country_of_a_region_annexed_is_at_issue_too() -> None:
+    assert at_issue("Russia annexed Crimea from Ukraine.") == {"UA-43", "UA"}
+    # Captured, not annexed: only the town is at issue.
+    assert at_issue("Russian forces captured Avdiivka in eastern Ukraine.") == {"area:avdiivka"}
 
 
 def test_automatic_regions_need_a_conflict_context() -> None:
@@ -132,6 +157,7 @@ def test_conflict_cities_can_be_switched_off() -> None:
     ctx = ParseContext(text="A missile strike on Kyiv killed four people.")
     TerritoryParser(conflict_cities=False)(ctx)
     assert ctx.territories == {}
+    assert ctx.places == {}
 
 
 def test_user_gazetteer_territory() -> None:
@@ -178,7 +204,7 @@ def test_territory_spans_name_the_territory(text: str) -> None:
     art = parse_article(text)
     gz = Gazetteer.default()
     for t in art.territories:
-        known = gz.territories[t.id]
+        known = gz.territories.get(t.id, t)  # a GeoNames city is not in the gazetteer
         names = {fold(n) for n in (*known.names, *t.names)}
         for m in t.mentions:
             assert 0 <= m.start < m.end <= len(text)

@@ -187,10 +187,15 @@ def is_optional_date(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         )
 
 
+# User-assigned alpha-2 codes in common use for partially recognised states (ISO 3166-1 leaves
+# XA-XZ to users; Kosovo's XK is the one the EU, the IMF and CLDR use).
+USER_ASSIGNED_CODES = frozenset({"XK"})
+
+
 @cache
 def country_codes() -> frozenset[str]:
-    """ISO 3166-1 alpha-2 codes known to pycountry."""
-    return frozenset(c.alpha_2 for c in pycountry.countries)
+    """ISO 3166-1 alpha-2 codes known to pycountry, and the user-assigned ``XK`` (Kosovo)."""
+    return frozenset(c.alpha_2 for c in pycountry.countries) | USER_ASSIGNED_CODES
 
 
 @cache

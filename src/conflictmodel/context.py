@@ -40,6 +40,7 @@ from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement
 from conflictmodel.model.territories import TerritorialClaim, Territory
 from conflictmodel.model.textdates import TextDate
+from conflictmodel.resources import load_data
 
 if TYPE_CHECKING:
     from conflictmodel.gazetteer import Match
@@ -525,11 +526,35 @@ class ParseContext:
 
     # ---------------------------------------------------------------- result
 
+    def _territories_and_places(self) -> tuple[dict[str, Territory], dict[str, Place]]:
+        """Territories at issue, and places: a location the ``territories`` stage recorded as
+        a place too (not at issue by its own words) stays a place unless a proposal, a
+        position or a claim names it, which puts it at issue."""
+        # Only provisions about territory: a ceasefire "in Libya" does not put Libya at issue.
+        kinds = set(load_data("territories_issue.json")["territorial_provisions"])
+        named = {c.territory.id for c in self.claims}
+        named.update(
+            p.territory.id
+            for p in self.positions
+            if p.territory is not None and (p.provision is None or p.provision.value in kinds)
+        )
+        named.update(
+            t.id
+            for p in self.proposals
+            for v in p.provisions
+            if v.kind.value in kinds
+            for t in v.territories
+        )
+        territories = {
+            k: t for k, t in self.territories.items() if k not in self.places or k in named
+        }
+        return territories, {k: p for k, p in self.places.items() if k not in territories}
+
     def to_article(self) -> Article:
         """Freeze the context into an Article, rebinding every actor/territory reference to its
         final merged version (stages may have added mentions after a statement was made)."""
         actors = self.actors
-        territories = self.territories
+        territories, places = self._territories_and_places()
 
         done: dict[int, Any] = {}
 
@@ -576,7 +601,7 @@ class ParseContext:
             proposals=by_position(self.proposals),
             positions=by_position(self.positions),
             claims=by_position(self.claims),
-            places=by_first_mention(list(self.places.values())),
+            places=by_first_mention(list(places.values())),
             events=by_position(self.events),
             dates=sorted(
                 self.dates, key=lambda d: (d.span.start, d.span.end) if d.span else (-1, -1)

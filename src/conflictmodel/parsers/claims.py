@@ -47,6 +47,7 @@ from conflictmodel.parsers.proposals.units import (
     sentence_windows,
     text_units,
 )
+from conflictmodel.parsers.territories import gazetteer_of, iso_parent
 from conflictmodel.resources import load_data
 
 __all__ = ["ClaimLexicon", "ClaimParser"]
@@ -217,6 +218,27 @@ def _default_claims() -> ClaimLexicon:
     )
 
 
+# Claims about sovereignty put the state the territory belongs to at issue too (its territorial
+# integrity is at stake); control in fact does not.
+_SOVEREIGNTY_KINDS = frozenset(ClaimKind) - {ClaimKind.CONTROLS}
+
+
+def _states_at_issue(ctx: ParseContext) -> None:
+    """A state whose territory a claim of sovereignty names is at issue: it is no longer only
+    a place of ``ctx.places`` (where the text names it at all)."""
+    if not ctx.places:
+        return
+    gz = gazetteer_of(ctx)
+    for claim in ctx.claims:
+        if claim.kind not in _SOVEREIGNTY_KINDS:
+            continue
+        terr = claim.territory
+        parent = terr.code if terr.code and "-" not in terr.code else iso_parent(gz, terr)
+        country = parent.split("-", 1)[0] if parent else None
+        if country and country in ctx.territories:
+            ctx.places.pop(country, None)
+
+
 class ClaimParser:
     """Pipeline stage ``claims``: fills ``ctx.claims``.
 
@@ -264,6 +286,7 @@ class ClaimParser:
                     seen.add(key)
                     ctx.claims.append(claim)
             prev = sent
+        _states_at_issue(ctx)
 
     # ------------------------------------------------------------------ per sentence
 

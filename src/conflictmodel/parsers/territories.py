@@ -1,31 +1,59 @@
-"""The ``territories`` stage: places the article is about.
+"""The ``territories`` stage: the locations an article names, at issue or only places.
 
-Regions, disputed areas and conflict towns named in the text become territories with their ISO
-3166-2 code where there is one (Crimea ``UA-43``, North Kivu ``CD-NK``) and ``area:<slug>``
-otherwise (Nagorno-Karabakh, the Gaza Strip).  Countries count as territories when the text
-treats them as places ("the war in Ukraine", "eastern Ukraine", "Ukraine's territorial
-integrity", "Ukrainian lands") or when one of their regions is named too; a country that only
-acts ("Russia said") is an actor, not a territory.  A capital used for its government ("Kyiv
-said", "Moscow rejected") is an actor mention, left to the ``actors`` stage; used as a place ("a
-strike on Kyiv") it is a territory when the sentence reports fighting.  Page furniture is
-skipped.
+Regions, disputed areas, conflict towns and countries named in the text are found with the
+gazetteer (ISO 3166-2 code where there is one: Crimea ``UA-43``, North Kivu ``CD-NK``;
+``area:<slug>`` otherwise: Nagorno-Karabakh, the Gaza Strip), and cities it does not list with
+[`conflictmodel.gazetteer.cities`][conflictmodel.gazetteer.cities].  Each mention is then judged
+by the words around it ([`conflictmodel.parsers.places`][conflictmodel.parsers.places]):
+
+* **at issue**: occupied, annexed, claimed, to be ceded, recognised, withdrawn from, captured or
+  liberated, or its sovereignty, integrity or status discussed ("Russian-occupied Melitopol",
+  "withdraw from the rest of Donetsk", "Ukraine's territorial integrity", "the Kursk
+  incursion");
+* otherwise a **place** with a role: dateline, venue ("talks in Doha"), event location ("a strike
+  on Kharkiv"), origin ("fled from Khartoum") or other.
+
+Every location is a territory of the context, so later stages can refer to it; one that is not
+at issue is also a [`Place`][conflictmodel.Place] of ``ctx.places``, and stays a place in the
+Article unless a territorial provision, a position or a claim names it.  A country that only
+acts ("Russia said") is an actor, and a capital used for its government ("Kyiv said") an actor
+mention left to the ``actors`` stage.  Page furniture is skipped.
 
 Example:
     >>> from conflictmodel import parse_article
-    >>> art = parse_article("Shelling hit Zaporizhia and the Donbas as Kyiv said talks were over.")
+    >>> art = parse_article("Shelling hit Zaporizhia as Kyiv said Russia must leave the occupied Donbas.")
     >>> [(t.name, t.code or t.id) for t in art.territories]
-    [('Zaporizhzhia', 'UA-23'), ('Donbas', 'area:donbas')]
+    [('Donbas', 'area:donbas')]
+    >>> [(p.name, p.code, p.role.value) for p in art.places]
+    [('Zaporizhzhia', 'UA-23', 'event_location')]
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Mapping
+from typing import Any
 
+import attrs
+
+from conflictmodel._validators import country_codes, subdivision_codes
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
-from conflictmodel.gazetteer import Gazetteer, Match
+from conflictmodel.gazetteer import Gazetteer, Match, fold, slugify
+from conflictmodel.gazetteer.cities import City, CityIndex
+from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory, TerritoryKind
+from conflictmodel.parsers.places import (
+    MILITARY,
+    SOVEREIGNTY,
+    IssueCues,
+    attack_words,
+    is_dateline,
+    place_role,
+    stronger,
+)
 from conflictmodel.resources import load_data
 
 __all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "in_furniture", "is_metonym_use"]
@@ -60,6 +88,121 @@ _COUNTRY_PLACE_OF = _words("country_place_of")
 _PLACE_NOUNS = _words("place_nouns")
 _DEMONYM_PLACE_NOUNS = _words("demonym_place_nouns")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def is_iso_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 or ISO 3166-2 code.
+
+    Example:
+        >>> is_iso_code("UA-14"), is_iso_code("area:donbas")
+        (True, False)
+    """
+    return code in country_codes() or code in subdivision_codes()
+
+
+_CITY_WORDS = load_data("cities_words.json")
+_CITY_PREPS = frozenset(_CITY_WORDS["preps"])
+_CITY_OF_NOUNS = frozenset(_CITY_WORDS["of_nouns"])
+_CITY_EXCLUDE = frozenset(fold(w) for w in _CITY_WORDS["exclude"])
+# A capitalised name of one to three words ("Kramatorsk", "Chasiv Yar", "Wad Madani").
+_CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*){0,2}")
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def _city_gate(text: str, start: int, end: int) -> bool:
+    """Whether the grammar makes ``text[start:end]`` a place: after a place preposition ("in
+    Kramatorsk") or an attack verb ("drones struck Druzhkivka"), after "the town of", or as a
+    dateline."""
+    gap = text[max(0, start - 3) : start]
+    prev = _prev_words(text, start)
+    if prev and not re.search(r"[.;:!?]", gap):
+        if prev[-1] in _CITY_PREPS or prev[-1] in attack_words():
+            return True
+        if prev[-1] == "of" and len(prev) == 2 and prev[0] in _CITY_OF_NOUNS:
+            return True
+    return is_dateline(text, start, end)
+
+
+def city_candidates(
+    ctx: ParseContext, gz: Gazetteer, cands: list[Any]
+) -> list[tuple[Territory, Span]]:
+    """Cities the gazetteer does not list, found with GeoNames where the grammar makes a
+    capitalised name a place, each placed in its ISO 3166-2 region (``parent``).
+
+    The GeoNames index is read only when a text has such a name; a name of several cities is
+    the one in a country the text names, else the most populous when it dwarfs the others.
+
+    Example:
+        >>> ctx = ParseContext(text="Shelling hit homes in Druzhkivka.")
+        >>> [(t.name, t.parent) for t, _ in city_candidates(ctx, Gazetteer.default(), [])]
+        [('Druzhkivka', 'UA-14')]
+    """
+    text = ctx.text
+    matches = context_matches(ctx)
+    # A seat of government the gazetteer knows only as its state's metonym ("Jeddah") is
+    # looked up too when the grammar makes it a place.
+    known = [
+        m
+        for m in matches
+        if any(e.kind is MentionKind.TERRITORY or e.via != "metonym" for e in m.entries)
+    ]
+    starts = [m.start for m in known]
+    ends = [m.end for m in known]
+    last_end = -1
+    countries: set[str] | None = None
+    index: CityIndex | None = None
+    out: list[tuple[Territory, Span]] = []
+    for run in _CAP_RUN.finditer(text):
+        start, end = run.span()
+        # A name the gazetteer found (or one overlapping it) is not looked up again.
+        k = bisect.bisect_right(starts, end - 1) - 1
+        if k >= 0 and ends[k] > start:
+            continue
+        listed = last_end >= 0 and _LIST_JOIN.fullmatch(text, last_end, start) is not None
+        if not (listed or _city_gate(text, start, end)) or ctx.is_furniture(
+            Span(start=start, end=end)
+        ):
+            continue
+        if index is None:
+            index = CityIndex.default()
+            countries = _countries_named(gz, matches)
+        words = run.group().split(" ")
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if fold(name) in _CITY_EXCLUDE:
+                continue
+            city = index.resolve(name, countries or ())
+            if city is not None:
+                span = Span(start=start, end=start + len(name))
+                out.append((_city_territory(city), span))
+                last_end = span.end
+                break
+    return out
+
+
+def _countries_named(gz: Gazetteer, matches: list[Match]) -> set[str]:
+    out: set[str] = set()
+    for m in matches:
+        for e in m.entries:
+            if e.target.startswith("state:"):
+                out.add(e.target[6:])
+            elif e.kind is MentionKind.TERRITORY:
+                terr = gz.territories.get(e.target)
+                country = _country_of(gz, terr) if terr is not None else None
+                if country:
+                    out.add(country)
+    return out
+
+
+def _city_territory(city: City) -> Territory:
+    return Territory(
+        id=f"city:{slugify(city.name)}-{city.country.lower()}",
+        name=city.name,
+        kind=TerritoryKind.CITY,
+        parent=city.parent,
+    )
 
 
 def gazetteer_of(ctx: ParseContext) -> Gazetteer:
@@ -206,101 +349,133 @@ def _reports_fighting(ctx: ParseContext, offset: int, memo: dict[int, bool]) -> 
     return hit
 
 
+@attrs.define
+class _Candidate:
+    """One mention of a location, with what its words say about it."""
+
+    terr: Territory
+    span: Span
+    via: str
+    tier: str | None
+    role: PlaceRole
+    sentence: int
+
+
 class TerritoryParser:
-    """Finds territories named in the text (stage ``territories``).
+    """Finds the locations the text names (stage ``territories``).
+
+    Every location becomes a territory of the context (later stages refer to them); one that
+    is not at issue also becomes a [`Place`][conflictmodel.Place] of ``ctx.places`` with its
+    role, and stays a place in the Article unless a proposal, position or claim names it (see
+    [`ParseContext.to_article`][conflictmodel.context.ParseContext.to_article]).
 
     Args:
-        conflict_cities: if False, a capital used as a place is never a territory (default
-            True: it is one when its sentence reports fighting).
+        conflict_cities: if False, a capital used as a place is not recorded at all (default
+            True: it is a place, and at issue where its words say so).
+        cues: the cue lists that decide what is at issue (default: the shipped ones).
 
     Example:
         >>> from conflictmodel.context import ParseContext
-        >>> ctx = ParseContext(text="Fighting raged in North Kivu and the war in Sudan went on.")
+        >>> ctx = ParseContext(text="Russia occupies Crimea. Talks were held in Sudan.")
         >>> TerritoryParser()(ctx)
-        >>> sorted(ctx.territories)
-        ['CD-NK', 'SD']
+        >>> sorted(ctx.territories), {k: p.role.value for k, p in ctx.places.items()}
+        (['SD', 'UA-43'], {'SD': 'venue'})
     """
 
     name = "territories"
     requires: tuple[str, ...] = ("sentences",)
-    provides: tuple[str, ...] = ("territories",)
+    provides: tuple[str, ...] = ("territories", "places")
 
-    def __init__(self, *, conflict_cities: bool = True) -> None:
+    def __init__(self, *, conflict_cities: bool = True, cues: IssueCues | None = None) -> None:
         self.conflict_cities = conflict_cities
+        self.cues = cues
 
     def __call__(self, ctx: ParseContext) -> None:
         gz = gazetteer_of(ctx)
+        cues = self.cues or IssueCues.default()
         text = ctx.text
-        pending_countries: dict[str, list[Span]] = {}
-        regions_parents: set[str] = set()
-        # Mentions are written in one go at the end (parsers are shared: keep state local).
-        pending: list[tuple[Span, str, MentionKind, str, bool]] = []
+        cands: list[_Candidate] = []
+        # Countries named only as actors ("Russia said"): their first mention, in case one of
+        # their territories is at issue and puts the state at issue too.
+        actor_countries: dict[str, Span] = {}
         fighting: dict[int, bool] = {}
         for m in context_matches(ctx):
-            terr_ids = m.targets(MentionKind.TERRITORY)
-            vias = {e.via for e in m.entries}
-            if not terr_ids:
-                if "demonym" in vias and _demonym_place_use(text, m.start, m.end):
-                    code = gz.country_code(m.text)
-                    if code and code in gz.territories:
-                        self._add(ctx, pending, gz.territories[code], m.span, via="demonym")
-                continue
-            terr = gz.territories[terr_ids[0]]
-            is_state_metonym = any(
-                e.kind is MentionKind.ACTOR and e.via == "metonym" for e in m.entries
-            )
-            if terr.kind is TerritoryKind.COUNTRY:
-                if _country_place_use(text, m.start, m.end):
-                    self._add(ctx, pending, terr, m.span)
-                else:
-                    pending_countries.setdefault(terr.id, []).append(m.span)
-                continue
-            if is_state_metonym:
-                if is_metonym_use(text, m.start, m.end):
-                    continue
-                if not (self.conflict_cities and _reports_fighting(ctx, m.start, fighting)):
-                    continue
-            elif terr.id in gz.contextual and not _reports_fighting(ctx, m.start, fighting):
-                continue
-            self._add(ctx, pending, terr, m.span)
-            parent = self._country_of(gz, terr)
-            if parent:
-                regions_parents.add(parent)
-        # A country whose region the article names is a place of the conflict too.
-        for code in regions_parents:
-            spans = pending_countries.get(code)
-            if spans and code in gz.territories:
-                self._add(ctx, pending, gz.territories[code], spans[0])
+            found = self._candidate(ctx, gz, cues, m, fighting, actor_countries)
+            if found is not None:
+                cands.append(found)
+        for extra in city_candidates(ctx, gz, cands):
+            cands.append(self._make(ctx, cues, extra[0], extra[1], "name"))
+        tiers = _decide(ctx, gz, cues, cands, actor_countries)
+        cands.sort(key=lambda c: (c.span.start, c.span.end))
+        pending: list[tuple[Span, str, MentionKind, str, bool]] = []
+        for c in cands:
+            if c.terr.id not in ctx.territories:
+                ctx.add_territory(_bare(c.terr))
+            surface = " ".join(c.span.of(text).split())
+            alias = c.via != "demonym" and bool(_POSSESSIVE.sub("", surface))
+            pending.append((c.span, c.terr.id, MentionKind.TERRITORY, c.via, alias))
         ctx.add_mentions(pending)
+        _record_places(ctx, gz, cands, tiers)
 
-    @staticmethod
-    def _country_of(gz: Gazetteer, terr: Territory) -> str | None:
-        seen: set[str] = set()
-        cur: Territory | None = terr
-        while cur is not None and cur.id not in seen:
-            seen.add(cur.id)
-            if cur.code:
-                return cur.code.split("-", 1)[0]
-            if cur.parent and len(cur.parent) == 2:
-                return cur.parent
-            cur = gz.territories.get(cur.parent) if cur.parent else None
-        return None
-
-    @staticmethod
-    def _add(
+    def _candidate(
+        self,
         ctx: ParseContext,
-        pending: list[tuple[Span, str, MentionKind, str, bool]],
-        terr: Territory,
-        span: Span,
-        *,
-        via: str = "name",
-    ) -> None:
-        if terr.id not in ctx.territories:
-            ctx.add_territory(_bare(terr))
-        surface = " ".join(span.of(ctx.text).split())
-        # Aliases record only the names the text uses, not a demonym ("Ukrainian lands").
-        alias = via != "demonym" and bool(_POSSESSIVE.sub("", surface))
-        pending.append((span, terr.id, MentionKind.TERRITORY, via, alias))
+        gz: Gazetteer,
+        cues: IssueCues,
+        m: Match,
+        fighting: dict[int, bool],
+        actor_countries: dict[str, Span],
+    ) -> _Candidate | None:
+        text = ctx.text
+        terr_ids = m.targets(MentionKind.TERRITORY)
+        if not terr_ids:
+            if any(e.via == "demonym" for e in m.entries) and _demonym_place_use(
+                text, m.start, m.end
+            ):
+                code = gz.country_code(m.text)
+                if code and code in gz.territories:
+                    return self._make(ctx, cues, gz.territories[code], m.span, "demonym")
+            return None
+        terr = gz.territories[terr_ids[0]]
+        if terr.kind is TerritoryKind.COUNTRY:
+            cand = self._make(ctx, cues, terr, m.span, "name")
+            if cand.tier or _country_place_use(text, m.start, m.end):
+                return cand
+            actor_countries.setdefault(terr.id, m.span)
+            return None
+        is_state_metonym = any(
+            e.kind is MentionKind.ACTOR and e.via == "metonym" for e in m.entries
+        )
+        cand = self._make(ctx, cues, terr, m.span, "name")
+        # "Kyiv said" is the government; "capture Kyiv" is the city, whatever the verb.
+        if is_state_metonym and (
+            not self.conflict_cities or (not cand.tier and is_metonym_use(text, m.start, m.end))
+        ):
+            return None
+        if (
+            terr.id in gz.contextual
+            and not cand.tier
+            and not _reports_fighting(ctx, m.start, fighting)
+        ):
+            # Regions found automatically in ISO 3166-2 are too often something else
+            # ("the senator from Texas"): only where the sentence is about the conflict.
+            return None
+        return cand
+
+    @staticmethod
+    def _make(
+        ctx: ParseContext, cues: IssueCues, terr: Territory, span: Span, via: str
+    ) -> _Candidate:
+        sent = ctx.sentence_of(span.start) if ctx.sentences else None
+        floor = sent.start if sent is not None else max(0, ctx.text.rfind("\n", 0, span.start))
+        return _Candidate(
+            terr=terr,
+            span=span,
+            via=via,
+            tier=cues.issue_cue(ctx.text, floor, span.start, span.end),
+            role=place_role(ctx.text, floor, span.start, span.end),
+            sentence=floor,
+        )
 
 
 def _bare(terr: Territory) -> Territory:
@@ -313,3 +488,184 @@ def _bare(terr: Territory) -> Territory:
         parent=terr.parent,
         members=terr.members,
     )
+
+
+def iso_parent(gz: Gazetteer, terr: Territory) -> str | None:
+    """The ISO 3166-2 (else ISO 3166-1) code of the region or state ``terr`` lies in: its
+    parent, or the nearest ancestor with an ISO code (Stepanakert → Nagorno-Karabakh → AZ).
+
+    Example:
+        >>> gz = Gazetteer.default()
+        >>> iso_parent(gz, gz.territories["area:kramatorsk"]), iso_parent(gz, gz.territories["UA-14"])
+        ('UA-14', 'UA')
+    """
+    seen: set[str] = {terr.id}
+    parent = terr.parent
+    while parent and parent not in seen:
+        seen.add(parent)
+        if is_iso_code(parent):
+            return parent
+        up = gz.territories.get(parent)
+        parent = up.parent if up is not None else None
+    if terr.code and "-" in terr.code:
+        return terr.code.split("-", 1)[0]
+    return None
+
+
+def _country_of(gz: Gazetteer, terr: Territory) -> str | None:
+    if terr.kind is TerritoryKind.COUNTRY:
+        return terr.code
+    if terr.code:
+        return terr.code.split("-", 1)[0]
+    parent = iso_parent(gz, terr)
+    return parent.split("-", 1)[0] if parent else None
+
+
+def _chains(cues: IssueCues, text: str, cands: list[_Candidate]) -> list[list[_Candidate]]:
+    """Candidates grouped into lists ("Crimea, Donetsk and Luhansk"), in text order."""
+    chains: list[list[_Candidate]] = []
+    for c in sorted(cands, key=lambda c: (c.span.start, c.span.end)):
+        if chains:
+            last = chains[-1][-1]
+            if last.sentence == c.sentence and cues.continues_list(
+                text, last.span.end, c.span.start
+            ):
+                chains[-1].append(c)
+                continue
+        chains.append([c])
+    return chains
+
+
+def _decide(
+    ctx: ParseContext,
+    gz: Gazetteer,
+    cues: IssueCues,
+    cands: list[_Candidate],
+    actor_countries: dict[str, Span],
+) -> dict[str, str]:
+    """Which territories are at issue, with the strongest tier of the cues that say so.
+
+    A name in a list shares the list's strongest cue; a sentence cue ("the divided island")
+    puts the countries of its sentence at issue; a territory at issue by a sovereignty cue puts
+    the state it belongs to at issue too, where the text names that state; a region with its
+    own ISO code that is where an event happened is at issue when its state is.
+    """
+    text = ctx.text
+    for chain in _chains(cues, text, cands):
+        tier: str | None = None
+        for c in chain:
+            tier = stronger(tier, c.tier)
+        role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
+        for c in chain:
+            c.tier = stronger(c.tier, tier)
+            if c.role is PlaceRole.OTHER and c.role is not role:
+                c.role = role  # "strikes on Druzhkivka and Myrnohrad"
+    sentence_cue: dict[int, bool] = {}
+    for c in cands:
+        if c.tier or c.terr.kind is not TerritoryKind.COUNTRY:
+            continue
+        sent = ctx.sentence_of(c.span.start) if ctx.sentences else None
+        if sent is None:
+            continue
+        hit = sentence_cue.get(sent.start)
+        if hit is None:
+            hit = sentence_cue[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
+        if hit:
+            c.tier = SOVEREIGNTY
+    tiers: dict[str, str] = {}
+    for c in cands:
+        if c.tier:
+            tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
+    named = {c.terr.id for c in cands}
+    for tid, tier in list(tiers.items()):
+        if tier != SOVEREIGNTY:
+            continue
+        terr = next(c.terr for c in cands if c.terr.id == tid)
+        country = _country_of(gz, terr)
+        if not country or country == tid or country not in gz.territories:
+            continue
+        if country not in named:
+            span = actor_countries.get(country)
+            if span is None:
+                continue
+            cands.append(
+                _Candidate(
+                    terr=gz.territories[country],
+                    span=span,
+                    via="name",
+                    tier=MILITARY,
+                    role=PlaceRole.OTHER,
+                    sentence=-1,
+                )
+            )
+            named.add(country)
+        tiers.setdefault(country, MILITARY)
+    for c in cands:
+        code = c.terr.code
+        if (
+            c.role is PlaceRole.EVENT_LOCATION
+            and code
+            and "-" in code
+            and c.terr.id not in tiers
+            and code.split("-", 1)[0] in tiers
+        ):
+            tiers[c.terr.id] = MILITARY
+    return tiers
+
+
+def _record_places(
+    ctx: ParseContext, gz: Gazetteer, cands: list[_Candidate], tiers: Mapping[str, str]
+) -> None:
+    """A Place in ``ctx.places`` for every location not at issue, with the role of its most
+    telling mention."""
+    by_id: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        if c.terr.id not in tiers:
+            by_id.setdefault(c.terr.id, []).append(c)
+    for tid, group in by_id.items():
+        terr = group[0].terr
+        roles = [c.role for c in group if c.role is not PlaceRole.OTHER]
+        place = Place(
+            id=tid,
+            name=terr.name,
+            kind=terr.kind,
+            code=terr.code,
+            parent=iso_parent(gz, terr),
+            role=roles[0] if roles else PlaceRole.OTHER,
+            aliases=tuple(
+                dict.fromkeys(
+                    s
+                    for c in group
+                    if c.via != "demonym"
+                    and (s := _POSSESSIVE.sub("", " ".join(c.span.of(ctx.text).split())))
+                    and s != terr.name
+                )
+            ),
+            mentions=tuple(c.span for c in group),
+        )
+        add_place(ctx, place)
+
+
+def add_place(ctx: ParseContext, place: Place) -> Place:
+    """Add a place to ``ctx.places``, or merge its aliases and mentions into the one with the
+    same id (the first role other than ``other`` wins).
+
+    Example:
+        >>> ctx = ParseContext(text="in Doha, Doha")
+        >>> _ = add_place(ctx, Place(id="QA", name="Qatar", mentions=[Span(start=3, end=7)]))
+        >>> add_place(ctx, Place(id="QA", name="Qatar", role="venue",
+        ...                      mentions=[Span(start=9, end=13)])).role.value
+        'venue'
+    """
+    old = ctx.places.get(place.id)
+    if old is not None:
+        place = attrs.evolve(
+            old,
+            role=old.role if old.role is not PlaceRole.OTHER else place.role,
+            aliases=tuple(
+                a for a in dict.fromkeys((*old.aliases, *place.aliases)) if a != old.name
+            ),
+            mentions=tuple(sorted({*old.mentions, *place.mentions})),
+        )
+    ctx.places[place.id] = place
+    return place
