@@ -165,14 +165,16 @@ def participants(
     passive = trig.rule.pos == "verb" and bool(
         _PASSIVE.search(text, max(clause.start, trig.start - 30), trig.start)
     )
+    # A second event of a clause ("..., and the two sides will meet") has its own subject.
+    floor = seg.start if seg.start > clause.start else clause.start
     if trig.rule.pos == "verb" and not passive:
-        subj = subject_actors(ctx, clause.start, trig.start)
-        if not subj and clause.start > sent.start:
+        subj = subject_actors(ctx, floor, trig.start)
+        if not subj and floor == clause.start and clause.start > sent.start:
             subj = subject_actors(ctx, sent.start, trig.start)
         actors = [a for _, a in subj]
     elif trig.rule.pos == "verb":
         # "Kharkiv was shelled by Russia": the subject suffered it.
-        subj = subject_actors(ctx, clause.start, trig.start)
+        subj = subject_actors(ctx, floor, trig.start)
         (actors if joint else targets).extend(a for _, a in subj)
     else:
         actors = _noun_actor(ctx, lex, info, trig, clause)
