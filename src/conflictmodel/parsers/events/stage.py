@@ -72,6 +72,7 @@ _ABOUT_PROPOSALS = frozenset(
 )
 
 
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
 _END_PUNCT = frozenset('.!?"”’)…')
 
@@ -209,10 +210,14 @@ class EventParser:
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
         info = SentenceParties(ctx, self.lexicon, sent)
+        absorbed: set[EventType] = set()
         for trig, clause, seg in units:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
+                # "agreed to a ceasefire": a later "the ceasefire" refers back to it too.
+                absorbed.update(r.type for r in (trig.rule, *trig.absorbed))
+        types_seen.update(absorbed)
         return self._with_toll(ctx, sent, out)
 
     def _with_toll(self, ctx: ParseContext, sent: Span, events: list[Event]) -> list[Event]:
@@ -250,12 +255,14 @@ class EventParser:
         text = ctx.text
         if seg.end <= seg.start or _in_direct_quote(ctx, trig):
             return None
-        if (
-            trig.rule.pos == "noun"
-            and trig.type in types_seen
-            and _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
-        ):
-            # "the talks", "the ceasefire" again: the event already reported, not a new one.
+        det = _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
+        if det and (trig.type in types_seen or trig.rule.type in types_seen):
+            # "the talks", "the ceasefire", "the strikes" again: the event already reported.
+            return None
+        if _ARTICLE.search(text, max(0, trig.start - 6), trig.start) and text[
+            trig.start : trig.end
+        ].endswith("ed"):
+            # A participle used as an adjective: "the sanctioned bank", "an occupied town".
             return None
         t = tense(self.lexicon, text, trig, clause, sent)
         if t.dropped:
