@@ -33,7 +33,15 @@ from conflictmodel.errors import GazetteerError
 from conflictmodel.model.places import PlaceRole
 from conflictmodel.resources import load_data
 
-__all__ = ["MILITARY", "SOVEREIGNTY", "IssueCues", "place_role", "stronger"]
+__all__ = [
+    "MILITARY",
+    "SOVEREIGNTY",
+    "IssueCues",
+    "attack_words",
+    "is_dateline",
+    "place_role",
+    "stronger",
+]
 
 SOVEREIGNTY = "sovereignty"
 """Tier of a cue that puts the territory's state at issue too (annexed, occupied, ceded)."""
@@ -41,6 +49,9 @@ MILITARY = "military"
 """Tier of a cue that puts only the territory at issue (captured, liberated, incursion)."""
 
 _WINDOW = 120
+_MAX_GAP = 6
+_OBJECT = "object"
+_GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
 # A dateline: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May", "KHARTOUM, Sudan (AP) —".
 _DATELINE_AFTER = re.compile(
@@ -89,7 +100,9 @@ class IssueCues:
     """
 
     data: Mapping[str, Any] = attrs.field(repr=False)
-    _before: re.Pattern[str] = attrs.field(init=False, repr=False)
+    _cue_of: dict[str, str] = attrs.field(init=False, repr=False)
+    _max_cue: int = attrs.field(init=False, repr=False)
+    _gap_words: frozenset[str] = attrs.field(init=False, repr=False)
     _after: re.Pattern[str] = attrs.field(init=False, repr=False)
     _list_gap: re.Pattern[str] = attrs.field(init=False, repr=False)
     _sentence: re.Pattern[str] | None = attrs.field(init=False, repr=False)
@@ -101,12 +114,20 @@ class IssueCues:
         # Between a cue and the name: listed gap words, capitalised words ("Russia's", "the
         # Ukrainian region of"), numbers; never punctuation, so the cue governs the name.
         gap_tok = rf"(?:(?i:{gap})|[A-Z][\w.’'-]*|\d+%?)"
-        sov = _alternation(_strings(d, "before_sovereignty")) or "(?!)"
-        mil = _alternation(_strings(d, "before_military")) or "(?!)"
-        obj = _alternation(_strings(d, "before_object")) or "(?!)"
-        before = (
-            rf"(?<![\w])(?:(?P<sov>(?i:{sov}))|(?P<mil>(?i:{mil}))|(?P<obj>(?i:{obj})))"
-            rf"(?:\s+{gap_tok}){{0,6}}\s+$"
+        # Cues before a name are looked up word by word from the name backwards (a dict of
+        # phrases), not searched for: a window costs a few lookups, not a regex per offset.
+        cue_of: dict[str, str] = {}
+        for key, group in (
+            ("before_military", MILITARY),
+            ("before_object", _OBJECT),
+            ("before_sovereignty", SOVEREIGNTY),
+        ):
+            for phrase in _strings(d, key):
+                cue_of[" ".join(phrase.casefold().split())] = group
+        object.__setattr__(self, "_cue_of", cue_of)
+        object.__setattr__(self, "_max_cue", max((len(k.split()) for k in cue_of), default=0))
+        object.__setattr__(
+            self, "_gap_words", frozenset(w.casefold() for w in _strings(d, "gap_words"))
         )
         after_sov = "|".join(f"(?:{p})" for p in _strings(d, "after_sovereignty")) or "(?!)"
         after_mil = "|".join(f"(?:{p})" for p in _strings(d, "after_military")) or "(?!)"
@@ -123,7 +144,6 @@ class IssueCues:
             frozenset(w.casefold() for w in _strings(d, "possessed_place_nouns")),
         )
         try:
-            object.__setattr__(self, "_before", re.compile(before))
             object.__setattr__(self, "_after", re.compile(after))
             object.__setattr__(self, "_list_gap", re.compile(list_gap))
             object.__setattr__(
@@ -161,9 +181,9 @@ class IssueCues:
         """
         window = text[max(floor, start - _WINDOW) : start]
         # A listed name may hold its cue ("occupied West Bank").
-        m = self._before.search(window) or self._before.match(text[start:end] + " ")
-        if m and not self._possessor(text, end) and not self._complement(text, m, end):
-            return MILITARY if m.group("mil") else SOVEREIGNTY
+        group = self._cue_before(window) or self._cue_in_name(text[start:end])
+        if group and not self._possessor(text, end) and not self._complement(text, group, end):
+            return MILITARY if group == MILITARY else SOVEREIGNTY
         a = self._after.match(text, end, min(len(text), end + _WINDOW))
         if a:
             return SOVEREIGNTY if a.group("sov") else MILITARY
@@ -175,10 +195,46 @@ class IssueCues:
         m = _POSSESSED.match(text, end, min(len(text), end + 40))
         return bool(m and m.group(1).casefold() not in self._possessed)
 
-    def _complement(self, text: str, cue: re.Match[str], end: int) -> bool:
+    def _is_gap(self, tok: str) -> bool:
+        return tok.casefold() in self._gap_words or bool(_GAP_TOKEN.fullmatch(tok))
+
+    def _cue_at(self, toks: list[str], end: int) -> str | None:
+        """The group of a cue phrase made of the tokens ending before index ``end``."""
+        for n in range(1, min(self._max_cue, end) + 1):
+            phrase = " ".join(toks[end - n : end]).casefold()
+            group = self._cue_of.get(phrase)
+            if group is None and n == 1 and "-" in phrase:
+                group = self._cue_of.get(phrase.rsplit("-", 1)[1])  # "Russian-occupied"
+            if group is not None:
+                return group
+        return None
+
+    def _cue_before(self, window: str) -> str | None:
+        """The group of the cue that ends the window, after at most six gap tokens."""
+        if not window or not window[-1].isspace():
+            return None
+        toks = window.split()
+        n = len(toks)
+        for k in range(min(_MAX_GAP, n) + 1):
+            if k and not self._is_gap(toks[n - k]):
+                return None
+            group = self._cue_at(toks, n - k)
+            if group is not None:
+                return group
+        return None
+
+    def _cue_in_name(self, name: str) -> str | None:
+        toks = name.split()
+        for n in range(1, min(self._max_cue, len(toks) - 1) + 1):
+            group = self._cue_of.get(" ".join(toks[:n]).casefold())
+            if group is not None and all(self._is_gap(t) for t in toks[n:]):
+                return group
+        return None
+
+    def _complement(self, text: str, group: str, end: int) -> bool:
         """Whether a verb cue that takes an object clause ("claims", "controls") is followed by
         one: "Russia claims Ukraine shelled it" does not put Ukraine at issue."""
-        if cue.group("obj") is None:
+        if group != _OBJECT:
             return False
         return _OBJECT_END.match(text, end, min(len(text), end + 40)) is None
 
@@ -258,8 +314,13 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         >>> is_dateline("KHARTOUM, Sudan (AP) — The army said.", 0, 8)
         True
     """
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
+    # Only the first words of a line can open it: look back a bounded distance (linear time
+    # on a text of one long line).
+    lo = max(0, start - 40)
+    nl = text.rfind("\n", lo, start)
+    if nl < 0 and lo > 0:
+        return False
+    if text[nl + 1 : start].strip():
         return False
     return _DATELINE_AFTER.match(text, end, min(len(text), end + 40)) is not None
 

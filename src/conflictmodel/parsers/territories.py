@@ -56,7 +56,17 @@ from conflictmodel.parsers.places import (
 )
 from conflictmodel.resources import load_data
 
-__all__ = ["TerritoryParser", "context_matches", "gazetteer_of", "in_furniture", "is_metonym_use"]
+__all__ = [
+    "TerritoryParser",
+    "add_place",
+    "city_candidates",
+    "context_matches",
+    "gazetteer_of",
+    "in_furniture",
+    "is_iso_code",
+    "is_metonym_use",
+    "iso_parent",
+]
 
 _WORDS_DATA = load_data("territories_words.json")
 
@@ -114,13 +124,14 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
 def _city_gate(text: str, start: int, end: int) -> bool:
     """Whether the grammar makes ``text[start:end]`` a place: after a place preposition ("in
     Kramatorsk") or an attack verb ("drones struck Druzhkivka"), after "the town of", or as a
-    dateline."""
-    gap = text[max(0, start - 3) : start]
-    prev = _prev_words(text, start)
-    if prev and not re.search(r"[.;:!?]", gap):
-        if prev[-1] in _CITY_PREPS or prev[-1] in attack_words():
+    dateline.  Called for every capitalised name: plain string operations, no regex search."""
+    seg = text[max(0, start - 40) : start]
+    if seg and seg[-1].isspace():
+        words = seg.split()
+        prev = words[-1].lower() if words else ""
+        if prev in _CITY_PREPS or prev in attack_words():
             return True
-        if prev[-1] == "of" and len(prev) == 2 and prev[0] in _CITY_OF_NOUNS:
+        if prev == "of" and len(words) >= 2 and words[-2].lower() in _CITY_OF_NOUNS:
             return True
     return is_dateline(text, start, end)
 
