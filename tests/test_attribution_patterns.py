@@ -101,10 +101,12 @@ def test_headline_bare_title_is_unresolved() -> None:
     assert s.speaker_source is SpeakerSource.UNRESOLVED
 
 
-def test_headline_two_speakers() -> None:
+def test_headline_two_speakers_are_one_joint_speaker() -> None:
     art = parse_article("US, UN Welcome Sudan Truce Deal\n\nThe deal was signed in Jeddah.")
-    names = {s.speaker.name for s in art.statements if s.speaker is not None}
-    assert names == {"United States", "United Nations"}
+    (s,) = art.statements
+    assert s.speaker is not None
+    assert s.speaker.name == "US, UN"
+    assert set(s.speaker.members) == {"state:US", "org:un"}
 
 
 # 5. descriptors corefer to the right person
@@ -131,6 +133,34 @@ def test_transliterations_are_one_person() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Oleksandr Syrskyi"
     assert [a.name for a in art.actors if a.kind.value == "person"] == ["Oleksandr Syrskyi"]
+
+
+# 9. composite speakers
+
+
+def test_joint_speaker_named_as_the_text_names_it() -> None:
+    art = parse_article(
+        "Kholood Khair and Alex de Waal wrote that the war in Sudan had no military solution."
+    )
+    (s,) = art.statements
+    assert s.speaker is not None
+    assert s.speaker.name == "Kholood Khair and Alex de Waal"
+    assert len(s.speaker.members) == 2
+    assert s.speaker_source is SpeakerSource.NAMED
+
+
+def test_the_two_ministers_are_the_pair_named_before() -> None:
+    art = parse_article(
+        "Ukraine's foreign minister Andrii Sybiha and his Polish counterpart Radoslaw Sikorski "
+        "met in Kyiv. The two ministers said the grain corridor would stay open."
+    )
+    s = _by_content(art, "the grain corridor")
+    assert s.speaker is not None
+    assert {art.actor(m).name for m in s.speaker.members} == {
+        "Andrii Sybiha",
+        "Radoslaw Sikorski",
+    }
+    assert s.speaker_source is SpeakerSource.DESCRIPTOR
 
 
 # 6. institutions and metonyms

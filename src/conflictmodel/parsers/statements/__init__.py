@@ -23,8 +23,9 @@ How it works, one paragraph at a time:
    was said in two statements, like a split quote.
 6. Speaker phrases are resolved by [`Resolver`][conflictmodel.parsers.attribution.Resolver]:
    pronouns and descriptors ("the analyst") to earlier actors, names through the ``actors``
-   stage.  "Both hinted that …" with two people as antecedent gives **one statement per
-   speaker** (ids ``stmt:<start>-<end>`` and ``stmt:<start>-<end>/2``).
+   stage.  "Both hinted that …" or "Smith and Jones wrote" gives **one statement** whose
+   speaker is a joint actor with the speakers' ids in ``members``; ``speaker_source`` says
+   how the speaker was found.
 
 Example:
     >>> from conflictmodel import parse_article

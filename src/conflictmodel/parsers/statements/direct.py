@@ -327,6 +327,7 @@ class _Direct(_Reported):
             sspan = att.cue.speaker_span
         else:
             speakers, sspan = att.speakers, att.speaker_span
+        speakers = self._joint(speakers, sspan)
         emit: list[Actor | None] = list(speakers)
         if not emit:
             # the text names a speaker nobody could resolve ("he admitted" with no

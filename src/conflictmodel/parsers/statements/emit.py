@@ -52,6 +52,33 @@ class _Emitter(_Layout):
             c.speakers = self.resolver.resolve(span)
             c.speaker_span = span if c.speakers else None
 
+    def _joint(self, speakers: list[Actor], sspan: Span | None) -> list[Actor]:
+        """Several speakers of one statement ("Smith and Jones wrote", "Both hinted", "the two
+        ministers said") are one joint actor: named as the text names them when it names them
+        all, else by their names joined, with the members' ids in ``members``."""
+        members: list[Actor] = []
+        for a in speakers:
+            if a.id not in {m.id for m in members}:
+                members.append(a)
+        if len(members) < 2:
+            return members
+        joined = " and ".join(m.name for m in members)
+        surface = " ".join(sspan.of(self.text).split()) if sspan is not None else ""
+        words = [w.strip(".,’'").lower() for w in surface.split()]
+        name = surface if surface and all(_named_in(m, words) for m in members) else joined
+        actor = Actor(
+            id=f"group:{slug(joined)}",
+            name=name,
+            kind=ActorKind.GROUP,
+            aliases=(joined,) if joined != name else (),
+            description=surface or None,
+            members=tuple(m.id for m in members),
+        )
+        actor = self.ctx.add_actor(actor)
+        if sspan is not None:
+            self.resolver.mention(sspan, actor.id, "name", alias=False)
+        return [self.ctx.actors.get(actor.id, actor)]
+
     def _unresolved(self, para: _Para, c: _Cue | None) -> Span | None:
         """The words naming the speaker of cue ``c`` when they name someone (a capitalised
         word, a pronoun, a speaker noun) but resolved to no actor; else None."""
@@ -230,6 +257,8 @@ class _Emitter(_Layout):
         if " ".join(words) in self.pron_all:
             return SpeakerSource.PRONOUN
         named = _named_in(speaker, words)
+        if speaker.members:
+            return SpeakerSource.NAMED if named else SpeakerSource.DESCRIPTOR
         if not named and words and words[-1] in self.cues.word_set("source_nouns"):
             return SpeakerSource.DOCUMENT
         if speaker.anonymous:

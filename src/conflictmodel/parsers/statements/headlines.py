@@ -14,7 +14,7 @@ Both give statements with ``speaker_source=headline``.
 
 from __future__ import annotations
 
-from conflictmodel.model.actors import ActorKind
+from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.statements.base import _Para
@@ -72,7 +72,8 @@ class _Headlines(_Direct):
                 if a.kind is not ActorKind.PERSON or a.name.split()[-1].lower() not in self.heads
             ]
             cue_span = Span(start=toks[m.start].start, end=toks[m.end - 1].end)
-            for k, sp in enumerate(speakers or [None]):
+            joint: list[Actor | None] = list(self._joint(speakers, sspan)) or [None]
+            for k, sp in enumerate(joint):
                 self._statement(
                     span,
                     StatementKind.REPORTED,

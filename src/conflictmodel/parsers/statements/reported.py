@@ -40,8 +40,8 @@ class _Reported(_Emitter):
         ranges = [r] if r is not None else self._trailing(para, c)
         if c.subject is not None and not self._head_ok(para, c.subject):
             return
-        speakers: list[Actor | None] = list(c.speakers)
         sspan = c.speaker_span
+        speakers: list[Actor | None] = list(self._joint(c.speakers, sspan))
         if not speakers:
             sspan = self._unresolved(para, c)
             if sspan is None:
@@ -351,7 +351,7 @@ class _Reported(_Emitter):
         cue_text, cue_span = self._cue_text(para, c)
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
-        for n, sp in enumerate(c.speakers):
+        for n, sp in enumerate(self._joint(c.speakers, c.speaker_span)):
             self._statement(
                 span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
             )

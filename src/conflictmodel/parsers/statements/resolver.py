@@ -217,6 +217,15 @@ class Resolver:
             if actor is None:
                 return [self._document(span, toks)]
             return self._note(span, actor, "descriptor", subject)
+        if _pair_phrase(toks):
+            # "the two ministers", "both leaders": the pair referred to just before
+            head = singular(toks[-1].low)
+            people = head in self._human or head in _PEOPLE_HEADS
+            group = self._plural(span.start, kinds=_HUMAN_KINDS if people else None)
+            if group:
+                for a in group:
+                    self.remember(span.start, a, subject)
+                return group
         parts = _conjuncts(toks)
         if len(parts) > 1:
             out: list[Actor] = []
@@ -450,18 +459,18 @@ class Resolver:
                 return actor
         return None
 
-    def _plural(self, before: int) -> list[Actor]:
+    def _plural(self, before: int, kinds: tuple[ActorKind, ...] | None = None) -> list[Actor]:
         """Two people (or parties) referred to just before: the antecedent of "Both".
 
         A pair joined by "and" ("Najib Mikati and parliament speaker Nabih Berri") wins over
         the two last-mentioned actors."""
-        pair = self._coordinated_pair(before)
+        pair = self._coordinated_pair(before, kinds)
         if pair:
             return pair
         out: list[Actor] = []
         for _off, target, _subj in self._candidates(before, window=600):
             a = self.ctx.actors.get(target)
-            if a is None or a in out:
+            if a is None or a in out or (kinds is not None and a.kind not in kinds):
                 continue
             if out and a.kind is not out[0].kind:
                 continue
@@ -477,7 +486,9 @@ class Resolver:
         )
         return out
 
-    def _coordinated_pair(self, before: int) -> list[Actor]:
+    def _coordinated_pair(
+        self, before: int, kinds: tuple[ActorKind, ...] | None = None
+    ) -> list[Actor]:
         self._refresh_mentions()
         text = self.ctx.text
         lo = max(0, before - 600)
@@ -491,6 +502,9 @@ class Resolver:
             if m[0] < lo:
                 break
             if m[1] > before:
+                continue
+            found = self.ctx.actors.get(m[2])
+            if kinds is not None and (found is None or found.kind not in kinds):
                 continue
             if later is not None and m[1] <= later[0] and m[2] != later[2]:
                 gap = text[m[1] : later[0]]
@@ -784,6 +798,19 @@ def _acronym_in(toks: Sequence[Token], acronyms: dict[str, str]) -> str | None:
     if raw in acronyms and (len(words) <= 2 or (len(toks) >= 2 and toks[-1].low == ")")):
         return raw
     return None
+
+
+_PEOPLE_HEADS = frozenset(
+    ("minister", "leader", "president", "envoy", "negotiator", "commander", "general", "diplomat")
+)
+
+
+def _pair_phrase(toks: Sequence[Token]) -> bool:
+    """ "the two ministers", "both leaders", "the two sides": a plural description of a pair."""
+    words = [t.low for t in toks if t.word]
+    if len(words) == 2 and words[0] == "both":
+        return not toks[1].cap
+    return len(words) == 3 and words[0] == "the" and words[1] == "two" and not toks[-1].cap
 
 
 def _strip_span(text: str, span: Span) -> Span:
