@@ -438,7 +438,8 @@ def test_headline_with_cue_is_a_headline_statement() -> None:
     art = _parse("Rubio Says Talks With Iran Are Over\nThe talks ended on Monday.")
     (s,) = art.statements
     assert s.content == "Talks With Iran Are Over"
-    assert s.cue == "Says" and art.evidence(s.speaker_span) == "Rubio"
+    assert s.cue == "Says"
+    assert art.evidence(s.speaker_span) == "Rubio"
     assert s.speaker_source is SpeakerSource.HEADLINE
 
 
