@@ -25,6 +25,9 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import Token, singular
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    ("led", "known", "born", "seen", "held", "made", "given", "shown", "sent", "backed", "run")
+)
 _LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
 _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 
@@ -143,7 +146,11 @@ class _Phrases(_Grammar):
         if (
             words
             and all(t.cap for t in words)
-            and not all(toks[x].cap for x in range(*np) if toks[x].word)
+            and (
+                not all(toks[x].cap for x in range(*np) if toks[x].word)
+                # "Colombia's Defence Minister, Ivan Velasquez,": a title, then the name
+                or toks[np[1] - 1].low in self.heads
+            )
         ):
             # "Pakistan's military spokesman, Lt Gen Ahmed Sharif Chaudhry, said": the name
             return p + 1, comma
@@ -172,6 +179,14 @@ class _Phrases(_Grammar):
             return None
         if p < a or p + 1 >= comma:
             return None
+        first = toks[p + 1].low
+        if (
+            finite
+            and p + 2 < comma
+            and (first.endswith("ed") or first in _IRREGULAR_PARTICIPLES)
+            and toks[p + 2].low in self.preps
+        ):
+            relative = True  # ", led by the defence minister,": a reduced relative
         if finite and not relative:
             return None  # a clause, not a parenthesis
         return p

@@ -264,6 +264,7 @@ class _Reported(_Emitter):
         comma = first - 1
         if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
             return []
+        comma = self._before_title(para, a, comma)
         x = self._attribution_end(para, last, b)
         if x is None:
             return []
@@ -283,6 +284,17 @@ class _Reported(_Emitter):
             elif len(parts) == 1:
                 return []  # "After the meeting, Zelensky said." reports nothing
         return out
+
+    def _before_title(self, para: _Para, a: int, comma: int) -> int:
+        """ "<clause>, Colombia's Defence Minister, Ivan Velasquez, warned": the title in
+        apposition before the name belongs to the attribution, not to what was said."""
+        toks = para.toks
+        k = comma - 1
+        while k > a and comma - k <= 8 and toks[k].low != "," and (toks[k].cap or not toks[k].word):
+            k -= 1
+        if k > a and toks[k].low == "," and k < comma - 1 and toks[comma - 1].low in self.heads:
+            return k
+        return comma
 
     def _attribution_end(self, para: _Para, x: int, b: int) -> int | None:
         """After an attribution ending at ``x``: only dates and adverbials up to the sentence
