@@ -31,11 +31,6 @@ _VENUE_TYPES = frozenset(
     {EventType.CONSULT, EventType.AGREE, EventType.SUPPORT, EventType.COOPERATE}
 )
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
-_PLACE_LEAD = re.compile(
-    r"\s{0,3}(?:the\s{1,3})?(?:(?P<noun>city|town|village|region|province|district|port|capital|"
-    r"area|state|oblast|governorate|camp|strip|border)\s{1,3}of\s{1,3})?$",
-    re.I,
-)
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -79,6 +74,8 @@ class PlaceFinder:
             (m.start, m.end, p) for p in ctx.places.values() for m in p.mentions
         )
         self._made: dict[str, Place] = {}
+        self._memo_key: tuple[int, int] = (-1, -1)
+        self._memo: list[tuple[int, int, int, Place]] = []
         matches = ctx.gazetteer_matches or []
         # Capitals and other places the gazetteer knows only as actors' metonyms.
         self._gaz: dict[int, tuple[int, str, str]] = {}
@@ -114,39 +111,53 @@ class PlaceFinder:
                     break
 
     def _prep_before(self, at: int, floor: int) -> bool:
-        seg = self.ctx.text[max(floor, at - 40) : at]
-        lead = _PLACE_LEAD.search(seg)
-        if lead and lead.group("noun"):
-            # "the village of Nikolskoye", "the city of Goma".
+        """Whether a locative preposition governs the name at ``at``: "in Goma", "near the
+        town", "the village of Nikolskoye"."""
+        words = self.ctx.text[max(floor, at - 40) : at].lower().split()
+        if words and words[-1] == "the":
+            words.pop()
+        if len(words) >= 2 and words[-1] == "of" and words[-2] in self.lex.place_nouns:
             return True
-        head = seg[: lead.start()] if lead else seg
-        words = head.split()
-        return bool(words) and words[-1].lower() in self.lex.locative
+        return bool(words) and words[-1] in self.lex.locative
 
     def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
         """The place of the event at ``trig`` whose text is ``seg``."""
+        cands = [c for c in self._sentence(sent) if seg.start <= c[0] and c[1] <= seg.end]
+        if not cands:
+            return None
+        # A place after a preposition first, then the one nearest after the trigger.
+        best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
-        cands: list[tuple[int, int, Place]] = []
-        for s, e, p in self._in(seg):
-            p = attrs.evolve(p, name=_english(p.name, self.ctx.text[s:e]))
-            cands.append((0 if self._prep_before(s, seg.start) else 1, s, p))
+        place = best[3]
+        return place if place.role is role else attrs.evolve(place, role=role)
+
+    def _sentence(self, sent: Span) -> list[tuple[int, int, int, Place]]:
+        """Every place candidate of a sentence, ``(start, end, rank, place)``: found once for all
+        the sentence's events."""
+        key = (sent.start, sent.end)
+        if self._memo_key == key:
+            return self._memo
+        role = PlaceRole.EVENT_LOCATION
         ctx = self.ctx
-        for m in ctx.mentions_in(seg, MentionKind.TERRITORY):
+        cands: list[tuple[int, int, int, Place]] = []
+        for s, e, p in self._in(sent):
+            p = attrs.evolve(p, name=_english(p.name, ctx.text[s:e]))
+            cands.append((s, e, 0 if self._prep_before(s, sent.start) else 1, p))
+        for m in ctx.mentions_in(sent, MentionKind.TERRITORY):
             terr = ctx.territories.get(m.target)
             if terr is None or m.via == "demonym":
                 continue
-            prep = self._prep_before(m.span.start, seg.start)
+            prep = self._prep_before(m.span.start, sent.start)
             if not prep and ctx.mention_at(m.span, MentionKind.ACTOR) is not None:
                 # A state acting ("Russia shelled ...") is a party, not a place.
                 continue
             place = _place_of_territory(terr, role, m.span.of(ctx.text))
-            cands.append((0 if prep else 2, m.span.start, place))
-        cands.extend(self._by_preposition(seg, role))
-        if not cands:
-            return None
-        # A place after a preposition first, then the one nearest after the trigger.
-        best = min(cands, key=lambda c: (c[0], c[1] < trig.start, abs(c[1] - trig.start)))
-        return best[2]
+            cands.append((m.span.start, m.span.end, 0 if prep else 2, place))
+        for rank, s, place in self._by_preposition(sent, role):
+            span = place.mentions[-1] if place.mentions else Span(start=s, end=s + 1)
+            cands.append((s, span.end, rank, place))
+        self._memo_key, self._memo = key, cands
+        return cands
 
     def _in(self, seg: Span) -> list[tuple[int, int, Place]]:
         import bisect

@@ -125,7 +125,8 @@ def _union(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + body + r")(?![\w])", re.I)
 
 
-# What a matcher hit stands for: ("t", rule index) a trigger, ("m", type, mode) a mode cue.
+# What a matcher hit stands for: ("t", rule index, "") a trigger, ("m", 0, "type:mode") a mode
+# cue, ("d", 0, "") a mediator cue.
 Hit = tuple[str, int, str]
 
 
@@ -151,6 +152,7 @@ class EventLexicon:
     mediator_prefix: re.Pattern[str] = attrs.field(init=False, repr=False)
     agreement_nouns: frozenset[str] = attrs.field(init=False, repr=False)
     locative: frozenset[str] = attrs.field(init=False, repr=False)
+    place_nouns: frozenset[str] = attrs.field(init=False, repr=False)
     not_places: frozenset[str] = attrs.field(init=False, repr=False)
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
 
@@ -173,6 +175,9 @@ class EventLexicon:
                 if mode not in modes.get(etype, frozenset()):
                     raise GazetteerError(f"events mode cue: {mode!r} is not a mode of {etype}")
                 phrases.extend((c, ("m", 0, f"{etype}:{mode}")) for c in cues)
+        # Mediator cues go in the same pass: a sentence without one is not searched for them.
+        phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_cues", ()))
+        phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_prefixes", ()))
         st = d.get("status", {})
         set_ = object.__setattr__
         set_(self, "rules", rules)
@@ -185,6 +190,7 @@ class EventLexicon:
         set_(self, "mediator_prefix", re.compile(r"([A-Z][\w'’]*)-(?:" + prefixes + r")\b"))
         set_(self, "agreement_nouns", frozenset(d.get("agreement_nouns", ())))
         set_(self, "locative", frozenset(d.get("locative_preps", ())))
+        set_(self, "place_nouns", frozenset(d.get("place_nouns", ())))
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "casualties", d.get("casualties", {}))
 

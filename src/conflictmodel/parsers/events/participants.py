@@ -22,13 +22,17 @@ from conflictmodel.model.span import Span
 from conflictmodel.parsers.events.lexicon import EventLexicon
 from conflictmodel.parsers.events.triggers import Trigger
 from conflictmodel.parsers.proposals.mentions import (
+    _COORD_GAP,
+    _SUBJ_BOUNDARY,
     _as_party,
+    _drop_modifiers,
     _lookup_country,
     _state_actor,
     actor_mentions,
+    in_prep_phrase,
     possessor,
     register,
-    subject_actors,
+    state_fallbacks,
 )
 
 __all__ = ["Participants", "SentenceParties", "participants"]
@@ -53,13 +57,17 @@ class SentenceParties:
 
     __slots__ = ("mediator", "mediator_at", "mentions")
 
-    def __init__(self, ctx: ParseContext, lex: EventLexicon, sent: Span) -> None:
+    def __init__(self, ctx: ParseContext, lex: EventLexicon, sent: Span, mediated: bool) -> None:
         # The actors stage's mentions only: looking for unmarked demonyms in every sentence
         # with a trigger costs more than the few it finds (subjects still get them).
         self.mentions = [
             (m, a) for m, a in actor_mentions(ctx, sent) if a.kind is not ActorKind.MEDIA
         ]
-        self.mediator, self.mediator_at = _mediator(ctx, lex, sent, self.mentions)
+        self.mediator: Actor | None = None
+        self.mediator_at = sent.end
+        if mediated:
+            # The one-pass matcher saw a mediator cue in the sentence.
+            self.mediator, self.mediator_at = _mediator(ctx, lex, sent, self.mentions)
 
     def between(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
         return [(m, a) for m, a in self.mentions if start <= m.span.start and m.span.end <= end]
@@ -72,6 +80,48 @@ class Participants:
     actors: tuple[Actor, ...] = ()
     targets: tuple[Actor, ...] = ()
     mediator: Actor | None = None
+
+
+_MAX_REACH = 300
+
+
+def _subject(ctx: ParseContext, info: SentenceParties, floor: int, at: int) -> list[Actor]:
+    """The subject of the verb at ``at``: the actor right before it with those coordinated with
+    it, else the first actor of the clause that is not the object of a preposition (the
+    grammar of ``proposals.mentions.subject_actors``, on the sentence's mentions looked up
+    once; a demonym no stage marked is looked for only right before the verb)."""
+    text = ctx.text
+    floor = max(floor, at - _MAX_REACH)
+    last_b = None
+    for m in _SUBJ_BOUNDARY.finditer(text, floor, at):
+        last_b = m
+    if last_b is not None:
+        floor = last_b.end()
+    cands = [(m, a) for m, a in info.between(floor, at) if not in_prep_phrase(text, m.span, floor)]
+    if not cands:
+        near = Span(start=max(floor, at - 40), end=at)
+        cands = [(m, a) for m, a in state_fallbacks(ctx, near)]
+        cands = [(m, a) for m, a in cands if not text[m.span.end : at].strip(" ").startswith(",")]
+    cands = _drop_modifiers(text, cands)
+    if not cands:
+        return []
+    last = cands[-1]
+    gap = text[last[0].span.end : at]
+    if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
+        group = [last]
+        for mm, act in reversed(cands[:-1]):
+            if _COORD_GAP.fullmatch(text[mm.span.end : group[0][0].span.start]):
+                group.insert(0, (mm, act))
+            else:
+                break
+    else:
+        group = [cands[0]]
+        for mm, act in cands[1:]:
+            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : mm.span.start]):
+                group.append((mm, act))
+            else:
+                break
+    return [_as_party(ctx, register(ctx, m, a), m) for m, a in group]
 
 
 def _party(ctx: ParseContext, m: Mention, a: Actor) -> Actor:
@@ -139,7 +189,7 @@ def _noun_actor(
     for found in lex.light_verbs.finditer(text, max(clause.start, trig.start - 50), trig.start):
         lv = found
     if lv is not None and len(text[lv.end() : trig.start].split()) <= 4:
-        return [a for _, a in subject_actors(ctx, clause.start, lv.start())]
+        return _subject(ctx, info, clause.start, lv.start())
     return []
 
 
@@ -168,14 +218,12 @@ def participants(
     # A second event of a clause ("..., and the two sides will meet") has its own subject.
     floor = seg.start if seg.start > clause.start else clause.start
     if trig.rule.pos == "verb" and not passive:
-        subj = subject_actors(ctx, floor, trig.start)
-        if not subj and floor == clause.start and clause.start > sent.start:
-            subj = subject_actors(ctx, sent.start, trig.start)
-        actors = [a for _, a in subj]
+        actors = _subject(ctx, info, floor, trig.start)
+        if not actors and floor == clause.start and clause.start > sent.start:
+            actors = _subject(ctx, info, sent.start, trig.start)
     elif trig.rule.pos == "verb":
         # "Kharkiv was shelled by Russia": the subject suffered it.
-        subj = subject_actors(ctx, floor, trig.start)
-        (actors if joint else targets).extend(a for _, a in subj)
+        (actors if joint else targets).extend(_subject(ctx, info, floor, trig.start))
     else:
         actors = _noun_actor(ctx, lex, info, trig, clause)
     end = min(seg.end, med_at) if med_at > trig.reach else seg.end

@@ -145,9 +145,15 @@ class EventParser:
         doc = ctx.doc
         by_sentence: dict[int, list[tuple[int, int, int]]] = {}
         mode_hits: list[tuple[int, int, str]] = []
+        mediated: set[int] = set()
         for s, e, (kind, i, tag) in self.lexicon.matcher.finditer(text, folded=doc.folded):
             if kind == "m":
                 mode_hits.append((s, e, tag))
+                continue
+            if kind == "d":
+                si = doc.sentence_index(s)
+                if si is not None:
+                    mediated.add(si)
                 continue
             si = doc.sentence_index(s)
             if si is not None:
@@ -164,7 +170,8 @@ class EventParser:
             sent = doc.sentences[si]
             if ctx.is_furniture(sent) or _is_heading(text, paras, starts, sent):
                 continue
-            for event in self._sentence(ctx, sent, by_sentence[si], cues, places, types_seen):
+            hits = by_sentence[si]
+            for event in self._sentence(ctx, sent, hits, cues, places, types_seen, si in mediated):
                 if event.id not in seen:
                     seen.add(event.id)
                     ctx.events.append(event)
@@ -180,6 +187,7 @@ class EventParser:
         cues: ModeCues,
         places: PlaceFinder,
         types_seen: set[EventType],
+        mediated: bool,
     ) -> list[Event]:
         text = ctx.text
         doc = ctx.doc
@@ -209,7 +217,7 @@ class EventParser:
                 units.append((t, clause, seg))
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
-        info = SentenceParties(ctx, self.lexicon, sent)
+        info = SentenceParties(ctx, self.lexicon, sent, mediated)
         absorbed: set[EventType] = set()
         for trig, clause, seg in units:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
