@@ -26,6 +26,9 @@ _STOP_PUNCT = frozenset(',;:—–()[]!?"“”«»„‹›')
 _SENT_END = frozenset(".!?…")
 _QUOTE_CHARS = frozenset("“”„«»‹›‘’‚\"'「」『』")
 _BE = BE
+_MODIFIED_NOUNS = frozenset(
+    ("media", "television", "tv", "radio", "news", "broadcaster", "agency", "department")
+)
 _REL = REL
 
 
@@ -192,6 +195,8 @@ class _Grammar:
             return _Cue(m, m.start, m.end, role, sent)
         a = sent[0]
         toks = para.toks
+        if m.end - m.start == 1 and m.end < sent[1] and toks[m.end].low in _MODIFIED_NOUNS:
+            return None  # "state media", "report card": the word modifies a noun
         prev_i = m.start - 1
         while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:
             prev_i -= 1

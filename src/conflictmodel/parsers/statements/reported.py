@@ -113,7 +113,8 @@ class _Reported(_Emitter):
         if "to" in comps and para.toks[x].low == "to":
             return x, end
         if "clause" in comps and self._bare_clause(para, x, end):
-            return x, end
+            hearer = self._hearer_end(para, c, x, end)
+            return (hearer if hearer is not None else x), end
         if "clause" in comps:
             # "said in a statement Thursday night they pulled …"
             y = self._skip_adverbials(para, x, end)
@@ -122,6 +123,21 @@ class _Reported(_Emitter):
         if "object" in comps and self._object(para, x, end, c):
             return x0 if x0 == x else x, self._object_end(para, x, end)
         return None
+
+    def _hearer_end(self, para: _Para, c: _Cue, x: int, end: int) -> int | None:
+        """ "told the BBC the shelling had not stopped": the hearer before a bare clause."""
+        if not c.match.entry.addressee:
+            return None
+        toks = para.toks
+        y = x + 1 if toks[x].low in self.dets else x
+        z = y
+        while z < end and z - y < 4 and toks[z].cap and para.qidx[z] < 0:
+            z += 1
+        if z == y or z >= end or (z == x and toks[x].low not in self.dets and z - y < 1):
+            return None
+        if toks[z].low in self.finite or not self._bare_clause(para, z, end):
+            return None
+        return z
 
     def _that_clause(self, para: _Para, c: _Cue, end: int) -> tuple[int, int] | None:
         """The that-clause after the cue, with a hearer, dates and adverbials between ("told
@@ -215,6 +231,9 @@ class _Reported(_Emitter):
                 return d.lo - 1
             if d.kind != "finite":
                 continue
+            trailing = self._trailing_attribution(para, c, d)
+            if trailing is not None:
+                return trailing
             if self._coordinated(para, d) and d.lo - 1 > c.hi:
                 # "… called the statement «hysteria» and claimed that": a second report
                 end = d.lo - 1
@@ -226,6 +245,23 @@ class _Reported(_Emitter):
                 if own is not None:
                     return own
         return None
+
+    def _trailing_attribution(self, para: _Para, c: _Cue, d: _Cue) -> int | None:
+        """ "said elections would be held, state media reported.": a later attribution of
+        the whole sentence ends the clause of ``c`` at its comma."""
+        toks, qidx = para.toks, para.qidx
+        b = c.sent[1]
+        k = d.lo - 1
+        while k > c.hi and d.lo - k <= 6 and toks[k].low != "," and qidx[k] < 0:
+            k -= 1
+        if k <= c.hi or toks[k].low != "," or k + 1 >= d.lo:
+            return None
+        if not self._plausible_subject(para, (k + 1, d.lo)):
+            return None
+        x = self._attribution_end(para, d.hi, b)
+        if x is None or (x < b and toks[x].low not in _SENT_END):
+            return None
+        return k
 
     def _own_speaker(self, para: _Para, c: _Cue, d: _Cue) -> int | None:
         """ "…, but she has made it clear that": cue ``d`` starts a new clause with its own
