@@ -73,6 +73,7 @@ _ABOUT_PROPOSALS = frozenset(
 
 
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
+_COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
 _END_PUNCT = frozenset('.!?"”’)…')
 
@@ -196,11 +197,12 @@ class EventParser:
             return []
         # A casualty word with an attack in its sentence is that attack's toll, not an event;
         # without one, the first casualty word stands for the attack.
+        tolls = [t for t in triggers if t.rule.toll]
         if any(t.type is EventType.ASSAULT and not t.rule.toll for t in triggers):
             triggers = [t for t in triggers if not t.rule.toll]
         else:
-            tolls = [t for t in triggers if t.rule.toll][:1]
-            triggers = [t for t in triggers if not t.rule.toll or t in tolls]
+            triggers = [t for t in triggers if not t.rule.toll or t is tolls[0]]
+            tolls = []
         clauses = clause_spans(text, sent)
         grouped: dict[Span, list[Trigger]] = {}
         for t in triggers:
@@ -225,6 +227,14 @@ class EventParser:
                 out.append(event)
                 # "agreed to a ceasefire": a later "the ceasefire" refers back to it too.
                 absorbed.update(r.type for r in (trig.rule, *trig.absorbed))
+        if tolls and not any(e.type is EventType.ASSAULT for e in out):
+            # The attack words were not events ("the war", again) but the toll is news.
+            clause = clause_at(clauses, tolls[0].start)
+            seg = trimmed_span(text, clause)
+            event = self._event(ctx, info, tolls[0], clause, seg, sent, cues, places, set())
+            if event is not None and event.id not in {e.id for e in out}:
+                out.append(event)
+                out.sort(key=lambda e: e.span.start)
         types_seen.update(absorbed)
         return self._with_toll(ctx, sent, out)
 
@@ -264,6 +274,9 @@ class EventParser:
         if seg.end <= seg.start or _in_direct_quote(ctx, trig):
             return None
         det = _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
+        if det and _COMPLEMENT.match(text, trig.reach):
+            # "the military defeat of Da'esh", "the attacks on Kherson": a new, specific one.
+            det = None
         if det and (trig.type in types_seen or trig.rule.type in types_seen):
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
             return None

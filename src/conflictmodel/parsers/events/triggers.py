@@ -109,9 +109,13 @@ def _window_words(doc: AnalysedDocument, end: int, limit: int, n: int) -> list[s
     """Up to ``n`` words after ``end`` (before ``limit``), stopping at clause punctuation."""
     lo, hi = doc.token_range(end, limit)
     out: list[str] = []
-    for tok in doc.tokens[lo : min(hi, lo + n + 4)]:
+    prev = ""
+    for tok in doc.tokens[lo : min(hi, lo + n + 8)]:
+        if tok.low == "," and prev.isdigit():
+            continue  # "2,239 bodies"
         if tok.low in {",", ";", ":", ".", "!", "?", "(", ")", "—", "–"}:
             break
+        prev = tok.low
         out.append(tok.low)
         if len(out) >= n:
             break
