@@ -242,3 +242,29 @@ def test_linear_on_many_places() -> None:
     text = "Strikes hit Kharkiv and talks in Doha went on. " * 2000
     art = parse_article(text)
     assert len(art.place("Kharkiv").mentions) == 2000  # type: ignore[union-attr]
+
+
+def test_parsed_places_and_user_assigned_codes_validate_against_the_schema() -> None:
+    import jsonschema
+
+    from conflictmodel import to_dict
+    from conflictmodel.schema import article_schema
+
+    art = parse_article(
+        "PRISTINA (AP) — Serbia refuses to recognise Kosovo as independent, officials said "
+        "at talks in Brussels, as drones struck Druzhkivka and Gaza City."
+    )
+    assert {t.code for t in art.territories} == {"XK"}
+    assert {p.id for p in art.places} >= {"city:druzhkivka-ua", "area:gaza-city"}
+    validator = jsonschema.Draft202012Validator(article_schema())
+    assert not [e.message for e in validator.iter_errors(to_dict(art))]
+
+
+def test_regions_named_with_a_governed_plural_are_at_issue() -> None:
+    got, places = split(
+        "Moscow annexed four regions in 2022: Donetsk, Luhansk, Zaporizhzhia and Kherson."
+    )
+    assert {"UA-14", "UA-09", "UA-23", "UA-65"} <= got
+    got, places = split("Shelling hit several regions overnight, including Kharkiv and Sumy.")
+    assert got == set()
+    assert {"UA-63", "UA-59"} <= set(places)

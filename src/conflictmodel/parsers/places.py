@@ -107,6 +107,7 @@ class IssueCues:
     _list_gap: re.Pattern[str] = attrs.field(init=False, repr=False)
     _sentence: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _possessed: frozenset[str] = attrs.field(init=False, repr=False)
+    _collective: re.Pattern[str] | None = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.data
@@ -138,6 +139,10 @@ class IssueCues:
             rf"(?:{gap_tok}\s+){{0,5}}$"
         )
         sentence = _alternation(_strings(d, "sentence_cues"))
+        collective = _alternation(_strings(d, "collective_nouns"))
+        object.__setattr__(
+            self, "_collective", re.compile(rf"\b(?:{collective})\b") if collective else None
+        )
         object.__setattr__(
             self,
             "_possessed",
@@ -251,6 +256,25 @@ class IssueCues:
         if start - prev_end > 60 or start < prev_end:
             return False
         return self._list_gap.match(text[prev_end:start]) is not None
+
+    def collective_cue(self, text: str, start: int, end: int) -> str | None:
+        """The tier of a cue that governs a plural place noun in ``text[start:end]`` (a
+        sentence): "annexed four regions", "the occupied territories"; the regions the
+        sentence names are the ones meant.
+
+        Example:
+            >>> t = "Russia annexed four regions: Donetsk, Luhansk, Zaporizhzhia and Kherson."
+            >>> IssueCues.default().collective_cue(t, 0, len(t))
+            'sovereignty'
+        """
+        if self._collective is None:
+            return None
+        tier: str | None = None
+        for m in self._collective.finditer(text, start, end):
+            group = self._cue_before(text[max(start, m.start() - _WINDOW) : m.start()])
+            if group is not None:
+                tier = stronger(tier, MILITARY if group == MILITARY else SOVEREIGNTY)
+        return tier
 
     def sentence_cue(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (a sentence) has a phrase that puts its countries at

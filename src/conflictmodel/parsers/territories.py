@@ -572,17 +572,25 @@ def _decide(
             if c.role is PlaceRole.OTHER and c.role is not role:
                 c.role = role  # "strikes on Druzhkivka and Myrnohrad"
     sentence_cue: dict[int, bool] = {}
+    collective: dict[int, str | None] = {}
     for c in cands:
-        if c.tier or c.terr.kind is not TerritoryKind.COUNTRY:
+        if c.tier:
             continue
         sent = ctx.sentence_of(c.span.start) if ctx.sentences else None
         if sent is None:
             continue
-        hit = sentence_cue.get(sent.start)
-        if hit is None:
-            hit = sentence_cue[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
-        if hit:
-            c.tier = SOVEREIGNTY
+        if c.terr.kind is TerritoryKind.COUNTRY:
+            hit = sentence_cue.get(sent.start)
+            if hit is None:
+                hit = sentence_cue[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
+            if hit:
+                c.tier = SOVEREIGNTY
+            continue
+        # "Russia annexed four regions: Donetsk, Luhansk, ...": the regions named with a
+        # plural place noun that a cue governs.
+        if sent.start not in collective:
+            collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
+        c.tier = collective[sent.start]
     tiers: dict[str, str] = {}
     for c in cands:
         if c.tier:
