@@ -185,3 +185,20 @@ def test_an_offer_or_demand_with_an_aim_is_a_proposal() -> None:
     assert prov.text.startswith("host the families")
     assert parse_article("The Myanmar junta offered to help.").proposals == ()
     assert parse_article("Colombia called for calm in Catatumbo.").proposals == ()
+
+
+def test_the_truce_is_the_ceasefire_agreement() -> None:
+    """A definite "the truce" after a ceasefire agreement, with no other truce, is that
+    agreement; a truce mentioned without an agreement that has a ceasefire is its own."""
+    text = (
+        "Azerbaijan and Armenia signed an agreement on a ceasefire and the exchange of prisoners. "
+        "Observers said the truce was holding on Tuesday."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert {"ceasefire", "prisoner_exchange"} <= kinds(props[0])
+    other = parse_article(
+        "Azerbaijan and Armenia signed an agreement on the exchange of prisoners. "
+        "Separately, Russia brokered a truce in the Lachin corridor."
+    ).proposals
+    assert len(other) == 2

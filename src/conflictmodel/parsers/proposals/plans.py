@@ -132,31 +132,61 @@ def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
     """
     open_by_family: dict[str, _Draft] = {}
     by_name: dict[str, _Draft] = {}
+    last_seen: dict[int, int] = {}
     out: list[_Draft] = []
     for d in sorted(drafts, key=lambda x: x.start):
         fam = _family(d.trigger)
         name = _name(text, d)
         head = by_name.get(name) if name else None
-        if head is None and fam is not None and fam in open_by_family:
-            cand = open_by_family[fam]
-            ref = _reference(text, d)
-            if (
-                ref != "fresh"
-                and d.start - cand.end <= _REACH
-                and _proposer_ok(cand, d)
-                # "an agreement" again, adding nothing: the same agreement reported again.
-                and (ref == "definite" or (d.kinds <= cand.kinds and not _plural(d.trigger)))
-            ):
-                head = cand
+        if head is None and fam is not None:
+            head = _open_plan(text, d, fam, open_by_family, last_seen)
         if head is not None and head is not d:
             _join(head, d)
+            last_seen[id(head)] = d.end
             continue
         out.append(d)
+        last_seen[id(d)] = d.end
         if fam is not None:
             open_by_family[fam] = d
         if name:
             by_name[name] = d
     return out
+
+
+# "A ceasefire agreement was signed ... the truce held": a truce and the agreement that has a
+# ceasefire are the same plan when the article has no other truce.
+_KIN = {"truce": "agreement", "agreement": "truce"}
+
+
+def _open_plan(
+    text: str,
+    d: _Draft,
+    fam: str,
+    open_by_family: dict[str, _Draft],
+    last_seen: dict[int, int],
+) -> _Draft | None:
+    """The open plan a mention of family ``fam`` refers back to, if any."""
+    ref = _reference(text, d)
+    if ref == "fresh":
+        return None
+    cand = open_by_family.get(fam)
+    kin = open_by_family.get(_KIN.get(fam, ""))
+    if (
+        cand is None
+        and kin is not None
+        and ref == "definite"
+        and ProvisionKind.CEASEFIRE in {p.kind for p in kin.provisions}
+        and d.kinds <= kin.kinds
+    ):
+        cand = kin
+    if cand is None or d.start - last_seen.get(id(cand), cand.end) > _REACH:
+        return None
+    if not _proposer_ok(cand, d):
+        return None
+    # "an agreement" again, adding nothing: the same agreement reported again.
+    if ref == "definite" or (d.kinds <= cand.kinds and not _plural(d.trigger)):
+        return cand
+    return None
 
 
 _COMPLEMENT = re.compile(
