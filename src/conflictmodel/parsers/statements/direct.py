@@ -16,6 +16,8 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.reported import _Reported
 
+_SIGN_DASHES = frozenset(("—", "―", "–", "-", "--"))
+
 
 class _Direct(_Reported):
     """Attributes quotations to speakers."""
@@ -104,6 +106,10 @@ class _Direct(_Reported):
         found = self._cue_after(para, sent, qj, cues)
         if found is not None:
             return found
+        if kind is StatementKind.DIRECT:
+            found = self._dash_name(para, sent, qj)
+            if found is not None:
+                return found
         if kind is StatementKind.PARTIAL:
             return self._partial_clause(para, sent, k, qi, qj, cues)
         found = self._cue_before(para, qi, cues)
@@ -146,6 +152,27 @@ class _Direct(_Reported):
                 return _Attrib([], None, c, "after")
             break
         return None
+
+    def _dash_name(self, para: _Para, sent: tuple[int, int], qj: int) -> _Attrib | None:
+        """ "“We will not leave.” — Amina Yusuf, a resident of Goma": a name after a dash
+        that ends the sentence (or runs into an appositive) signs the quotation."""
+        # the text stage may have cut the sentence after the closing mark: read on to the
+        # end of the paragraph
+        b = len(para.toks)
+        toks, qidx = para.toks, para.qidx
+        if qj >= b or toks[qj].low not in _SIGN_DASHES or qidx[qj] >= 0:
+            return None
+        lo = qj + 1
+        hi = lo
+        while hi < b and hi - lo < 5 and qidx[hi] < 0 and (toks[hi].cap or toks[hi].low == "."):
+            hi += 1
+        if hi == lo or (
+            hi < b and toks[hi].low not in (",", "(") and toks[hi].low not in _SENT_END
+        ):
+            return None
+        span = self._span(para, (lo, hi))
+        speakers = self.resolver.resolve(span)
+        return _Attrib(speakers, span, None, "dash") if speakers else None
 
     def _cue_before(self, para: _Para, qi: int, cues: list[_Cue]) -> _Attrib | None:
         """(b) a cue just before the quote: "he declared: “…”", "stating, «…»", "said that

@@ -111,7 +111,12 @@ class _Headlines(_Direct):
             return False
         sspan = self._span(para, (sep + 1, n))
         m = self.ctx.mention_at(sspan)
-        if m is None or not sspan.contains(m.span) or m.target not in self.ctx.actors:
+        if (
+            m is None
+            or not sspan.contains(m.span)
+            or m.span.start != sspan.start
+            or m.target not in self.ctx.actors
+        ):
             return False
         speaker = self.ctx.actors[m.target]
         content = self._content_span(para, 0, sep)
