@@ -17,6 +17,7 @@ import attrs
 
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ValidationError
+from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.events import Casualties, EventType
 from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.span import Span
@@ -24,12 +25,15 @@ from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.events.lexicon import EventLexicon, _union
 from conflictmodel.parsers.events.triggers import Trigger
+from conflictmodel.parsers.proposals.mentions import state_fallbacks
 
 __all__ = ["PlaceFinder", "TollReader", "casualties_near", "event_date", "toll_reader"]
 
 _VENUE_TYPES = frozenset(
     {EventType.CONSULT, EventType.AGREE, EventType.SUPPORT, EventType.COOPERATE}
 )
+# Types whose place, when the text names none, is the country they were aimed at.
+_AT_TARGET = frozenset({EventType.ASSAULT, EventType.COERCE})
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -75,6 +79,7 @@ class PlaceFinder:
         )
         self._made: dict[str, Place] = {}
         self._memo_key: tuple[int, int] = (-1, -1)
+        self._recent: tuple[int, Place] | None = None
         self._memo: list[tuple[int, int, int, Place]] = []
         matches = ctx.gazetteer_matches or []
         # Capitals and other places the gazetteer knows only as actors' metonyms.
@@ -121,15 +126,45 @@ class PlaceFinder:
         return bool(words) and words[-1] in self.lex.locative
 
     def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
-        """The place of the event at ``trig`` whose text is ``seg``."""
-        cands = [c for c in self._sentence(sent) if seg.start <= c[0] and c[1] <= seg.end]
+        """The place of the event at ``trig`` whose text is ``seg``: one named in its text,
+        else one after a preposition elsewhere in its sentence."""
+        found = self._sentence(sent)
+        cands = [c for c in found if seg.start <= c[0] and c[1] <= seg.end]
         if not cands:
+            cands = [c for c in found if c[2] == 0]
+        role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
+        if not cands:
+            # A place of the sentence before, in the same paragraph ("Drones struck Sumy.
+            # Ten people were killed.").
+            last = self._recent
+            if last is not None and "\n" not in self.ctx.text[last[0] : sent.start]:
+                place = last[1]
+                return place if place.role is role else attrs.evolve(place, role=role)
             return None
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
-        role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         place = best[3]
+        self._recent = (sent.end, place)
         return place if place.role is role else attrs.evolve(place, role=role)
+
+    def target_country(self, targets: tuple[Actor, ...], trig: Trigger, seg: Span) -> Place | None:
+        """For an attack with no place named: the country it was aimed at, a state among the
+        targets or a demonym right after the verb ("attacked Iranian nuclear sites")."""
+        if trig.type not in _AT_TARGET:
+            return None
+        for a in targets:
+            if a.kind is ActorKind.STATE and a.country:
+                span = a.mentions[0] if a.mentions else trig.span
+                return self._country(
+                    a.name, a.country, PlaceRole.EVENT_LOCATION, span.start, span.end
+                )
+        window = Span(start=trig.reach, end=min(seg.end, trig.reach + 30))
+        for m, a in state_fallbacks(self.ctx, window):
+            if a.country:
+                return self._country(
+                    a.name, a.country, PlaceRole.EVENT_LOCATION, m.span.start, m.span.end
+                )
+        return None
 
     def _sentence(self, sent: Span) -> list[tuple[int, int, int, Place]]:
         """Every place candidate of a sentence, ``(start, end, rank, place)``: found once for all

@@ -307,7 +307,7 @@ class EventParser:
             actors=parts.actors,
             targets=parts.targets,
             mediator=mediator,
-            place=places.find(trig, seg, sent),
+            place=places.find(trig, seg, sent) or places.target_country(parts.targets, trig, seg),
             date=event_date(ctx, trig, seg, sent),
             proposal_id=proposal_id,
         )
