@@ -202,3 +202,14 @@ def test_the_truce_is_the_ceasefire_agreement() -> None:
         "Separately, Russia brokered a truce in the Lachin corridor."
     ).proposals
     assert len(other) == 2
+
+
+def test_quantified_plural_proposals_keep_their_proposer() -> None:
+    """ "rejected some proposals made by X": X proposes, the subject responds."""
+    art = parse_article("Ersin Tatar rejected some proposals made by Turkey on Cyprus.")
+    (p,) = art.proposals
+    assert p.proposer is not None
+    assert p.proposer.id == "state:TR"
+    assert p.status.value == "rejected"
+    stances = {(x.actor.name, x.stance.value) for x in art.positions}
+    assert ("Ersin Tatar", "opposes") in stances

@@ -493,7 +493,7 @@ def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention,
     tail = ctx.text[trig_end : min(limit, trig_end + 60)]
     m = re.match(
         r",?\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
-        r"tabled|put\s+forward|drawn\s+up|drew\s+up|backed|floated|submitted|crafted|authored|devised|"
+        r"tabled|put\s+forward|drawn\s+up|drew\s+up|backed|floated|submitted|crafted|authored|devised|made|"
         r"prepared|sponsored|unveiled)\s{1,3})?(?:by|from)\s{1,3}",
         tail,
     )
