@@ -46,3 +46,5 @@ DESCRIPTOR_SYNONYMS: dict[str, frozenset[str]] = {
     k: frozenset(v) for k, v in _DATA.get("descriptor_synonyms", {}).items()
 }
 """Head nouns a description may use for a title held ("the aide" for an adviser)."""
+REPORT_NOUNS = _words("report_nouns")
+"""Nouns that report what their owner said: "Trump's announcement that …"."""

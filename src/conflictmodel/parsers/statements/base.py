@@ -163,7 +163,15 @@ class _Grammar:
         first_words = self.first_words
         i = a
         while i < b:
-            if qidx[i] >= 0 or not toks[i].word or toks[i].low not in first_words:
+            if qidx[i] >= 0 or not toks[i].word:
+                i += 1
+                continue
+            nominal = self._nominal_cue(para, sent, i)
+            if nominal is not None:
+                out.append(nominal)
+                i += 1
+                continue
+            if toks[i].low not in first_words:
                 i += 1
                 continue
             # reporting verbs are lower case in prose ("the United States", "Secretary of
@@ -186,6 +194,11 @@ class _Grammar:
             else:
                 i += 1
         return out
+
+    def _nominal_cue(self, para: _Para, sent: tuple[int, int], i: int) -> _Cue | None:
+        """ "Trump's announcement that …": a report noun owned by a speaker (see
+        `_Phrases`); here, none."""
+        return None
 
     def _classify(self, para: _Para, sent: tuple[int, int], m: CueMatch) -> _Cue | None:
         """What the cue ``m`` is (finite verb, participle, source, frame, via), or None when it

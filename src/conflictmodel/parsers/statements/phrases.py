@@ -11,6 +11,7 @@ from conflictmodel.parsers.statements._words import (
     OBJECT_BREAKS,
     PHRASE_CONJUNCTIONS,
     REL_PRONOUNS,
+    REPORT_NOUNS,
     TIME_PREPOSITIONS,
 )
 from conflictmodel.parsers.statements.base import (
@@ -23,7 +24,7 @@ from conflictmodel.parsers.statements.base import (
     _Grammar,
     _Para,
 )
-from conflictmodel.parsers.statements.cues import Token, singular
+from conflictmodel.parsers.statements.cues import CueEntry, CueMatch, Token, singular
 
 _IRREGULAR_PARTICIPLES = frozenset(
     ("led", "known", "born", "seen", "held", "made", "given", "shown", "sent", "backed", "run")
@@ -34,6 +35,26 @@ _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 
 class _Phrases(_Grammar):
     """Where speaker phrases, subjects, objects and clauses begin and end."""
+
+    def _nominal_cue(self, para: _Para, sent: tuple[int, int], i: int) -> _Cue | None:
+        """ "Trump's announcement that …", "the army's claim that …": a report noun after a
+        possessive and before "that" is a cue whose speaker is the owner."""
+        toks, qidx = para.toks, para.qidx
+        a, b = sent
+        if (
+            toks[i].low not in REPORT_NOUNS
+            or i - 1 <= a
+            or toks[i - 1].low not in ("'s", "’s")
+            or i + 1 >= b
+            or toks[i + 1].low != "that"
+            or qidx[i + 1] >= 0
+        ):
+            return None
+        owner = self._np_left(para, a, i - 1, appositive=False)
+        if owner is None or not self._head_ok(para, owner):
+            return None
+        entry = CueEntry(words=(toks[i].low,), lemma=toks[i].low, complements=frozenset({"that"}))
+        return _Cue(CueMatch(i, i + 1, entry, toks[i].low), i, i + 1, "finite", sent, owner)
 
     def _np_left(
         self, para: _Para, a: int, end: int, *, appositive: bool = True, minimal: bool = False
