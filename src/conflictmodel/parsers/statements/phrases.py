@@ -29,6 +29,8 @@ from conflictmodel.parsers.statements.cues import CueEntry, CueMatch, Token, sin
 _IRREGULAR_PARTICIPLES = frozenset(
     ("led", "known", "born", "seen", "held", "made", "given", "shown", "sent", "backed", "run")
 )
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
+_FOLLOW_VERB = frozenset(("that", "no", "to", "it", "them", "him", "her", "us", "nothing"))
 _LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
 _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 
@@ -381,6 +383,15 @@ class _Phrases(_Grammar):
             or t.cap
             or t.low[:1].isdigit()
         )
+        if t.low in _SUBJECT_PRONOUNS and x + 1 < end:
+            # "said they both share …", "said he expects …": a subject pronoun and a
+            # lower-case word (after an adverb or "both") is a clause
+            y = x + 1
+            while y < end - 1 and (toks[y].low in ("both", "all") or self._adv(toks[y])):
+                y += 1
+            u = toks[y]
+            if u.word and not u.cap and qidx[y] < 0 and u.low not in self.preps:
+                return True
         # a bare plural or mass noun ("said troops had struck") needs its verb close by
         reach = 14 if starts else 5
         if not starts and not (
@@ -394,7 +405,12 @@ class _Phrases(_Grammar):
         y = x + 1
         while y < end and y - x <= reach:
             u = toks[y]
-            if u.low == "," and qidx[y] < 0 and y + 1 < end and toks[y + 1].low in _REL_OPEN:
+            if (
+                u.low == ","
+                and qidx[y] < 0
+                and y + 1 < end
+                and self._parenthesis_opens(para, y + 1, end)
+            ):
                 # "said the talks, which resume in May, remain informal": the relative
                 # clause is a parenthesis inside the subject
                 z = y + 2
@@ -410,6 +426,8 @@ class _Phrases(_Grammar):
                 u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
             ):
                 return True
+            if self._third_person_verb(para, x, y, end):
+                return True  # "said an internal review shows no …"
             if (
                 starts
                 and y - 1 > x
@@ -423,6 +441,40 @@ class _Phrases(_Grammar):
                 return True  # "said the mediators often leave …": a verb after its adverb
             y += 1
         return False
+
+    def _parenthesis_opens(self, para: _Para, y: int, end: int) -> bool:
+        """Token ``y`` opens a parenthesis inside a subject: a relative pronoun (", which …")
+        or a participle with its preposition (", run by the ministry,")."""
+        toks = para.toks
+        low = toks[y].low
+        if low in _REL_OPEN:
+            return True
+        return (
+            y + 1 < end
+            and (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES)
+            and toks[y + 1].low in self.preps
+        )
+
+    def _third_person_verb(self, para: _Para, x: int, y: int, end: int) -> bool:
+        """Token ``y`` is a present-tense verb after a singular noun: "review shows no",
+        "the army says that" (an -s word after a word without -s, before a determiner, a
+        pronoun or "that")."""
+        toks = para.toks
+        u = toks[y]
+        if y - 1 <= x or y + 1 >= end or u.cap or not u.word or para.qidx[y] >= 0:
+            return False
+        low, prev = u.low, toks[y - 1]
+        return (
+            len(low) > 3
+            and low.endswith("s")
+            and not low.endswith(("ss", "us", "is"))
+            and prev.word
+            and not prev.cap
+            and not prev.low.endswith("s")
+            and prev.low not in self.dets
+            and prev.low not in self.preps
+            and (toks[y + 1].low in self.dets or toks[y + 1].low in _FOLLOW_VERB)
+        )
 
     def _skip_adverbials(self, para: _Para, x: int, end: int) -> int:
         """The token after dates, adverbs and short prepositional phrases ("in a statement

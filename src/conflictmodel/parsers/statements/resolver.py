@@ -578,11 +578,17 @@ class Resolver:
         """ "a Western diplomat", "two officials", "officials" (no name): an anonymous source."""
         if toks[0].low in ANONYMOUS_QUANTIFIERS:
             return True
-        if runs:
-            return False
         heads = self.cues.word_set("speaker_heads")
         last_word = next((t for t in reversed(toks) if t.word), toks[-1])
-        return last_word.low in heads or singular(last_word.low) in heads
+        headed = not last_word.cap and (last_word.low in heads or singular(last_word.low) in heads)
+        if runs:
+            # "Aid groups say": only the sentence's capital before a plain head noun
+            return headed and runs == [(0, 1)] and len(toks) == 2 and self._sentence_start(toks[0])
+        return headed
+
+    def _sentence_start(self, t: Token) -> bool:
+        sent = self.ctx.sentence_of(t.start)
+        return sent is not None and sent.start == t.start
 
     def _known_name(self, name_span: Span, name: str) -> Actor | None:
         """The actor the gazetteer or the context already has under ``name`` (mentioned)."""
