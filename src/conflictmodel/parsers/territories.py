@@ -557,68 +557,18 @@ def _decide(
     """Which territories are at issue, with the strongest tier of the cues that say so.
 
     A name in a list shares the list's strongest cue; a sentence cue ("the divided island")
-    puts the countries of its sentence at issue; a territory at issue by a sovereignty cue puts
-    the state it belongs to at issue too, where the text names that state; a region with its
-    own ISO code that is where an event happened is at issue when its state is.
+    puts the countries of its sentence at issue, a cue on a plural place noun ("annexed four
+    regions") its regions; a territory at issue by a sovereignty cue puts the state it belongs
+    to at issue too, where the text names that state; a region with its own ISO code that is
+    where an event happened is at issue when its state is.
     """
-    text = ctx.text
-    for chain in _chains(cues, text, cands):
-        tier: str | None = None
-        for c in chain:
-            tier = stronger(tier, c.tier)
-        role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
-        for c in chain:
-            c.tier = stronger(c.tier, tier)
-            if c.role is PlaceRole.OTHER and c.role is not role:
-                c.role = role  # "strikes on Druzhkivka and Myrnohrad"
-    sentence_cue: dict[int, bool] = {}
-    collective: dict[int, str | None] = {}
-    for c in cands:
-        if c.tier:
-            continue
-        sent = ctx.sentence_of(c.span.start) if ctx.sentences else None
-        if sent is None:
-            continue
-        if c.terr.kind is TerritoryKind.COUNTRY:
-            hit = sentence_cue.get(sent.start)
-            if hit is None:
-                hit = sentence_cue[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
-            if hit:
-                c.tier = SOVEREIGNTY
-            continue
-        # "Russia annexed four regions: Donetsk, Luhansk, ...": the regions named with a
-        # plural place noun that a cue governs.
-        if sent.start not in collective:
-            collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
-        c.tier = collective[sent.start]
+    _share_list_cues(cues, ctx.text, cands)
+    _sentence_cues(ctx, cues, cands)
     tiers: dict[str, str] = {}
     for c in cands:
         if c.tier:
             tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
-    named = {c.terr.id for c in cands}
-    for tid, tier in list(tiers.items()):
-        if tier != SOVEREIGNTY:
-            continue
-        terr = next(c.terr for c in cands if c.terr.id == tid)
-        country = _country_of(gz, terr)
-        if not country or country == tid or country not in gz.territories:
-            continue
-        if country not in named:
-            span = actor_countries.get(country)
-            if span is None:
-                continue
-            cands.append(
-                _Candidate(
-                    terr=gz.territories[country],
-                    span=span,
-                    via="name",
-                    tier=MILITARY,
-                    role=PlaceRole.OTHER,
-                    sentence=-1,
-                )
-            )
-            named.add(country)
-        tiers.setdefault(country, MILITARY)
+    _states_at_issue(gz, cands, tiers, actor_countries)
     for c in cands:
         code = c.terr.code
         if (
@@ -630,6 +580,73 @@ def _decide(
         ):
             tiers[c.terr.id] = MILITARY
     return tiers
+
+
+def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> None:
+    """Names of one list share its strongest cue and its role."""
+    for chain in _chains(cues, text, cands):
+        tier: str | None = None
+        for c in chain:
+            tier = stronger(tier, c.tier)
+        role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
+        for c in chain:
+            c.tier = stronger(c.tier, tier)
+            if c.role is PlaceRole.OTHER:
+                c.role = role  # "strikes on Druzhkivka and Myrnohrad"
+
+
+def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[_Candidate]) -> None:
+    """Cues of a whole sentence: "the divided island" for its countries, a cue on a plural
+    place noun ("annexed four regions: Donetsk, Luhansk...") for its regions and towns."""
+    text = ctx.text
+    countries: dict[int, bool] = {}
+    collective: dict[int, str | None] = {}
+    for c in cands:
+        sent = ctx.sentence_of(c.span.start) if ctx.sentences and not c.tier else None
+        if sent is None:
+            continue
+        if c.terr.kind is TerritoryKind.COUNTRY:
+            if sent.start not in countries:
+                countries[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
+            c.tier = SOVEREIGNTY if countries[sent.start] else None
+        else:
+            if sent.start not in collective:
+                collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
+            c.tier = collective[sent.start]
+
+
+def _states_at_issue(
+    gz: Gazetteer,
+    cands: list[_Candidate],
+    tiers: dict[str, str],
+    actor_countries: dict[str, Span],
+) -> None:
+    """The state of a territory at issue by a sovereignty cue, where the text names it (as a
+    place, or only as an actor: then its first mention is the evidence)."""
+    by_id = {c.terr.id: c.terr for c in cands}
+    for tid, tier in list(tiers.items()):
+        if tier != SOVEREIGNTY:
+            continue
+        country = _country_of(gz, by_id[tid])
+        if not country or country == tid or country not in gz.territories:
+            continue
+        if country not in by_id:
+            span = actor_countries.get(country)
+            if span is None:
+                continue
+            state = gz.territories[country]
+            cands.append(
+                _Candidate(
+                    terr=state,
+                    span=span,
+                    via="name",
+                    tier=MILITARY,
+                    role=PlaceRole.OTHER,
+                    sentence=-1,
+                )
+            )
+            by_id[country] = state
+        tiers.setdefault(country, MILITARY)
 
 
 def _record_places(
