@@ -173,17 +173,18 @@ def test_a_call_for_terms_is_a_demand() -> None:
     assert "ceasefire" in kinds(q)
 
 
-def test_an_offer_or_demand_with_an_aim_is_a_proposal() -> None:
-    """An offer or demand whose infinitive states an aim no phrase types still makes a
-    proposal, with that aim as an ``other`` provision; an empty aim does not."""
-    text = "Uganda offered to host the families of M23 commanders in Kampala."
+def test_a_demand_with_an_aim_is_a_proposal() -> None:
+    """A demand whose infinitive states an aim no phrase types still makes a proposal, with
+    that aim as an ``other`` provision; an empty aim, or an offer of good offices, does not."""
+    text = "Kinshasa called on Kigali to audit the minerals smuggled from North Kivu."
     (p,) = parse_article(text).proposals
-    assert p.status.value == "proposed"
+    assert p.status.value == "demanded"
     (prov,) = p.provisions
     assert (prov.kind.value, prov.label) == ("other", "stated_aim")
     assert text[prov.span.start : prov.span.end] == prov.text
-    assert prov.text.startswith("host the families")
+    assert prov.text.startswith("audit the minerals")
     assert parse_article("The Myanmar junta offered to help.").proposals == ()
+    assert parse_article("Uganda offered to host the talks in Kampala.").proposals == ()
     assert parse_article("Colombia called for calm in Catatumbo.").proposals == ()
 
 

@@ -376,8 +376,10 @@ def _trigger_anchors(
     return anchors
 
 
-# Offers and demands whose stated aim makes a proposal even when no phrase types it.
-_AIMED = frozenset({ProposalStatus.PROPOSED, ProposalStatus.DEMANDED})
+# Demands whose stated aim makes a proposal even when no phrase types it ("called on Kabul to
+# expel the fighters").  Offers are left out: "offered to host / help / mediate" is mostly an
+# offer of good offices, not a term of a deal.
+_AIMED = frozenset({ProposalStatus.DEMANDED})
 
 
 def _add_implicit_anchors(
