@@ -142,11 +142,23 @@ class _Bodies(_Titles):
             name = f"{dem} {body}" if dem else body
             gid = f"gov:{(code or 'xx').lower()}-{slugify(key)}"
             kind = ActorKind.GOVERNMENT
-        actor = Actor(id=gid, name=name, kind=kind, country=code)
+        actor = Actor(id=gid, name=name, kind=kind, country=code, aliases=self._formal(key, code))
         s = start
         if text[s : s + 4].casefold() == "the ":
             s += 4
         self.mention(actor, s, end, via="name")
+
+    def _formal(self, key: str, code: str | None) -> tuple[str, ...]:
+        """The formal name of a body the text calls by its short one: the "Qatari foreign
+        ministry" is the "Ministry of Foreign Affairs of Qatar"."""
+        state = self.gz.actors.get(f"state:{code}") if code else None
+        if state is None:
+            return ()
+        return tuple(
+            f"{_title_case(long)} of {state.name}"
+            for long, short in _BODY_SYNONYMS.items()
+            if short == key and long.startswith(("ministry of ", "department of "))
+        )[:1]
 
     def _demonym(self, code: str | None) -> str | None:
         if code is None:
@@ -156,3 +168,9 @@ class _Bodies(_Titles):
             if t == target and surface[:1].isupper() and not _is_all_caps(surface):
                 return surface
         return None
+
+
+def _title_case(phrase: str) -> str:
+    """ "ministry of foreign affairs" -> "Ministry of Foreign Affairs"."""
+    small = {"of", "the", "and", "for"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in phrase.split())
