@@ -101,6 +101,24 @@ def _cut(text: str, after: int, before: int) -> int:
     return last.start() + 1 if last is not None else after
 
 
+# Agreements, signings and declarations are news once and then referred to again ("they had
+# signed the deal in Washington", "both sides accepted the truce"); attacks and meetings recur.
+_TOLD_ONCE = frozenset({EventType.AGREE, EventType.SUPPORT, EventType.CONCEDE})
+
+
+def _told_again(event: Event, said: Mapping[EventType, list[Event]]) -> bool:
+    """An agreement-like event already reported: same type, same trigger word, and the same
+    parties (or a party in common)."""
+    if event.type not in _TOLD_ONCE:
+        return False
+    trig = (event.trigger or "").lower()
+    ids = {a.id for a in event.actors}
+    return any(
+        (e.trigger or "").lower() == trig and bool(ids & {a.id for a in e.actors})
+        for e in said.get(event.type, ())
+    )
+
+
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
     return any(
         s.kind is StatementKind.DIRECT and s.span.start <= trig.start < s.span.end
@@ -165,6 +183,7 @@ class EventParser:
         places = PlaceFinder(ctx, self.lexicon)
         seen: set[str] = set()
         types_seen: set[EventType] = set()
+        said: dict[EventType, list[Event]] = {}
         paras = doc.paragraphs
         starts = [p.start for p in paras]
         for si in sorted(by_sentence):
@@ -173,10 +192,12 @@ class EventParser:
                 continue
             hits = by_sentence[si]
             for event in self._sentence(ctx, sent, hits, cues, places, types_seen, si in mediated):
-                if event.id not in seen:
-                    seen.add(event.id)
-                    ctx.events.append(event)
-                    types_seen.add(event.type)
+                if event.id in seen or _told_again(event, said):
+                    continue
+                seen.add(event.id)
+                ctx.events.append(event)
+                types_seen.add(event.type)
+                said.setdefault(event.type, []).append(event)
 
     # ------------------------------------------------------------------ per sentence
 
