@@ -81,8 +81,11 @@ def test_capitals_as_governments_are_not_places(text: str) -> None:
 def test_capital_as_place_is_a_place_and_at_issue_only_by_its_words() -> None:
     # Issue 13: a capital used as a place is recorded (as a place); it is a territory of the
     # Article only where the text puts it at issue.
-    assert codes("Speaking in Kyiv, the minister said talks were over.") == {"UA-30"}
-    assert at_issue("Speaking in Kyiv, the minister said talks were over.") == set()
+    # Away from fighting it is only a place: later stages do not see it as a territory.
+    assert codes("Speaking in Kyiv, the minister said talks were over.") == set()
+    art = parse_article("Speaking in Kyiv, the minister said talks were over.")
+    assert art.territories == ()
+    assert [(p.id, p.role.value) for p in art.places] == [("UA-30", "other")]
     assert at_issue("A missile strike on Kyiv killed four people.") == set()
     assert at_issue("Russian troops failed to capture Kyiv in 2022.") == {"UA-30"}
 

@@ -370,6 +370,11 @@ class _Candidate:
     tier: str | None
     role: PlaceRole
     sentence: int
+    # Whether later stages see it in ctx.territories even when not at issue: every location the
+    # gazetteer lists (as before places existed), but not a seat of government used as a place
+    # away from fighting, nor a GeoNames city ("recognised government based in Tripoli" is
+    # not a territory a provision may take).
+    listed: bool = True
 
 
 class TerritoryParser:
@@ -415,11 +420,15 @@ class TerritoryParser:
             if found is not None:
                 cands.append(found)
         for extra in city_candidates(ctx, gz, cands):
-            cands.append(self._make(ctx, cues, extra[0], extra[1], "name"))
+            city = self._make(ctx, cues, extra[0], extra[1], "name")
+            city.listed = False
+            cands.append(city)
         tiers = _decide(ctx, gz, cues, cands, actor_countries)
         cands.sort(key=lambda c: (c.span.start, c.span.end))
         pending: list[tuple[Span, str, MentionKind, str, bool]] = []
         for c in cands:
+            if not c.listed and c.terr.id not in tiers:
+                continue
             if c.terr.id not in ctx.territories:
                 ctx.add_territory(_bare(c.terr))
             surface = " ".join(c.span.of(text).split())
@@ -463,6 +472,8 @@ class TerritoryParser:
             not self.conflict_cities or (not cand.tier and is_metonym_use(text, m.start, m.end))
         ):
             return None
+        if is_state_metonym and not cand.tier:
+            cand.listed = _reports_fighting(ctx, m.start, fighting)
         if (
             terr.id in gz.contextual
             and not cand.tier
