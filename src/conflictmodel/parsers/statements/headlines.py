@@ -72,6 +72,10 @@ class _Headlines(_Direct):
                 if a.kind is not ActorKind.PERSON or a.name.split()[-1].lower() not in self.heads
             ]
             cue_span = Span(start=toks[m.start].start, end=toks[m.end - 1].end)
+            if not speakers:
+                # a bare title: the person the article goes on to name with it
+                later = self.resolver.forward_titled(sspan)
+                speakers = [later] if later is not None else []
             joint: list[Actor | None] = list(self._joint(speakers, sspan)) or [None]
             for k, sp in enumerate(joint):
                 self._statement(

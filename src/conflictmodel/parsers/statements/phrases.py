@@ -519,7 +519,12 @@ class _Phrases(_Grammar):
     def _object(self, para: _Para, x: int, end: int, c: _Cue) -> bool:
         toks = para.toks
         t = toks[x]
-        if c.match.entry.words[0].endswith("s") and not c.match.entry.words[0].endswith("ss"):
+        first = c.match.entry.words[0]
+        if (
+            first.endswith("s")
+            and not first.endswith("ss")
+            and first in self.cues.word_set("noun_forms")
+        ):
             return False  # "claims", "reports": too often nouns
         if t.low in self.preps and c.match.entry.role == "verb" and len(c.match.entry.words) == 1:
             return False

@@ -16,6 +16,7 @@ from conflictmodel.parsers.statements.base import (
 from conflictmodel.parsers.statements.emit import _Emitter
 
 _CLAUSE_JOINS = CLAUSE_JOINS
+_ASK_LEMMAS = frozenset(("ask", "wonder", "question", "query", "inquire", "enquire"))
 
 
 class _Reported(_Emitter):
@@ -148,9 +149,11 @@ class _Reported(_Emitter):
         n = 0
         saw_object = False
         in_pp = False  # inside "in a statement on Telegram": not an object of the verb
+        asks = c.match.entry.lemma in _ASK_LEMMAS
         while y < end and n <= _MAX_GAP and qidx[y] < 0:
             t = toks[y]
-            if t.low == "that":
+            if t.low == "that" or (asks and t.low in ("whether", "if")):
+                # "asked whether the corridor would open": the question is what was said
                 if saw_object and not c.match.entry.addressee:
                     return None
                 return (y + 1, end) if y + 1 < end else (end, end)

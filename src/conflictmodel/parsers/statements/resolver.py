@@ -34,6 +34,9 @@ from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug, t
 
 __all__ = ["Resolver"]
 
+_LEDE = 300
+"""Characters at the start of an article (headline, lede) where a description may come
+before the name it stands for."""
 _MAX_SCANS = 300
 """Backward scans for a name per article (each reads up to 1,500 characters)."""
 _MAX_MENTIONS = 200
@@ -323,6 +326,11 @@ class Resolver:
             return []
         if actor.kind in (ActorKind.GOVERNMENT, ActorKind.ORGANIZATION):
             actor = self._located(span, actor)
+        if actor.anonymous and actor.kind is ActorKind.PERSON and span.start < _LEDE:
+            # "Algerian president urges …" in a headline: the president named below
+            later = self.forward_titled(span)
+            if later is not None:
+                return self._note(span, later, "descriptor", subject)
         if actor.kind is ActorKind.STATE:
             # "the Armenian premier": the person of that country described so, named before
             person = self._countryman(span, toks, actor.country or actor.id.split(":")[-1])
@@ -344,6 +352,44 @@ class Resolver:
             return actor
         return self.ctx.add_actor(attrs.evolve(actor, aliases=(surface,), mentions=()))
 
+    def forward_titled(self, span: Span) -> Actor | None:
+        """For a headline's bare title ("Algerian President Urges …", "Minister Warns …"):
+        the first person named after it who holds that title (and, with a demonym, is of
+        that country).
+
+        Example:
+            >>> ctx = ParseContext(text="Envoy Quits\n\nThe UN envoy Ana Ruiz resigned.")
+            >>> r = Resolver(ctx, Cues.default())
+            >>> ana = ctx.add_actor(Actor(id="person:ana-ruiz", name="Ana Ruiz", kind="person",
+            ...                           roles=[Role(title="UN envoy")]))
+            >>> ctx.add_mention(Span(start=24, end=32), target=ana.id, via="name")
+            >>> r.forward_titled(Span(start=0, end=5)).name
+            'Ana Ruiz'
+        """
+        toks = self.tokens(span.start, span.end)
+        words = [t for t in toks if t.word]
+        if not words or words[0].low in INDEFINITES or words[0].low in ANONYMOUS_QUANTIFIERS:
+            return None  # "a Western diplomat" is nobody named later
+        head = singular(words[-1].low)
+        heads = DESCRIPTOR_SYNONYMS.get(head, frozenset()) | {head}
+        country: str | None = None
+        find = getattr(self.ctx.gazetteer, "find_actor", None)
+        for t in words[:-1]:
+            known = find(t.low) if callable(find) and t.cap else None
+            if isinstance(known, Actor) and known.kind is ActorKind.STATE:
+                country = known.country or known.id.split(":")[-1]
+        self._refresh_mentions()
+        i = bisect.bisect_left(self._mention_starts, span.end)
+        for s0, _e0, target in self._mentions[i : i + 80]:
+            a = self.ctx.actors.get(target)
+            if a is None or a.kind is not ActorKind.PERSON or s0 < span.end:
+                continue
+            if country is not None and a.country not in (None, country):
+                continue
+            if any(heads & _name_lemmas(r.title) for r in a.roles):
+                return a
+        return None
+
     def _countryman(self, span: Span, toks: Sequence[Token], country: str) -> Actor | None:
         """For "the <Demonym> <title>": the nearest person before it from that country who
         holds a role (by title)."""
@@ -361,6 +407,9 @@ class Resolver:
                 and a.roles
             ):
                 return a
+        if span.start < _LEDE:
+            # a headline or lede names the person later ("Algerian president urges …")
+            return self.forward_titled(span)
         return None
 
     def _demonym_people(self, actor: Actor, span: Span, toks: Sequence[Token]) -> Actor:
