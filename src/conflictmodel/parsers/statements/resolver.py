@@ -358,11 +358,11 @@ class Resolver:
         that country).
 
         Example:
-            >>> ctx = ParseContext(text="Envoy Quits\n\nThe UN envoy Ana Ruiz resigned.")
+            >>> ctx = ParseContext(text="Envoy Quits. The UN envoy Ana Ruiz resigned.")
             >>> r = Resolver(ctx, Cues.default())
             >>> ana = ctx.add_actor(Actor(id="person:ana-ruiz", name="Ana Ruiz", kind="person",
             ...                           roles=[Role(title="UN envoy")]))
-            >>> ctx.add_mention(Span(start=24, end=32), target=ana.id, via="name")
+            >>> ctx.add_mention(Span(start=26, end=34), target=ana.id, via="name")
             >>> r.forward_titled(Span(start=0, end=5)).name
             'Ana Ruiz'
         """
