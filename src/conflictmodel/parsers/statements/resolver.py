@@ -362,7 +362,7 @@ class Resolver:
             >>> r = Resolver(ctx, Cues.default())
             >>> ana = ctx.add_actor(Actor(id="person:ana-ruiz", name="Ana Ruiz", kind="person",
             ...                           roles=[Role(title="UN envoy")]))
-            >>> ctx.add_mention(Span(start=26, end=34), target=ana.id, via="name")
+            >>> _ = ctx.add_mention(Span(start=26, end=34), target=ana.id, via="name")
             >>> r.forward_titled(Span(start=0, end=5)).name
             'Ana Ruiz'
         """
