@@ -297,3 +297,21 @@ def test_the_stage_terminates_on_adversarial_text_and_spans_are_inside(text: str
         for cas in (e.killed, e.wounded):
             if cas is not None:
                 assert text[cas.span.start : cas.span.end] == cas.text
+
+
+def test_mode_must_be_one_of_the_types_plover_modes() -> None:
+    from conflictmodel import Span
+    from conflictmodel.errors import ValidationError
+
+    assert EventType.ASSAULT.modes == tuple(plover_modes()["assault"])
+    Event(id="e", type="assault", mode="drone", span=Span(start=0, end=1))
+    with pytest.raises(ValidationError, match="not a PLOVER mode of consult"):
+        Event(id="e", type="consult", mode="drone", span=Span(start=0, end=1))
+    with pytest.raises(ValidationError, match="its modes: none"):
+        Event(id="e", type="agree", mode="visit", span=Span(start=0, end=1))
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(events())
+def test_strategy_events_have_valid_modes(ev: Event) -> None:
+    assert ev.mode is None or ev.mode in ev.type.modes

@@ -743,11 +743,12 @@ def _events(
     pick = _pick_actor(pool, text, max_end)
     place = _sample_or_nothing(place_pool) if place_pool else places(text=text, max_end=max_end)
     casualties = _casualties(text, max_end)
+    etype = draw(st.sampled_from(EventType))
     return Event(
         id=f"event:{span.start}-{span.end}",
-        type=draw(st.sampled_from(EventType)),
+        type=etype,
         span=span,
-        mode=draw(st.none() | st.sampled_from(["drone", "visit", "third-party", "withdraw"])),
+        mode=draw(st.none() | st.sampled_from(etype.modes)) if etype.modes else None,
         status=draw(st.sampled_from(EventStatus)),
         trigger=draw(_maybe_word),
         actors=draw(st.lists(pick, max_size=2, unique_by=_id)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Any
 
 import attrs
@@ -20,6 +21,7 @@ from conflictmodel._validators import (
     to_tuple,
     tuple_of,
 )
+from conflictmodel.errors import ValidationError
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.places import Place
 from conflictmodel.model.span import Span
@@ -54,6 +56,26 @@ class EventType(enum.Enum):
     MOBILIZE = "mobilize"
     COERCE = "coerce"
     ASSAULT = "assault"
+
+    @property
+    def modes(self) -> tuple[str, ...]:
+        """PLOVER's modes of this type (``data/events.json``, ``modes``); empty when PLOVER
+        lists none.
+
+        Example:
+            >>> EventType.CONSULT.modes
+            ('visit', 'third-party', 'multilateral', 'phone')
+            >>> EventType.AGREE.modes
+            ()
+        """
+        return _mode_table().get(self.value, ())
+
+
+@functools.cache
+def _mode_table() -> dict[str, tuple[str, ...]]:
+    from conflictmodel.resources import load_data
+
+    return {k: tuple(v) for k, v in load_data("events.json")["modes"].items()}
 
 
 class EventStatus(enum.Enum):
@@ -115,7 +137,8 @@ class Event:
         id: identifier unique within the article (``event:120-188``).
         type: see [`EventType`][conflictmodel.EventType].
         mode: PLOVER's mode for the type where one applies, lower case (``"drone"``,
-            ``"visit"``, ``"withdraw"``), else None.
+            ``"visit"``, ``"withdraw"``), else None; one of
+            [`EventType.modes`][conflictmodel.EventType.modes] (a ValidationError otherwise).
         status: see [`EventStatus`][conflictmodel.EventStatus].
         trigger: the word or phrase that names the event as written ("struck", "talks").
         span: the evidence: the clause that states the event.
@@ -158,6 +181,14 @@ class Event:
         default=None, validator=optional_instance_of(Casualties)
     )
     proposal_id: str | None = attrs.field(default=None, validator=is_optional_str)
+
+    def __attrs_post_init__(self) -> None:
+        if self.mode is not None and self.mode not in self.type.modes:
+            known = ", ".join(self.type.modes) or "none"
+            raise ValidationError(
+                f"Event.mode: {self.mode!r} is not a PLOVER mode of {self.type.value} "
+                f"(its modes: {known})"
+            )
 
     @property
     def happened(self) -> bool:

@@ -227,4 +227,4 @@ def plover_modes() -> dict[str, tuple[str, ...]]:
         >>> plover_modes()["consult"]
         ('visit', 'third-party', 'multilateral', 'phone')
     """
-    return {k: tuple(v) for k, v in load_data("events.json")["modes"].items()}
+    return {t.value: t.modes for t in EventType}
