@@ -239,3 +239,108 @@ def test_statements_survive_unrelated_sentences(
     assert alone >= 1
     padded = parse_article(" ".join([*before, core, *after]))
     assert len(padded.statements) >= alone
+
+
+# more patterns: glued marks, synonyms, as-clauses, signatures, nominal reports, questions
+
+
+def test_closing_mark_glued_to_the_pronoun() -> None:
+    art = parse_article(
+        "Yemen's foreign minister Shaya al-Zindani spoke in Aden on Monday. "
+        '"We will not accept a partial deal,"she insisted.'
+    )
+    s = _by_content(art, "We will not accept a partial deal")
+    assert s.cue == "insisted"
+    assert art.evidence(s.speaker_span) == "she"
+
+
+def test_the_aide_is_the_adviser_named_before() -> None:
+    art = parse_article(
+        "Mary Wanjiru, an adviser to the mediation team, met both delegations in Juba. "
+        '"The talks are stalled," the aide said.'
+    )
+    s = _by_content(art, "The talks are stalled")
+    assert s.speaker is not None
+    assert s.speaker.name == "Mary Wanjiru"
+    assert s.speaker_source is SpeakerSource.DESCRIPTOR
+
+
+def test_as_clause_names_the_speaker_of_the_main_clause() -> None:
+    art = parse_article("As Guterres said on Monday, the truce in Gaza must hold.")
+    s = _by_content(art, "the truce in Gaza must hold")
+    assert s.speaker is not None
+    assert s.speaker.name == "António Guterres"
+
+
+def test_as_she_called_it_keeps_the_inner_speaker() -> None:
+    art = parse_article("The Kremlin said the 'pause,' as Peskov called it, would last a week.")
+    s = _by_content(art, "pause")
+    assert s.speaker is not None
+    assert s.speaker.name == "Dmitry Peskov"
+
+
+def test_quote_signed_after_a_dash() -> None:
+    art = parse_article("“We will not leave our homes.” — Amina Yusuf, a resident of Goma.")
+    s = _by_content(art, "We will not leave our homes")
+    assert s.speaker is not None
+    assert s.speaker.name == "Amina Yusuf"
+
+
+def test_nominal_report_belongs_to_its_owner() -> None:
+    art = parse_article("Hamas rejected Israel's claim that it had broken the truce.")
+    s = _by_content(art, "it had broken the truce")
+    assert s.speaker is not None
+    assert s.speaker.id == "state:IL"
+    assert s.cue == "claim"
+
+
+def test_asked_whether_reports_the_question() -> None:
+    art = parse_article("Erdogan asked whether the corridor through Syunik would open this year.")
+    s = _by_content(art, "the corridor through Syunik")
+    assert s.speaker is not None
+    assert s.cue == "asked"
+
+
+def test_participle_after_a_noun_is_not_the_cue() -> None:
+    art = parse_article(
+        "Treasury Secretary Scott Bessent said in a video posted to X on Wednesday that "
+        '"this partnership lets both countries rebuild."'
+    )
+    s = _by_content(art, "this partnership")
+    assert s.speaker is not None
+    assert s.speaker.name == "Scott Bessent"
+    assert s.cue == "said"
+
+
+def test_formal_name_of_a_ministry_and_seat_of_an_embassy() -> None:
+    art = parse_article(
+        "Qatar's foreign ministry confirmed that both countries accepted a truce. "
+        '"We welcome the deal," the US Embassy in Baghdad said.'
+    )
+    ministry = _by_content(art, "both countries accepted a truce").speaker
+    assert ministry is not None
+    assert "Ministry of Foreign Affairs of Qatar" in ministry.aliases
+    embassy = _by_content(art, "We welcome the deal").speaker
+    assert embassy is not None
+    assert "US Embassy in Baghdad" in embassy.names
+
+
+def test_trailing_attribution_ends_the_reported_clause() -> None:
+    art = parse_article(
+        "Myanmar's junta chief Min Aung Hlaing said elections would be held in December, "
+        "state media reported."
+    )
+    s = _by_content(art, "elections would be held")
+    assert s.content == "elections would be held in December"
+    assert not any(s.cue == "state" for s in art.statements)
+
+
+def test_headline_title_is_the_person_named_below() -> None:
+    art = parse_article(
+        "Minister Urges Army To Pull Back From Border\n\n"
+        "Sudan's defence minister Yassin Ibrahim urged the army to pull back on Monday."
+    )
+    s = _by_content(art, "Army To Pull Back")
+    assert s.speaker is not None
+    assert s.speaker.name == "Yassin Ibrahim"
+    assert s.speaker_source is SpeakerSource.HEADLINE

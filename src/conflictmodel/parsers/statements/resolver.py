@@ -350,7 +350,8 @@ class Resolver:
         base = m.group(1)
         if not any(base.casefold() == n.casefold() for n in actor.names):
             return actor
-        return self.ctx.add_actor(attrs.evolve(actor, aliases=(surface,), mentions=()))
+        alias = surface[4:] if surface[:4].lower() == "the " else surface
+        return self.ctx.add_actor(attrs.evolve(actor, aliases=(alias,), mentions=()))
 
     def forward_titled(self, span: Span) -> Actor | None:
         """For a headline's bare title ("Algerian President Urges …", "Minister Warns …"):
