@@ -191,6 +191,15 @@ def test_roles_from_grammar() -> None:
         ("Rebels are closing in on Bukavu.", "Bukavu", "military"),
         ("Talks on Bukavu's water supply.", "Bukavu", None),
         ("Rafah, which Israel captured in May, is empty.", "Rafah", "sovereignty"),
+        ("Ukrainian forces held the frontline town of Pokrovsk.", "Pokrovsk", "military"),
+        ("Fighting raged on the Pokrovsk front.", "Pokrovsk", "military"),
+        ("Parts of Zaporizhzhia still held by Russia.", "Zaporizhzhia", "military"),
+        ("Moscow says Kherson could be ceded.", "Kherson", "sovereignty"),
+        ("They refuse territorial concessions in Donetsk.", "Donetsk", "sovereignty"),
+        ("A withdrawal in exchange for Luhansk.", "Luhansk", "sovereignty"),
+        ("The question of Ukraine's NATO membership.", "Ukraine", None),
+        ("A buffer zone in Sumy was proposed.", "Sumy", "sovereignty"),
+        ("Russia controls a fifth of Ukraine's territory.", "Ukraine", "sovereignty"),
     ],
 )
 def test_issue_cues(text: str, name: str, tier: str | None) -> None:
