@@ -138,7 +138,7 @@ class Event:
         type: see [`EventType`][conflictmodel.EventType].
         mode: PLOVER's mode for the type where one applies, lower case (``"drone"``,
             ``"visit"``, ``"withdraw"``), else None; one of
-            [`EventType.modes`][conflictmodel.EventType.modes] (a ValidationError otherwise).
+            `EventType.modes` (a ValidationError otherwise).
         status: see [`EventStatus`][conflictmodel.EventStatus].
         trigger: the word or phrase that names the event as written ("struck", "talks").
         span: the evidence: the clause that states the event.
