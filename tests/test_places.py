@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conflictmodel import Article, Place, PlaceRole, parse_article
 from conflictmodel.context import ParseContext
@@ -277,3 +279,21 @@ def test_regions_named_with_a_governed_plural_are_at_issue() -> None:
     got, places = split("Shelling hit several regions overnight, including Kharkiv and Sumy.")
     assert got == set()
     assert {"UA-63", "UA-59"} <= set(places)
+
+
+@given(st.text(max_size=300))
+def test_place_spans_lie_in_the_text(text: str) -> None:
+    art = parse_article(text)
+    for p in art.places:
+        assert p.mentions
+        for m in p.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+    assert not ({t.id for t in art.territories} & {p.id for p in art.places})
+
+
+def test_many_unknown_capitalised_names_after_prepositions() -> None:
+    # Every name is looked up once in a dict: a long text of them stays linear.
+    text = "".join(f"Aid came from Qzv{i:05d} and went to Druzhkivka. " for i in range(3000))
+    art = parse_article(text)
+    (place,) = art.places
+    assert len(place.mentions) == 3000
