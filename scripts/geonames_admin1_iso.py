@@ -241,7 +241,7 @@ def main(path: str) -> None:
     by_code: dict[str, list[str]] = defaultdict(list)
     for key, code in out.items():
         by_code[code].append(key)
-    for code, keys in by_code.items():
+    for keys in by_code.values():
         if len(keys) > 1:
             for key in keys:
                 if key not in OVERRIDES:
