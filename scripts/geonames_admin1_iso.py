@@ -29,6 +29,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 
 import pycountry
 
@@ -216,7 +217,7 @@ def main(path: str) -> None:
             firsts[s.country_code].append((s.code, subdivision_names(s.name)))
     valid = {s.code for s in pycountry.subdivisions}
     out: dict[str, str] = {}
-    stats = defaultdict(int)
+    stats: defaultdict[str, int] = defaultdict(int)
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
@@ -274,12 +275,13 @@ def _stem_match(a: str, b: str) -> bool:
 def match(name: str, ascii_name: str, subs: list[tuple[str, list[str]]]) -> str | None:
     names = {fold(name), fold(ascii_name)}
     cores = {core(name), core(ascii_name)}
-    for test in (
+    tests: list[Callable[[str], bool]] = [
         lambda n: fold(n) in names,
         lambda n: core(n) in cores,
-        lambda n: any(c and (c in core(n).split(" ") or core(n) == c) for c in cores),
+        lambda n: any(bool(c) and (c in core(n).split(" ") or core(n) == c) for c in cores),
         lambda n: any(_stem_match(c, core(n)) for c in cores),
-    ):
+    ]
+    for test in tests:
         hits = {code for code, ns in subs if any(test(n) for n in ns)}
         if len(hits) == 1:
             return hits.pop()
