@@ -201,7 +201,8 @@ def test_roles_from_grammar() -> None:
         ("A withdrawal in exchange for Luhansk.", "Luhansk", "sovereignty"),
         ("The question of Ukraine's NATO membership.", "Ukraine", None),
         ("A buffer zone in Sumy was proposed.", "Sumy", "sovereignty"),
-        ("Russia controls a fifth of Ukraine's territory.", "Ukraine", "sovereignty"),
+        ("Russia controls a fifth of Ukraine's territory.", "Ukraine", "military"),
+        ("The army controls Khartoum again.", "Khartoum", "military"),
     ],
 )
 def test_issue_cues(text: str, name: str, tier: str | None) -> None:
@@ -297,3 +298,10 @@ def test_many_unknown_capitalised_names_after_prepositions() -> None:
     art = parse_article(text)
     (place,) = art.places
     assert len(place.mentions) == 3000
+
+
+def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
+    _, places = split("Israeli strikes killed 30 people across the Gaza Strip on Tuesday.")
+    assert places == {"area:gaza-strip": "event_location"}
+    _, places = split("Shelling in Russia's Belgorod region killed two.")
+    assert places["RU-BEL"] == "event_location"

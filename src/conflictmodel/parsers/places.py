@@ -51,6 +51,7 @@ MILITARY = "military"
 _WINDOW = 120
 _MAX_GAP = 6
 _OBJECT = "object"
+_OBJECT_MILITARY = "object_military"
 _GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
 # A dateline: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May", "KHARTOUM, Sudan (AP) —".
@@ -121,6 +122,7 @@ class IssueCues:
         for key, group in (
             ("before_military", MILITARY),
             ("before_object", _OBJECT),
+            ("before_object_military", _OBJECT_MILITARY),
             ("before_sovereignty", SOVEREIGNTY),
         ):
             for phrase in _strings(d, key):
@@ -188,7 +190,7 @@ class IssueCues:
         # A listed name may hold its cue ("occupied West Bank").
         group = self._cue_before(window) or self._cue_in_name(text[start:end])
         if group and not self._possessor(text, end) and not self._complement(text, group, end):
-            return MILITARY if group == MILITARY else SOVEREIGNTY
+            return MILITARY if group in (MILITARY, _OBJECT_MILITARY) else SOVEREIGNTY
         a = self._after.match(text, end, min(len(text), end + _WINDOW))
         if a:
             return SOVEREIGNTY if a.group("sov") else MILITARY
@@ -239,7 +241,7 @@ class IssueCues:
     def _complement(self, text: str, group: str, end: int) -> bool:
         """Whether a verb cue that takes an object clause ("claims", "controls") is followed by
         one: "Russia claims Ukraine shelled it" does not put Ukraine at issue."""
-        if group != _OBJECT:
+        if group not in (_OBJECT, _OBJECT_MILITARY):
             return False
         return _OBJECT_END.match(text, end, min(len(text), end + 40)) is None
 
@@ -273,7 +275,8 @@ class IssueCues:
         for m in self._collective.finditer(text, start, end):
             group = self._cue_before(text[max(start, m.start() - _WINDOW) : m.start()])
             if group is not None:
-                tier = stronger(tier, MILITARY if group == MILITARY else SOVEREIGNTY)
+                military = group in (MILITARY, _OBJECT_MILITARY)
+                tier = stronger(tier, MILITARY if military else SOVEREIGNTY)
         return tier
 
     def sentence_cue(self, text: str, start: int, end: int) -> bool:
@@ -304,6 +307,7 @@ def _role_words() -> dict[str, frozenset[str]]:
             "venue_preps",
             "event_preps",
             "origin_preps",
+            "modifiers",
         )
     }
 
@@ -315,7 +319,8 @@ _OBJECT_END = re.compile(
     r"(?:\s+(?:region|regions|oblast|oblasts|province|provinces|state|territory|territories"
     r"|area|areas|land|lands|soil|peninsula|strip|enclave|city|town))?"
     r"(?:['’]s?\s+\w+|\s*(?:[.,;:)!?\]—–]|$)|\s+(?:in|as|and|or|from|by|since|until|after|before"
-    r"|with|for|at|on|under|but|while|which|whose|part|outright|entirely|fully|too|also)\b)"
+    r"|with|for|at|on|under|but|while|which|whose|part|outright|entirely|fully|too|also|again"
+    r"|now|still|back|completely|largely|partly|partially|last|this|earlier|later|overnight)\b)"
 )
 _POSSESSED = re.compile(r"['’]s?\s{1,3}(?:[a-z-]+ly\s{1,3})?([A-Za-z-]+)")
 
@@ -363,10 +368,17 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     """
     if is_dateline(text, start, end):
         return PlaceRole.DATELINE
-    words = [w.casefold() for w in _WORDS_BEFORE.findall(text, max(floor, start - 90), start)]
+    raw = _WORDS_BEFORE.findall(text, max(floor, start - 90), start)
+    rw = _role_words()
+    # Between the preposition and the name: "the", "northern", "Russia's" ("in Russia's
+    # Belgorod region", "across the Gaza Strip").
+    skipped = 0
+    while raw and skipped < 3 and (raw[-1][0].isupper() or raw[-1].casefold() in rw["modifiers"]):
+        raw.pop()
+        skipped += 1
+    words = [w.casefold() for w in raw]
     if not words:
         return PlaceRole.OTHER
-    rw = _role_words()
     prep = words[-1]
     if prep in rw["attack_words"]:
         return PlaceRole.EVENT_LOCATION  # "shelling hit Zaporizhzhia", "drones struck Sumy"
