@@ -344,3 +344,16 @@ def test_headline_title_is_the_person_named_below() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Yassin Ibrahim"
     assert s.speaker_source is SpeakerSource.HEADLINE
+
+
+def test_asked_about_is_not_the_speaker() -> None:
+    art = parse_article(
+        "Asked to describe the drone that hit the depot, the Houthi spokesman Yahya Saree "
+        'said, "We will not give details."'
+    )
+    s = _by_content(art, "We will not give details")
+    assert s.speaker is not None
+    assert s.speaker.name == "Yahya Saree"
+    assert not any(
+        s.speaker is not None and s.speaker.name.startswith("Asked") for s in art.statements
+    )

@@ -220,6 +220,8 @@ class _Grammar:
             # "has been saying": finite
         elif prev in _BE:
             return None  # passive: "are said to be", "was accused of"
+        elif prev == "to" and m.entry.role == "verb":
+            return None  # an infinitive: "Asked to describe the device, …"
         elif self._reduced_relative(para, a, m, prev_i) or self._noun_use(para, a, m, prev_i, prev):
             return None
         return _Cue(m, self._cue_start(para, a, m), m.end, "finite", sent)

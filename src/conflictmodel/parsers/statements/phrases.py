@@ -52,7 +52,7 @@ class _Phrases(_Grammar):
             or qidx[i + 1] >= 0
         ):
             return None
-        owner = self._np_left(para, a, i - 1, appositive=False)
+        owner = self._np_left(para, a, i - 1, appositive=False, minimal=True)
         if owner is None or not self._head_ok(para, owner):
             return None
         entry = CueEntry(words=(toks[i].low,), lemma=toks[i].low, complements=frozenset({"that"}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.statements import StatementKind
-from conflictmodel.parsers.statements._words import CLAUSE_JOINS
+from conflictmodel.parsers.statements._words import CLAUSE_JOINS, REPORT_NOUNS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SENT,
@@ -180,6 +180,13 @@ class _Reported(_Emitter):
         the subordinate clause the cue sits in ("When X unveiled the plan, he …")."""
         toks, qidx = para.toks, para.qidx
         end = self._opener_end(para, c)
+        if c.lo > 0 and toks[c.lo - 1].low in ("'s", "’s") and toks[c.lo].low in REPORT_NOUNS:
+            # "Asked about Trump's declaration that it was a bomb, Clinton said": a nominal
+            # report's clause ends at the first comma
+            y = c.hi
+            while y < end and (toks[y].low != "," or qidx[y] >= 0):
+                y += 1
+            return y
         stop = self._next_report(para, c, cues)
         if stop is not None:
             end = stop
