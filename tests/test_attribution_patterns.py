@@ -357,3 +357,19 @@ def test_asked_about_is_not_the_speaker() -> None:
     assert not any(
         s.speaker is not None and s.speaker.name.startswith("Asked") for s in art.statements
     )
+
+
+def test_quote_then_title_then_name() -> None:
+    art = parse_article(
+        '"We are ready to sign," Armenia\'s foreign minister, Ararat Mirzoyan, said on Monday.'
+    )
+    s = _by_content(art, "We are ready to sign")
+    assert s.speaker is not None
+    assert s.speaker.name == "Ararat Mirzoyan"
+
+
+def test_according_to_when_the_clause_names_nobody() -> None:
+    art = parse_article("The two sides have agreed to a prisoner swap, according to mediators.")
+    s = _by_content(art, "The two sides have agreed")
+    assert s.speaker is not None
+    assert s.speaker_source is SpeakerSource.COLLECTIVE

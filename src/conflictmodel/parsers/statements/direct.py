@@ -14,6 +14,7 @@ from conflictmodel.parsers.statements.base import (
     _Cue,
     _Para,
 )
+from conflictmodel.parsers.statements.cues import singular
 from conflictmodel.parsers.statements.reported import _Reported
 
 _SIGN_DASHES = frozenset(("—", "―", "–", "-", "--"))
@@ -147,7 +148,10 @@ class _Direct(_Reported):
             if c.lo == j:
                 return _Attrib([], None, c, "after")
             r = self._np_left(para, j, c.lo)
-            if r is not None and r[0] == j:
+            if r is not None and (
+                r[0] == j or (toks[r[0] - 1].low == "," and self._title_before(para, j, r[0] - 1))
+            ):
+                # "…,” the UN chief's spokesman, Stephane Dujarric, told reporters: the name
                 c.subject = r
                 return _Attrib([], None, c, "after")
             break
@@ -173,6 +177,21 @@ class _Direct(_Reported):
         span = self._span(para, (lo, hi))
         speakers = self.resolver.resolve(span)
         return _Attrib(speakers, span, None, "dash") if speakers else None
+
+    def _title_before(self, para: _Para, j: int, comma: int) -> bool:
+        """Tokens ``j:comma`` are a title phrase ending in a speaker noun ("the UN
+        secretary-general's spokesman")."""
+        toks = para.toks
+        if comma <= j or comma - j > _MAX_SUBJECT:
+            return False
+        for x in range(j, comma):
+            low = toks[x].low
+            if low in (",", ";", ":") or (
+                low in self.finite and not (low in ("'s", "’s") and self._possessive(para, x))
+            ):
+                return False
+        last = toks[comma - 1].low
+        return last in self.heads or singular(last) in self.heads
 
     def _cue_before(self, para: _Para, qi: int, cues: list[_Cue]) -> _Attrib | None:
         """(b) a cue just before the quote: "he declared: “…”", "stating, «…»", "said that

@@ -402,7 +402,11 @@ class _Reported(_Emitter):
             if d is c or d.kind not in ("finite", "participle"):
                 continue
             if lo <= d.lo < hi:
-                return
+                self._resolve_cue(para, d, cues)
+                if d.speakers:
+                    return
+                # "The two sides have agreed to a swap, according to mediators": the inner
+                # verb names nobody it could resolve; the source is the speaker
         span = self._content_span(para, lo, hi)
         if span is None or not c.speakers:
             return
