@@ -373,3 +373,18 @@ def test_according_to_when_the_clause_names_nobody() -> None:
     s = _by_content(art, "The two sides have agreed")
     assert s.speaker is not None
     assert s.speaker_source is SpeakerSource.COLLECTIVE
+
+
+def test_relative_clause_verb_is_not_the_cue() -> None:
+    art = parse_article('"It is a massacre," one resident, who asked not to be named, told AFP.')
+    s = _by_content(art, "It is a massacre")
+    assert s.cue == "told"
+    assert s.speaker_source is SpeakerSource.COLLECTIVE
+
+
+def test_inverted_transitive_verb_with_a_possessive_title() -> None:
+    art = parse_article('"We will respond," warned Iran\'s supreme leader Ali Khamenei.')
+    s = _by_content(art, "We will respond")
+    assert s.speaker is not None
+    assert s.speaker.name == "Ali Khamenei"
+    assert s.cue == "warned"

@@ -9,6 +9,7 @@ from conflictmodel.parsers.statements._words import LABEL_WORDS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SUBJECT,
+    _REL,
     _SENT_END,
     _Attrib,
     _Cue,
@@ -136,7 +137,19 @@ class _Direct(_Reported):
         for c in cues:
             if c.lo < j or c.kind in ("frame", "via"):
                 continue
+            if c.lo - 2 >= j and toks[c.lo - 1].low in _REL and toks[c.lo - 2].low == ",":
+                continue  # "…,” one resident, who asked not to be named, told AFP"
             if c.lo == j and c.kind == "finite" and not self._inverts(c):
+                # "…,” warned Iran's supreme leader Ali Khamenei.": inverted all the same
+                # when a name runs to the end of the sentence
+                r = self._np_right(para, c.hi, b)
+                if (
+                    r is not None
+                    and (r[1] >= b or toks[r[1]].low in _SENT_END)
+                    and any(toks[x].cap for x in range(*r))
+                ):
+                    c.subject = r
+                    return _Attrib([], None, c, "after")
                 break
             between = range(j, c.lo)
             if len(between) > _MAX_SUBJECT or any(qidx[x] >= 0 for x in between):
@@ -148,6 +161,8 @@ class _Direct(_Reported):
             if c.lo == j:
                 return _Attrib([], None, c, "after")
             r = self._np_left(para, j, c.lo)
+            if r is None and toks[c.lo - 1].low == ",":
+                r = self._lower_appositive(para, j, c.lo - 1)
             if r is not None and (
                 r[0] == j or (toks[r[0] - 1].low == "," and self._title_before(para, j, r[0] - 1))
             ):
@@ -177,6 +192,15 @@ class _Direct(_Reported):
         span = self._span(para, (lo, hi))
         speakers = self.resolver.resolve(span)
         return _Attrib(speakers, span, None, "dash") if speakers else None
+
+    def _lower_appositive(self, para: _Para, j: int, comma: int) -> tuple[int, int] | None:
+        """ "one resident, who asked not to be named,": the description before a
+        parenthesis, when it names someone (a speaker noun) though it has no capital."""
+        p = self._parenthesis_start(para, j, comma)
+        if p is None:
+            return None
+        r = self._np_left(para, j, p, appositive=False)
+        return r if r is not None and r[0] == j and self._head_ok(para, r) else None
 
     def _title_before(self, para: _Para, j: int, comma: int) -> bool:
         """Tokens ``j:comma`` are a title phrase ending in a speaker noun ("the UN

@@ -243,6 +243,8 @@ class _Phrases(_Grammar):
         low = t.low
         if para.qidx[k] >= 0 or low in _STOP_PUNCT or low in _SENT_END or low in _REL:
             return True
+        if low in ("'s", "’s") and k > lo and self._possessive(para, k):
+            return False  # "said Iran's supreme leader …"
         if not t.cap and (low in self.finite or low in self.cues.forms):
             return True
         if k == lo:
