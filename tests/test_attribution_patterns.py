@@ -388,3 +388,14 @@ def test_inverted_transitive_verb_with_a_possessive_title() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Ali Khamenei"
     assert s.cue == "warned"
+
+
+def test_possessive_state_title_is_the_titled_person_before() -> None:
+    art = parse_article(
+        "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met the envoys in Doha. "
+        "Later, Qatar's prime minister said the talks were at a critical stage."
+    )
+    s = _by_content(art, "the talks were at a critical stage")
+    assert s.speaker is not None
+    assert s.speaker.name == "Mohammed bin Abdulrahman Al Thani"
+    assert s.speaker_source is SpeakerSource.DESCRIPTOR

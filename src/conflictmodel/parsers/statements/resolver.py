@@ -326,6 +326,11 @@ class Resolver:
             return []
         if actor.kind in (ActorKind.GOVERNMENT, ActorKind.ORGANIZATION):
             actor = self._located(span, actor)
+        if actor.anonymous and actor.kind is ActorKind.PERSON:
+            # "Qatar's prime minister said": the Qatari prime minister named before
+            titled = self._titled_before(span, toks)
+            if titled is not None:
+                return self._note(span, titled, "descriptor", subject)
         if actor.anonymous and actor.kind is ActorKind.PERSON and span.start < _LEDE:
             # "Algerian president urges …" in a headline: the president named below
             later = self.forward_titled(span)
@@ -352,6 +357,31 @@ class Resolver:
             return actor
         alias = surface[4:] if surface[:4].lower() == "the " else surface
         return self.ctx.add_actor(attrs.evolve(actor, aliases=(alias,), mentions=()))
+
+    def _titled_before(self, span: Span, toks: Sequence[Token]) -> Actor | None:
+        """For "<State>'s <title>" (no name): the nearest person before it of that country
+        whose role has the title's head noun."""
+        words = [t for t in toks if t.word]
+        if len(toks) < 3 or toks[1].low not in ("'s", "’s") or not toks[0].cap or not words:
+            return None
+        find = getattr(self.ctx.gazetteer, "find_actor", None)
+        state = find(toks[0].low) if callable(find) else None
+        if not isinstance(state, Actor) or state.kind is not ActorKind.STATE:
+            return None
+        country = state.country or state.id.split(":")[-1]
+        head = singular(words[-1].low)
+        heads = DESCRIPTOR_SYNONYMS.get(head, frozenset()) | {head}
+        for _off, target, _subj in self._candidates(span.start, window=6000):
+            a = self.ctx.actors.get(target)
+            if (
+                a is not None
+                and a.kind is ActorKind.PERSON
+                and not a.anonymous
+                and a.country == country
+                and any(heads & _name_lemmas(r.title) for r in a.roles)
+            ):
+                return a
+        return None
 
     def forward_titled(self, span: Span) -> Actor | None:
         """For a headline's bare title ("Algerian President Urges …", "Minister Warns …"):
