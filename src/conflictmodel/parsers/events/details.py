@@ -10,7 +10,8 @@ stage).  Killed and wounded are read with the phrase as written ("at least 35", 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import attrs
@@ -68,6 +69,10 @@ def _place_of_territory(terr: Territory, role: PlaceRole, surface: str) -> Place
         return Place(id=terr.id, name=terr.name, kind=terr.kind, role=role, mentions=terr.mentions)
 
 
+# A place candidate: start, end, rank (0: after a preposition), and how to build its Place.
+_Candidate = tuple[int, int, int, Callable[[], Place]]
+
+
 class PlaceFinder:
     """Place lookups for one article, built once (indexes, not scans)."""
 
@@ -80,7 +85,7 @@ class PlaceFinder:
         self._made: dict[str, Place] = {}
         self._memo_key: tuple[int, int] = (-1, -1)
         self._recent: tuple[int, Place] | None = None
-        self._memo: list[tuple[int, int, int, Place]] = []
+        self._memo: list[_Candidate] = []
         matches = ctx.gazetteer_matches or []
         # Capitals and other places the gazetteer knows only as actors' metonyms.
         self._gaz: dict[int, tuple[int, str, str]] = {}
@@ -143,7 +148,7 @@ class PlaceFinder:
             return None
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
-        place = best[3]
+        place = best[3]()
         self._recent = (sent.end, place)
         return place if place.role is role else attrs.evolve(place, role=role)
 
@@ -166,18 +171,19 @@ class PlaceFinder:
                 )
         return None
 
-    def _sentence(self, sent: Span) -> list[tuple[int, int, int, Place]]:
-        """Every place candidate of a sentence, ``(start, end, rank, place)``: found once for all
-        the sentence's events."""
+    def _sentence(self, sent: Span) -> list[_Candidate]:
+        """Every place candidate of a sentence, ``(start, end, rank, make)``: found once for all
+        the sentence's events; only the chosen one's Place is built."""
         key = (sent.start, sent.end)
         if self._memo_key == key:
             return self._memo
         role = PlaceRole.EVENT_LOCATION
         ctx = self.ctx
-        cands: list[tuple[int, int, int, Place]] = []
+        cands: list[_Candidate] = []
         for s, e, p in self._in(sent):
-            p = attrs.evolve(p, name=_english(p.name, ctx.text[s:e]))
-            cands.append((s, e, 0 if self._prep_before(s, sent.start) else 1, p))
+            name = _english(p.name, ctx.text[s:e])
+            make = (lambda p=p: p) if name == p.name else partial(attrs.evolve, p, name=name)
+            cands.append((s, e, 0 if self._prep_before(s, sent.start) else 1, make))
         for m in ctx.mentions_in(sent, MentionKind.TERRITORY):
             terr = ctx.territories.get(m.target)
             if terr is None or m.via == "demonym":
@@ -186,11 +192,9 @@ class PlaceFinder:
             if not prep and ctx.mention_at(m.span, MentionKind.ACTOR) is not None:
                 # A state acting ("Russia shelled ...") is a party, not a place.
                 continue
-            place = _place_of_territory(terr, role, m.span.of(ctx.text))
-            cands.append((m.span.start, m.span.end, 0 if prep else 2, place))
-        for rank, s, place in self._by_preposition(sent, role):
-            span = place.mentions[-1] if place.mentions else Span(start=s, end=s + 1)
-            cands.append((s, span.end, rank, place))
+            make = partial(_place_of_territory, terr, role, m.span.of(ctx.text))
+            cands.append((m.span.start, m.span.end, 0 if prep else 2, make))
+        cands.extend(self._by_preposition(sent, role))
         self._memo_key, self._memo = key, cands
         return cands
 
@@ -205,34 +209,35 @@ class PlaceFinder:
             i += 1
         return out
 
-    def _by_preposition(self, seg: Span, role: PlaceRole) -> list[tuple[int, int, Place]]:
-        """Capitals and capitalised names right after a locative preposition."""
+    def _by_preposition(self, seg: Span, role: PlaceRole) -> list[_Candidate]:
+        """Capitals, countries and capitalised names right after a locative preposition."""
         text = self.ctx.text
-        out: list[tuple[int, int, Place]] = []
+        out: list[_Candidate] = []
         for m in _CAPS.finditer(text, seg.start, seg.end):
-            if not self._prep_before(m.start(), seg.start):
+            s = m.start()
+            if not self._prep_before(s, seg.start):
                 continue
-            state = self._states.get(m.start())
+            state = self._states.get(s)
             if state is not None:
                 end, name, country = state
-                out.append((0, m.start(), self._country(name, country, role, m.start(), end)))
+                out.append((s, end, 0, partial(self._country, name, country, role, s, end)))
                 continue
-            gaz = self._gaz.get(m.start())
+            gaz = self._gaz.get(s)
             if gaz is not None:
                 end, name, country = gaz
-                place = self._make(name, TerritoryKind.CITY, country, role, m.start(), end)
-                out.append((0, m.start(), place))
+                city = partial(self._make, name, TerritoryKind.CITY, country, role, s, end)
+                out.append((s, end, 0, city))
                 continue
             name = m.group().rstrip("'’")
             first = name.split()[0].lower()
-            if first in self.lex.not_places or len(name) < 3 or m.start() in self._demonyms:
+            if first in self.lex.not_places or len(name) < 3 or s in self._demonyms:
                 continue
-            if self.ctx.mention_at(Span(start=m.start(), end=m.end()), MentionKind.ACTOR):
+            if self.ctx.mention_at(Span(start=s, end=m.end()), MentionKind.ACTOR):
                 continue
-            place = self._make(
-                name, TerritoryKind.OTHER, None, role, m.start(), m.start() + len(name)
+            end = s + len(name)
+            out.append(
+                (s, end, 0, partial(self._make, name, TerritoryKind.OTHER, None, role, s, end))
             )
-            out.append((0, m.start(), place))
         return out
 
     def _country(self, name: str, code: str, role: PlaceRole, s: int, e: int) -> Place:

@@ -72,6 +72,18 @@ class TriggerRule:
     toll: bool = False
     priority: int = 0
 
+    @property
+    def constrained(self) -> bool:
+        """Whether the rule looks at the words around its trigger at all."""
+        return bool(
+            self.object
+            or self.not_object
+            or self.prev
+            or self.next
+            or self.not_prev
+            or self.not_next
+        )
+
 
 def _phrases(values: Iterable[str], where: str) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, Iterable):

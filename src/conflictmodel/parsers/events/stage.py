@@ -120,7 +120,7 @@ def _told_again(event: Event, said: Mapping[EventType, list[Event]]) -> bool:
 
 
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
-    return any(
+    return bool(ctx.statements) and any(
         s.kind is StatementKind.DIRECT and s.span.start <= trig.start < s.span.end
         for s in ctx.statements_at(trig.start)
     )
@@ -314,7 +314,7 @@ class EventParser:
         mediator = parts.mediator if etype in _MEDIATED else None
         mode = self._mode(trig, etype, seg, cues, mediator is not None)
         proposal_id = None
-        if etype in _ABOUT_PROPOSALS:
+        if etype in _ABOUT_PROPOSALS and ctx.proposals:
             props = ctx.proposals_overlapping(seg)
             if props:
                 proposal_id = props[0].id

@@ -138,6 +138,8 @@ def _has(words: Sequence[str], phrases: frozenset[str]) -> bool:
 
 
 def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit: int) -> bool:
+    if not rule.constrained:
+        return True
     after = _window_words(doc, end, limit, max(rule.window, 1))
     nxt = after[0] if after else ""
     prv = _prev_word(doc, start)
