@@ -68,7 +68,9 @@ def names(actors: tuple[object, ...]) -> set[str]:
         # CONCEDE: a declared ceasefire, a promised withdrawal
         ("The Houthis declared a truce in Yemen on Sunday.", "concede", None),
         ("Russia promised to withdraw its troops from Kherson.", "concede", None),
+        ("The RSF announced a unilateral humanitarian truce in Darfur.", "concede", None),
         # RETREAT and modes
+        ("Israel allowed aid convoys into northern Gaza on Sunday.", "retreat", "access"),
         ("Ukraine and Russia exchanged 150 prisoners of war on Saturday.", "retreat", "release"),
         ("M23 rebels withdrew from Sake on Thursday.", "retreat", "withdraw"),
         # SANCTION
