@@ -59,6 +59,7 @@ def names(actors: tuple[object, ...]) -> set[str]:
         # AGREE: agreements reached, offers, agreements to meet
         ("Armenia and Azerbaijan reached an agreement on the border on Tuesday.", "agree", None),
         ("Congo and Rwanda agreed to meet again in Doha.", "agree", None),
+        ("The European Union pledged 50 billion euros in aid to Ukraine.", "agree", None),
         # SUPPORT: signing, approval
         (
             "Ethiopia and the TPLF signed a peace deal in Pretoria in November 2022.",
@@ -85,6 +86,7 @@ def names(actors: tuple[object, ...]) -> set[str]:
         # COERCE
         ("Israel imposed a naval blockade on Gaza in 2007.", "coerce", "restrict"),
         ("Police arrested 40 opposition activists in Addis Ababa.", "coerce", "arrest"),
+        ("Pakistan closed the Torkham border crossing on Sunday.", "coerce", "restrict"),
         # THREATEN, REJECT, PROTEST, AID, COOPERATE, ACCUSE, REQUEST
         ("The Houthis threatened to strike Saudi oil facilities.", "threaten", "violence"),
         ("Hamas rejected the Egyptian proposal on Sunday.", "reject", "change"),
@@ -99,6 +101,7 @@ def names(actors: tuple[object, ...]) -> set[str]:
         ("Sudanese army artillery shelled Omdurman on Monday.", "assault", "heavy-weapons"),
         ("A car bomb exploded in Mogadishu, and gunmen opened fire on the crowd.", "assault", None),
         ("Militants kidnapped 30 villagers in North Kivu.", "assault", "abduct"),
+        ("Ukrainian forces pushed back Russian troops near Kupiansk.", "assault", None),
     ],
 )
 def test_each_type_and_mode(text: str, etype: str, mode: str | None) -> None:
@@ -154,6 +157,12 @@ def test_an_announced_withdrawal_is_concede_and_planned() -> None:
 
 
 # ------------------------------------------------------------------------------ participants
+
+
+def test_the_object_of_an_attack_verb_is_its_place() -> None:
+    ev = one("The M23 seized Goma in January, the UN said.")
+    assert ev.place is not None
+    assert ev.place.name == "Goma"
 
 
 def test_subject_and_target_and_place_of_an_attack() -> None:

@@ -134,7 +134,15 @@ class PlaceFinder:
         """The place of the event at ``trig`` whose text is ``seg``: one named in its text,
         else one after a preposition elsewhere in its sentence."""
         found = self._sentence(sent)
-        cands = [c for c in found if seg.start <= c[0] and c[1] <= seg.end]
+        text = self.ctx.text
+        cands = [
+            # The verb's object ("seized Goma", "shelled Kharkiv") is where it happened.
+            (c[0], c[1], 0, c[3])
+            if c[2] and trig.reach <= c[0] and len(text[trig.reach : c[0]].split()) <= 1
+            else c
+            for c in found
+            if seg.start <= c[0] and c[1] <= seg.end
+        ]
         if not cands:
             cands = [c for c in found if c[2] == 0]
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
