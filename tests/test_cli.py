@@ -14,6 +14,7 @@ import pytest
 
 import conflictmodel
 from conflictmodel import Actor, Article, Position, Span, Statement, Territory, TextDate
+from conflictmodel.batch import read_results
 from conflictmodel.cli import main
 from conflictmodel.corpus import article_key
 from conflictmodel.serialization import from_dict
@@ -83,20 +84,22 @@ def test_parse_seeds_summary_shows_the_resolved_corpus(capsys: pytest.CaptureFix
     assert "Witkoff" in summary[summary.index("Possibly the same person") :]
 
 
-def test_parse_json_is_the_serialized_article_plus_source(
+def test_parse_json_is_an_array_of_result_envelopes(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
     code, out, err = run(capsys, "parse", str(folder), "--format", "json")
     assert code == 0, err
     records = json.loads(out)
     assert [Path(r["source"]).name for r in records] == ["kashmir.txt", "sudan.txt"]
+    assert [r["index"] for r in records] == [0, 1]
     for record in records:
-        source = record.pop("source")
-        text = Path(source).read_text(encoding="utf-8")
-        assert from_dict(record, Article) == conflictmodel.parse_article(text)
+        assert set(record) == {"source", "index", "article", "error"}
+        assert record["error"] is None
+        text = Path(record["source"]).read_text(encoding="utf-8")
+        assert from_dict(record["article"], Article) == conflictmodel.parse_article(text)
 
 
-def test_parse_jsonl_is_one_article_a_line(
+def test_parse_jsonl_is_one_envelope_a_line_that_reads_back(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
     code, out, _ = run(capsys, "parse", str(folder / "sudan.txt"), "--format", "jsonl")
@@ -104,7 +107,9 @@ def test_parse_jsonl_is_one_article_a_line(
     [line] = out.splitlines()
     record = json.loads(line)
     assert record["source"] == str(folder / "sudan.txt")
-    assert record["text"] == SUDAN
+    assert record["article"]["text"] == SUDAN
+    [result] = read_results(out.splitlines())
+    assert result.unwrap() == conflictmodel.parse_article(SUDAN)
 
 
 def test_parse_published_date_is_used(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
@@ -113,9 +118,9 @@ def test_parse_published_date_is_used(capsys: pytest.CaptureFixture[str], folder
     )
     assert code == 0
     [record] = json.loads(out)
-    assert record["published"] == "2025-03-05"
+    assert record["article"]["published"] == "2025-03-05"
     art = conflictmodel.parse_article(SUDAN, published=dt.date(2025, 3, 5))
-    assert record["statements"] == json.loads(conflictmodel.to_json(art))["statements"]
+    assert record["article"]["statements"] == json.loads(conflictmodel.to_json(art))["statements"]
 
 
 def test_parse_empty_json_array_when_nothing_parsed(
@@ -123,7 +128,9 @@ def test_parse_empty_json_array_when_nothing_parsed(
 ) -> None:
     code, out, err = run(capsys, "parse", str(tmp_path / "missing.txt"), "--format", "json")
     assert code == 1
-    assert json.loads(out) == []
+    [record] = json.loads(out)
+    assert record["article"] is None
+    assert "missing.txt: no such file" in record["error"]["message"]
     assert "missing.txt: no such file" in err
 
 
@@ -173,7 +180,68 @@ def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sys, "stdin", fake)
     code, out, _ = run(capsys, "parse", "-", "--format", "jsonl")
     assert code == 0
-    assert json.loads(out)["text"] == KASHMIR
+    assert json.loads(out)["article"]["text"] == KASHMIR
+
+
+JSONL_RECORDS = [
+    {"id": "kashmir-1", "text": KASHMIR, "published": "2025-05-10", "outlet": "Example Wire"},
+    {"id": "no-text"},
+    {"id": "sudan-1", "text": SUDAN, "title": "Sudan talks", "url": "https://news.example/s1"},
+]
+
+
+def test_jsonl_input_gives_each_record_its_own_metadata(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [json.dumps(r) for r in JSONL_RECORDS]
+    path.write_text("\n".join([lines[0], "{broken", *lines[1:]]) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "parse", str(path), "--format", "jsonl")
+    assert code == 1  # two records could not be parsed
+    results = list(read_results(out.splitlines()))
+    assert [r.source for r in results] == ["kashmir-1", f"{path}:2", "no-text", "sudan-1"]
+    assert [r.ok for r in results] == [True, False, False, True]
+    kashmir, sudan = results[0].unwrap(), results[3].unwrap()
+    assert (str(kashmir.published), kashmir.outlet) == ("2025-05-10", "Example Wire")
+    assert (sudan.title, sudan.url, sudan.published) == (
+        "Sudan talks",
+        "https://news.example/s1",
+        None,
+    )
+    assert f"{path}:2: not a JSON object" in err
+    assert "no-text: record has no 'text' string" in err
+
+
+def test_jsonl_on_stdin_with_input_jsonl(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = "\n".join(json.dumps(r) for r in JSONL_RECORDS[::2]) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode()), encoding="utf-8"))
+    code, out, _ = run(capsys, "parse", "-", "--input", "jsonl", "--format", "json")
+    assert code == 0
+    assert [r["source"] for r in json.loads(out)] == ["kashmir-1", "sudan-1"]
+
+
+def test_a_records_date_beats_the_command_line_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in JSONL_RECORDS[::2]) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "parse", str(path), "--published", "2024-01-01", "--format", "jsonl")
+    assert code == 0
+    dates = [r.unwrap().published for r in read_results(out.splitlines())]
+    assert [str(d) for d in dates] == ["2025-05-10", "2024-01-01"]
+
+
+def test_ingest_reads_jsonl_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(JSONL_RECORDS[0]) + "\n", encoding="utf-8")
+    db = tmp_path / "cm.sqlite"
+    code, _, err = run(capsys, "ingest", str(path), "--db", str(db))
+    assert code == 0, err
+    code, out, _ = run(capsys, "query", "--db", str(db), "--format", "json", "actors")
+    assert code == 0
+    assert json.loads(out)
 
 
 @pytest.mark.parametrize(
@@ -451,7 +519,7 @@ def test_python_dash_m(folder: Path) -> None:
         check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["text"] == KASHMIR
+    assert json.loads(done.stdout)["article"]["text"] == KASHMIR
 
 
 def test_console_script(folder: Path) -> None:

@@ -1,4 +1,11 @@
-"""``conflictmodel parse``: parse files and print tables, JSON or JSON Lines."""
+"""``conflictmodel parse``: parse files and print tables, JSON or JSON Lines.
+
+JSON and JSON Lines output is one *result envelope* per input article, in input order:
+``{"source", "index", "article", "error"}``, the shape
+[`BatchResult.to_dict`][conflictmodel.batch.BatchResult.to_dict] writes, so
+[`read_results`][conflictmodel.batch.read_results] reads it back (``article`` is the Article's
+JSON, or null with ``error`` set for an input that could not be parsed).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +13,12 @@ import argparse
 import json
 from typing import IO
 
+from conflictmodel.batch import BatchResult
 from conflictmodel.cli._input import expand_paths, parse_docs
 from conflictmodel.cli._output import EXIT_FAILED, EXIT_OK, Glyphs, print_error, term_width
 from conflictmodel.cli._render import render_article, render_corpus
 from conflictmodel.corpus import Corpus
-from conflictmodel.serialization import to_dict
+from conflictmodel.errors import ConflictModelError
 
 
 def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -24,22 +32,28 @@ def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     first = True
     if args.format == "json":
         out.write("[")
-    for source, article, problem in parse_docs(files, args.published, args.jobs, err, "parsing"):
+    items = parse_docs(files, args.published, args.jobs, err, "parsing", input_format=args.input)
+    for index, (source, article, problem) in enumerate(items):
         if problem is not None or article is None:
             failed += 1
             print_error(err, problem or f"{source}: not parsed")
-            continue
         if args.format == "table":
-            render_article(source, article, out, g, width)
-            corpus.add(article, source=source)
+            if article is not None:
+                render_article(source, article, out, g, width)
+                corpus.add(article, source=source)
         else:
-            record = {"source": source, **to_dict(article)}
-            text = json.dumps(record, ensure_ascii=False)
+            # Failed inputs get their envelope too, so the output lines up with the input.
+            # (The type of a failure is not kept by parse_docs: the base error with its message.)
+            error = None
+            if article is None:
+                error = ConflictModelError(problem or f"{source}: not parsed")
+            result = BatchResult(source=source, article=article, error=error, index=index)
+            text = json.dumps(result.to_dict(), ensure_ascii=False)
             if args.format == "jsonl":
                 out.write(text + "\n")
             else:
                 out.write(("\n" if first else ",\n") + text)
-        first = False
+            first = False
         out.flush()
     if args.format == "json":
         out.write("\n]\n" if not first else "]\n")

@@ -20,7 +20,7 @@ def cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     with Store(args.db) as store:
         known = set() if args.replace else set(store.keys())
         for source, article, problem in parse_docs(
-            files, args.published, args.jobs, err, "ingesting", skip=known
+            files, args.published, args.jobs, err, "ingesting", skip=known, input_format=args.input
         ):
             if problem is not None:
                 failed += 1

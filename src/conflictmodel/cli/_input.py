@@ -12,11 +12,20 @@ from typing import IO
 from conflictmodel.batch import MAX_INPUT_BYTES
 from conflictmodel.cli._output import Progress
 from conflictmodel.corpus import article_key
+from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
 
 
 class Unreadable(Exception):
     """A path that cannot be turned into article text; the message names it."""
+
+
+def is_jsonl(name: str, input_format: str) -> bool:
+    """Whether a named input holds JSON Lines records rather than one article's text: by
+    ``--input``, else by its ``.jsonl`` suffix (stdin is text unless ``--input jsonl``)."""
+    if input_format != "auto":
+        return input_format == "jsonl"
+    return name != "-" and name.lower().endswith(".jsonl")
 
 
 def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -81,33 +90,58 @@ def parse_docs(
     err: IO[str],
     verb: str,
     skip: set[str] | None = None,
+    input_format: str = "auto",
 ) -> Iterator[tuple[str, Article | None, str | None]]:
-    """Yield ``(source, article or None, problem or None)`` per file, in order, streaming.
+    """Yield ``(source, article or None, problem or None)`` per article, in order, streaming.
 
-    Files whose text key is in ``skip`` are yielded with neither article nor problem (they
-    are not parsed).
+    A text file (or stdin) is one article named by its path; a JSON Lines file (``.jsonl``, or
+    any input with ``input_format="jsonl"``) holds one record per line (``{"id", "text",
+    "published", "title", "url", "outlet"}``, read by
+    [`read_documents`][conflictmodel.batch.read_documents]), each named by its ``id`` and
+    carrying its own metadata; a bad line is a problem in its place.  Articles whose text key
+    is in ``skip`` are yielded with neither article nor problem (they are not parsed).
     """
-    from conflictmodel.batch import Document, parse_many
+    from conflictmodel.batch import Document, parse_many, read_documents
 
     # Files are read lazily as the parser asks for them; what is not sent to the parser (an
     # unreadable or skipped file) waits in this queue so everything comes out in file order.
     queue: deque[tuple[str, str | None, bool]] = deque()  # (source, problem, sent to parser)
 
+    def offer(doc: Document) -> Iterator[Document]:
+        if skip is not None and article_key(doc.text) in skip:
+            queue.append((doc.source, None, False))
+            return
+        queue.append((doc.source, None, True))
+        yield doc
+
+    def records(name: str) -> Iterator[Document]:
+        try:
+            lines = read_documents(sys.stdin if name == "-" else name)
+            for item in lines:
+                if isinstance(item, Document):
+                    yield from offer(item)
+                else:
+                    queue.append((item.source or name, str(item), False))
+        except InputError as exc:  # the file itself cannot be read
+            queue.append((name, str(exc), False))
+        except UnicodeDecodeError as exc:  # stdin that is not UTF-8
+            queue.append((name, f"{name}: not UTF-8 text ({exc.reason})", False))
+
     def documents() -> Iterator[Document]:
         for name in files:
+            if is_jsonl(name, input_format):
+                yield from records(name)
+                continue
             try:
                 text = read_text(name)
             except Unreadable as exc:
                 queue.append((name, str(exc), False))
                 continue
-            if skip is not None and article_key(text) in skip:
-                queue.append((name, None, False))
-                continue
-            queue.append((name, None, True))
-            yield Document(source=name, text=text)
+            yield from offer(Document(source=name, text=text))
 
     results = parse_many(documents(), processes=None if jobs == 0 else jobs, published=published)
-    progress = Progress(len(files), verb, err)
+    any_jsonl = any(is_jsonl(name, input_format) for name in files)
+    progress = Progress(None if any_jsonl else len(files), verb, err)
 
     def unsent() -> Iterator[tuple[str, Article | None, str | None]]:
         while queue and not queue[0][2]:

@@ -17,19 +17,21 @@ EXIT_USAGE = 2
 class Progress:
     """A one-line counter on stderr, only when stderr is a terminal (``\\r`` redraws it)."""
 
-    def __init__(self, total: int, verb: str, stream: IO[str]) -> None:
+    def __init__(self, total: int | None, verb: str, stream: IO[str]) -> None:
+        # None: not known in advance (records of a JSON Lines file are counted as they come).
         self.total = total
         self.verb = verb
         self.stream = stream
         self.done = 0
         self.width = 0
-        self.enabled = total > 1 and isatty(stream)
+        self.enabled = (total is None or total > 1) and isatty(stream)
 
     def step(self, label: str) -> None:
         self.done += 1
         if not self.enabled:
             return
-        line = f"{self.verb} {self.done}/{self.total}  {clip(label, 50)}"
+        count = f"{self.done}" if self.total is None else f"{self.done}/{self.total}"
+        line = f"{self.verb} {count}  {clip(label, 50)}"
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
         self.width = len(line)

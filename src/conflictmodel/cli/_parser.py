@@ -56,7 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
             "paths",
             nargs="+",
             metavar="PATH",
-            help="text files, folders (every *.txt under them, sorted) or - for stdin",
+            help="text files, folders (every *.txt under them, sorted), JSON Lines files "
+            "(*.jsonl: one {id, text, published, title, url, outlet} record a line) or - for stdin",
+        )
+        p.add_argument(
+            "--input",
+            choices=("auto", "text", "jsonl"),
+            default="auto",
+            help="how inputs are read: auto (default: *.jsonl files as JSON Lines, anything "
+            "else, stdin included, as one article's text), text, or jsonl",
         )
         p.add_argument(
             "--published",
@@ -83,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("table", "json", "jsonl"),
         default="table",
-        help="table for people (default); json (an array) or jsonl (one Article a line) for programs",
+        help="table for people (default); json (an array) or jsonl (one a line) of result "
+        "envelopes {source, index, article, error} for programs (read back with "
+        "conflictmodel.batch.read_results)",
     )
 
     p_ingest = sub.add_parser(
