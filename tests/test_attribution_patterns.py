@@ -399,3 +399,23 @@ def test_possessive_state_title_is_the_titled_person_before() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Mohammed bin Abdulrahman Al Thani"
     assert s.speaker_source is SpeakerSource.DESCRIPTOR
+
+
+def test_quoted_name_before_its_noun_is_not_speech() -> None:
+    art = parse_article(
+        'Kyiv welcomed the "coalition of the willing" meeting in Paris. '
+        'Erbil and Baghdad reached a "historic" agreement on Sinjar, a spokesman said.'
+    )
+    assert not any(s.content == "coalition of the willing" for s in art.statements)
+    s = _by_content(art, "historic")  # one evaluative word is still a quote
+    assert s.speaker is not None
+
+
+def test_what_it_calls() -> None:
+    art = parse_article(
+        'Russia launched what it calls a "special military operation" in February 2022.'
+    )
+    s = _by_content(art, "special military operation")
+    assert art.evidence(s.speaker_span) == "it"
+    assert s.speaker is not None
+    assert s.speaker.id == "state:RU"

@@ -18,6 +18,7 @@ from conflictmodel.parsers.statements.base import (
 from conflictmodel.parsers.statements.cues import singular
 from conflictmodel.parsers.statements.reported import _Reported
 
+_NAME_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that"))
 _SIGN_DASHES = frozenset(("—", "―", "–", "-", "--"))
 
 
@@ -232,7 +233,7 @@ class _Direct(_Reported):
         self, para: _Para, sent: tuple[int, int], k: int, qi: int, qj: int, cues: list[_Cue]
     ) -> _Attrib | None:
         """(c) a partial quote: the reporting clause it sits in."""
-        if self._is_label(para, sent[0], qi, k):
+        if self._is_label(para, sent[0], qi, k) or self._modifier_quote(para, sent, qi, qj):
             return None
         before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
         for c in reversed(before[-4:]):
@@ -315,6 +316,30 @@ class _Direct(_Reported):
             and toks[x - 1].word
             and not toks[x - 1].cap
             and toks[x - 2].low in ("a", "an", "the")
+        )
+
+    def _modifier_quote(self, para: _Para, sent: tuple[int, int], qi: int, qj: int) -> bool:
+        """ "the “coalition of the willing” meeting", "the “land for peace” formula": a
+        quoted name between a determiner and the noun it modifies is not speech."""
+        toks = para.toks
+        if qi - 1 < sent[0] or qj >= sent[1] or para.qidx[qj] >= 0:
+            return False
+        if toks[qi - 1].low not in _NAME_DETERMINERS:
+            return False
+        words = self.text[self.top[para.qidx[qi]].start : self.top[para.qidx[qi]].end].split()
+        if len(words) < 2 or words[-1][-1:] in ",.;:!?":
+            return False  # a "historic" deal: one evaluative word is quoted speech
+        nxt = toks[qj]
+        return (
+            nxt.word
+            and not nxt.cap
+            and nxt.low not in self.finite
+            and nxt.low not in self.aux
+            and nxt.low not in self.preps
+            and nxt.low not in self.subords
+            and nxt.low not in self.cues.forms
+            and not self._adv(nxt)
+            and not nxt.low.endswith("ed")
         )
 
     def _is_label(self, para: _Para, a: int, qi: int, k: int) -> bool:

@@ -29,6 +29,7 @@ from conflictmodel.parsers.statements.cues import CueEntry, CueMatch, Token, sin
 _IRREGULAR_PARTICIPLES = frozenset(
     ("led", "known", "born", "seen", "held", "made", "given", "shown", "sent", "backed", "run")
 )
+_WH_WORDS = frozenset(("what", "whatever", "how", "why"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 _FOLLOW_VERB = frozenset(("that", "no", "to", "it", "them", "him", "her", "us", "nothing"))
 _LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
@@ -129,6 +130,8 @@ class _Phrases(_Grammar):
         low = toks[k].low
         if (low in self.subords and low not in ("and",)) or low in self.finite or low in self.aux:
             return True
+        if low in _WH_WORDS:
+            return True  # "Russia launched what it calls …": the speaker is "it"
         if low in self.cues.forms and k != j:
             return True
         return (
