@@ -151,6 +151,19 @@ def test_hypothetical_and_negated_events() -> None:
     assert evs("The two sides did not meet on Monday.") == []
 
 
+def test_commentary_is_not_news_of_events() -> None:
+    text = (
+        "The conflict has displaced millions in Myanmar. The visit was seen as a sign of "
+        "warming ties. Diplomats said a ceasefire deal in Yemen could be announced within days."
+    )
+    found = evs(text)
+    assert [e.type.value for e in found if e.type is EventType.ASSAULT] == []
+    assert all(e.trigger != "sign" for e in found)
+    deal = [e for e in found if e.trigger == "a ceasefire deal"]
+    assert deal
+    assert deal[0].status is EventStatus.HYPOTHETICAL
+
+
 def test_an_announced_withdrawal_is_concede_and_planned() -> None:
     ev = one("Moscow announced it would withdraw troops from the Kyiv region.")
     assert ev.type is EventType.CONCEDE

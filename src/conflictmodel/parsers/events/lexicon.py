@@ -195,7 +195,12 @@ class EventLexicon:
         set_(self, "rules", rules)
         set_(self, "modes", modes)
         set_(self, "matcher", PhraseMatcher(phrases))
-        set_(self, "status", {k: _union(v) for k, v in st.items()})
+        status_keys = (
+            "negation", "planned", "planned_after", "hypothetical", "hypothetical_after",
+            "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs",
+        )  # fmt: skip
+        # A user's lexicon may leave a list out: it then never matches.
+        set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})
         set_(self, "light_verbs", _union(d.get("light_verbs", ())))
         set_(self, "mediator", _union(d.get("mediator_cues", ())))
         prefixes = "|".join(re.escape(p) for p in d.get("mediator_prefixes", ())) or "(?!x)x"

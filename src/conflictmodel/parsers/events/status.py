@@ -83,7 +83,8 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     if lead_if and clause.start == sent.start and clause.end < sent.end:
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
-    if st["hypothetical"].search(near) or lead_if:
+    modal_after = trig.rule.pos == "noun" and st["hypothetical_after"].match(after.lstrip())
+    if st["hypothetical"].search(near) or lead_if or modal_after:
         status = EventStatus.HYPOTHETICAL
     elif st["planned"].search(near) or st["planned_after"].search(after):
         status = EventStatus.PLANNED
