@@ -23,6 +23,8 @@ __all__ = ["Tense", "tense"]
 # How far before a trigger its modal and negation words stand.
 _LOOK_BACK = 60
 _NEGATION_WORDS = 3
+# Words allowed between an event noun and the modal verb it is the subject of.
+_MODAL_REACH = 3
 _FUTURE_TO_AGREE = frozenset(
     {EventType.CONSULT, EventType.SUPPORT, EventType.COOPERATE, EventType.AID}
 )
@@ -42,6 +44,13 @@ class Tense:
         self.status = status
         self.type = type_
         self.dropped = dropped
+
+
+def _modal_after(rx: re.Pattern[str], after: str) -> bool:
+    """A modal verb of which the event noun is the subject, after at most a short phrase ("a
+    deal in Yemen could be announced")."""
+    words = after.split(",", 1)[0].split()[:_MODAL_REACH + 2]
+    return any(rx.match(" ".join(words[i:])) for i in range(min(len(words), _MODAL_REACH + 1)))
 
 
 def _last_words(seg: str, n: int) -> str:
@@ -83,7 +92,7 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     if lead_if and clause.start == sent.start and clause.end < sent.end:
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
-    modal_after = trig.rule.pos == "noun" and st["hypothetical_after"].match(after.lstrip())
+    modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
     if st["hypothetical"].search(near) or lead_if or modal_after:
         status = EventStatus.HYPOTHETICAL
     elif st["planned"].search(near) or st["planned_after"].search(after):
