@@ -419,3 +419,11 @@ def test_what_it_calls() -> None:
     assert art.evidence(s.speaker_span) == "it"
     assert s.speaker is not None
     assert s.speaker.id == "state:RU"
+
+
+def test_title_of_a_programme_is_not_speech() -> None:
+    art = parse_article(
+        'On Sunday\'s broadcast of "Face the Nation," Blinken said the truce in Gaza would hold.'
+    )
+    assert not any(s.content.startswith("Face the Nation") for s in art.statements)
+    assert _by_content(art, "the truce in Gaza would hold").speaker is not None

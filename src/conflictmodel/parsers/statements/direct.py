@@ -106,6 +106,8 @@ class _Direct(_Reported):
         if prev_k is not None and prev_k in self.quote_stmt:
             _st, speakers, sspan, pcue = self.quote_stmt[prev_k]
             return _Attrib(speakers, sspan, pcue, "continuation")
+        if kind is StatementKind.PARTIAL and self._is_label(para, sent[0], qi, k):
+            return None  # "a broadcast of “Fox News Sunday,” Pence said": a title
         found = self._cue_after(para, sent, qj, cues)
         if found is not None:
             return found
@@ -359,7 +361,9 @@ class _Direct(_Reported):
         title = (
             bool(words) and len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
         )
-        return title and bool(tail1) and (tail1 in self.preps or tail1 in LABEL_WORDS)
+        return (
+            title and bool(tail1) and (tail1 in self.preps or tail1 in LABEL_WORDS or tail1 == "of")
+        )
 
     def _thing(self, para: _Para, x: int) -> bool:
         """Token ``x`` is a lower-case noun that names no one ("plan", "operation"), not a
