@@ -164,6 +164,15 @@ def test_commentary_is_not_news_of_events() -> None:
     assert deal[0].status is EventStatus.HYPOTHETICAL
 
 
+def test_terms_of_a_deal_are_not_events_that_happened() -> None:
+    ev = one("The Gaza deal provides for the release of all hostages.")
+    assert ev.type is EventType.CONCEDE
+    assert ev.status is EventStatus.HYPOTHETICAL
+    ev = one("The Kremlin said Putin was open to a meeting with Zelensky.")
+    assert ev.type is EventType.AGREE
+    assert not ev.happened
+
+
 def test_an_announced_withdrawal_is_concede_and_planned() -> None:
     ev = one("Moscow announced it would withdraw troops from the Kyiv region.")
     assert ev.type is EventType.CONCEDE
