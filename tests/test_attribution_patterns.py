@@ -427,3 +427,24 @@ def test_title_of_a_programme_is_not_speech() -> None:
     )
     assert not any(s.content.startswith("Face the Nation") for s in art.statements)
     assert _by_content(art, "the truce in Gaza would hold").speaker is not None
+
+
+def test_pronoun_prefers_the_subject_of_the_previous_sentence() -> None:
+    art = parse_article(
+        "Burhan received the US envoy Tom Perriello in Port Sudan. "
+        "He said the army would not negotiate. "
+        'Aliyev said the text was ready. Pashinyan disagreed. "Nothing is agreed," he said.'
+    )
+    army = _by_content(art, "the army would not negotiate").speaker
+    assert army is not None
+    assert army.name == "Abdel Fattah al-Burhan"
+    nothing = _by_content(art, "Nothing is agreed").speaker
+    assert nothing is not None
+    assert nothing.name == "Nikol Pashinyan"
+
+
+def test_pronoun_skips_people_named_inside_the_quote() -> None:
+    art = parse_article('"We trust Erdogan," Zelensky said. "He is a friend," he added.')
+    s = _by_content(art, "He is a friend")
+    assert s.speaker is not None
+    assert s.speaker.name == "Volodymyr Zelensky"

@@ -104,6 +104,8 @@ class Resolver:
     _doc: AnalysedDocument | None = None
     _doc_covered: tuple[int, int] | None = None
     _acronyms: dict[str, str] | None = None
+    in_quote: Callable[[int], bool] | None = None
+    """Set by the statements stage: whether an offset is inside a quotation."""
     _long: dict[str, str] | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -483,6 +485,8 @@ class Resolver:
         sentence = self.ctx.sentence_of(before)
         sent_start = sentence.start if sentence is not None else before
         best_obj: Actor | None = None
+        prev_start: int | None = None  # the nearest earlier sentence with a candidate
+        prev_subject: Actor | None = None
         for off, target, subj in cands:
             a = self.ctx.actors.get(target)
             if a is None or a.kind not in kinds:
@@ -493,13 +497,40 @@ class Resolver:
                 and singular(a.name.split()[-1].lower()) not in self._human
             ):
                 continue  # "he" is not "the military campaign"
-            if off >= sent_start or subj:
+            if off >= sent_start:
+                return a
+            if self.in_quote is not None and self.in_quote(off):
+                continue  # someone named inside a quotation is not who "he" is
+            s = self.ctx.sentence_of(off)
+            s0 = s.start if s is not None else off
+            if prev_start is None:
+                prev_start = s0
+            if s0 == prev_start and self._subject_position(s0, off):
+                # "Zelensky met Trump in Rome. “…,” he said": the subject of the previous
+                # sentence, not its object
+                prev_subject = a
+            if s0 < prev_start and prev_subject is not None:
+                return prev_subject
+            if subj and prev_subject is None and s0 == prev_start:
+                return a
+            if subj and s0 < prev_start:
                 return a
             if best_obj is None:
                 best_obj = a
+        if prev_subject is not None:
+            return prev_subject
         if best_obj is None and kinds == _HUMAN_KINDS:
             best_obj = self._name_before(before)
         return best_obj
+
+    def _subject_position(self, sent_start: int, off: int) -> bool:
+        """A mention at ``off`` stands where a sentence's subject does: after at most a short
+        adverbial ("On Monday, Ukrainian President …"), before any verb."""
+        lead = self.ctx.text[sent_start:off]
+        if "," in lead:
+            lead = lead.rsplit(",", 1)[1]
+        words = lead.split()
+        return len(words) <= 4 and not any(w.islower() and w.endswith("ed") for w in words)
 
     def _name_before(self, before: int) -> Actor | None:
         """The nearest capitalised two-word name before ``before`` that no stage turned into

@@ -71,6 +71,7 @@ class _Run(_Headlines):
                 if id(prev) in q_by_index:
                     chain_prev[k] = q_by_index[id(prev)]
         self.top = top
+        self.resolver.in_quote = lambda off: self._inside_quote(Span(start=off, end=off + 1))
         self.top_opens = [q.open for q in top]
         self.top_ends = [q.outer_end for q in top]
         self.chain_prev = chain_prev
