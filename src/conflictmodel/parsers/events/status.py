@@ -49,7 +49,7 @@ class Tense:
 def _modal_after(rx: re.Pattern[str], after: str) -> bool:
     """A modal verb of which the event noun is the subject, after at most a short phrase ("a
     deal in Yemen could be announced")."""
-    words = after.split(",", 1)[0].split()[:_MODAL_REACH + 2]
+    words = after.split(",", 1)[0].split()[: _MODAL_REACH + 2]
     return any(rx.match(" ".join(words[i:])) for i in range(min(len(words), _MODAL_REACH + 1)))
 
 
