@@ -95,7 +95,7 @@ def test_state_of_a_territory_at_issue_is_at_issue_where_named() -> None:
         ("Fighting raged in North Darfur on Monday.", set(), {"SD-DN": "event_location"}),
         # Cyprus: the divided island.
         (
-            "The two leaders agreed to meet in Cyprus to talk again about the divided island.",
+            "A summit is planned in Cyprus next month on the future of the divided island.",
             {"CY"},
             {},
         ),
