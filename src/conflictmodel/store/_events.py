@@ -140,6 +140,16 @@ class StoredEvent:
         article: the article's key.
         source: where the article came from (a file name), if recorded.
         event: the [`Event`][conflictmodel.Event] as parsed.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> from conflictmodel import parse_article
+        >>> from conflictmodel.store import Store
+        >>> with Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite") as store:
+        ...     _ = store.add(parse_article("Houthi drones struck Marib."), source="y.txt")
+        ...     found = store.events(type="assault")
+        >>> [(r.source, r.event.mode) for r in found]
+        [('y.txt', 'drone')]
     """
 
     article: str
