@@ -448,3 +448,18 @@ def test_pronoun_skips_people_named_inside_the_quote() -> None:
     s = _by_content(art, "He is a friend")
     assert s.speaker is not None
     assert s.speaker.name == "Volodymyr Zelensky"
+
+
+def test_quote_after_a_reported_statement_continues_its_speaker() -> None:
+    art = parse_article(
+        "Sudan's army chief Abdel Fattah al-Burhan said on Sunday that the army would fight on."
+        '\n\n"We will not negotiate with the militia. Never."'
+        "\n\nPeskov said the talks were over. Analysts disagreed.\n\n"
+        '"This is a tactic."'
+    )
+    s = _by_content(art, "We will not negotiate")
+    assert s.speaker is not None
+    assert s.speaker.name == "Abdel Fattah al-Burhan"
+    assert s.speaker_source is SpeakerSource.CONTINUATION
+    # someone else came between: not Peskov's
+    assert not any(s.content.startswith("This is a tactic") for s in art.statements)

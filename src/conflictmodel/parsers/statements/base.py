@@ -103,6 +103,7 @@ class _Grammar:
         self.sent_cues: dict[tuple[int, int, int], list[_Cue]] = {}
         self.prev_para: tuple[int, _Para] | None = None
         self.last_quote: tuple[Statement, list[Actor], int, int] | None = None
+        self.para_starts: list[int] = []
         # (statement, speakers, paragraph index, end offset)
         self.top: list[Quote] = []
         self.top_opens: list[int] = []

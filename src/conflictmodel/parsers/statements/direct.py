@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
 from conflictmodel.parsers.statements._words import LABEL_WORDS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
@@ -122,6 +124,8 @@ class _Direct(_Reported):
             found = self._colon_intro(pi, para, si, qi) or self._colon_same(para, sent, qi)
         if found is None:
             found = self._continuation(pi, k)
+        if found is None:
+            found = self._after_report(pi, k)
         if found is None:
             found = self._next_sentence(para, si)
         return found
@@ -273,6 +277,30 @@ class _Direct(_Reported):
         if speakers and pi - lpi <= 1 and not self._speaker_switch(st.span.end, self.top[k].open):
             return _Attrib(speakers, st.speaker_span, None, "continuation")
         return None
+
+    def _after_report(self, pi: int, k: int) -> _Attrib | None:
+        """(e') a quotation right after a reported statement, in the same or the next
+        paragraph, with no attribution of its own: the reporter goes on in their own words
+        ("Burhan said the army would fight on. / “We will not negotiate.”")."""
+        if not self.out:
+            return None
+        st = self.out[-1]
+        if (
+            st.speaker is None
+            or st.kind is not StatementKind.REPORTED
+            or st.speaker_source is SpeakerSource.HEADLINE
+            or st.span.end > self.top[k].open
+        ):
+            return None
+        if self.last_quote is not None and self.last_quote[0].span.end > st.span.end:
+            return None
+        spi = bisect.bisect_right(self.para_starts, st.span.start) - 1
+        if pi - spi > 1:
+            return None
+        between = self.text[st.span.end : self.top[k].open]
+        if sum(between.count(ch) for ch in ".!?") > 1:
+            return None  # "Peskov said …. Analysts disagreed. “…”": someone else came between
+        return _Attrib([st.speaker], st.speaker_span, None, "continuation")
 
     def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
         """(f) the next sentence names the speaker: «…» The analyst added that …"""

@@ -61,6 +61,7 @@ class _Run(_Headlines):
 
     def run(self) -> None:
         paragraphs = self._paragraphs()
+        self.para_starts = [lo for lo, _hi in paragraphs]
         quotes = find_quotes(self.text, [Span(start=s, end=e) for s, e in paragraphs])
         top = [q for q in quotes if q.depth == 0]
         q_by_index = {id(q): k for k, q in enumerate(top)}
