@@ -214,3 +214,14 @@ def test_quantified_plural_proposals_keep_their_proposer() -> None:
     assert p.status.value == "rejected"
     stances = {(x.actor.name, x.stance.value) for x in art.positions}
     assert ("Ersin Tatar", "opposes") in stances
+
+
+def test_the_agreement_is_the_plan_it_adds_nothing_to() -> None:
+    """ "the agreement" after a plan, adding no terms, is that plan (now agreed)."""
+    text = (
+        "Mediators from Qatar presented a plan for the release of hostages held in Gaza. "
+        "Israel and Hamas said the agreement would be implemented on Sunday."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "hostage_release" in kinds(props[0])

@@ -154,8 +154,25 @@ def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
 
 
 # "A ceasefire agreement was signed ... the truce held": a truce and the agreement that has a
-# ceasefire are the same plan when the article has no other truce.
-_KIN = {"truce": "agreement", "agreement": "truce"}
+# ceasefire are the same plan when the article has no other truce; "the US plan ... the
+# agreement" likewise, when the later mention adds no terms of its own.
+_KIN = {
+    "truce": ("agreement", "plan"),
+    "agreement": ("truce", "plan"),
+    "plan": ("agreement",),
+}
+
+
+def _kin_plan(d: _Draft, fam: str, open_by_family: dict[str, _Draft]) -> _Draft | None:
+    """The latest open plan of a kindred family that a definite mention can refer to."""
+    kin = [open_by_family[f] for f in _KIN[fam] if f in open_by_family]
+    for cand in sorted(kin, key=lambda x: -x.start):
+        if not d.kinds <= cand.kinds:
+            continue
+        if fam == "truce" and ProvisionKind.CEASEFIRE not in {p.kind for p in cand.provisions}:
+            continue
+        return cand
+    return None
 
 
 def _open_plan(
@@ -170,15 +187,8 @@ def _open_plan(
     if ref == "fresh":
         return None
     cand = open_by_family.get(fam)
-    kin = open_by_family.get(_KIN.get(fam, ""))
-    if (
-        cand is None
-        and kin is not None
-        and ref == "definite"
-        and ProvisionKind.CEASEFIRE in {p.kind for p in kin.provisions}
-        and d.kinds <= kin.kinds
-    ):
-        cand = kin
+    if cand is None and ref == "definite" and fam in _KIN:
+        cand = _kin_plan(d, fam, open_by_family)
     if cand is None or d.start - last_seen.get(id(cand), cand.end) > _REACH:
         return None
     if not _proposer_ok(cand, d):
