@@ -237,7 +237,10 @@ def resolve_plans(corpus: Corpus, records: Sequence[CorpusProposal], window: int
             for t in rec.proposal.territories
             if (ct := corpus.resolve_territory(rec.article, t)) is not None
         }
-        keys: list[object] = [("k", k) for k in rec.proposal.provision_kinds]
+        # ``other`` says nothing about which plan it is: not a key.
+        keys: list[object] = [
+            ("k", k) for k in rec.proposal.provision_kinds if k is not ProvisionKind.OTHER
+        ]
         keys += [("t", t) for t in terrs]
         if name:
             keys.append(("n", name))
