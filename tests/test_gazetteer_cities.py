@@ -126,3 +126,16 @@ def test_city_at_issue_is_a_territory_with_its_region() -> None:
     art = parse_article("Russian troops captured the town of Kurakhove last week.")
     (terr,) = art.territories
     assert (terr.id, terr.code, terr.parent) == ("city:kurakhove-ua", None, "UA-14")
+
+
+def test_an_alternative_name_does_not_carry_a_town_into_another_country() -> None:
+    # A small Armenian town shares a name with an alternative name of a Turkish city; in an
+    # article about Armenia and Azerbaijan it must not become a place in Turkey.
+    from conflictmodel import parse_article
+
+    art = parse_article(
+        "Azerbaijani forces shelled positions near Jermuk in Armenia on Tuesday, the Armenian "
+        "defence ministry said."
+    )
+    assert not [p for p in art.places if p.country == "TR"]
+    assert not [t for t in art.territories if t.country == "TR"]

@@ -93,9 +93,9 @@ def test_state_of_a_territory_at_issue_is_at_issue_where_named() -> None:
         ),
         # Sudan: a region where fighting happened is a place, not at issue.
         ("Fighting raged in North Darfur on Monday.", set(), {"SD-DN": "event_location"}),
-        # Cyprus: the divided island.
+        # Cyprus: the island's reunification.
         (
-            "A summit is planned in Cyprus next month on the future of the divided island.",
+            "A summit is planned in Cyprus next month on the reunification of the island.",
             {"CY"},
             {},
         ),

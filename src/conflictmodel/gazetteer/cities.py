@@ -129,7 +129,17 @@ class CityIndex:
 
     def resolve(self, name: str, countries: Iterable[str] = ()) -> City | None:
         """The city a name most likely means: the most populous one in a country the text
-        names, else the most populous one when it dwarfs the others; None if unsure."""
+        names, else the most populous one when it dwarfs the others; None if unsure.  When
+        the text names countries, a city elsewhere must be called by its own name, not by one
+        of its alternative names.
+
+        Example:
+            >>> index = CityIndex([City(name="Çermik", country="TR", region="TR-21",
+            ...                         population=20975, geonameid=318766)],
+            ...                   {318766: ["Jermuk"]})
+            >>> index.resolve("Jermuk").name, index.resolve("Jermuk", countries={"AM"})
+            ('Çermik', None)
+        """
         found = self.lookup(name)
         if not found:
             return None
@@ -137,6 +147,14 @@ class CityIndex:
         for c in found:
             if c.country in wanted:
                 return c
+        if wanted:
+            # The text names countries and none of these cities lies in them: only a city's
+            # own name still counts.  An alternative name is often another town's name in
+            # another language (Armenia's Jermuk is an alternative name of Turkey's Çermik).
+            key = fold(name)
+            found = tuple(c for c in found if fold(c.name) == key)
+            if not found:
+                return None
         if len(found) == 1 or found[0].population >= _DOMINANCE * found[1].population:
             return found[0]
         return None

@@ -281,10 +281,10 @@ class IssueCues:
 
     def sentence_cue(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` (a sentence) has a phrase that puts its countries at
-        issue ("the divided island").
+        issue ("the reunification of the island", "a divided country").
 
         Example:
-            >>> IssueCues.default().sentence_cue("They met on the divided island.", 0, 31)
+            >>> IssueCues.default().sentence_cue("Talks on reunification resume.", 0, 30)
             True
         """
         return bool(self._sentence and self._sentence.search(text, start, end))

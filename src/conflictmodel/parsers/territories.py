@@ -567,7 +567,7 @@ def _decide(
 ) -> dict[str, str]:
     """Which territories are at issue, with the strongest tier of the cues that say so.
 
-    A name in a list shares the list's strongest cue; a sentence cue ("the divided island")
+    A name in a list shares the list's strongest cue; a sentence cue ("the reunification of the island")
     puts the countries of its sentence at issue, a cue on a plural place noun ("annexed four
     regions") its regions; a territory at issue by a sovereignty cue puts the state it belongs
     to at issue too, where the text names that state; a region with its own ISO code that is
@@ -607,7 +607,7 @@ def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> Non
 
 
 def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[_Candidate]) -> None:
-    """Cues of a whole sentence: "the divided island" for its countries, a cue on a plural
+    """Cues of a whole sentence: "the reunification of the island" for its countries, a cue on a plural
     place noun ("annexed four regions: Donetsk, Luhansk...") for its regions and towns."""
     text = ctx.text
     countries: dict[int, bool] = {}
