@@ -463,3 +463,12 @@ def test_quote_after_a_reported_statement_continues_its_speaker() -> None:
     assert s.speaker_source is SpeakerSource.CONTINUATION
     # someone else came between: not Peskov's
     assert not any(s.content.startswith("This is a tactic") for s in art.statements)
+
+
+def test_known_surname_inside_a_longer_name() -> None:
+    art = parse_article(
+        "Pakistan's military spokesman, Lt Gen Ahmed Sharif Chaudhry, rejected the account."
+    )
+    s = _by_content(art, "the account")
+    assert s.speaker is not None
+    assert s.speaker.name == "Ahmed Sharif Chaudhry"

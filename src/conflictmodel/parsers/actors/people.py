@@ -30,11 +30,13 @@ from conflictmodel.parsers.actors.words import (
     _ORG_WORDS,
     _STATE_NOUNS,
     _STOP_CAPS,
+    _VERBS,
 )
 from conflictmodel.parsers.actors.words import (
     name_key as _name_key,
 )
 
+_CAP_WORD_AFTER = re.compile(r"[ \t]{1,2}([A-Z][a-z][\w'’-]*)(?![\w'’-])")
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 _ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|government|cabinet)\b")
 _GIVEN_BEFORE = re.compile(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$")
@@ -75,8 +77,10 @@ class _People(_Bodies):
             if fold(given) in self.rules.titles or given in self.rules.courtesy:
                 pass
             elif self.gz.find_actor(given) is None and not self.title_agrees(actor, title):
-                full = _strip_possessive(text[g_start : m.end])
-                self.new_person(full, g_start, m.end, title, tspan, tcountry, taff)
+                # "Ahmed Sharif Chaudhry": the known surname is inside a longer name
+                end = m.end + self._name_tail(m.end)
+                full = _strip_possessive(text[g_start:end])
+                self.new_person(full, g_start, end, title, tspan, tcountry, taff)
                 return
             else:
                 start = g_start if self.gz.find_actor(given) is None else start
@@ -100,6 +104,23 @@ class _People(_Bodies):
             if not any(r.title == title for r in old.roles):
                 self.ctx.actors[actor.id] = attrs.evolve(old, roles=(*old.roles, roles[0]))
         self.mention(bare, start, m.end, via="name" if m.text == actor.name else "alias")
+
+    def _name_tail(self, pos: int) -> int:
+        """How many characters of capitalised name words follow ``pos`` (up to two words that
+        are neither stop words nor known entities)."""
+        n = 0
+        for _ in range(2):
+            w = _CAP_WORD_AFTER.match(self.text, pos + n)
+            if (
+                w is None
+                or w.group(1) in _STOP_CAPS
+                or w.group(1) in _NAME_STOP_TAIL
+                or w.group(1).lower() in _VERBS
+                or self.match_by_start.get(w.start(1))
+            ):
+                break
+            n = w.end() - pos
+        return n
 
     def title_agrees(self, actor: Actor, title: str | None) -> bool:
         if not title:
