@@ -15,6 +15,7 @@ resolves what they mention across articles:
 
 Queries span the whole corpus and say which article each result comes from:
 [`statements_by`][conflictmodel.corpus.Corpus.statements_by],
+[`events`][conflictmodel.corpus.Corpus.events],
 [`timeline`][conflictmodel.corpus.Corpus.timeline],
 [`proposals`][conflictmodel.corpus.Corpus.proposals],
 [`responses_to`][conflictmodel.corpus.Corpus.responses_to], and
@@ -52,9 +53,11 @@ from __future__ import annotations
 #   _candidates   namesakes: bare surnames joined, merge candidates listed
 #   _territories  territories merged across articles
 #   _timeline     effective dates, result order, the timeline query
+#   _events       events with their parties resolved, the events filters
 #   _plans        proposals resolved across articles into plans with a dated history
 #   _corpus       the Corpus class
 from conflictmodel.corpus._corpus import Corpus
+from conflictmodel.corpus._events import CorpusEvent
 from conflictmodel.corpus._names import article_key, name_key
 from conflictmodel.corpus._plans import Plan, PlanEvent, PlanEventKind
 from conflictmodel.corpus._records import (
@@ -74,6 +77,7 @@ __all__ = [
     "Corpus",
     "CorpusActor",
     "CorpusArticle",
+    "CorpusEvent",
     "CorpusPosition",
     "CorpusProposal",
     "CorpusStatement",

@@ -10,6 +10,15 @@ from typing import Any
 import attrs
 
 from conflictmodel.corpus._actors import _resolve_actors
+from conflictmodel.corpus._events import (
+    CorpusEvent,
+    date_arg,
+    event_record,
+    event_type_arg,
+    in_range,
+    place_matches,
+    territory_codes,
+)
 from conflictmodel.corpus._names import _name_tokens, article_key
 from conflictmodel.corpus._plans import Plan, PlanEvent, resolve_plans
 from conflictmodel.corpus._records import (
@@ -32,6 +41,7 @@ from conflictmodel.corpus._timeline import (
 from conflictmodel.errors import InputError
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import EventType
 from conflictmodel.model.proposals import Proposal, ProvisionKind
 from conflictmodel.model.territories import Territory
 
@@ -381,6 +391,66 @@ class Corpus:
                 )
         return tuple(out)
 
+    def events(
+        self,
+        *,
+        type: EventType | str | None = None,
+        actor: CorpusActor | Actor | str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        place: str | None = None,
+    ) -> tuple[CorpusEvent, ...]:
+        """Events of every article that match every filter given, in date order (undated
+        last; ties keep corpus order), with their parties resolved across the corpus.
+
+        The filters mirror [`Store.events`][conflictmodel.store.Store.events]:
+
+        Args:
+            type: a PLOVER type (``"consult"``, ``EventType.ASSAULT``).
+            actor: an actor, target or mediator: a CorpusActor, an article-level Actor, an
+                id, a name, an alias or a surname (as ``statements_by`` takes it).
+            since, until: dates, inclusive (ISO ``YYYY-MM-DD`` or ``datetime.date``), compared
+                with the event's effective date: its own resolved date, else its article's
+                publication date. An event with neither matches no time range.
+            place: the place's id, ISO code, parent region code, name or alias, or its
+                country's ISO code (``"Doha"``, ``"QA"``, ``"UA-59"``), case-insensitive.
+
+        Raises:
+            InputError: an argument of the wrong type, an unknown type or a bad date.
+
+        Example:
+            >>> from conflictmodel import Event, Place, Span
+            >>> doha = Place(id="place:doha", name="Doha", kind="city", parent="QA")
+            >>> ev = Event(id="event:0-5", type="consult", span=Span(start=0, end=5),
+            ...            place=doha, status="planned")
+            >>> c = Corpus([Article(text="Talks in Doha.", events=[ev],
+            ...                     published=dt.date(2025, 3, 2))])
+            >>> [r.event.place.name for r in c.events(type="consult", place="qa")]
+            ['Doha']
+            >>> c.events(since="2025-04-01")
+            ()
+        """
+        etype = event_type_arg(type)
+        lo, hi = date_arg("since", since), date_arg("until", until)
+        if place is not None:
+            _expect(place, str, "place")
+        wanted = self._actor_set(actor) if actor is not None else None
+        out = []
+        for entry in self._entries.values():
+            for ev in entry.article.events:
+                if etype is not None and ev.type is not etype:
+                    continue
+                if place is not None and not place_matches(ev.place, place):
+                    continue
+                rec = event_record(self, entry.key, ev, entry.article.published)
+                if not in_range(rec.date, lo, hi):
+                    continue
+                if wanted is not None and not any(a.id in wanted for a in rec.parties):
+                    continue
+                out.append(rec)
+        out.sort(key=lambda r: self._order(r.article, r.date, r.event.span.start, "event"))
+        return tuple(out)
+
     def _territory_ids(self, territory: CorpusTerritory | Territory | str) -> set[tuple[str, str]]:
         """The (article key, article-level territory id) pairs that are ``territory``."""
         if isinstance(territory, CorpusTerritory):
@@ -476,9 +546,12 @@ class Corpus:
 
         For a **territory**: positions on it (its ``territory``, a proposal naming it, or
         evidence that mentions it), territorial claims about it, proposals naming it, and
-        statements whose quoted or reported content mentions it.
+        statements whose quoted or reported content mentions it, and **events** whose place
+        is the territory or lies in it (the place's id or code, or its parent region, is the
+        territory's code or id: a strike on a town of Donetsk oblast is on ``UA-14``).
         For a **provision** kind: positions on it (directly or through a proposal that has
-        it), proposals that have it, and statements inside the text of such a provision.
+        it), proposals that have it, statements inside the text of such a provision, and
+        events that concern such a proposal (``Event.proposal_id``).
         Given both, an item must match both. A statement that is already the evidence of a
         listed position is not listed again.
 
@@ -507,7 +580,18 @@ class Corpus:
             raise InputError("timeline() needs territory=... or provision=...")
         kind = _provision_kind(provision) if provision is not None else None
         terr = self._territory_ids(territory) if territory is not None else None
-        out = _TimelineQuery(corpus=self, kind=kind, terr=terr).entries()
+        codes = None
+        if territory is not None:
+            _expect(territory, CorpusTerritory | Territory | str, "territory")
+            ent = (
+                territory
+                if isinstance(territory, CorpusTerritory)
+                else self.territory(
+                    territory if isinstance(territory, str) else territory.code or territory.id
+                )
+            )
+            codes = territory_codes(ent, territory)
+        out = _TimelineQuery(corpus=self, kind=kind, terr=terr, place_codes=codes).entries()
         out.sort(key=lambda e: self._order(e.article, e.date, e.span.start, e.kind))
         return tuple(out)
 

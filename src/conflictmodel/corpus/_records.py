@@ -12,6 +12,7 @@ import attrs
 from conflictmodel.corpus._names import name_key
 from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Event
 from conflictmodel.model.positions import Position
 from conflictmodel.model.proposals import Proposal
 from conflictmodel.model.span import Span
@@ -22,7 +23,7 @@ DatedBy = Literal["text", "published"]
 """Where a result's date comes from: a date expression in the text, or the article's
 publication date."""
 
-TimelineKind = Literal["position", "statement", "proposal", "claim"]
+TimelineKind = Literal["position", "statement", "proposal", "claim", "event"]
 
 
 @attrs.frozen(kw_only=True)
@@ -294,16 +295,17 @@ class TimelineEntry:
         date: the item's own resolved date, else the article's publication date, else None.
         dated_by: ``"text"`` or ``"published"`` (None when undated).
         article: the key of the article it is in.
-        kind: ``position``, ``statement``, ``proposal`` or ``claim``.
+        kind: ``position``, ``statement``, ``proposal``, ``claim`` or ``event``.
         item: the model object.
-        actor: who holds / said / proposes / claims it, resolved across the corpus.
+        actor: who holds / said / proposes / claims it (for an event: its first actor, else
+            its mediator), resolved across the corpus.
     """
 
     date: dt.date | None
     dated_by: DatedBy | None
     article: str
     kind: TimelineKind
-    item: Position | Statement | Proposal | TerritorialClaim
+    item: Position | Statement | Proposal | TerritorialClaim | Event
     actor: CorpusActor | None
 
     @property
@@ -343,5 +345,27 @@ class TimelineEntry:
             kinds = ", ".join(p.kind.value for p in item.provisions) or "no typed provisions"
             status = item.status.value.replace("_", " ")
             return f"{who or '(unknown proposer)'}, {status}: {kinds}"
+        if isinstance(item, Event):
+            return _event_summary(item, who)
         claimant = who or item.claimant.name
         return f"{claimant} {item.kind.value} {item.territory.name}: {item.text}"
+
+
+def _event_summary(ev: Event, who: str | None) -> str:
+    """``ASSAULT/drone (occurred) Russia -> Ukraine at Sumy: 35 killed: <trigger>``."""
+    head = ev.type.value.upper() + (f"/{ev.mode}" if ev.mode else "")
+    actors = ", ".join(a.name for a in ev.actors) or who or "(unknown actor)"
+    parts = [f"{head} ({ev.status.value}) {actors}"]
+    if ev.targets:
+        parts.append(" -> " + ", ".join(a.name for a in ev.targets))
+    if ev.mediator is not None:
+        parts.append(f" via {ev.mediator.name}")
+    if ev.place is not None:
+        parts.append(f" at {ev.place.name}")
+    if ev.killed is not None:
+        parts.append(f", {ev.killed.text} killed")
+    if ev.wounded is not None:
+        parts.append(f", {ev.wounded.text} wounded")
+    if ev.trigger:
+        parts.append(f": {ev.trigger}")
+    return "".join(parts)

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from conflictmodel.corpus._corpus import Corpus
 
 # Order of items of different kinds at the same date and offset.
-_KIND_ORDER: dict[str, int] = {"claim": 0, "proposal": 1, "position": 2, "statement": 3}
+_KIND_ORDER: dict[str, int] = {
+    "claim": 0,
+    "proposal": 1,
+    "event": 2,
+    "position": 3,
+    "statement": 4,
+}
 
 
 def _effective_date(
@@ -62,6 +68,9 @@ class _TimelineQuery:
     corpus: Corpus
     kind: ProvisionKind | None
     terr: set[tuple[str, str]] | None
+    # Case-folded ids / codes an event's place (or its parent region) must carry to be on the
+    # territory asked for (None: no territory asked).
+    place_codes: set[str] | None = None
 
     def entries(self) -> list[TimelineEntry]:
         """The entries, article by article, in corpus order (not yet sorted by date)."""
@@ -81,6 +90,35 @@ class _TimelineQuery:
         proposals, provision_spans = self._proposals(key, art)
         out.extend(proposals)
         out.extend(self._statements(key, art, covered, provision_spans))
+        out.extend(self._events(key, art))
+        return out
+
+    def _events(self, key: str, art: Article) -> list[TimelineEntry]:
+        """Events whose place is on the territory / that concern a proposal of the kind."""
+        from conflictmodel.corpus._events import event_record, place_on_territory
+
+        kind_props = (
+            {p.id for p in art.proposals if self.kind in p.provision_kinds}
+            if self.kind is not None
+            else set()
+        )
+        out: list[TimelineEntry] = []
+        for ev in art.events:
+            if self.place_codes is not None and not place_on_territory(ev.place, self.place_codes):
+                continue
+            if self.kind is not None and ev.proposal_id not in kind_props:
+                continue
+            rec = event_record(self.corpus, key, ev, art.published)
+            out.append(
+                TimelineEntry(
+                    date=rec.date,
+                    dated_by=rec.dated_by,
+                    article=key,
+                    kind="event",
+                    item=ev,
+                    actor=rec.actors[0] if rec.actors else rec.mediator,
+                )
+            )
         return out
 
     @staticmethod
