@@ -40,7 +40,10 @@ import attrs
 from conflictmodel._validators import JSON_SCHEMA
 from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
-from conflictmodel.serialization import converter
+from conflictmodel.model.span import Span
+from conflictmodel.serialization import _REFERABLE as REFERABLE
+from conflictmodel.serialization import ARTICLE_FORMAT, converter
+from conflictmodel.serialization import _evidence_field as evidence_field
 
 __all__ = ["DRAFT", "article_schema", "json_schema", "main"]
 
@@ -75,7 +78,8 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     if not (isinstance(cls, type) and attrs.has(cls)):
         raise InputError(f"json_schema() needs an attrs model class, got {cls!r}")
     defs: dict[str, dict[str, Any]] = {}
-    root = _class_schema(cls, defs)
+    # Inside an Article, references are ids and the compact form may be used (see below).
+    root = _class_schema(cls, defs, article=cls is Article)
     defs.pop(cls.__name__, None)
     schema: dict[str, Any] = {"$schema": DRAFT, "title": cls.__name__, **root}
     if defs:
@@ -94,19 +98,33 @@ def article_schema() -> dict[str, Any]:
     return json_schema(Article)
 
 
-def _class_schema(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _class_schema(
+    cls: type[Any], defs: dict[str, dict[str, Any]], *, article: bool = False
+) -> dict[str, Any]:
     hints = get_type_hints(cls)
     docs = _attribute_docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    if article and cls is Article:
+        properties["format"] = {
+            "description": "The version of the Article JSON; absent in version 1 (before "
+            "references were ids), which from_json still reads.",
+            "const": ARTICLE_FORMAT,
+        }
+        required.append("format")
+    # In an Article, fields equal to their defaults and evidence strings equal to the text at
+    # their span may be left out (the compact form), so the evidence is not required.
+    evidence = evidence_field(cls) if article else None
     for field in attrs.fields(cls):
-        prop = _type_schema(hints[field.name], defs)
+        # The Article's own lists hold full objects; everything inside them may refer by id.
+        refs = article and cls is not Article
+        prop = _type_schema(hints[field.name], defs, refs=refs, article=article)
         keywords = JSON_SCHEMA.get(field.validator) if field.validator is not None else None
         if keywords:
             _constrain(prop, keywords)
         if field.name in docs:
             prop = {"description": docs[field.name], **prop}
-        if field.default is attrs.NOTHING:
+        if field.default is attrs.NOTHING and field.name != evidence:
             required.append(field.name)
         elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             prop["default"] = converter.unstructure(field.default)
@@ -132,14 +150,32 @@ def _constrain(prop: dict[str, Any], keywords: dict[str, Any]) -> None:
         prop.update(keywords)
 
 
-def _type_schema(tp: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _type_schema(
+    tp: Any, defs: dict[str, dict[str, Any]], *, refs: bool = False, article: bool = False
+) -> dict[str, Any]:
+    if refs and tp in REFERABLE:
+        return {
+            "anyOf": [
+                {
+                    "description": f"the id of one of the article's {REFERABLE[tp]}",
+                    "type": "string",
+                    "minLength": 1,
+                },
+                _type_schema(tp, defs, article=article),
+            ]
+        }
     if tp in _PRIMITIVES:
         return dict(_PRIMITIVES[tp])
     if tp is dt.date:
         return dict(_ISO_DATE)
     origin, args = get_origin(tp), get_args(tp)
     if origin in (Union, types.UnionType):
-        return {"anyOf": [_type_schema(a, defs) for a in args]}
+        branches: list[dict[str, Any]] = []
+        for arg in args:
+            branch = _type_schema(arg, defs, refs=refs, article=article)
+            # An optional reference: one flat anyOf (id, object, null), not a nested one.
+            branches.extend(branch["anyOf"] if list(branch) == ["anyOf"] else [branch])
+        return {"anyOf": branches}
     if tp is type(None):
         return {"type": "null"}
     if tp is Any:
@@ -147,7 +183,7 @@ def _type_schema(tp: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if origin is dict and args and args[0] is str:
         return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return {"type": "array", "items": _type_schema(args[0], defs)}
+        return {"type": "array", "items": _type_schema(args[0], defs, refs=refs, article=article)}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         if tp.__name__ not in defs:
             defs[tp.__name__] = _enum_schema(tp)
@@ -155,9 +191,21 @@ def _type_schema(tp: Any, defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     if isinstance(tp, type) and attrs.has(tp):
         if tp.__name__ not in defs:
             defs[tp.__name__] = {}  # reserve the name first: a class may refer to itself
-            defs[tp.__name__] = _class_schema(tp, defs)
+            defs[tp.__name__] = _class_schema(tp, defs, article=article)
+            if article and tp is Span:
+                defs["Span"] = _span_or_pair(defs["Span"])
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise InputError(f"no JSON Schema for type {tp!r}")
+
+
+def _span_or_pair(obj: dict[str, Any]) -> dict[str, Any]:
+    """A span as ``{"start", "end"}`` or, in the compact form, ``[start, end]``."""
+    description = obj.pop("description", None)
+    item = {"type": "integer", "minimum": 0}
+    pair = {"type": "array", "prefixItems": [item, item], "minItems": 2, "maxItems": 2}
+    out: dict[str, Any] = {"description": description} if description else {}
+    out["anyOf"] = [obj, pair]
+    return out
 
 
 def _enum_schema(cls: type[enum.Enum]) -> dict[str, Any]:

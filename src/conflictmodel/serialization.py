@@ -28,6 +28,7 @@ import json
 import re
 import types
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
@@ -38,8 +39,15 @@ from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.v import format_exception
 
 from conflictmodel.errors import ConflictModelError, SerializationError
+from conflictmodel.model.actors import Actor
+from conflictmodel.model.article import Article
+from conflictmodel.model.places import Place
+from conflictmodel.model.span import Span
+from conflictmodel.model.statements import Statement
+from conflictmodel.model.territories import Territory
 
 __all__ = [
+    "ARTICLE_FORMAT",
     "configure_converter",
     "converter",
     "from_dict",
@@ -105,6 +113,9 @@ def configure_converter(conv: C) -> C:
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
     conv.register_structure_hook_factory(_is_tuple_of, _tuple_factory)
     conv.register_structure_hook_factory(attrs.has, _attrs_factory)
+    # An Article is written normalised (see "Article JSON" below); reading goes through
+    # _attrs_factory, which re-links the ids.
+    conv.register_unstructure_hook(Article, lambda a: _unstructure_article(a, conv))
     return conv
 
 
@@ -187,10 +198,23 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
         or cls.__module__.startswith("conflictmodel."),
         _cattrs_detailed_validation=conv.detailed_validation,
     )
+    evidence = _evidence_field(cls)
 
     def structure(value: Any, _: Any) -> Any:
+        reading = _READING.get()
+        if reading is not None:
+            if isinstance(value, cls):  # read once already, to build the article's id tables
+                return value
+            if isinstance(value, str) and cls in _REFERABLE:
+                return reading.resolve(cls, value)
+        if cls is Span and isinstance(value, list | tuple):
+            value = _span_from_pair(value)
         if not isinstance(value, Mapping):
             raise SerializationError(f"expected object ({cls.__name__}), got {_json_type(value)}")
+        if cls is Article:
+            return _structure_article(value, inner, conv)
+        if reading is not None and evidence is not None and evidence not in value:
+            value = reading.fill_evidence(value, evidence)
         return inner(value, cls)
 
     return structure
@@ -220,19 +244,259 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
         ) from None
 
 
+# ---------------------------------------------------------------- Article JSON
+#
+# An Article is written normalised: every actor, territory and place once, in the Article's
+# own lists, and every reference to one of them inside statements, proposals, provisions,
+# positions, claims and events as its id string.  A reference is an id only when the
+# Article's list holds an *equal* object under that (unique) id; anything else is written in
+# full, so nothing is ever lost.  ``Position.statement`` is likewise the statement's id when
+# ``Article.statements`` holds it.  Reading re-links every id to the one object in the list,
+# so the references share it, as a parsed Article's do.
+#
+# The compact form (``compact=True``) also leaves out what reading can restore: fields equal
+# to their defaults, and evidence strings (a statement's ``content``, a provision's
+# ``text``...) that are exactly the article text at the object's span; spans are written as
+# ``[start, end]``.  Both forms carry ``"format": 2`` and are read without being told which.
+
+ARTICLE_FORMAT = 2
+"""The version of the Article JSON that ``to_json`` writes (the ``"format"`` key).
+
+Version 1 is the shape before normalisation (no ``format`` key, every reference embedded in
+full); ``from_json`` reads both, and refuses a higher version with a message saying so.
+
+Example:
+    >>> from conflictmodel import Article, to_dict
+    >>> to_dict(Article(text="Goma fell."))["format"] == ARTICLE_FORMAT
+    True
+"""
+
+# Referable model classes and the Article list that holds each.
+_REFERABLE: dict[type[Any], str] = {
+    Actor: "actors",
+    Territory: "territories",
+    Place: "places",
+    Statement: "statements",
+}
+_COMPACT: ContextVar[bool] = ContextVar("conflictmodel_compact", default=False)
+_EVIDENCE_NAMES = ("content", "text")
+_EVIDENCE: dict[type[Any], str | None] = {}
+_FIELDS: dict[type[Any], tuple[attrs.Attribute[Any], ...]] = {}
+
+
+def _evidence_field(cls: type[Any]) -> str | None:
+    """The field that holds the text at ``span`` (``content``, ``text``), if ``cls`` has one.
+
+    Derived from the fields, not listed, so a new model class with a span and its evidence
+    gets the compact form without a change here.
+    """
+    if cls in _EVIDENCE:
+        return _EVIDENCE[cls]
+    found: str | None = None
+    if attrs.has(cls) and cls is not Article:
+        names = {f.name for f in attrs.fields(cls)}
+        if "span" in names:
+            found = next((n for n in _EVIDENCE_NAMES if n in names), None)
+    _EVIDENCE[cls] = found
+    return found
+
+
+def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        _FIELDS[cls] = found = tuple(attrs.fields(cls))
+        return found
+
+
+def _unique_ids(items: tuple[Any, ...]) -> dict[str, Any]:
+    """``id -> object`` for the ids that occur once (a shared id could not say which)."""
+    table: dict[str, Any] = {}
+    doubled: set[str] = set()
+    for item in items:
+        if item.id in table:
+            doubled.add(item.id)
+        table[item.id] = item
+    for key in doubled:
+        del table[key]
+    return table
+
+
+class _Writer:
+    """Unstructures one Article: references as ids, and the compact form if asked."""
+
+    def __init__(self, article: Article, conv: cattrs.Converter, compact: bool) -> None:
+        self.conv = conv
+        self.text = article.text
+        self.compact = compact
+        self.tables = {cls: _unique_ids(getattr(article, name)) for cls, name in _REFERABLE.items()}
+
+    def article(self, article: Article) -> dict[str, Any]:
+        out: dict[str, Any] = {"format": ARTICLE_FORMAT}
+        for field in _fields(Article):
+            value = getattr(article, field.name)
+            if self.compact and self._is_default(article, field, value):
+                continue
+            if field.name in _REFERABLE.values():  # the lists themselves hold full objects
+                out[field.name] = [self.full(item) for item in value]
+            else:
+                out[field.name] = self.value(value)
+        return out
+
+    def value(self, value: Any) -> Any:
+        cls = type(value)
+        if cls is tuple:
+            return [self.value(v) for v in value]
+        if cls is Span:
+            return (
+                [value.start, value.end]
+                if self.compact
+                else {"start": value.start, "end": value.end}
+            )
+        table = self.tables.get(cls)
+        if table is not None:
+            known = table.get(value.id)
+            if known is value or (known is not None and known == value):
+                return value.id
+        if cls.__module__.startswith("conflictmodel.model.") and attrs.has(cls):
+            return self.full(value)
+        return self.conv.unstructure(value)
+
+    def full(self, obj: Any) -> dict[str, Any]:
+        cls = type(obj)
+        evidence = _evidence_field(cls) if self.compact else None
+        out: dict[str, Any] = {}
+        for field in _fields(cls):
+            value = getattr(obj, field.name)
+            if self.compact and self._is_default(obj, field, value):
+                continue
+            if (
+                field.name == evidence
+                and isinstance(obj.span, Span)
+                and value == obj.span.of(self.text)
+            ):
+                continue
+            out[field.name] = self.value(value)
+        return out
+
+    @staticmethod
+    def _is_default(obj: Any, field: attrs.Attribute[Any], value: Any) -> bool:
+        default: Any = field.default
+        if default is attrs.NOTHING:
+            return False
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory(obj) if default.takes_self else default.factory()
+        return bool(type(value) is type(default) and value == default)
+
+
+def _unstructure_article(article: Article, conv: cattrs.Converter) -> dict[str, Any]:
+    return _Writer(article, conv, _COMPACT.get()).article(article)
+
+
+class _Reader:
+    """What structuring an Article's parts needs: its text and its id tables."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tables: dict[type[Any], dict[str, Any]] = {}
+
+    def resolve(self, cls: type[Any], key: str) -> Any:
+        table = self.tables.get(cls)
+        if table is None:  # the list itself could not be read; that error is reported
+            raise SerializationError(f"cannot resolve {cls.__name__} id {key!r}")
+        try:
+            return table[key]
+        except KeyError:
+            name = _REFERABLE[cls]
+            raise SerializationError(
+                f"{key!r} is not the id of any of the article's {name} (Article.{name})"
+            ) from None
+
+    def fill_evidence(self, value: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+        """``value`` with its evidence string restored from its span (the compact form)."""
+        span = value.get("span")
+        if isinstance(span, Mapping):
+            span = (span.get("start"), span.get("end"))
+        if not (isinstance(span, list | tuple) and len(span) == 2):
+            return value
+        start, end = span
+        if not all(type(x) is int for x in (start, end)) or not 0 <= start <= end:
+            return value  # the span's own error is reported
+        return {**value, name: self.text[start:end]}
+
+
+_READING: ContextVar[_Reader | None] = ContextVar("conflictmodel_reading", default=None)
+
+
+def _span_from_pair(value: list[Any] | tuple[Any, ...]) -> dict[str, Any]:
+    if len(value) != 2:
+        raise SerializationError(f"a span is [start, end], got an array of {len(value)}")
+    return {"start": value[0], "end": value[1]}
+
+
+def _read_format(value: Mapping[str, Any]) -> None:
+    fmt = value.get("format", 1)
+    if type(fmt) is not int or fmt < 1:
+        raise SerializationError(f'Article "format" must be a positive integer, got {fmt!r}')
+    if fmt > ARTICLE_FORMAT:
+        raise SerializationError(
+            f"Article JSON format {fmt} is newer than this version of conflictmodel reads "
+            f"(formats 1 to {ARTICLE_FORMAT}); upgrade conflictmodel to read it"
+        )
+
+
+def _structure_article(
+    value: Mapping[str, Any], inner: Callable[[Any, Any], Any], conv: cattrs.Converter
+) -> Article:
+    _read_format(value)
+    data = {k: v for k, v in value.items() if k != "format"}
+    text = data.get("text")
+    reader = _Reader(text if isinstance(text, str) else "")
+    token = _READING.set(reader)
+    try:
+        # The lists first (statements after the actors they name), each object read once and
+        # shared by every reference; a list that cannot be read is left for ``inner`` to
+        # report with its path.
+        for cls, name in _REFERABLE.items():
+            try:
+                items: tuple[Any, ...] = conv.structure(data.get(name, ()), tuple[cls, ...])  # type: ignore[valid-type]
+            except Exception:  # reported again, with its path, by inner() below
+                continue
+            data[name] = items
+            reader.tables[cls] = {item.id: item for item in reversed(items)}
+        result: Article = inner(data, Article)
+        return result
+    finally:
+        _READING.reset(token)
+
+
 converter: cattrs.Converter = make_converter()
 """The default converter used by the module's functions."""
 
 
-def to_dict(obj: Any, *, conv: cattrs.Converter | None = None) -> Any:
+def to_dict(obj: Any, *, conv: cattrs.Converter | None = None, compact: bool = False) -> Any:
     """Turn a model object into JSON-ready Python data (dicts, lists, str, int, bool, None).
 
+    An [`Article`][conflictmodel.Article] is written normalised (``"format": 2``): its actors,
+    territories and places once each, and references to them (and ``Position.statement``)
+    as ids.  ``compact=True`` also leaves out, in Articles, what reading restores: fields
+    equal to their defaults and evidence strings equal to the text at their span; spans
+    become ``[start, end]``.  It changes nothing for other objects.
+
     Example:
-        >>> from conflictmodel import Span
+        >>> from conflictmodel import Article, Span, Statement
         >>> to_dict(Span(start=1, end=4))
         {'start': 1, 'end': 4}
+        >>> art = Article(text="No deal.", statements=[
+        ...     Statement(id="s1", content="No deal.", kind="direct", span=Span(start=0, end=8))])
+        >>> to_dict(art, compact=True)
+        {'format': 2, 'text': 'No deal.', 'statements': [{'id': 's1', 'kind': 'direct', 'span': [0, 8]}]}
     """
-    return (conv or converter).unstructure(obj)
+    token = _COMPACT.set(compact)
+    try:
+        return (conv or converter).unstructure(obj)
+    finally:
+        _COMPACT.reset(token)
 
 
 def from_dict(data: Any, cls: type[T], *, conv: cattrs.Converter | None = None) -> T:
@@ -283,8 +547,18 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc} @ $"
 
 
-def to_json(obj: Any, *, indent: int | None = None, conv: cattrs.Converter | None = None) -> str:
+def to_json(
+    obj: Any,
+    *,
+    indent: int | None = None,
+    conv: cattrs.Converter | None = None,
+    compact: bool = False,
+) -> str:
     """Serialize a model object to a JSON string (UTF-8 text kept as is).
+
+    ``compact=True`` writes the compact form of Articles (see
+    [`to_dict`][conflictmodel.serialization.to_dict]) without spaces after separators;
+    [`from_json`][conflictmodel.serialization.from_json] reads both forms.
 
     Raises:
         SerializationError: ``obj`` holds something JSON cannot represent (an object of an
@@ -299,8 +573,11 @@ def to_json(obj: Any, *, indent: int | None = None, conv: cattrs.Converter | Non
     if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
         raise SerializationError(f"indent must be an int or None, got {type(indent).__name__}")
     try:
-        data = to_dict(obj, conv=conv)
-        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+        data = to_dict(obj, conv=conv, compact=compact)
+        separators = (",", ":") if compact and indent is None else None
+        return json.dumps(
+            data, ensure_ascii=False, indent=indent, allow_nan=False, separators=separators
+        )
     except (TypeError, ValueError, OverflowError) as exc:
         raise SerializationError(
             f"cannot write {type(obj).__name__} as JSON: {type(exc).__name__}: {exc}"

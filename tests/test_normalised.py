@@ -1,0 +1,245 @@
+"""The normalised Article JSON (issue 15, item 1): every actor, territory and place once,
+references as ids, ``"format": 2``, an optional compact form, and today's embedded shape
+(format 1) still read."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from cattrs.preconf.json import make_converter as plain_json_converter
+from hypothesis import given, settings
+
+import conflictmodel
+from conflictmodel import (
+    Actor,
+    Article,
+    Position,
+    SerializationError,
+    Span,
+    Statement,
+    from_dict,
+    from_json,
+    to_dict,
+    to_json,
+)
+from conflictmodel import strategies as cms
+from conflictmodel.schema import article_schema
+from conflictmodel.serialization import ARTICLE_FORMAT
+from conflictmodel.store import Store
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+SUDAN = (
+    'KHARTOUM — "We will not negotiate while the shelling goes on," army chief Abdel Fattah '
+    "al-Burhan said on Monday. The Rapid Support Forces rejected the Jeddah proposal, which "
+    "called for a ceasefire in Darfur. Burhan said the army would keep fighting."
+)
+KASHMIR = (
+    "India and Pakistan agreed to a ceasefire along the Line of Control in Kashmir, the Indian "
+    'foreign ministry said. "This is a first step," Pakistani Prime Minister Shehbaz Sharif '
+    "told reporters in Islamabad."
+)
+
+
+def _embedded(article: Article) -> Any:
+    """Today's (format 1) shape: every reference written in full, no ``format`` key.
+
+    A plain cattrs JSON converter writes it: it knows nothing of conflictmodel's hooks.
+    """
+    return plain_json_converter().unstructure(article)
+
+
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        article_schema(), format_checker=jsonschema.FormatChecker()
+    )
+
+
+def _full_actor_objects(data: Any) -> int:
+    """How many objects in ``data`` look like an Actor written in full."""
+    if isinstance(data, dict):
+        own = 1 if {"id", "name", "kind", "anonymous", "roles"} <= set(data) else 0
+        return own + sum(_full_actor_objects(v) for v in data.values())
+    if isinstance(data, list):
+        return sum(_full_actor_objects(v) for v in data)
+    return 0
+
+
+@settings(max_examples=60)
+@given(cms.articles())
+def test_generated_articles_round_trip_in_both_forms(article: Article) -> None:
+    for compact in (False, True):
+        text = to_json(article, compact=compact)
+        back = from_json(text, Article)
+        assert back == article
+        assert to_json(back, compact=compact) == text
+        data = json.loads(text)
+        assert data["format"] == ARTICLE_FORMAT
+        assert not list(_validator().iter_errors(data))
+    # Today's embedded shape still reads to the same Article.
+    assert from_dict(_embedded(article), Article) == article
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_seeds_are_normalised_and_round_trip(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    article = conflictmodel.parse_article(text, published="2025-04-19")
+    data = to_dict(article)
+    # Each actor is written once, in the article's own list; references are its id.
+    assert _full_actor_objects(data) == len(article.actors)
+    assert _full_actor_objects(_embedded(article)) > len(article.actors)
+    speakers = [s["speaker"] for s in data["statements"] if s["speaker"] is not None]
+    assert speakers
+    assert all(isinstance(s, str) for s in speakers)
+    for compact in (False, True):
+        serialized = to_json(article, compact=compact)
+        assert from_json(serialized, Article) == article
+        assert not list(_validator().iter_errors(json.loads(serialized)))
+    old = json.dumps(_embedded(article), ensure_ascii=False)
+    assert len(to_json(article, compact=True)) < len(to_json(article)) < len(old)
+    assert from_json(old, Article) == article
+
+
+def test_reading_relinks_references_to_the_one_object() -> None:
+    article = conflictmodel.parse_article(SUDAN, published="2024-05-06")
+    back = from_json(to_json(article), Article)
+    by_id = {a.id: a for a in back.actors}
+    said = [s for s in back.statements if s.speaker is not None]
+    assert said
+    assert all(s.speaker is by_id[s.speaker.id] for s in said)
+    for position in back.positions:
+        assert position.actor is by_id[position.actor.id]
+        if position.statement is not None:
+            assert any(position.statement is s for s in back.statements)
+
+
+def _statement(speaker: Actor | None, content: str = "No talks.") -> Statement:
+    return Statement(
+        id="stmt:0-9", content=content, kind="direct", span=Span(start=0, end=9), speaker=speaker
+    )
+
+
+HOUTHIS = Actor(id="group:houthis", name="Houthis", kind="group")
+
+
+def test_a_reference_that_differs_from_the_listed_object_is_written_in_full() -> None:
+    other = Actor(id="group:houthis", name="Ansar Allah", kind="group")
+    article = Article(text="No talks. Sanaa.", actors=[HOUTHIS], statements=[_statement(other)])
+    data = to_dict(article)
+    assert data["statements"][0]["speaker"]["name"] == "Ansar Allah"
+    assert from_dict(data, Article) == article
+    # Not in the list at all: in full too.
+    alone = Article(text="No talks.", statements=[_statement(HOUTHIS)])
+    assert to_dict(alone)["statements"][0]["speaker"]["id"] == "group:houthis"
+    assert from_json(to_json(alone), Article) == alone
+
+
+def test_a_shared_id_is_never_written_as_a_reference() -> None:
+    twin = Actor(id="group:houthis", name="Ansar Allah", kind="group")
+    article = Article(text="No talks.", actors=[HOUTHIS, twin], statements=[_statement(twin)])
+    assert isinstance(to_dict(article)["statements"][0]["speaker"], dict)
+    assert from_json(to_json(article, compact=True), Article) == article
+
+
+def test_position_statement_is_an_id_when_the_article_holds_it() -> None:
+    said = _statement(HOUTHIS)
+    held = Position(
+        actor=HOUTHIS, stance="opposes", text="No talks.", span=Span(start=0, end=9),
+        statement=said, provision="ceasefire",
+    )  # fmt: skip
+    article = Article(text="No talks.", actors=[HOUTHIS], statements=[said], positions=[held])
+    data = to_dict(article)
+    assert data["positions"][0]["statement"] == "stmt:0-9"
+    assert data["positions"][0]["actor"] == "group:houthis"
+    back = from_dict(data, Article)
+    assert back == article
+    assert back.positions[0].statement is back.statements[0]
+    # Not in the article's statements: written in full (its speaker still by id).
+    loose = Article(text="No talks.", actors=[HOUTHIS], positions=[held])
+    inline = to_dict(loose)["positions"][0]["statement"]
+    assert inline["content"] == "No talks."
+    assert inline["speaker"] == "group:houthis"
+    assert from_dict(to_dict(loose), Article) == loose
+
+
+def test_compact_form_leaves_out_defaults_and_evidence_but_keeps_differences() -> None:
+    exact = Article(text="No talks.", actors=[HOUTHIS], statements=[_statement(HOUTHIS)])
+    data = to_dict(exact, compact=True)
+    assert data == {
+        "format": ARTICLE_FORMAT,
+        "text": "No talks.",
+        "actors": [{"id": "group:houthis", "name": "Houthis", "kind": "group"}],
+        "statements": [
+            {"id": "stmt:0-9", "kind": "direct", "span": [0, 9], "speaker": "group:houthis"}
+        ],
+    }
+    assert from_dict(data, Article) == exact
+    # Content that is not the text at its span is kept.
+    edited = Article(text="No talks.", statements=[_statement(None, content="No talks")])
+    assert to_dict(edited, compact=True)["statements"][0]["content"] == "No talks"
+    assert from_json(to_json(edited, compact=True), Article) == edited
+    assert " " not in to_json(Article(text="", actors=[HOUTHIS]), compact=True)
+
+
+def test_compact_json_is_smaller_for_every_seed() -> None:
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        article = conflictmodel.parse_article(text)
+        old = len(json.dumps(_embedded(article), ensure_ascii=False))
+        assert len(to_json(article, compact=True)) * 2 < old, path.name
+
+
+def test_an_unknown_id_names_its_path() -> None:
+    data = to_dict(conflictmodel.parse_article(KASHMIR))
+    index = next(i for i, s in enumerate(data["statements"]) if s["speaker"] is not None)
+    data["statements"][index]["speaker"] = "person:nobody"
+    with pytest.raises(SerializationError, match=r"'person:nobody' is not the id") as info:
+        from_dict(data, Article)
+    assert f"$.statements[{index}].speaker" in str(info.value)
+
+
+def test_a_newer_format_says_which_versions_this_library_reads() -> None:
+    data = to_dict(Article(text="Goma fell."))
+    data["format"] = ARTICLE_FORMAT + 1
+    with pytest.raises(SerializationError, match=r"format 3 is newer.*formats 1 to 2.*upgrade"):
+        from_dict(data, Article)
+    for bad in ("2", True, 0, None):
+        data["format"] = bad
+        with pytest.raises(SerializationError, match="format"):
+            from_dict(data, Article)
+
+
+def test_old_json_without_format_loads() -> None:
+    article = conflictmodel.parse_article(KASHMIR, published="2025-05-10")
+    old = _embedded(article)
+    assert "format" not in old
+    assert isinstance(old["statements"][0]["speaker"], dict | type(None))
+    assert from_json(json.dumps(old), Article) == article
+
+
+def test_the_store_reads_old_and_new_rows(tmp_path: Path) -> None:
+    sudan = conflictmodel.parse_article(SUDAN, published="2024-05-06")
+    kashmir = conflictmodel.parse_article(KASHMIR, published="2025-05-10")
+    path = tmp_path / "cm.sqlite"
+    with Store(path) as store:
+        new_key = store.add(sudan)
+        old_key = store.add(kashmir)
+    stored = sqlite3.connect(path)
+    with stored:
+        row = stored.execute("SELECT json FROM articles WHERE key = ?", (new_key,)).fetchone()
+        assert json.loads(row[0])["format"] == ARTICLE_FORMAT
+        # A row as an earlier release wrote it: the embedded shape, no format key.
+        stored.execute(
+            "UPDATE articles SET json = ? WHERE key = ?",
+            (json.dumps(_embedded(kashmir), ensure_ascii=False), old_key),
+        )
+    stored.close()
+    with Store(path) as store:
+        assert store.get_article(new_key) == sudan
+        assert store.get_article(old_key) == kashmir
+        assert [a for _, _, a in store.articles()] == [sudan, kashmir]
