@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from cattrs.preconf.json import make_converter as plain_json_converter
@@ -22,6 +23,7 @@ from conflictmodel import (
     SerializationError,
     Span,
     Statement,
+    TextDate,
     from_dict,
     from_json,
     to_dict,
@@ -243,3 +245,18 @@ def test_the_store_reads_old_and_new_rows(tmp_path: Path) -> None:
         assert store.get_article(new_key) == sudan
         assert store.get_article(old_key) == kashmir
         assert [a for _, _, a in store.articles()] == [sudan, kashmir]
+
+
+def test_a_date_in_the_article_dates_is_written_as_its_index() -> None:
+    text = "No talks. Houthi officials said on Friday."
+    friday = TextDate(text="on Friday", span=Span(start=32, end=41))
+    said = attrs.evolve(_statement(HOUTHIS), date=friday)
+    article = Article(text=text, actors=[HOUTHIS], statements=[said], dates=[friday])
+    data = to_dict(article)
+    assert data["statements"][0]["date"] == 0
+    back = from_dict(data, Article)
+    assert back == article
+    assert back.statements[0].date is back.dates[0]
+    data["statements"][0]["date"] = 4
+    with pytest.raises(SerializationError, match=r"4 is not the index.*\$\.statements\[0\]\.date"):
+        from_dict(data, Article)

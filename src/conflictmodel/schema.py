@@ -41,6 +41,7 @@ from conflictmodel._validators import JSON_SCHEMA
 from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
 from conflictmodel.model.span import Span
+from conflictmodel.model.textdates import TextDate
 from conflictmodel.serialization import _REFERABLE as REFERABLE
 from conflictmodel.serialization import ARTICLE_FORMAT, converter
 from conflictmodel.serialization import _evidence_field as evidence_field
@@ -160,6 +161,17 @@ def _type_schema(
                     "description": f"the id of one of the article's {REFERABLE[tp]}",
                     "type": "string",
                     "minLength": 1,
+                },
+                _type_schema(tp, defs, article=article),
+            ]
+        }
+    if refs and tp is TextDate:
+        return {
+            "anyOf": [
+                {
+                    "description": "the index of an equal date in the article's dates",
+                    "type": "integer",
+                    "minimum": 0,
                 },
                 _type_schema(tp, defs, article=article),
             ]

@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -45,6 +46,7 @@ from conflictmodel.model.places import Place
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement
 from conflictmodel.model.territories import Territory
+from conflictmodel.model.textdates import TextDate
 
 __all__ = [
     "ARTICLE_FORMAT",
@@ -207,6 +209,8 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
                 return value
             if isinstance(value, str) and cls in _REFERABLE:
                 return reading.resolve(cls, value)
+            if cls is TextDate and type(value) is int:
+                return reading.date(value)
         if cls is Span and isinstance(value, list | tuple):
             value = _span_from_pair(value)
         if not isinstance(value, Mapping):
@@ -251,7 +255,8 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 # positions, claims and events as its id string.  A reference is an id only when the
 # Article's list holds an *equal* object under that (unique) id; anything else is written in
 # full, so nothing is ever lost.  ``Position.statement`` is likewise the statement's id when
-# ``Article.statements`` holds it.  Reading re-links every id to the one object in the list,
+# ``Article.statements`` holds it, and a date (which has no id) is its index in
+# ``Article.dates`` when that list holds an equal one.  Reading re-links every id to the one object in the list,
 # so the references share it, as a parsed Article's do.
 #
 # The compact form (``compact=True``) also leaves out what reading can restore: fields equal
@@ -278,6 +283,7 @@ _REFERABLE: dict[type[Any], str] = {
     Place: "places",
     Statement: "statements",
 }
+_LISTS = frozenset({*_REFERABLE.values(), "dates"})
 _COMPACT: ContextVar[bool] = ContextVar("conflictmodel_compact", default=False)
 _EVIDENCE_NAMES = ("content", "text")
 _EVIDENCE: dict[type[Any], str | None] = {}
@@ -330,6 +336,9 @@ class _Writer:
         self.text = article.text
         self.compact = compact
         self.tables = {cls: _unique_ids(getattr(article, name)) for cls, name in _REFERABLE.items()}
+        self.dates: dict[TextDate, int] = {}
+        for i, date in enumerate(article.dates):
+            self.dates.setdefault(date, i)
 
     def article(self, article: Article) -> dict[str, Any]:
         out: dict[str, Any] = {"format": ARTICLE_FORMAT}
@@ -337,7 +346,7 @@ class _Writer:
             value = getattr(article, field.name)
             if self.compact and self._is_default(article, field, value):
                 continue
-            if field.name in _REFERABLE.values():  # the lists themselves hold full objects
+            if field.name in _LISTS:  # the lists themselves hold full objects
                 out[field.name] = [self.full(item) for item in value]
             else:
                 out[field.name] = self.value(value)
@@ -353,6 +362,8 @@ class _Writer:
                 if self.compact
                 else {"start": value.start, "end": value.end}
             )
+        if cls is TextDate and value in self.dates:
+            return self.dates[value]
         table = self.tables.get(cls)
         if table is not None:
             known = table.get(value.id)
@@ -399,6 +410,17 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tables: dict[type[Any], dict[str, Any]] = {}
+        self.dates: tuple[TextDate, ...] | None = None
+
+    def date(self, index: int) -> TextDate:
+        if self.dates is None:  # the list itself could not be read; that error is reported
+            raise SerializationError(f"cannot resolve date {index}")
+        if not 0 <= index < len(self.dates):
+            raise SerializationError(
+                f"{index} is not the index of any of the article's {len(self.dates)} dates "
+                "(Article.dates)"
+            )
+        return self.dates[index]
 
     def resolve(self, cls: type[Any], key: str) -> Any:
         table = self.tables.get(cls)
@@ -454,9 +476,13 @@ def _structure_article(
     reader = _Reader(text if isinstance(text, str) else "")
     token = _READING.set(reader)
     try:
-        # The lists first (statements after the actors they name), each object read once and
-        # shared by every reference; a list that cannot be read is left for ``inner`` to
-        # report with its path.
+        # The lists first (dates, which refer to nothing, then actors... and statements,
+        # which name them), each object read once and shared by every reference; a list that
+        # cannot be read is left for ``inner`` to report with its path.
+        with contextlib.suppress(Exception):  # reported again, with its path, by inner()
+            reader.dates = data["dates"] = conv.structure(
+                data.get("dates", ()), tuple[TextDate, ...]
+            )
         for cls, name in _REFERABLE.items():
             try:
                 items: tuple[Any, ...] = conv.structure(data.get(name, ()), tuple[cls, ...])  # type: ignore[valid-type]
