@@ -9,6 +9,7 @@ from typing import IO, Any
 
 import attrs
 
+from conflictmodel.cli import _cmd_plans
 from conflictmodel.cli._output import (
     EXIT_FAILED,
     EXIT_OK,
@@ -314,6 +315,8 @@ def _candidates(q: _Query) -> int:
 
 _QUESTIONS: dict[str, Callable[[_Query], int]] = {
     "statements": _statements,
+    "plans": _cmd_plans.plans,
+    "plan-history": _cmd_plans.plan_history,
     "timeline": _timeline,
     "proposals": _proposals,
     "actors": _actors,

@@ -150,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
     q_ev.add_argument("--until", metavar="YYYY-MM-DD", help="on or before this date")
     q_ev.add_argument("--place", metavar="NAME_OR_CODE", help="place id, name or country code")
     add_common(q_ev)
+    q_pl = qsub.add_parser(
+        "plans", help="proposals followed across articles as plans, with their status"
+    )
+    q_pl.add_argument("--kind", choices=kinds, metavar="KIND", help=", ".join(kinds))
+    q_pl.add_argument("--actor", metavar="NAME", help="proposer, or a party that took a stance")
+    q_pl.add_argument("--territory", metavar="CODE_OR_NAME", help="a territory a provision names")
+    add_common(q_pl)
+    q_ph = qsub.add_parser("plan-history", help="one plan's dated statuses and stances")
+    q_ph.add_argument("plan", metavar="NAME_OR_ID", help="a plan id or name (see: query plans)")
+    q_ph.add_argument("--actor", metavar="NAME", help="only this party's stances")
+    add_common(q_ph)
     q_ca = qsub.add_parser("candidates", help="likely matches kept apart (possibly one person)")
     add_common(q_ca)
 

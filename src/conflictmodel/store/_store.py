@@ -20,6 +20,8 @@ from conflictmodel.corpus import (
     CorpusStatement,
     CorpusTerritory,
     MergeCandidate,
+    Plan,
+    PlanEvent,
     TimelineEntry,
     article_key,
 )
@@ -558,6 +560,82 @@ class Store:
         return query_events(
             self._conn, self.path, type=type, actor=actor, since=since, until=until, place=place
         )
+
+    def plans(
+        self,
+        *,
+        actor: CorpusActor | Actor | str | None = None,
+        kind: ProvisionKind | str | None = None,
+        territory: CorpusTerritory | Territory | str | None = None,
+        window_days: int = 365,
+    ) -> tuple[Plan, ...]:
+        """Proposals resolved across the stored articles into plans, each with its dated
+        history (see [`Corpus.plans`][conflictmodel.corpus.Corpus.plans] for the rule and the
+        filters).
+
+        Plans have no tables of their own: they are resolved from the stored articles, through
+        the [`corpus`][conflictmodel.store.Store.corpus] this store builds once and reuses
+        until the store changes. A plan's id names the article key and proposal id of its
+        first proposal, so it stays the same as long as that article is stored.
+
+        Raises:
+            InputError: an argument of the wrong type, or an unknown provision kind.
+            StoreError: the file is damaged.
+
+        Example:
+            >>> import tempfile, pathlib, datetime as dt
+            >>> from conflictmodel import parse_article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.ingest([
+            ...     parse_article("Qatar proposed a plan for a 60-day truce in Gaza.",
+            ...                   published=dt.date(2025, 3, 1)),
+            ...     parse_article("Hamas rejected the Qatari plan for a 60-day truce in Gaza.",
+            ...                   published=dt.date(2025, 3, 9))])
+            >>> [(p.proposer.name, len(p.articles), p.status.value) for p in store.plans()]
+            [('Qatar', 2, 'rejected')]
+            >>> store.plans(kind="amnesty")
+            ()
+        """
+        self._check_arg("actor", actor, CorpusActor, Actor, str)
+        self._check_arg("kind", kind, ProvisionKind, str)
+        self._check_arg("territory", territory, CorpusTerritory, Territory, str)
+        return self.corpus().plans(
+            actor=actor, kind=kind, territory=territory, window_days=window_days
+        )
+
+    def proposal_history(
+        self, plan: Plan | CorpusProposal | str, *, actor: str | None = None
+    ) -> tuple[PlanEvent, ...]:
+        """The dated history of a plan across the stored articles — given as a ``Plan``, one
+        of its ``CorpusProposal``s, a plan id or a plan name (case-insensitive); with
+        ``actor``, only that party's stances (see
+        [`Corpus.proposal_history`][conflictmodel.corpus.Corpus.proposal_history]).
+
+        Resolved from the stored articles like [`plans`][conflictmodel.store.Store.plans].
+
+        Raises:
+            InputError: an argument of the wrong type, or no plan matches.
+            StoreError: the file is damaged.
+
+        Example:
+            >>> import tempfile, pathlib, datetime as dt
+            >>> from conflictmodel import parse_article
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
+            >>> _ = store.ingest([
+            ...     parse_article("Qatar proposed a plan for a 60-day truce in Gaza.",
+            ...                   published=dt.date(2025, 3, 1)),
+            ...     parse_article("Hamas rejected the Qatari plan for a 60-day truce in Gaza.",
+            ...                   published=dt.date(2025, 3, 9))])
+            >>> plan = store.plans()[0]
+            >>> [e.summary[:24] for e in store.proposal_history(plan.id, actor="Hamas")]
+            ['2025-03-09: Hamas oppose']
+        """
+        if not isinstance(plan, Plan | CorpusProposal | str):
+            raise InputError(
+                f"plan must be a Plan, a CorpusProposal or a str, got {type(plan).__name__}"
+            )
+        self._check_arg("actor", actor, str)
+        return self.corpus().proposal_history(plan, actor=actor)
 
     def responses_to(self, proposal: CorpusProposal) -> tuple[CorpusPosition, ...]:
         """Positions responding to a proposal (see ``Corpus.responses_to``).
