@@ -260,3 +260,31 @@ def test_a_date_in_the_article_dates_is_written_as_its_index() -> None:
     data["statements"][0]["date"] = 4
     with pytest.raises(SerializationError, match=r"4 is not the index.*\$\.statements\[0\]\.date"):
         from_dict(data, Article)
+
+
+def test_accessors_find_objects_by_the_ids_the_json_holds() -> None:
+    article = conflictmodel.parse_article(SUDAN, published="2024-05-06")
+    data = to_dict(article)
+    for raw in data["statements"]:
+        said = article.statement_by_id(raw["id"])
+        assert said is not None
+        assert said.content == raw["content"]
+        if isinstance(raw["speaker"], str):
+            assert article.actor_by_id(raw["speaker"]) is said.speaker
+    for raw_position, position in zip(data["positions"], article.positions, strict=True):
+        if isinstance(raw_position["statement"], str):
+            assert article.statement_by_id(raw_position["statement"]) is position.statement
+        if position.proposal_id is not None:
+            found = article.proposal_by_id(position.proposal_id)
+            assert found is not None
+            assert found.id == position.proposal_id
+    for event in article.events:
+        assert article.event_by_id(event.id) is event
+    for territory in article.territories:
+        assert article.territory_by_id(territory.id) is territory
+    for place in article.places:
+        assert article.place_by_id(place.id) is place
+    # An id of the wrong kind, or a name, finds nothing.
+    assert article.actor_by_id(article.statements[0].id) is None
+    assert article.territory_by_id("Darfur") is None
+    assert article.statement_by_id("stmt:9999-10000") is None

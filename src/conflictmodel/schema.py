@@ -1,5 +1,8 @@
 """JSON Schema (Draft 2020-12) of the JSON that [`to_json`][conflictmodel.to_json] writes.
 
+For an Article that is the normalised form (``"format": 2``, references as ids, full or
+compact; see [`to_dict`][conflictmodel.serialization.to_dict]).
+
 The schema is generated from the attrs classes themselves: field types give JSON types
 (``str`` -> string, ``int`` -> integer, ``bool`` -> boolean, ``datetime.date`` -> an ISO date
 string, enums -> their values, ``tuple[X, ...]`` -> arrays, ``X | None`` -> ``anyOf`` with
@@ -91,10 +94,18 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
 def article_schema() -> dict[str, Any]:
     """The JSON Schema of a serialized [`Article`][conflictmodel.Article].
 
+    It describes the normalised form (format 2), full or compact: inside statements,
+    proposals, positions, claims and events a reference to an actor, territory, place or
+    statement is its id or the object in full, a date its index in ``dates`` or the object,
+    and a span ``{"start", "end"}`` or ``[start, end]``.
+
     Example:
         >>> schema = article_schema()
-        >>> schema["required"], schema["properties"]["published"]["anyOf"][1]
-        (['text'], {'type': 'null'})
+        >>> schema["required"], schema["properties"]["format"]["const"]
+        (['format', 'text'], 2)
+        >>> [b.get("type", b.get("$ref")) for b in
+        ...  schema["$defs"]["Statement"]["properties"]["speaker"]["anyOf"]]
+        ['string', '#/$defs/Actor', 'null']
     """
     return json_schema(Article)
 

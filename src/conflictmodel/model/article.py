@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+import functools
+from typing import Any, TypeVar
 
 import attrs
 
@@ -29,6 +30,8 @@ from conflictmodel.model.territories import TerritorialClaim, Territory
 from conflictmodel.model.textdates import TextDate
 
 __all__ = ["Article"]
+
+_T = TypeVar("_T")
 
 
 _SPAN_FIELDS = (
@@ -192,6 +195,85 @@ class Article:
             'Kyiv'
         """
         return span.of(self.text)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[tuple[str, str], Any]:
+        """``(list name, id) -> object`` for the lists whose objects have ids; built once.
+
+        The first object wins when two share an id, as ``from_json`` resolves references.
+        """
+        table: dict[tuple[str, str], Any] = {}
+        for name in ("actors", "territories", "places", "statements", "proposals", "events"):
+            for obj in getattr(self, name):
+                table.setdefault((name, obj.id), obj)
+        return table
+
+    def _get(self, name: str, key: str, cls: type[_T]) -> _T | None:
+        found = self._by_id.get((name, key))
+        return found if isinstance(found, cls) else None
+
+    def actor_by_id(self, actor_id: str) -> Actor | None:
+        """The actor in ``actors`` with this id, or None.
+
+        Example:
+            >>> a = Actor(id="state:SD", name="Sudan", kind="state")
+            >>> Article(text="Sudan", actors=[a]).actor_by_id("state:SD").name
+            'Sudan'
+            >>> Article(text="Sudan", actors=[a]).actor_by_id("Sudan") is None
+            True
+        """
+        return self._get("actors", actor_id, Actor)
+
+    def territory_by_id(self, territory_id: str) -> Territory | None:
+        """The territory in ``territories`` with this id, or None.
+
+        Example:
+            >>> t = Territory(id="IN-JK", name="Jammu and Kashmir", code="IN-JK")
+            >>> Article(text="", territories=[t]).territory_by_id("IN-JK").name
+            'Jammu and Kashmir'
+        """
+        return self._get("territories", territory_id, Territory)
+
+    def place_by_id(self, place_id: str) -> Place | None:
+        """The place in ``places`` with this id, or None.
+
+        Example:
+            >>> goma = Place(id="city:goma-cd", name="Goma", kind="city", parent="CD")
+            >>> Article(text="", places=[goma]).place_by_id("city:goma-cd").parent
+            'CD'
+        """
+        return self._get("places", place_id, Place)
+
+    def statement_by_id(self, statement_id: str) -> Statement | None:
+        """The statement in ``statements`` with this id, or None.
+
+        Example:
+            >>> import conflictmodel
+            >>> art = conflictmodel.parse_article('"We want peace," Aliyev said.')
+            >>> art.statement_by_id(art.statements[0].id).content
+            'We want peace,'
+        """
+        return self._get("statements", statement_id, Statement)
+
+    def proposal_by_id(self, proposal_id: str) -> Proposal | None:
+        """The proposal in ``proposals`` with this id (a position's or an event's
+        ``proposal_id``), or None.
+
+        Example:
+            >>> Article(text="").proposal_by_id("prop:0-40") is None
+            True
+        """
+        return self._get("proposals", proposal_id, Proposal)
+
+    def event_by_id(self, event_id: str) -> Event | None:
+        """The event in ``events`` with this id, or None.
+
+        Example:
+            >>> e = Event(id="event:0-12", type="assault", span=Span(start=0, end=12))
+            >>> Article(text="Goma shelled", events=[e]).event_by_id("event:0-12").type.value
+            'assault'
+        """
+        return self._get("events", event_id, Event)
 
     def actor(self, name: str) -> Actor | None:
         """The actor with this id, name or alias, or None.
