@@ -9,9 +9,10 @@ Commands:
   [`Store`][conflictmodel.store.Store]; files already stored are skipped without re-parsing.
 - ``conflictmodel query --db FILE statements --actor NAME``, ``timeline --territory UA-43``,
   ``timeline --provision ceasefire``, ``proposals``, ``actors``, ``events``, ``plans``,
-  ``plan-history NAME_OR_ID``, ``candidates``: questions
-  across every stored article (``--format table|json``).  The store is opened read-only: a
-  query never creates, changes or migrates a file.
+  ``plan-history NAME_OR_ID``, ``candidates``: questions across every stored article
+  (``--format table|json|jsonl|csv``; ``--since`` / ``--until`` for statements and events,
+  which leave out what has no date at all).  The store is opened read-only: a query never
+  creates, changes or migrates a file.
 - ``conflictmodel migrate --db FILE``: upgrade a store written by an older version of the
   library to the current schema, in one transaction (``ingest`` does it too).
 

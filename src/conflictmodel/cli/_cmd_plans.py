@@ -9,7 +9,7 @@ from conflictmodel.cli._output import (
     EXIT_FAILED,
     EXIT_OK,
     Table,
-    dump_json,
+    emit_records,
     fmt_date,
     iso,
     print_error,
@@ -76,7 +76,7 @@ def plans(q: _Query) -> int:
         print_error(q.err, str(exc))
         return EXIT_FAILED
     if q.as_json:
-        dump_json([plan_record(q, p) for p in found], q.out)
+        emit_records([plan_record(q, p) for p in found], q.fmt, q.out)
         return EXIT_OK
     print(f"{len(found)} plan{'s' if len(found) != 1 else ''}", file=q.out)
     Table(q.out, q.width).rows(
@@ -117,7 +117,7 @@ def plan_history(q: _Query) -> int:
         return EXIT_FAILED
     events = q.corpus.proposal_history(plan, actor=args.actor)
     if q.as_json:
-        dump_json([history_record(q, e) for e in events], q.out)
+        emit_records([history_record(q, e) for e in events], q.fmt, q.out)
         return EXIT_OK
     who = f", proposed by {plan.proposer.name}" if plan.proposer else ""
     print(f"{plan_label(plan)} [{plan.id}]{who}; status now: {plan.status.value}", file=q.out)

@@ -1,4 +1,5 @@
-"""``conflictmodel query``: questions across every article of a store, as tables or JSON."""
+"""``conflictmodel query``: questions across every article of a store, as tables for people
+or as records (JSON, JSON Lines, CSV)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ from conflictmodel.cli._output import (
     Glyphs,
     Table,
     clip_left,
-    dump_json,
+    emit_records,
     fmt_date,
     iso,
     print_error,
     term_width,
 )
 from conflictmodel.cli._render import statement_content
-from conflictmodel.corpus import Corpus, CorpusActor, TimelineEntry
+from conflictmodel.corpus import Corpus, CorpusActor, TimelineEntry, proposal_label
 from conflictmodel.serialization import to_dict
 
 
@@ -41,6 +42,7 @@ def _entry_json(corpus: Corpus, e: TimelineEntry) -> dict[str, Any]:
         "source": corpus.source(e.article),
         "actor": _actor_ref(e.actor),
         "summary": e.summary,
+        "proposal": proposal_label(e.proposal) if e.proposal else None,
         "item": to_dict(e.item),
     }
 
@@ -55,7 +57,8 @@ class _Query:
     err: IO[str]
     g: Glyphs
     width: int
-    as_json: bool
+    as_json: bool  # records (json, jsonl or csv) rather than a table
+    fmt: str
 
     def src(self, key: str) -> str:
         # The end of a path (the file name) is what tells sources apart.
@@ -65,13 +68,16 @@ class _Query:
 def cmd_query(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from conflictmodel.store import Store
 
+    if args.what not in ("statements", "events") and (args.since or args.until):
+        print_error(err, f"--since/--until apply to statements and events, not {args.what}")
+        return EXIT_USAGE
     if args.what == "events":
         return _events(args, out, err)
     with Store(args.db, readonly=True) as store:
         corpus = store.corpus()
     g = Glyphs(out)
     width = term_width(out)
-    query = _Query(args, corpus, out, err, g, width, args.format == "json")
+    query = _Query(args, corpus, out, err, g, width, args.format != "table", args.format)
     return _QUESTIONS.get(args.what, _candidates)(query)
 
 
@@ -96,9 +102,10 @@ def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         except InputError as exc:
             print_error(err, str(exc))
             return EXIT_USAGE
-    if args.format == "json":
-        dump_json(
+    if args.format != "table":
+        emit_records(
             [{"article": r.article, "source": r.source, "event": to_dict(r.event)} for r in found],
+            args.format,
             out,
         )
         return EXIT_OK
@@ -137,9 +144,15 @@ def _statements(q: _Query) -> int:
     if not found:
         print_error(err, f"no actor matches {args.actor!r} in {args.db}")
         return EXIT_FAILED
-    records = corpus.statements_by(args.actor)
+    from conflictmodel.errors import InputError
+
+    try:
+        records = corpus.statements_by(args.actor, since=args.since, until=args.until)
+    except InputError as exc:
+        print_error(err, str(exc))
+        return EXIT_USAGE
     if as_json:
-        dump_json(
+        emit_records(
             [
                 {
                     "article": r.article,
@@ -151,6 +164,7 @@ def _statements(q: _Query) -> int:
                 }
                 for r in records
             ],
+            q.fmt,
             out,
         )
         return EXIT_OK
@@ -190,7 +204,7 @@ def _timeline(q: _Query) -> int:
         label.append(args.provision)
     entries = corpus.timeline(territory=args.territory, provision=args.provision)
     if as_json:
-        dump_json([_entry_json(corpus, e) for e in entries], out)
+        emit_records([_entry_json(corpus, e) for e in entries], q.fmt, out)
         return EXIT_OK
     print(f"Timeline of {' and '.join(label)}: {len(entries)} items", file=out)
     Table(out, width).rows(
@@ -216,7 +230,7 @@ def _proposals(q: _Query) -> int:
     args, corpus, out, width, as_json = q.args, q.corpus, q.out, q.width, q.as_json
     props = corpus.proposals(territory=args.territory, kind=args.kind)
     if as_json:
-        dump_json(
+        emit_records(
             [
                 {
                     "article": p.article,
@@ -229,6 +243,7 @@ def _proposals(q: _Query) -> int:
                 }
                 for p in props
             ],
+            q.fmt,
             out,
         )
         return EXIT_OK
@@ -256,7 +271,7 @@ def _actors(q: _Query) -> int:
     actors = [a for a in corpus.actors if args.kind is None or a.kind.value == args.kind]
     stmt_counts = Counter(s.speaker.id for s in corpus.statements() if s.speaker is not None)
     if as_json:
-        dump_json(
+        emit_records(
             [
                 {
                     "id": a.id,
@@ -271,6 +286,7 @@ def _actors(q: _Query) -> int:
                 }
                 for a in actors
             ],
+            q.fmt,
             out,
         )
         return EXIT_OK
@@ -297,11 +313,12 @@ def _candidates(q: _Query) -> int:
     corpus, out, g, as_json = q.corpus, q.out, q.g, q.as_json
     candidates = corpus.candidates
     if as_json:
-        dump_json(
+        emit_records(
             [
                 {"a": _actor_ref(c.a), "b": _actor_ref(c.b), "score": c.score, "reason": c.reason}
                 for c in candidates
             ],
+            q.fmt,
             out,
         )
         return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import shutil
@@ -147,3 +148,38 @@ def iso(date: dt.date | None) -> str | None:
 def dump_json(data: Any, out: IO[str]) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+FORMATS = ("table", "json", "jsonl", "csv")
+"""The output formats of ``conflictmodel query``: a table for people, or records."""
+
+
+def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """One CSV row: nested objects become dotted columns (``speaker.name``); lists are written
+    as JSON text in one cell, so a row stays one record."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flatten(value, name + "."))
+        elif isinstance(value, list | tuple):
+            out[name] = json.dumps(value, ensure_ascii=False) if value else ""
+        else:
+            out[name] = "" if value is None else value
+    return out
+
+
+def emit_records(data: Sequence[dict[str, Any]], fmt: str, out: IO[str]) -> None:
+    """Write query records as one JSON array (``json``), one JSON object a line (``jsonl``) or
+    CSV with a header (``csv``: the union of every record's columns, in first-seen order)."""
+    if fmt == "jsonl":
+        for record in data:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        rows = [_flatten(r) for r in data]
+        columns = list(dict.fromkeys(c for r in rows for c in r))
+        writer = csv.DictWriter(out, fieldnames=columns, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        dump_json(list(data), out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from conflictmodel.cli._output import FORMATS
 from conflictmodel.errors import InputError
 from conflictmodel.model.actors import ActorKind
 from conflictmodel.model.events import EventType
@@ -115,19 +116,34 @@ def build_parser() -> argparse.ArgumentParser:
     # Not required=True: --db may also come after the question (checked in main).
     p_query.add_argument("--db", metavar="FILE", help="the store file (required)")
     p_query.set_defaults(usage=p_query.format_usage())
-    p_query.add_argument("--format", choices=("table", "json"), default="table")
+    p_query.add_argument("--format", choices=FORMATS, default="table")
+    # Time ranges may come before the question too (statements and events take them).
+    p_query.add_argument("--since", metavar="YYYY-MM-DD", help="on or after this date")
+    p_query.add_argument("--until", metavar="YYYY-MM-DD", help="on or before this date")
     qsub = p_query.add_subparsers(dest="what", required=True, metavar="QUESTION")
 
     def add_common(p: argparse.ArgumentParser) -> None:
         # Also accepted after the question; SUPPRESS keeps the value given before it.
         p.add_argument("--db", default=argparse.SUPPRESS, metavar="FILE", help=argparse.SUPPRESS)
         p.add_argument(
-            "--format", choices=("table", "json"), default=argparse.SUPPRESS, help="table or json"
+            "--format",
+            choices=FORMATS,
+            default=argparse.SUPPRESS,
+            help="table (for people), json, jsonl or csv",
         )
+
+    def add_dates(p: argparse.ArgumentParser) -> None:
+        # SUPPRESS, like add_common: a date given before the question is kept.
+        for flag, help_ in (
+            ("--since", "on or after this date; items with no date at all are left out"),
+            ("--until", "on or before this date"),
+        ):
+            p.add_argument(flag, default=argparse.SUPPRESS, metavar="YYYY-MM-DD", help=help_)
 
     kinds = [k.value for k in ProvisionKind]
     q_st = qsub.add_parser("statements", help="statements by an actor, in date order")
     q_st.add_argument("--actor", required=True, metavar="NAME", help="id, name, alias or surname")
+    add_dates(q_st)
     add_common(q_st)
     q_tl = qsub.add_parser(
         "timeline", help="positions, claims, proposals and statements in date order"
@@ -146,8 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     q_ev = qsub.add_parser("events", help="events (PLOVER types), in date order")
     q_ev.add_argument("--type", choices=types, metavar="TYPE", help=", ".join(types))
     q_ev.add_argument("--actor", metavar="NAME", help="actor, target or mediator: id, name, alias")
-    q_ev.add_argument("--since", metavar="YYYY-MM-DD", help="on or after this date")
-    q_ev.add_argument("--until", metavar="YYYY-MM-DD", help="on or before this date")
+    add_dates(q_ev)
     q_ev.add_argument("--place", metavar="NAME_OR_CODE", help="place id, name or country code")
     add_common(q_ev)
     q_pl = qsub.add_parser(

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import IO
 
 from conflictmodel.cli._output import Glyphs, Table, clip, pack, wrap
-from conflictmodel.corpus import Corpus, article_key
+from conflictmodel.corpus import Corpus, article_key, proposal_label
 from conflictmodel.model.actors import ActorKind
 from conflictmodel.model.article import Article
 from conflictmodel.model.statements import Statement, StatementKind
@@ -126,13 +126,16 @@ def _render_positions(article: Article, out: IO[str], width: int) -> None:
         return
     print(f"\nPositions ({len(article.positions)})", file=out)
     rows = []
+    # The proposal a position concerns, named for people rather than by its id.
+    by_id = {p.id: p for p in article.proposals}
     for pos in article.positions:
+        on = by_id.get(pos.proposal_id) if pos.proposal_id else None
         target = ", ".join(
             x
             for x in (
                 pos.provision.value if pos.provision else None,
                 pos.territory.name if pos.territory else None,
-                pos.proposal_id,
+                proposal_label(on) if on is not None else pos.proposal_id,
             )
             if x
         )

@@ -71,6 +71,7 @@ from conflictmodel.corpus._records import (
     MergeCandidate,
     Provenance,
     TimelineEntry,
+    proposal_label,
 )
 
 __all__ = [
@@ -91,4 +92,5 @@ __all__ = [
     "TimelineEntry",
     "article_key",
     "name_key",
+    "proposal_label",
 ]

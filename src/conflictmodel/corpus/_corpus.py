@@ -350,19 +350,42 @@ class Corpus:
                 )
         return tuple(out)
 
-    def statements_by(self, actor: CorpusActor | Actor | str) -> tuple[CorpusStatement, ...]:
+    def statements_by(
+        self,
+        actor: CorpusActor | Actor | str,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+    ) -> tuple[CorpusStatement, ...]:
         """Statements by ``actor`` in every article, in date order (as
         [`timeline`][conflictmodel.corpus.Corpus.timeline] orders them).
 
         ``actor`` is a CorpusActor, an article-level Actor, an id, a name, an alias or a surname
         (a surname shared by several people returns the statements of each).
 
+        ``since`` / ``until`` (dates, inclusive; ISO ``YYYY-MM-DD`` or ``datetime.date``) keep
+        the statements whose effective date is in the range: the statement's own resolved
+        date, else its article's publication date. A statement with neither is left out of
+        any time-filtered query.
+
+        Raises:
+            InputError: ``actor`` of the wrong type, or a bad date.
+
         Example:
             >>> Corpus().statements_by("Peskov")
             ()
+            >>> Corpus().statements_by("Peskov", since="2025-13-01")
+            Traceback (most recent call last):
+            ...
+            conflictmodel.errors.InputError: since must be an ISO date (YYYY-MM-DD), got '2025-13-01'
         """
+        lo, hi = date_arg("since", since), date_arg("until", until)
         wanted = self._actor_set(actor)
-        found = [s for s in self.statements() if s.speaker is not None and s.speaker.id in wanted]
+        found = [
+            s
+            for s in self.statements()
+            if s.speaker is not None and s.speaker.id in wanted and in_range(s.date, lo, hi)
+        ]
         found.sort(
             key=lambda s: self._order(s.article, s.date, s.statement.span.start, "statement")
         )

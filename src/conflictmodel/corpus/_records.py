@@ -299,6 +299,8 @@ class TimelineEntry:
         item: the model object.
         actor: who holds / said / proposes / claims it (for an event: its first actor, else
             its mediator), resolved across the corpus.
+        proposal: for a position on a proposal, that proposal (the summary names it with
+            [`proposal_label`][conflictmodel.corpus.proposal_label]).
     """
 
     date: dt.date | None
@@ -307,6 +309,9 @@ class TimelineEntry:
     kind: TimelineKind
     item: Position | Statement | Proposal | TerritorialClaim | Event
     actor: CorpusActor | None
+    proposal: Proposal | None = None
+    """For a position on a proposal: that proposal (its article's), so the summary can name it
+    instead of giving its id."""
 
     @property
     def span(self) -> Span:
@@ -332,7 +337,7 @@ class TimelineEntry:
             what = [
                 x
                 for x in (
-                    item.proposal_id,
+                    proposal_label(self.proposal) if self.proposal else item.proposal_id,
                     item.provision.value if item.provision else None,
                     item.territory.name if item.territory else None,
                 )
@@ -369,3 +374,27 @@ def _event_summary(ev: Event, who: str | None) -> str:
     if ev.trigger:
         parts.append(f": {ev.trigger}")
     return "".join(parts)
+
+
+def proposal_label(p: Proposal) -> str:
+    """A short name for people: the plan's own name where the text gives one ("28-point
+    plan"), else its proposer's and its provision kinds ("Qatar's proposal: ceasefire").
+
+    Example:
+        >>> from conflictmodel import Provision
+        >>> qa = Actor(id="state:QA", name="Qatar", kind="state")
+        >>> text = "Qatar proposed a truce."
+        >>> p = Proposal(id="prop:0-23", trigger="proposed", text=text, span=Span(start=0, end=23),
+        ...              proposer=qa, provisions=[Provision(kind="ceasefire", text="a truce",
+        ...                                                 span=Span(start=15, end=22))])
+        >>> proposal_label(p)
+        "Qatar's proposal: ceasefire"
+    """
+    from conflictmodel.corpus._plans import _name
+
+    name = _name(p)
+    if name:
+        return name
+    who = f"{p.proposer.name}'s proposal" if p.proposer else "a proposal"
+    kinds = ", ".join(dict.fromkeys(v.kind.value for v in p.provisions))
+    return f"{who}: {kinds}" if kinds else who

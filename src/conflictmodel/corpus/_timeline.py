@@ -157,6 +157,7 @@ class _TimelineQuery:
         )
         out: list[TimelineEntry] = []
         covered: set[str] = set()
+        by_id = {p.id: p for p in art.proposals}
         for rec in positions:
             pos = rec.position
             on_terr = self._position_on_territory(key, art, rec, terr_props)
@@ -170,6 +171,7 @@ class _TimelineQuery:
                         kind="position",
                         item=pos,
                         actor=rec.actor,
+                        proposal=by_id.get(pos.proposal_id) if pos.proposal_id else None,
                     )
                 )
                 if pos.statement is not None:

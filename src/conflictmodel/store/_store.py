@@ -454,8 +454,18 @@ class Store:
         """
         return self.corpus().candidates
 
-    def statements_by(self, actor: CorpusActor | Actor | str) -> tuple[CorpusStatement, ...]:
+    def statements_by(
+        self,
+        actor: CorpusActor | Actor | str,
+        *,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+    ) -> tuple[CorpusStatement, ...]:
         """Statements by ``actor`` across the store (see ``Corpus.statements_by``).
+
+        ``since`` / ``until`` (inclusive; ISO ``YYYY-MM-DD`` or ``datetime.date``) compare the
+        statement's own resolved date, else its article's publication date; a statement with
+        neither is left out of a time-filtered query.
 
         Raises:
             InputError: an argument of the wrong type (or, for a provision kind, an unknown
@@ -466,14 +476,14 @@ class Store:
             >>> import tempfile, pathlib
             >>> from conflictmodel import Article
             >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "s.sqlite")
-            >>> store.statements_by("Tshisekedi")
+            >>> store.statements_by("Tshisekedi", since="2025-01-01", until=dt.date(2025, 6, 30))
             ()
         """
         if not isinstance(actor, CorpusActor | Actor | str):
             raise InputError(
                 f"actor must be a CorpusActor, an Actor or a str, got {type(actor).__name__}"
             )
-        return self.corpus().statements_by(actor)
+        return self.corpus().statements_by(actor, since=since, until=until)
 
     def timeline(
         self,
