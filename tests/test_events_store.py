@@ -7,8 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cattrs.preconf.json import make_converter as json_converter
 
-from conflictmodel import parse_article, to_json
+from conflictmodel import Article, from_json, parse_article, to_json
 from conflictmodel.cli import main
 from conflictmodel.errors import InputError
 from conflictmodel.store import Store
@@ -85,6 +86,13 @@ def test_migration_fills_events_from_the_stored_json(store_path: Path) -> None:
         "DROP TABLE events; DROP TABLE event_parties;"
         "UPDATE meta SET value = '2' WHERE key = 'schema_version'; PRAGMA user_version = 2;"
     )
+    # A v2 store was written by a release whose Article JSON embedded every reference in full
+    # (format 1, no "format" key): give the rows that shape, as such a release wrote them.
+    old_shape = json_converter()
+    with conn:
+        for key, text in conn.execute("SELECT key, json FROM articles").fetchall():
+            embedded = old_shape.unstructure(from_json(text, Article))
+            conn.execute("UPDATE articles SET json = ? WHERE key = ?", (json.dumps(embedded), key))
     conn.close()
     with Store(store_path) as store:
         assert store.schema_version == 3
