@@ -9,6 +9,11 @@ Dates are ISO 8601 strings, enums their ``.value``, tuples JSON arrays.  Structu
 model's validators, so JSON that breaks the model's rules is rejected with a
 [`SerializationError`][conflictmodel.errors.SerializationError].
 
+An Article is written normalised (``"format": 2``, see
+[`ARTICLE_FORMAT`][conflictmodel.serialization.ARTICLE_FORMAT]): each actor, territory and
+place once, in its lists, and references to them as ids; ``compact=True`` leaves out what
+reading restores.  Reading accepts both forms and the embedded shape of earlier releases.
+
 Example:
     >>> from conflictmodel import Span, Territory, to_json, from_json
     >>> crimea = Territory(id="UA-43", name="Crimea", code="UA-43", kind="region",
