@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import cattrs
 import jsonschema
 import pytest
 from cattrs.preconf.json import make_converter as plain_json_converter
@@ -31,7 +32,7 @@ from conflictmodel import (
 )
 from conflictmodel import strategies as cms
 from conflictmodel.schema import article_schema
-from conflictmodel.serialization import ARTICLE_FORMAT
+from conflictmodel.serialization import ARTICLE_FORMAT, configure_converter
 from conflictmodel.store import Store
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -288,3 +289,13 @@ def test_accessors_find_objects_by_the_ids_the_json_holds() -> None:
     assert article.actor_by_id(article.statements[0].id) is None
     assert article.territory_by_id("Darfur") is None
     assert article.statement_by_id("stmt:9999-10000") is None
+
+
+@settings(max_examples=25)
+@given(cms.articles())
+def test_a_users_configured_converter_writes_and_reads_the_same_forms(article: Article) -> None:
+    conv = configure_converter(cattrs.Converter())
+    for compact in (False, True):
+        data = to_dict(article, conv=conv, compact=compact)
+        assert data == to_dict(article, compact=compact)
+        assert from_dict(data, Article, conv=conv) == article
