@@ -102,3 +102,33 @@ def test_store_statements_by_time_range(tmp_path: Path) -> None:
             store.statements_by("Abiy Ahmed", until="10/04/2025")
         with pytest.raises(InputError, match="since must be"):
             store.statements_by("Abiy Ahmed", since=20250410)  # type: ignore[arg-type]
+
+
+def test_store_events_take_the_publication_date(tmp_path: Path) -> None:
+    from conflictmodel import Event
+
+    def talks(text: str, published: dt.date | None) -> Article:
+        return Article(
+            text=text,
+            events=[Event(id="event:0-5", type="consult", span=Span(start=0, end=len(text)))],
+            published=published,
+        )
+
+    with Store(tmp_path / "e.sqlite") as store:
+        store.ingest(
+            [
+                ("yemen.txt", talks("Talks in Muscat resumed.", dt.date(2025, 2, 14))),
+                ("undated.txt", talks("Talks in Riyadh resumed.", None)),
+            ]
+        )
+        everything = store.events(type="consult")
+        assert [(r.source, r.date, r.dated_by) for r in everything] == [
+            ("yemen.txt", dt.date(2025, 2, 14), "published"),
+            ("undated.txt", None, None),
+        ]
+        assert [r.source for r in store.events(since="2025-02-01", until="2025-02-28")] == [
+            "yemen.txt"
+        ]
+        assert store.events(until="2025-02-13") == ()
+        corpus_side = store.corpus().events(since="2025-02-01", until="2025-02-28")
+        assert [store.source(r.article) for r in corpus_side] == ["yemen.txt"]

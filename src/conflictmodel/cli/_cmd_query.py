@@ -104,7 +104,11 @@ def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             return EXIT_USAGE
     if args.format != "table":
         emit_records(
-            [{"article": r.article, "source": r.source, "event": to_dict(r.event)} for r in found],
+            [
+                # The record shape stays {article, source, event}; the own date is event.date.
+                {"article": r.article, "source": r.source, "event": to_dict(r.event)}
+                for r in found
+            ],
             args.format,
             out,
         )
@@ -114,7 +118,7 @@ def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         ("date", "source", "type", "status", "place", "who", "evidence"),
         [
             (
-                fmt_date(r.event.date.value if r.event.date else None),
+                fmt_date(r.date) + ("*" if r.dated_by == "published" else ""),
                 clip_left(r.source or r.article[:12], 20),
                 r.event.type.value + (f"/{r.event.mode}" if r.event.mode else ""),
                 r.event.status.value,
@@ -124,8 +128,10 @@ def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             )
             for r in found
         ],
-        (10, 20, 20, 12, 14, 24),
+        (11, 20, 20, 12, 14, 24),
     )
+    if any(r.dated_by == "published" for r in found):
+        print("  * the article's publication date", file=out)
     return EXIT_OK
 
 

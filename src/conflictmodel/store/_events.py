@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import Literal
 
 import attrs
 
@@ -140,6 +141,8 @@ class StoredEvent:
         article: the article's key.
         source: where the article came from (a file name), if recorded.
         event: the [`Event`][conflictmodel.Event] as parsed.
+        date: its effective date: the event's own resolved date, else its article's
+            publication date (``dated_by`` says which), else None.
 
     Example:
         >>> import tempfile, pathlib
@@ -155,6 +158,9 @@ class StoredEvent:
     article: str
     source: str | None
     event: Event
+    date: dt.date | None = None
+    """The event's own resolved date, else its article's publication date, else None."""
+    dated_by: Literal["text", "published"] | None = None
 
 
 def _date_arg(name: str, value: object) -> str | None:
@@ -205,7 +211,12 @@ def query_events(
     who = _str_arg("actor", actor)
     where = _str_arg("place", place)
     lo, hi = _date_arg("since", since), _date_arg("until", until)
-    sql = ["SELECT e.article, e.idx, a.source FROM events e JOIN articles a ON a.key = e.article"]
+    # An event without a date of its own takes its article's publication date (as statements
+    # do); one with neither matches no time range.
+    sql = [
+        "SELECT e.article, e.idx, a.source, coalesce(e.date, a.published), e.date IS NOT NULL "
+        "FROM events e JOIN articles a ON a.key = e.article"
+    ]
     cond: list[str] = []
     params: list[object] = []
     if etype is not None:
@@ -224,22 +235,43 @@ def query_events(
         cond.append("(e.place_id = ? OR e.place_name = ? COLLATE NOCASE OR e.place_country = ?)")
         params.extend([where, where, where.upper()])
     if lo is not None:
-        cond.append("e.date >= ?")
+        cond.append("coalesce(e.date, a.published) >= ?")
         params.append(lo)
     if hi is not None:
-        cond.append("e.date <= ?")
+        cond.append("coalesce(e.date, a.published) <= ?")
         params.append(hi)
     if cond:
         sql.append("WHERE " + " AND ".join(cond))
-    sql.append("ORDER BY e.date IS NULL, e.date, a.seq, e.idx")
+    sql.append(
+        "ORDER BY coalesce(e.date, a.published) IS NULL, coalesce(e.date, a.published), "
+        "a.seq, e.start, e.idx"
+    )
     with guard(path, "read"):
         rows = conn.execute(" ".join(sql), params).fetchall()
     cache: dict[str, Article] = {}
     out: list[StoredEvent] = []
-    for key, idx, source in rows:
+    for key, idx, source, day, own in rows:
         art = cache.get(key)
         if art is None:
             art = cache[key] = read_article(conn, path, key)
         if 0 <= idx < len(art.events):
-            out.append(StoredEvent(article=key, source=source, event=art.events[idx]))
+            date = _stored_date(day)
+            by: Literal["text", "published"] | None = None
+            if date is not None:
+                by = "text" if own else "published"
+            out.append(
+                StoredEvent(
+                    article=key, source=source, event=art.events[idx], date=date, dated_by=by
+                )
+            )
     return tuple(out)
+
+
+def _stored_date(value: object) -> dt.date | None:
+    """An ISO date column; anything else (a damaged row) reads as undated."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -549,8 +549,9 @@ class Store:
             type: a PLOVER type (``"consult"``, ``EventType.ASSAULT``).
             actor: an actor, target or mediator: id, name, surname or alias
                 (case-insensitive).
-            since, until: dates, inclusive (ISO ``YYYY-MM-DD`` or ``datetime.date``); an
-                undated event matches neither.
+            since, until: dates, inclusive (ISO ``YYYY-MM-DD`` or ``datetime.date``),
+                compared with the event's own resolved date, else its article's publication
+                date (``StoredEvent.date``); an event with neither matches no time range.
             place: the place's id, name, or ISO country code (``"Doha"``, ``"QA"``).
 
         Raises:
