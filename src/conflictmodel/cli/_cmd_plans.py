@@ -92,7 +92,7 @@ def plans(q: _Query) -> int:
             )
             for p in found
         ],
-        (10, 40, 20, 18, 8),
+        (10, 40, 20, 19, 8),
     )
     return EXIT_OK
 

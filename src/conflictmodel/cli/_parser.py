@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_dates(q_st)
     add_common(q_st)
     q_tl = qsub.add_parser(
-        "timeline", help="positions, claims, proposals and statements in date order"
+        "timeline", help="positions, claims, proposals, statements and events in date order"
     )
     q_tl.add_argument("--territory", metavar="CODE_OR_NAME", help="e.g. UA-43 or Crimea")
     q_tl.add_argument("--provision", choices=kinds, metavar="KIND", help=", ".join(kinds))
