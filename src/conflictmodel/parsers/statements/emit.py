@@ -254,8 +254,10 @@ class _Emitter(_Layout):
             return SpeakerSource.NAMED
         words = [w.strip(".,’'").lower() for w in sspan.of(self.text).split()]
         words = [w for w in words if w]
-        if " ".join(words) in self.pron_all:
-            return SpeakerSource.PRONOUN
+        if " ".join(words) in self.pron_all or (
+            len(words) == 2 and words[0] in ("his", "her", "its", "their")
+        ):
+            return SpeakerSource.PRONOUN  # "he", "his remarks"
         named = _named_in(speaker, words)
         if speaker.members:
             return SpeakerSource.NAMED if named else SpeakerSource.DESCRIPTOR

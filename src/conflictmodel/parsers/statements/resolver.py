@@ -214,11 +214,22 @@ class Resolver:
             return self.resolve(inner, subject=subject)
         if (
             len(toks) == 2
-            and toks[0].low in SOURCE_DETERMINERS
+            and (toks[0].low in SOURCE_DETERMINERS or toks[0].low in _POSSESSIVE_DETS)
             and toks[1].low in self.cues.word_set("source_nouns")
         ):
-            # "the statement said": whoever was last reported as speaking
-            actor = self._antecedent(span.start, kinds=(*_HUMAN_KINDS, *_GROUP_KINDS))
+            # "the statement said": whoever was last reported as speaking; "his remarks":
+            # the person "his" stands for
+            owner = toks[0].low
+            kinds = (
+                _HUMAN_KINDS
+                if owner in ("his", "her")
+                else _GROUP_KINDS
+                if owner in ("its", "their")
+                else (*_HUMAN_KINDS, *_GROUP_KINDS)
+            )
+            actor = self._antecedent(span.start, kinds=kinds)
+            if actor is None and owner in ("his", "her", "its", "their"):
+                return []
             if actor is None:
                 return [self._document(span, toks)]
             return self._note(span, actor, "descriptor", subject)
@@ -917,6 +928,7 @@ def _acronym_in(toks: Sequence[Token], acronyms: dict[str, str]) -> str | None:
     return None
 
 
+_POSSESSIVE_DETS = frozenset(("his", "her", "its", "their"))
 _PEOPLE_HEADS = frozenset(
     ("minister", "leader", "president", "envoy", "negotiator", "commander", "general", "diplomat")
 )
