@@ -101,8 +101,9 @@ def _cut(text: str, after: int, before: int) -> int:
     return last.start() + 1 if last is not None else after
 
 
-# Agreements, signings and declarations are news once and then referred to again ("they had
-# signed the deal in Washington", "both sides accepted the truce"); attacks and meetings recur.
+# Agreements, signings and declarations are news once and then referred to again ("the two
+# sides had signed the accord in Nairobi", "both sides accepted the truce"); attacks and
+# meetings recur.
 _TOLD_ONCE = frozenset({EventType.AGREE, EventType.SUPPORT, EventType.CONCEDE})
 
 
