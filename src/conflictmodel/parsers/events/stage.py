@@ -297,7 +297,7 @@ class EventParser:
             return None
         det = _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
         if det and _COMPLEMENT.match(text, trig.reach):
-            # "the military defeat of Da'esh", "the attacks on Kherson": a new, specific one.
+            # "the recapture of the dam", "the attacks on Kherson": a new, specific one.
             det = None
         if det and (trig.type in types_seen or trig.rule.type in types_seen):
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
