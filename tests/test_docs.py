@@ -475,3 +475,19 @@ def test_output_blocks_pair_with_the_block_before_them(tmp_path: Path) -> None:
     stdout = "--- p.md:2 t=1.0\na  \n\n--- p.md:10 t=1.5\n"
     assert printed_by_block(stdout) == {2: "a  \n\n", 10: ""}
     assert normalise_output("\na  \n\n") == "a"
+
+
+HOWTOS = sorted((DOCS / "howto").glob("*.md"))
+
+
+@pytest.mark.parametrize("page", HOWTOS, ids=lambda p: p.name)
+def test_every_howto_shows_what_its_code_prints(page: Path) -> None:
+    # A reader following a how-to compares what they see with the page: every block that
+    # prints is followed by an output block (checked against a real run above).
+    missing = [
+        f"{page.name}:{block.line}"
+        for session in sessions_of(page)
+        for block, want in zip(session.blocks, session.expected, strict=True)
+        if want is None and re.search(r"\bprint\(", block.code)
+    ]
+    assert not missing, f"blocks that print but show no <!-- output --> block: {missing}"
