@@ -9,9 +9,15 @@ import attrs
 from conflictmodel.context import ParseContext
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement
+from conflictmodel.model.statements import SpeakerSource, Statement
 from conflictmodel.parsers.quotes import Quote
-from conflictmodel.parsers.statements._words import BE, PROGRESSIVE, REL, VERB_COORDINATORS
+from conflictmodel.parsers.statements._words import (
+    BE,
+    PROGRESSIVE,
+    REL,
+    REPORT_NOUNS,
+    VERB_COORDINATORS,
+)
 from conflictmodel.parsers.statements.cues import CueMatch, Cues, Token
 from conflictmodel.parsers.statements.resolver import Resolver
 
@@ -104,6 +110,7 @@ class _Grammar:
         self.prev_para: tuple[int, _Para] | None = None
         self.last_quote: tuple[Statement, list[Actor], int, int] | None = None
         self.para_starts: list[int] = []
+        self._sources: dict[tuple[str, int, int], SpeakerSource] = {}
         # (statement, speakers, paragraph index, end offset)
         self.top: list[Quote] = []
         self.top_opens: list[int] = []
@@ -167,12 +174,14 @@ class _Grammar:
             if qidx[i] >= 0 or not toks[i].word:
                 i += 1
                 continue
-            nominal = self._nominal_cue(para, sent, i)
-            if nominal is not None:
-                out.append(nominal)
-                i += 1
-                continue
-            if toks[i].low not in first_words:
+            low = toks[i].low
+            if low in REPORT_NOUNS:
+                nominal = self._nominal_cue(para, sent, i)
+                if nominal is not None:
+                    out.append(nominal)
+                    i += 1
+                    continue
+            if low not in first_words:
                 i += 1
                 continue
             # reporting verbs are lower case in prose ("the United States", "Secretary of

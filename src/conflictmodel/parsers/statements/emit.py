@@ -252,6 +252,13 @@ class _Emitter(_Layout):
             return SpeakerSource.HEADLINE
         if sspan is None:
             return SpeakerSource.NAMED
+        key = (speaker.id, sspan.start, sspan.end)
+        known = self._sources.get(key)
+        if known is None:
+            known = self._sources[key] = self._source_of(speaker, sspan)
+        return known
+
+    def _source_of(self, speaker: Actor, sspan: Span) -> SpeakerSource:
         words = [w.strip(".,’'").lower() for w in sspan.of(self.text).split()]
         words = [w for w in words if w]
         if " ".join(words) in self.pron_all or (
