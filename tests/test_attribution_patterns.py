@@ -66,10 +66,10 @@ def test_bare_clause_with_adverb_before_its_verb() -> None:
 
 def test_bare_clause_around_a_relative_parenthesis() -> None:
     art = parse_article(
-        "Nikos Christodoulides said the talks, which resume in Geneva next month, remain informal."
+        "Abiy Ahmed said the negotiations, which moved to Pretoria last week, remain fragile."
     )
-    s = _by_content(art, "the talks, which resume")
-    assert s.content.endswith("remain informal")
+    s = _by_content(art, "the negotiations, which moved")
+    assert s.content.endswith("remain fragile")
 
 
 # 4. headlines and title-case lines
@@ -303,26 +303,26 @@ def test_asked_whether_reports_the_question() -> None:
 
 def test_participle_after_a_noun_is_not_the_cue() -> None:
     art = parse_article(
-        "Treasury Secretary Scott Bessent said in a video posted to X on Wednesday that "
-        '"this partnership lets both countries rebuild."'
+        "Kenyan President William Ruto said in a message shared on Facebook on Friday that "
+        '"the corridor will reopen before the rains."'
     )
-    s = _by_content(art, "this partnership")
+    s = _by_content(art, "the corridor will reopen")
     assert s.speaker is not None
-    assert s.speaker.name == "Scott Bessent"
+    assert s.speaker.name == "William Ruto"
     assert s.cue == "said"
 
 
 def test_formal_name_of_a_ministry_and_seat_of_an_embassy() -> None:
     art = parse_article(
-        "Qatar's foreign ministry confirmed that both countries accepted a truce. "
-        '"We welcome the deal," the US Embassy in Baghdad said.'
+        "Egypt's foreign ministry announced that the two delegations would meet in Cairo. "
+        '"The talks are a good sign," the British Embassy in Khartoum said.'
     )
-    ministry = _by_content(art, "both countries accepted a truce").speaker
+    ministry = _by_content(art, "the two delegations would meet").speaker
     assert ministry is not None
-    assert "Ministry of Foreign Affairs of Qatar" in ministry.aliases
-    embassy = _by_content(art, "We welcome the deal").speaker
+    assert "Ministry of Foreign Affairs of Egypt" in ministry.aliases
+    embassy = _by_content(art, "The talks are a good sign").speaker
     assert embassy is not None
-    assert "US Embassy in Baghdad" in embassy.names
+    assert "British Embassy in Khartoum" in embassy.names
 
 
 def test_trailing_attribution_ends_the_reported_clause() -> None:
@@ -404,10 +404,10 @@ def test_possessive_state_title_is_the_titled_person_before() -> None:
 def test_quoted_name_before_its_noun_is_not_speech() -> None:
     art = parse_article(
         'Kyiv welcomed the "coalition of the willing" meeting in Paris. '
-        'Erbil and Baghdad reached a "historic" agreement on Sinjar, a spokesman said.'
+        'Juba and Khartoum signed a "landmark" accord on Abyei, a spokesman said.'
     )
     assert not any(s.content == "coalition of the willing" for s in art.statements)
-    s = _by_content(art, "historic")  # one evaluative word is still a quote
+    s = _by_content(art, "landmark")  # one evaluative word is still a quote
     assert s.speaker is not None
 
 

@@ -316,7 +316,7 @@ class _People(_Bodies):
             if hit is not None:
                 return self.ctx.actors.get(hit)
             if len(full.split()) > 1:
-                # a person first named by surname alone (a headline's "Syrskiy Says …") is
+                # a person first named by surname alone (a headline's "Burhan Says …") is
                 # the one the full name now introduces
                 hit = self._people_full.get(key)
                 solo = self.ctx.actors.get(hit) if hit is not None else None

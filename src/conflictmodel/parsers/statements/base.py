@@ -237,7 +237,7 @@ class _Grammar:
         return _Cue(m, self._cue_start(para, a, m), m.end, "finite", sent)
 
     def _reduced_relative(self, para: _Para, a: int, m: CueMatch, prev_i: int) -> bool:
-        """ "said in a video posted to X that …": a participle after "a/the <noun>" behind
+        """ "said in a message shared on Facebook that …": a participle after "a/the <noun>" behind
         an earlier reporting verb of the sentence modifies the noun; it reports nothing."""
         toks = para.toks
         if not toks[m.start].low.endswith("ed") or prev_i - 1 < a:

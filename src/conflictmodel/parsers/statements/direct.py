@@ -338,7 +338,7 @@ class _Direct(_Reported):
         return lastt in (":", ",", "that", "—", "–") or (c.hi >= qi - 6 and lastt not in self.dets)
 
     def _after_noun(self, para: _Para, x: int) -> bool:
-        """ "in a video posted to X": a participle right after "a/the <noun>"."""
+        """ "in a message shared on Facebook": a participle right after "a/the <noun>"."""
         toks = para.toks
         return (
             x >= 2

@@ -1,4 +1,4 @@
-"""Headlines and title-case lines: "Syrskiy Says Incursion Prevented Attacks", "Talks Will
+"""Headlines and title-case lines: "Burhan Says Army Will Retake Darfur", "Talks Will
 Not Resume — Peskov", "Truce Holds: UN".
 
 Headline grammar drops articles and capitalises every word, so the prose rules (a reporting
@@ -32,7 +32,7 @@ class _Headlines(_Direct):
         toks = para.toks
         if not toks:
             return
-        # a headline may carry a kicker before a colon ("'Feel What We Feel': Syrskiy Says …")
+        # a headline may carry a kicker before a colon ("'No Going Back': Burhan Says …")
         start = 0
         for x, t in enumerate(toks):
             if t.low == ":" and para.qidx[x] < 0 and x + 1 < len(toks):

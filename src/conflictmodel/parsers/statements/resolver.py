@@ -274,8 +274,8 @@ class Resolver:
         return None
 
     def acronyms(self) -> dict[str, str]:
-        """The acronyms the text defines ("the United Nations Assistance Mission for Iraq
-        (UNAMI)"), each with its long form; found once per article in one pass.
+        """The acronyms the text defines ("the African Union Mission in Somalia
+        (AMISOM)"), each with its long form; found once per article in one pass.
 
         Example:
             >>> ctx = ParseContext(text="The Rapid Support Forces (RSF) said so.")
@@ -359,7 +359,7 @@ class Resolver:
         return [actor]
 
     def _located(self, span: Span, actor: Actor) -> Actor:
-        """ "the US Embassy in Baghdad": the body named with its seat keeps that name as an
+        """ "the British Embassy in Khartoum": the body named with its seat keeps that name as an
         alias (the seat tells one embassy or office from another)."""
         surface = " ".join(span.of(self.ctx.text).split())
         m = _LOCATED.fullmatch(surface)
