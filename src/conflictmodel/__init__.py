@@ -34,7 +34,7 @@ from conflictmodel.model.proposals import (
     ProvisionKind,
 )
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
 from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
 from conflictmodel.model.textdates import DatePrecision, TextDate
 from conflictmodel.parse import parse_article
@@ -73,6 +73,7 @@ __all__ = [
     "Role",
     "SerializationError",
     "Span",
+    "SpeakerSource",
     "Stance",
     "Statement",
     "StatementKind",

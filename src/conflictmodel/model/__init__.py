@@ -11,7 +11,7 @@ its arguments; all are re-exported from ``conflictmodel`` itself.
 | `places` | `Place`, `PlaceRole` |
 | `events` | `Event`, `EventType`, `EventStatus`, `Casualties` |
 | `textdates` | `TextDate`, `DatePrecision` |
-| `statements` | `Statement`, `StatementKind` |
+| `statements` | `Statement`, `StatementKind`, `SpeakerSource` |
 | `proposals` | `Proposal`, `Provision`, `ProvisionKind`, `Condition`, `ProposalStatus` |
 | `positions` | `Position`, `Stance` |
 | `article` | `Article`: the text and everything found in it |
@@ -35,7 +35,7 @@ from conflictmodel.model.proposals import (
     ProvisionKind,
 )
 from conflictmodel.model.span import Span
-from conflictmodel.model.statements import Statement, StatementKind
+from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
 from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory, TerritoryKind
 from conflictmodel.model.textdates import DatePrecision, TextDate
 
@@ -59,6 +59,7 @@ __all__ = [
     "ProvisionKind",
     "Role",
     "Span",
+    "SpeakerSource",
     "Stance",
     "Statement",
     "StatementKind",

@@ -341,19 +341,34 @@ class Article:
             )
         )
 
-    def statements_by(self, actor: Actor | str) -> tuple[Statement, ...]:
-        """Statements whose speaker is ``actor`` (an Actor, an id, a name, alias or surname).
+    def statements_by(self, actor: Actor | str, *, joint: bool = True) -> tuple[Statement, ...]:
+        """Statements whose speaker is ``actor`` (an Actor, an id, a name, alias or surname),
+        and, with ``joint`` (the default), those of a joint speaker it is a member of ("Smith
+        and Jones wrote").
 
         Example:
-            >>> Article(text="").statements_by("Peskov")
-            ()
+            >>> smith = Actor(id="person:ann-smith", name="Ann Smith", kind="person")
+            >>> pair = Actor(id="group:smith-and-jones", name="Smith and Jones", kind="group",
+            ...              members=["person:ann-smith", "person:bo-jones"])
+            >>> text = "Smith and Jones wrote that talks had stalled."
+            >>> s = Statement(id="stmt:27-44", content="talks had stalled", kind="reported",
+            ...               span=Span(start=27, end=44), speaker=pair)
+            >>> art = Article(text=text, actors=[smith, pair], statements=[s])
+            >>> len(art.statements_by("Smith")), len(art.statements_by("Smith", joint=False))
+            (1, 0)
         """
         if isinstance(actor, str):
             resolved = self.actor(actor)
             if resolved is None:
                 return ()
             actor = resolved
-        return tuple(s for s in self.statements if _match_actor(actor, s.speaker))
+        wanted = actor.id
+        return tuple(
+            s
+            for s in self.statements
+            if _match_actor(actor, s.speaker)
+            or (joint and s.speaker is not None and wanted in s.speaker.members)
+        )
 
     def proposals_naming(self, territory: Territory | str) -> tuple[Proposal, ...]:
         """Proposals with a provision that names ``territory`` (a Territory, code or name).
