@@ -472,3 +472,15 @@ def test_known_surname_inside_a_longer_name() -> None:
     s = _by_content(art, "the account")
     assert s.speaker is not None
     assert s.speaker.name == "Ahmed Sharif Chaudhry"
+
+
+def test_a_joint_speaker_is_named_without_the_clause_before_it() -> None:
+    # "lands [that] X and other officials have said are ...": the noun the relative clause
+    # hangs on is not part of the speakers' name.
+    art = parse_article(
+        "The army rejected any deal on the three provinces—lands Prime Minister Abiy Ahmed "
+        "and other Ethiopian officials have repeatedly said are not for sale."
+    )
+    s = _by_content(art, "are not for sale")
+    assert s.speaker is not None
+    assert s.speaker.name == "Prime Minister Abiy Ahmed and other Ethiopian officials"

@@ -63,6 +63,7 @@ class _Emitter(_Layout):
         if len(members) < 2:
             return members
         joined = " and ".join(m.name for m in members)
+        sspan = _trim_lead(self.text, sspan)
         surface = " ".join(sspan.of(self.text).split()) if sspan is not None else ""
         words = [w.strip(".,’'").lower() for w in surface.split()]
         name = surface if surface and all(_named_in(m, words) for m in members) else joined
@@ -347,3 +348,24 @@ class _Emitter(_Layout):
         return any(
             k in self.quote_stmt and self.quote_stmt[k][0].kind is StatementKind.DIRECT for k in ks
         )
+
+
+# Lower-case words that may open the name of a group of speakers ("the two ministers", "both
+# leaders"); any other lower-case word before the first capitalised one belongs to the clause
+# around it ("regions—territories President X and other officials have said are ...").
+_GROUP_OPENERS = frozenset(("the", "both", "two", "three", "all", "its", "their", "his", "her"))
+
+
+def _trim_lead(text: str, span: Span | None) -> Span | None:
+    """``span`` without the lower-case words before the first capitalised one, unless a word
+    that can open a group's name comes first."""
+    if span is None:
+        return None
+    start = span.start
+    for word in text[span.start : span.end].split():
+        if word[:1].isupper() or word.lower() in _GROUP_OPENERS:
+            break
+        start = text.index(word, start) + len(word)
+        while start < span.end and text[start].isspace():
+            start += 1
+    return span if start in (span.start, span.end) else Span(start=start, end=span.end)
