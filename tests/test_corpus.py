@@ -551,7 +551,7 @@ def test_timeline_for_a_territory_includes_claims_proposals_and_statements() -> 
     assert "ceasefire" in line[1].summary
     text = c.article(c.keys()[0]).text
     for e in line:
-        evidence = e.item.content if isinstance(e.item, Statement) else e.item.text
+        evidence = e.item.content if isinstance(e.item, Statement) else e.item.span.of(text)
         assert text[e.span.start : e.span.end] == evidence
 
 

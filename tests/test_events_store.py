@@ -55,7 +55,7 @@ def test_store_events_filters(store_path: Path) -> None:
         assaults = store.events(type="assault")
         assert assaults
         assert all(r.event.type.value == "assault" for r in assaults)
-        dates = [r.event.date.value for r in assaults if r.event.date]
+        dates = [r.event.date.value for r in assaults if r.event.date and r.event.date.value]
         assert dates == sorted(dates)
         met = store.events(type="consult", actor="Aliyev")
         assert [r.source for r in met] == ["caucasus.txt"]
@@ -68,7 +68,11 @@ def test_store_events_filters(store_path: Path) -> None:
                    if r.event.mediator)  # fmt: skip
         assert store.events(actor="Qatar")
         assert {r.source for r in store.events(place="Washington")} == {"congo.txt"}
-        killed = [r.event.killed.count for r in store.events(type="assault") if r.event.killed]
+        killed = [
+            r.event.killed.count
+            for r in store.events(type="assault")
+            if r.event.killed and r.event.killed.count is not None
+        ]
         assert sorted(killed) == [2, 12]
         with pytest.raises(InputError):
             store.events(type="dance")

@@ -114,7 +114,7 @@ def test_reading_relinks_references_to_the_one_object() -> None:
     by_id = {a.id: a for a in back.actors}
     said = [s for s in back.statements if s.speaker is not None]
     assert said
-    assert all(s.speaker is by_id[s.speaker.id] for s in said)
+    assert all(s.speaker is not None and s.speaker is by_id[s.speaker.id] for s in said)
     for position in back.positions:
         assert position.actor is by_id[position.actor.id]
         if position.statement is not None:

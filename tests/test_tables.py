@@ -143,7 +143,7 @@ def test_bad_input_is_a_typed_error(parsed: dict[str, Article]) -> None:
     with pytest.raises(InputError, match="no table 'speeches'"):
         records(parsed, "speeches")
     with pytest.raises(InputError, match="item 1"):
-        records([parsed["goma"], "not an article"], "actors")  # type: ignore[list-item]
+        records([parsed["goma"], "not an article"], "actors")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="expected an Article"):
         records(42, "actors")  # type: ignore[arg-type]
 

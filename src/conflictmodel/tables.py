@@ -40,7 +40,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
@@ -56,6 +56,9 @@ from conflictmodel.model.statements import Statement
 from conflictmodel.model.territories import TerritorialClaim, Territory
 from conflictmodel.model.textdates import TextDate
 
+if TYPE_CHECKING:
+    from conflictmodel.corpus import Corpus
+
 __all__ = [
     "TABLES",
     "columns",
@@ -66,7 +69,9 @@ __all__ = [
     "write_parquet",
 ]
 
-Source = Article | Mapping[str, Article] | Iterable[Article] | Iterable[tuple[str, Article]]
+Source = Union[
+    Article, Mapping[str, Article], "Corpus", Iterable[Article], Iterable[tuple[str, Article]]
+]
 """What the functions read: one Article, a mapping of keys to Articles, a Corpus (its keys are
 used), an iterable of ``(key, Article)`` pairs, or an iterable of Articles (keyed by their URL,
 else by their position: ``"0"``, ``"1"``...)."""
