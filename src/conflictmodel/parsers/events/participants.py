@@ -22,7 +22,6 @@ from conflictmodel.model.span import Span
 from conflictmodel.parsers.events.lexicon import EventLexicon
 from conflictmodel.parsers.events.triggers import Trigger
 from conflictmodel.parsers.proposals.mentions import (
-    _COORD_GAP,
     _SUBJ_BOUNDARY,
     _as_party,
     _drop_modifiers,
@@ -33,6 +32,7 @@ from conflictmodel.parsers.proposals.mentions import (
     possessor,
     register,
     state_fallbacks,
+    subject_group,
 )
 
 __all__ = ["Participants", "SentenceParties", "participants"]
@@ -105,22 +105,7 @@ def _subject(ctx: ParseContext, info: SentenceParties, floor: int, at: int) -> l
     cands = _drop_modifiers(text, cands)
     if not cands:
         return []
-    last = cands[-1]
-    gap = text[last[0].span.end : at]
-    if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
-        group = [last]
-        for mm, act in reversed(cands[:-1]):
-            if _COORD_GAP.fullmatch(text[mm.span.end : group[0][0].span.start]):
-                group.insert(0, (mm, act))
-            else:
-                break
-    else:
-        group = [cands[0]]
-        for mm, act in cands[1:]:
-            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : mm.span.start]):
-                group.append((mm, act))
-            else:
-                break
+    group = subject_group(text, cands, at)
     return [_as_party(ctx, register(ctx, m, a), m) for m, a in group]
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "register",
     "state_fallbacks",
     "subject_actors",
+    "subject_group",
     "territory_mentions",
 ]
 
@@ -396,23 +397,7 @@ def subject_actors(
             cands = _drop_modifiers(text, cands_in(start, b_at))[:1]
     if not cands:
         return []
-    last_m = cands[-1]
-    gap = text[last_m[0].span.end : cue]
-    if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
-        # The actor right before the verb, with those coordinated before it.
-        group = [last_m]
-        for mm, act in reversed(cands[:-1]):
-            if _COORD_GAP.fullmatch(text[mm.span.end : group[0][0].span.start]):
-                group.insert(0, (mm, act))
-            else:
-                break
-    else:
-        group = [cands[0]]
-        for mm, act in cands[1:]:
-            if _COORD_GAP.fullmatch(text[group[-1][0].span.end : mm.span.start]):
-                group.append((mm, act))
-            else:
-                break
+    group = subject_group(text, cands, cue)
     out: list[tuple[Mention, Actor]] = []
     for mm, act in group:
         party = _as_party(ctx, register(ctx, mm, act), mm)
@@ -453,3 +438,27 @@ def possessor(ctx: ParseContext, offset: int, floor: int) -> tuple[bool, Actor |
     if word in _PRONOUN_POSS:
         return False, None
     return True, None
+
+
+def subject_group(
+    text: str, cands: list[tuple[Mention, Actor]], verb: int
+) -> list[tuple[Mention, Actor]]:
+    """The actors that are the subject of the verb at offset ``verb``, from the candidate
+    mentions before it (in text order, at least one): the one right before the verb with
+    those coordinated before it ("Egypt and Qatar proposed"), or, when a clause or more than
+    six words stand between, the first candidate with those coordinated after it."""
+    last = cands[-1]
+    gap = text[last[0].span.end : verb]
+    if len(gap.split()) <= 6 and not re.search(r"[,;:()]|\b(?:that|which|who)\b", gap):
+        group = [last]
+        for mm, act in reversed(cands[:-1]):
+            if not _COORD_GAP.fullmatch(text[mm.span.end : group[0][0].span.start]):
+                break
+            group.insert(0, (mm, act))
+        return group
+    group = [cands[0]]
+    for mm, act in cands[1:]:
+        if not _COORD_GAP.fullmatch(text[group[-1][0].span.end : mm.span.start]):
+            break
+        group.append((mm, act))
+    return group
