@@ -15,7 +15,7 @@ from conflictmodel._validators import (
     tuple_of,
 )
 from conflictmodel.model.span import Span
-from conflictmodel.model.territories import TerritoryKind
+from conflictmodel.model.territories import NamedArea, TerritoryKind, _to_territory_kind
 
 __all__ = ["Place", "PlaceRole"]
 
@@ -43,12 +43,8 @@ def _to_place_role(value: Any) -> PlaceRole:
     return coerce_enum(PlaceRole, value)
 
 
-def _to_territory_kind(value: Any) -> TerritoryKind:
-    return coerce_enum(TerritoryKind, value)
-
-
 @attrs.frozen(kw_only=True)
-class Place:
+class Place(NamedArea):
     """A location the article names that is not itself at issue.
 
     Territories at issue (contested, occupied, to be ceded...) are
@@ -88,27 +84,7 @@ class Place:
     )
 
     @property
-    def span(self) -> Span | None:
-        """The first mention in the text, or None."""
-        return min(self.mentions) if self.mentions else None
-
-    @property
     def country(self) -> str | None:
         """The ISO 3166-1 alpha-2 code of the country the place lies in, where known."""
         code = self.code or self.parent
         return code.split("-", 1)[0] if code else None
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The canonical name followed by the aliases."""
-        return (self.name, *self.aliases)
-
-    def is_named(self, name: str) -> bool:
-        """True if ``name`` is the place's name, alias, code or id (case-insensitive).
-
-        Example:
-            >>> Place(id="UA-59", name="Sumy", code="UA-59", kind="region").is_named("sumy")
-            True
-        """
-        folded = name.casefold()
-        return any(n.casefold() == folded for n in (*self.names, self.id, self.code or "") if n)

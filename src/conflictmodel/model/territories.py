@@ -73,8 +73,41 @@ def _to_claim_kind(value: Any) -> ClaimKind:
     return coerce_enum(ClaimKind, value)
 
 
+class NamedArea:
+    """What territories and places share: a name, aliases, an id, an own ISO code and the
+    spans where the text names them."""
+
+    # Filled by the attrs classes that inherit this; no slots of its own.
+    __slots__ = ()
+    id: str
+    name: str
+    code: str | None
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+    @property
+    def span(self) -> Span | None:
+        """The first mention in the text, or None."""
+        return min(self.mentions) if self.mentions else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+    def is_named(self, name: str) -> bool:
+        """True if ``name`` is the name, an alias, the code or the id (case-insensitive).
+
+        Example:
+            >>> Territory(id="UA-43", name="Crimea", code="UA-43").is_named("ua-43")
+            True
+        """
+        folded = name.casefold()
+        return any(n.casefold() == folded for n in (*self.names, self.id, self.code or "") if n)
+
+
 @attrs.frozen(kw_only=True)
-class Territory:
+class Territory(NamedArea):
     """A place that is the subject of a conflict.
 
     Attributes:
@@ -106,31 +139,11 @@ class Territory:
     )
 
     @property
-    def span(self) -> Span | None:
-        """The first mention in the text, or None."""
-        return min(self.mentions) if self.mentions else None
-
-    @property
     def country(self) -> str | None:
         """The ISO 3166-1 alpha-2 code of the country the territory belongs to (by its code)."""
         if self.code is None:
             return self.parent if self.parent and len(self.parent) == 2 else None
         return self.code.split("-", 1)[0]
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """The canonical name followed by the aliases."""
-        return (self.name, *self.aliases)
-
-    def is_named(self, name: str) -> bool:
-        """True if ``name`` is the territory's name, alias, code or id (case-insensitive).
-
-        Example:
-            >>> Territory(id="UA-43", name="Crimea", code="UA-43").is_named("ua-43")
-            True
-        """
-        folded = name.casefold()
-        return any(n.casefold() == folded for n in (*self.names, self.id, self.code or "") if n)
 
 
 @attrs.frozen(kw_only=True)
