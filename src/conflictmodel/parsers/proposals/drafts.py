@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser
 
 __all__ = [
+    "absorb",
     "add_people",
     "add_responders",
     "draft_region",
@@ -157,6 +158,25 @@ _AGREEING = frozenset(
 _RECEIVING = frozenset(
     {ProposalStatus.ACCEPTED, ProposalStatus.REJECTED, ProposalStatus.UNDER_CONSIDERATION}
 )
+
+
+def absorb(into: _Draft, d: _Draft) -> None:
+    """Fold what draft ``d`` says of the same proposal into ``into``: the later status, the
+    source, date and venue where ``into`` has none, ``d``'s anchor and references as further
+    references, and responders and recipients not yet there."""
+    into.status = _later(into.status, d.status)
+    into.source = into.source or d.source
+    into.date = into.date or d.date
+    into.venue = into.venue or d.venue
+    into.references.extend([d.anchor, *d.references])
+    for r in d.responders:
+        if r not in into.responders:
+            into.responders.append(r)
+    known = {x.id for x in into.recipients}
+    for rec in d.recipients:
+        if rec.id not in known:
+            into.recipients.append(rec)
+            known.add(rec.id)
 
 
 def _later(old: ProposalStatus, new: ProposalStatus) -> ProposalStatus:
@@ -689,17 +709,7 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         for d in g:
             if d is best:
                 continue
-            best.status = _later(best.status, d.status)
-            best.source = best.source or d.source
-            best.date = best.date or d.date
-            best.venue = best.venue or d.venue
-            best.references.extend([d.anchor, *d.references])
-            for r in d.responders:
-                if r not in best.responders:
-                    best.responders.append(r)
-            for rec in d.recipients:
-                if rec.id not in {x.id for x in best.recipients}:
-                    best.recipients.append(rec)
+            absorb(best, d)
         out.append(best)
     out.sort(key=lambda d: d.start)
     return out

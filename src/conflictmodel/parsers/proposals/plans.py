@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 from conflictmodel.model.proposals import Provision, ProvisionKind
 from conflictmodel.model.span import Span
-from conflictmodel.parsers.proposals.drafts import _Draft, _later, _merge_provisions
+from conflictmodel.parsers.proposals.drafts import _Draft, _merge_provisions, absorb
 from conflictmodel.parsers.proposals.units import clause_end
 from conflictmodel.resources import load_data
 
@@ -104,18 +104,8 @@ def _join(head: _Draft, d: _Draft) -> None:
     head.provisions = _merge_provisions(head.provisions, d.provisions)
     seen = {(c.span.start, c.span.end) for c in head.conditions}
     head.conditions.extend(c for c in d.conditions if (c.span.start, c.span.end) not in seen)
-    head.status = _later(head.status, d.status)
     head.proposer = head.proposer or d.proposer
-    head.source = head.source or d.source
-    head.date = head.date or d.date
-    head.venue = head.venue or d.venue
-    head.references.extend([d.anchor, *d.references])
-    for r in d.responders:
-        if r not in head.responders:
-            head.responders.append(r)
-    for rec in d.recipients:
-        if rec.id not in {x.id for x in head.recipients}:
-            head.recipients.append(rec)
+    absorb(head, d)
     head.last_sentence = max(head.last_sentence, d.last_sentence)
 
 
