@@ -167,6 +167,8 @@ class EventLexicon:
     place_nouns: frozenset[str] = attrs.field(init=False, repr=False)
     not_places: frozenset[str] = attrs.field(init=False, repr=False)
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
+    attributive_prev: frozenset[str] = attrs.field(init=False, repr=False)
+    attributive_not_next: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.data
@@ -196,7 +198,8 @@ class EventLexicon:
         set_(self, "modes", modes)
         set_(self, "matcher", PhraseMatcher(phrases))
         status_keys = (
-            "negation", "planned", "planned_after", "hypothetical", "hypothetical_after",
+            "negation", "planned", "planned_after", "hypothetical", "speculative",
+            "hypothetical_after",
             "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
@@ -210,6 +213,9 @@ class EventLexicon:
         set_(self, "place_nouns", frozenset(d.get("place_nouns", ())))
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "casualties", d.get("casualties", {}))
+        cas = d.get("casualties", {})
+        set_(self, "attributive_prev", frozenset(cas.get("attributive_prev", ())))
+        set_(self, "attributive_not_next", frozenset(cas.get("attributive_not_next", ())))
 
     @classmethod
     def default(cls) -> EventLexicon:

@@ -72,6 +72,39 @@ _ABOUT_PROPOSALS = frozenset(
 )
 
 
+# Events that are themselves about the future: a threat or a refusal stays one when its content
+# is conditional ("threatened to strike if ...").
+_SPOKEN = frozenset({EventType.THREATEN, EventType.REJECT})
+
+
+# A sentence of casualties alone within this many sentences after an attack gives its toll.
+_TOLL_REACH = 2
+
+
+def _with_casualties(attack: Event, toll: Event) -> Event:
+    """The attack with the figures a later sentence gives, where it had none of its own."""
+    return attrs.evolve(
+        attack,
+        killed=attack.killed or toll.killed,
+        wounded=attack.wounded or toll.wounded,
+    )
+
+
+def _specific(event: Event) -> bool:
+    """Whether an event says who, where, when or how many: a mention with none of these ("the
+    fighting", "a ceasefire", "negotiations") is the topic of a sentence, not a record of
+    something that happened."""
+    return bool(
+        event.actors
+        or event.targets
+        or event.mediator
+        or event.place
+        or event.date
+        or event.killed
+        or event.wounded
+    )
+
+
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
 _COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
@@ -187,18 +220,30 @@ class EventParser:
         said: dict[EventType, list[Event]] = {}
         paras = doc.paragraphs
         starts = [p.start for p in paras]
+        from_toll: set[str] = set()
+        last_attack: tuple[int, int] | None = None
         for si in sorted(by_sentence):
             sent = doc.sentences[si]
             if ctx.is_furniture(sent) or _is_heading(text, paras, starts, sent):
                 continue
             hits = by_sentence[si]
-            for event in self._sentence(ctx, sent, hits, cues, places, types_seen, si in mediated):
+            found = self._sentence(
+                ctx, sent, hits, cues, places, types_seen, si in mediated, from_toll
+            )
+            for event in found:
                 if event.id in seen or _told_again(event, said):
+                    continue
+                if event.id in from_toll and last_attack and si - last_attack[0] <= _TOLL_REACH:
+                    # "Drones struck Sumy. Ten people were killed.": the toll of that attack.
+                    i = last_attack[1]
+                    ctx.events[i] = _with_casualties(ctx.events[i], event)
                     continue
                 seen.add(event.id)
                 ctx.events.append(event)
                 types_seen.add(event.type)
                 said.setdefault(event.type, []).append(event)
+                if event.type is EventType.ASSAULT:
+                    last_attack = (si, len(ctx.events) - 1)
 
     # ------------------------------------------------------------------ per sentence
 
@@ -211,7 +256,10 @@ class EventParser:
         places: PlaceFinder,
         types_seen: set[EventType],
         mediated: bool,
+        from_toll: set[str],
     ) -> list[Event]:
+        """The events of one sentence; those that stand only on a casualty word go in
+        ``from_toll``."""
         text = ctx.text
         doc = ctx.doc
         triggers = find_triggers(self.lexicon, doc, sent, hits)
@@ -242,13 +290,15 @@ class EventParser:
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
         info = SentenceParties(ctx, self.lexicon, sent, mediated)
-        absorbed: set[EventType] = set()
+        absorbed: dict[str, set[EventType]] = {}
         for trig, clause, seg in units:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
+                if trig.rule.toll:
+                    from_toll.add(event.id)
                 # "agreed to a ceasefire": a later "the ceasefire" refers back to it too.
-                absorbed.update(r.type for r in (trig.rule, *trig.absorbed))
+                absorbed[event.id] = {r.type for r in (trig.rule, *trig.absorbed)}
         if tolls and not any(e.type is EventType.ASSAULT for e in out):
             # The attack words were not events ("the war", again) but the toll is news.
             clause = clause_at(clauses, tolls[0].start)
@@ -256,9 +306,13 @@ class EventParser:
             event = self._event(ctx, info, tolls[0], clause, seg, sent, cues, places, set())
             if event is not None and event.id not in {e.id for e in out}:
                 out.append(event)
+                from_toll.add(event.id)
                 out.sort(key=lambda e: e.span.start)
-        types_seen.update(absorbed)
-        return self._with_toll(ctx, sent, out)
+        kept = [e for e in self._with_toll(ctx, sent, out) if _specific(e)]
+        for e in kept:
+            types_seen.add(e.type)
+            types_seen.update(absorbed.get(e.id, ()))
+        return kept
 
     def _with_toll(self, ctx: ParseContext, sent: Span, events: list[Event]) -> list[Event]:
         """The sentence's toll, given to the attack whose text holds it, else the last attack
@@ -308,7 +362,8 @@ class EventParser:
             # A participle used as an adjective: "the sanctioned bank", "an occupied town".
             return None
         t = tense(self.lexicon, text, trig, clause, sent)
-        if t.dropped:
+        if t.dropped or (t.speculative and t.type not in _SPOKEN):
+            # Negated, or only supposed by the writer ("a war would be disastrous").
             return None
         etype = t.type
         parts = participants(ctx, self.lexicon, info, trig, clause, seg, sent)

@@ -2,11 +2,17 @@
 
 The words before a trigger in its clause decide: a negation ("did not meet", "no ceasefire")
 drops the event (PLOVER leaves negated events out); "threatened to" makes it a threat and
-"refused to" a rejection; "could", "if", "ready to", "called for" make it hypothetical; "will",
+"refused to" a rejection; "ready to", "called for", "provides for" make it hypothetical; "will",
 "plans to", "scheduled", "next" (or "scheduled for", "will take place" after it) make it
 planned; "continue to", "ongoing" make it ongoing.  Then PLOVER's rules for what is not (yet) an
 action: a planned or offered meeting, support, cooperation or aid is AGREE, a planned retreat is
 CONCEDE, a declared ceasefire is CONCEDE.
+
+An event that is only the aim of an effort or a requirement ("efforts to revive a truce",
+"needs to be signed", "could pave the way for negotiations") is marked ``speculative`` and the
+stage leaves it out, unless it is itself a threat or a rejection; other hypothetical events
+("could strike", "ready to meet", "provides for the release") are kept with that status, as
+event coders keep them.
 """
 
 from __future__ import annotations
@@ -36,14 +42,27 @@ _LEAD_IF = re.compile(r"\W{0,3}(?:if|unless|should)\b", re.I)
 
 
 class Tense:
-    """The outcome: the status, the type after PLOVER's rules, or ``dropped`` (negated)."""
+    """The outcome: the status, the type after PLOVER's rules, ``dropped`` (negated) and
+    ``speculative`` (only the aim of an effort or a requirement)."""
 
-    __slots__ = ("dropped", "status", "type")
+    __slots__ = ("dropped", "speculative", "status", "type")
 
-    def __init__(self, status: EventStatus, type_: EventType, dropped: bool = False) -> None:
+    def __init__(
+        self,
+        status: EventStatus,
+        type_: EventType,
+        dropped: bool = False,
+        speculative: bool = False,
+    ) -> None:
         self.status = status
         self.type = type_
         self.dropped = dropped
+        self.speculative = speculative
+
+
+def _speculation(rx: re.Pattern[str], near: str) -> bool:
+    """A modal or conditional word in ``near``; "May" with a capital is the month."""
+    return any(m.group() != "May" for m in rx.finditer(near))
 
 
 def _modal_after(rx: re.Pattern[str], after: str) -> bool:
@@ -93,7 +112,9 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
     modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
-    if st["hypothetical"].search(near) or lead_if or modal_after:
+    speculative = _speculation(st["speculative"], near)
+    hypothetical = bool(lead_if or modal_after)
+    if speculative or hypothetical or st["hypothetical"].search(near):
         status = EventStatus.HYPOTHETICAL
     elif st["planned"].search(near) or st["planned_after"].search(after):
         status = EventStatus.PLANNED
@@ -106,4 +127,4 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
             etype = EventType.AGREE
         elif etype is EventType.RETREAT:
             etype = EventType.CONCEDE
-    return Tense(status, etype)
+    return Tense(status, etype, speculative=speculative and not st["hypothetical"].search(near))

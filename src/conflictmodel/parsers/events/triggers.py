@@ -155,6 +155,18 @@ def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit
     return not rule.object or _has(window, rule.object)
 
 
+def _attributive(
+    lex: EventLexicon, doc: AnalysedDocument, start: int, end: int, limit: int
+) -> bool:
+    """A casualty participle used before a noun ("of wounded patients", "51 killed
+    soldiers"), not as the verb of a toll ("killing 35", "were wounded")."""
+    prv = _prev_word(doc, start)
+    if not (prv.isdigit() or prv in lex.attributive_prev):
+        return False
+    nxt = _window_words(doc, end, limit, 1)
+    return bool(nxt) and nxt[0].isalpha() and nxt[0] not in lex.attributive_not_next
+
+
 def find_triggers(
     lex: EventLexicon, doc: AnalysedDocument, sent: Span, hits: list[tuple[int, int, int]]
 ) -> list[Trigger]:
@@ -184,6 +196,9 @@ def find_triggers(
             if rule.pos == "noun" and s != first and text[s].isupper():
                 # A capitalised noun inside a sentence is part of a name ("the Conference of
                 # Bishops", "the Mission to the UN").
+                continue
+            if rule.toll and _attributive(lex, doc, s, e, sent.end):
+                # "the evacuation of wounded patients", "51 killed soldiers": a description.
                 continue
             if _holds(rule, doc, s, e, sent.end):
                 out.append(Trigger(start=s, end=e, rule=rule, type=rule.type, mode=rule.mode))
