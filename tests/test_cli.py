@@ -64,8 +64,8 @@ def test_parse_seeds_table_shows_every_article_and_statement(
         assert f"Actors ({len(art.actors)})" in out
         assert f"Territories ({len(art.territories)})" in out
         for s in art.statements:
-            if s.speaker is not None:
-                assert s.speaker.name[:20] in out
+            if s.speaker is not None:  # a long name may wrap, between its words
+                assert all(word in out.split() for word in s.speaker.name.split())
         for p in art.proposals:
             assert p.status.value.replace("_", " ") in out
     # Articles come in sorted order, followed by the cross-article summary.
@@ -272,22 +272,6 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert "parse" in out
     assert "ingest" in out
     assert "query" in out
-
-
-def test_progress_counter_on_a_terminal(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path
-) -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    term = Terminal()
-    monkeypatch.setattr(sys, "stderr", term)
-    assert main(["parse", str(folder), "--format", "jsonl"]) == 0
-    shown = term.getvalue()
-    assert "\rparsing 1/2" in shown
-    assert "\rparsing 2/2" in shown
-    assert shown.endswith("\r"), "the counter is cleared at the end"
 
 
 def test_no_progress_counter_when_not_a_terminal(

@@ -16,6 +16,20 @@ Commands:
 - ``conflictmodel migrate --db FILE``: upgrade a store written by an older version of the
   library to the current schema, in one transaction (``ingest`` does it too).
 
+``parse`` and ``ingest`` show a progress bar on standard error (count, rate, elapsed time and
+ETA; for JSON Lines files the records are counted first) when standard error is a terminal
+and there is more than one article; ``--progress`` shows it anyway (a pipe or a log file gets it
+without colours), ``--no-progress`` never, and ``-q``/``--quiet`` neither it nor the summary
+lines.  It never goes to standard output, and is taken off the screen while a result or an
+error is printed.
+
+Tables (``--format table``, the default) are laid out for the terminal's width, or for
+``COLUMNS`` if set (120 columns when standard output is not a terminal): long cues, content
+and evidence wrap between words instead of being clipped, and an identifier (an id, a date, a
+file name) is never broken; a column is never narrower than its longest word, so a table too
+wide for a very narrow terminal grows rather than break one.  Headers are bold only on a
+terminal.
+
 A file that cannot be read (missing, a folder with no ``.txt``, binary, not UTF-8, empty,
 larger than [`MAX_INPUT_BYTES`][conflictmodel.batch.MAX_INPUT_BYTES]) or parsed is reported on
 standard error with its name, and the others are still processed.  Any other problem (a store
@@ -35,7 +49,8 @@ from __future__ import annotations
 # Layout (the submodules are private; this module is the public path):
 #   _parser      the argparse parser: subcommands and their options
 #   _input       the files named on the command line, read and parsed in order
-#   _output      exit statuses, error lines, progress, wrapping and clipping, tables
+#   _output      exit statuses, error lines, wrapping and clipping, query records
+#   _term        rich: the progress bar on stderr, tables laid out for the terminal's width
 #   _render      the tables of `parse`: one article, and what a corpus of them shares
 #   _cmd_parse   `parse`
 #   _cmd_store   `ingest` and `migrate`

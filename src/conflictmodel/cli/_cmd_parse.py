@@ -32,7 +32,15 @@ def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     first = True
     if args.format == "json":
         out.write("[")
-    items = parse_docs(files, args.published, args.jobs, err, "parsing", input_format=args.input)
+    items = parse_docs(
+        files,
+        args.published,
+        args.jobs,
+        err,
+        "parsing",
+        input_format=args.input,
+        progress=False if args.quiet else args.progress,
+    )
     for index, (source, article, problem) in enumerate(items):
         if problem is not None or article is None:
             failed += 1
@@ -59,7 +67,7 @@ def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         out.write("\n]\n" if not first else "]\n")
     elif len(corpus) > 1:
         render_corpus(corpus, out, g, width)
-    if args.format == "table" and failed and len(files) + len(problems) > 1:
+    if args.format == "table" and failed and len(files) + len(problems) > 1 and not args.quiet:
         print(
             f"{failed} file{'s' if failed > 1 else ''} could not be parsed (see above).", file=err
         )

@@ -10,6 +10,7 @@ from conflictmodel.cli._output import (
     EXIT_OK,
     Table,
     emit_records,
+    fill,
     fmt_date,
     iso,
     print_error,
@@ -92,7 +93,6 @@ def plans(q: _Query) -> int:
             )
             for p in found
         ],
-        (10, 40, 20, 19, 8),
     )
     return EXIT_OK
 
@@ -120,7 +120,8 @@ def plan_history(q: _Query) -> int:
         emit_records([history_record(q, e) for e in events], q.fmt, q.out)
         return EXIT_OK
     who = f", proposed by {plan.proposer.name}" if plan.proposer else ""
-    print(f"{plan_label(plan)} [{plan.id}]{who}; status now: {plan.status.value}", file=q.out)
+    head = f"{plan_label(plan)} [{plan.id}]{who}; status now: {plan.status.value}"
+    print(fill(head, q.width), file=q.out)
     Table(q.out, q.width).rows(
         ("date", "source", "who", "what", "evidence"),
         [
@@ -135,7 +136,6 @@ def plan_history(q: _Query) -> int:
             )
             for e in events
         ],
-        (11, 30, 20, 16),
     )
     if any(e.dated_by == "published" for e in events):
         print("  * the article's publication date", file=q.out)

@@ -19,6 +19,7 @@ from conflictmodel.cli._output import (
     Table,
     clip_left,
     emit_records,
+    fill,
     fmt_date,
     iso,
     print_error,
@@ -128,7 +129,6 @@ def _events(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             )
             for r in found
         ],
-        (11, 20, 20, 12, 14, 24),
     )
     if any(r.dated_by == "published" for r in found):
         print("  * the article's publication date", file=out)
@@ -175,7 +175,10 @@ def _statements(q: _Query) -> int:
         )
         return EXIT_OK
     names = ", ".join(f"{a.name} [{a.id}]" for a in found)
-    print(f"{len(records)} statement{'s' if len(records) != 1 else ''} by {names}", file=out)
+    print(
+        fill(f"{len(records)} statement{'s' if len(records) != 1 else ''} by {names}", width),
+        file=out,
+    )
     Table(out, width).rows(
         ("date", "source", "kind", "cue", "content"),
         [
@@ -188,7 +191,6 @@ def _statements(q: _Query) -> int:
             )
             for r in records
         ],
-        (10, 30, 8, 16),
     )
     return EXIT_OK
 
@@ -212,7 +214,7 @@ def _timeline(q: _Query) -> int:
     if as_json:
         emit_records([_entry_json(corpus, e) for e in entries], q.fmt, out)
         return EXIT_OK
-    print(f"Timeline of {' and '.join(label)}: {len(entries)} items", file=out)
+    print(fill(f"Timeline of {' and '.join(label)}: {len(entries)} items", width), file=out)
     Table(out, width).rows(
         ("date", "source", "kind", "summary"),
         [
@@ -224,7 +226,6 @@ def _timeline(q: _Query) -> int:
             )
             for e in entries
         ],
-        (11, 30, 9),
     )
     if any(e.dated_by == "published" for e in entries):
         print("  * the article's publication date", file=out)
@@ -266,7 +267,6 @@ def _proposals(q: _Query) -> int:
             )
             for p in props
         ],
-        (10, 30, 22, 18),
     )
     return EXIT_OK
 
@@ -309,7 +309,6 @@ def _actors(q: _Query) -> int:
             )
             for a in actors
         ],
-        (30, 24, 12, 8, 10),
     )
     return EXIT_OK
 
@@ -331,8 +330,9 @@ def _candidates(q: _Query) -> int:
     if not candidates:
         print("No likely matches are kept apart.", file=out)
     for c in candidates:
-        print(f"{c.a.name} [{c.a.id}]{g.pair}{c.b.name} [{c.b.id}]  score {c.score:.2f}", file=out)
-        print(f"  {c.reason}", file=out)
+        pair = f"{c.a.name} [{c.a.id}]{g.pair}{c.b.name} [{c.b.id}]  score {c.score:.2f}"
+        print(fill(pair, q.width), file=out)
+        print(fill(c.reason, q.width, indent="  "), file=out)
     return EXIT_OK
 
 

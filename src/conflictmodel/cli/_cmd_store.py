@@ -20,7 +20,14 @@ def cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     with Store(args.db) as store:
         known = set() if args.replace else set(store.keys())
         for source, article, problem in parse_docs(
-            files, args.published, args.jobs, err, "ingesting", skip=known, input_format=args.input
+            files,
+            args.published,
+            args.jobs,
+            err,
+            "ingesting",
+            skip=known,
+            input_format=args.input,
+            progress=False if args.quiet else args.progress,
         ):
             if problem is not None:
                 failed += 1
@@ -33,6 +40,8 @@ def cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             added += len(report.added)
             skipped += len(report.skipped)
         total = len(store)
+    if args.quiet:
+        return EXIT_FAILED if failed else EXIT_OK
     print(
         f"{added} article{'s' if added != 1 else ''} stored, {skipped} already there, "
         f"{failed} failed; {args.db} now holds {total}.",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from conflictmodel.batch import MAX_INPUT_BYTES
-from conflictmodel.cli._output import Progress
+from conflictmodel.cli._term import Progress, isatty
 from conflictmodel.corpus import article_key
 from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
@@ -26,6 +26,25 @@ def is_jsonl(name: str, input_format: str) -> bool:
     if input_format != "auto":
         return input_format == "jsonl"
     return name != "-" and name.lower().endswith(".jsonl")
+
+
+def count_inputs(files: Sequence[str], input_format: str) -> int | None:
+    """How many articles ``files`` hold, for the progress bar's ETA: one per text file, one
+    per non-blank line of a JSON Lines file; ``None`` if stdin holds records (not known
+    until read).  A file that cannot be read counts as one (its error is one item)."""
+    total = 0
+    for name in files:
+        if not is_jsonl(name, input_format):
+            total += 1
+        elif name == "-":
+            return None
+        else:
+            try:
+                with open(name, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+    return total
 
 
 def expand_paths(paths: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -91,6 +110,7 @@ def parse_docs(
     verb: str,
     skip: set[str] | None = None,
     input_format: str = "auto",
+    progress: bool | None = None,
 ) -> Iterator[tuple[str, Article | None, str | None]]:
     """Yield ``(source, article or None, problem or None)`` per article, in order, streaming.
 
@@ -100,6 +120,9 @@ def parse_docs(
     [`read_documents`][conflictmodel.batch.read_documents]), each named by its ``id`` and
     carrying its own metadata; a bad line is a problem in its place.  Articles whose text key
     is in ``skip`` are yielded with neither article nor problem (they are not parsed).
+
+    ``progress`` shows a progress bar on ``err`` (``None``: only if ``err`` is a terminal); it
+    is hidden whenever an item is yielded, so what the caller prints never lands inside it.
     """
     from conflictmodel.batch import Document, parse_many, read_documents
 
@@ -140,20 +163,24 @@ def parse_docs(
             yield from offer(Document(source=name, text=text))
 
     results = parse_many(documents(), processes=None if jobs == 0 else jobs, published=published)
-    any_jsonl = any(is_jsonl(name, input_format) for name in files)
-    progress = Progress(None if any_jsonl else len(files), verb, err)
+    # Counted only for a bar that is shown: a JSON Lines file is read once more to count it.
+    show = isatty(err) if progress is None else progress
+    total = count_inputs(files, input_format) if show else None
+    if progress is None and total is not None and total <= 1:
+        show = False  # one article: over before a bar would tell anything
+    bar = Progress(total, verb, err, enabled=show)
 
     def unsent() -> Iterator[tuple[str, Article | None, str | None]]:
         while queue and not queue[0][2]:
             name, problem, _ = queue.popleft()
-            progress.step(name)
-            if problem is not None:
-                progress.clear()
+            bar.step(name)
+            bar.pause()
             yield name, None, problem
 
     try:
         while True:
             yield from unsent()
+            bar.show()
             try:
                 result = next(results)
             except StopIteration:
@@ -164,12 +191,12 @@ def parse_docs(
                 break
             yield from unsent()
             name, _, _ = queue.popleft()
-            progress.step(name)
+            bar.step(name)
+            bar.pause()
             if result.article is None:
-                progress.clear()
                 msg = str(result.error)
                 yield name, None, msg if msg.startswith(name) else f"{name}: {msg}"
             else:
                 yield name, result.article, None
     finally:
-        progress.clear()
+        bar.clear()

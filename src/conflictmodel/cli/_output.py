@@ -1,54 +1,25 @@
-"""Output for people: exit statuses, error lines, progress, wrapping and clipping, tables."""
+"""Output: exit statuses, error lines, wrapping and clipping for people, records for programs.
+
+The progress bar and tables are rich's, in ``_term`` (re-exported here).
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
-import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import IO, Any
 
+from conflictmodel.cli._term import Progress as Progress
+from conflictmodel.cli._term import Table as Table
+from conflictmodel.cli._term import isatty as isatty
+from conflictmodel.cli._term import term_width as term_width
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-
-class Progress:
-    """A one-line counter on stderr, only when stderr is a terminal (``\\r`` redraws it)."""
-
-    def __init__(self, total: int | None, verb: str, stream: IO[str]) -> None:
-        # None: not known in advance (records of a JSON Lines file are counted as they come).
-        self.total = total
-        self.verb = verb
-        self.stream = stream
-        self.done = 0
-        self.width = 0
-        self.enabled = (total is None or total > 1) and isatty(stream)
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        count = f"{self.done}" if self.total is None else f"{self.done}/{self.total}"
-        line = f"{self.verb} {count}  {clip(label, 50)}"
-        self.stream.write("\r" + line.ljust(self.width))
-        self.stream.flush()
-        self.width = len(line)
-
-    def clear(self) -> None:
-        if self.enabled and self.width:
-            self.stream.write("\r" + " " * self.width + "\r")
-            self.stream.flush()
-            self.width = 0
-
-
-def isatty(stream: IO[str]) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def wrap(text: str, width: int, indent: str = "  ", first: str = "", lines: int = 3) -> str:
@@ -60,6 +31,25 @@ def wrap(text: str, width: int, indent: str = "  ", first: str = "", lines: int 
         subsequent_indent=indent,
         max_lines=lines,
         placeholder=" …",
+        break_on_hyphens=False,
+    )
+
+
+def fill(text: str, width: int, indent: str = "") -> str:
+    """Wrap a heading or a note at ``width`` between words; nothing is elided and no word (an
+    id in brackets, say) is broken.
+
+    Example:
+        >>> print(fill("3 statements by Abiy Ahmed [person:abiy-ahmed]", 30))
+        3 statements by Abiy Ahmed
+        [person:abiy-ahmed]
+    """
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=max(20, width),
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=False,
         break_on_hyphens=False,
     )
 
@@ -104,37 +94,8 @@ class Glyphs:
         self.open, self.close = ("“", "”") if fancy else ('"', '"')
 
 
-def term_width(stream: IO[str]) -> int:
-    if isatty(stream):
-        return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
-    return 120
-
-
 def fmt_date(date: dt.date | None) -> str:
     return date.isoformat() if date else "undated"
-
-
-class Table:
-    """Fixed-width columns; the last column takes the remaining width and is clipped."""
-
-    def __init__(self, out: IO[str], width: int, indent: str = "  ") -> None:
-        self.out = out
-        self.width = width
-        self.indent = indent
-
-    def rows(
-        self, header: Sequence[str], rows: Sequence[Sequence[str]], caps: Sequence[int]
-    ) -> None:
-        widths = []
-        for i, cap in enumerate(caps):
-            longest = max([len(header[i]), *(len(r[i]) for r in rows)])
-            widths.append(min(cap, longest))
-        used = len(self.indent) + sum(w + 2 for w in widths)
-        last = max(20, self.width - used)
-        for row in [header, *rows]:
-            cells = [clip(c, w).ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
-            line = self.indent + "  ".join([*cells, clip(row[-1], last)])
-            print(line.rstrip(), file=self.out)
 
 
 def print_error(err: IO[str], message: str) -> None:

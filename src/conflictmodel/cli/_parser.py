@@ -80,6 +80,29 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="parse in N processes (0: every CPU; default 1)",
         )
+        shown = p.add_mutually_exclusive_group()
+        shown.add_argument(
+            "--progress",
+            dest="progress",
+            action="store_const",
+            const=True,
+            default=None,
+            help="show a progress bar (count, rate, ETA) on stderr even if it is not a "
+            "terminal (default: only on a terminal)",
+        )
+        shown.add_argument(
+            "--no-progress",
+            dest="progress",
+            action="store_const",
+            const=False,
+            help="never show the progress bar",
+        )
+        shown.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="no progress bar and no summary lines; errors are still reported",
+        )
 
     p_parse = sub.add_parser(
         "parse",

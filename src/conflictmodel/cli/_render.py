@@ -91,7 +91,6 @@ def _render_statements(article: Article, out: IO[str], g: Glyphs, width: int) ->
                 (s.kind.value, speaker_label(s), s.cue or "", statement_content(s, g))
                 for s in article.statements
             ],
-            (8, 26, 20),
         )
     else:
         print("  none found", file=out)
@@ -140,7 +139,7 @@ def _render_positions(article: Article, out: IO[str], width: int) -> None:
             if x
         )
         rows.append((pos.actor.name, pos.stance.value, target, pos.text))
-    Table(out, width).rows(("actor", "stance", "on", "evidence"), rows, (26, 11, 28))
+    Table(out, width).rows(("actor", "stance", "on", "evidence"), rows)
 
 
 def _render_claims(article: Article, out: IO[str], width: int) -> None:
@@ -150,7 +149,6 @@ def _render_claims(article: Article, out: IO[str], width: int) -> None:
     Table(out, width).rows(
         ("claimant", "claim", "territory", "evidence"),
         [(c.claimant.name, c.kind.value, c.territory.name, c.text) for c in article.claims],
-        (26, 11, 20),
     )
 
 
@@ -173,9 +171,7 @@ def render_corpus(corpus: Corpus, out: IO[str], g: Glyphs, width: int) -> None:
                     ", ".join(spellings[:6]),
                 )
             )
-        Table(out, width).rows(
-            ("actor", "kind", "articles", "statements", "also written"), rows, (26, 12, 8, 10)
-        )
+        Table(out, width).rows(("actor", "kind", "articles", "statements", "also written"), rows)
     else:
         print("No actor appears in more than one article.", file=out)
     terrs = sorted(corpus.territories, key=lambda t: (-len(t.articles), t.name))
