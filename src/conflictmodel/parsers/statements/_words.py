@@ -48,3 +48,9 @@ DESCRIPTOR_SYNONYMS: dict[str, frozenset[str]] = {
 """Head nouns a description may use for a title held ("the aide" for an adviser)."""
 REPORT_NOUNS = _words("report_nouns")
 """Nouns that report what their owner said: "Trump's announcement that …"."""
+TIME_PHRASE_ENDS = _words("time_phrase_ends")
+"""Last words of a short time phrase that opens a sentence ("Hours later, …")."""
+QUESTION_WORDS = _words("question_words")
+"""Words after "Asked" in "Asked which …, he said": the participle opens an adverbial."""
+DATELINE_DASHES = _words("dateline_dashes")
+"""Dashes that end a dateline ("KHARTOUM, March 3 (Reuters) — …")."""

@@ -36,6 +36,10 @@ _MODIFIED_NOUNS = frozenset(
     ("media", "television", "tv", "radio", "news", "broadcaster", "agency", "department")
 )
 _REL = REL
+_REDUCED_OPENERS = frozenset(
+    ("when", "while", "if", "once", "unless", "until", "though", "although", "whenever")
+)
+"""Subordinators before which a participle is a reduced passive clause ("when asked")."""
 
 
 @attrs.define
@@ -230,6 +234,8 @@ class _Grammar:
             # "has been saying": finite
         elif prev in _BE:
             return None  # passive: "are said to be", "was accused of"
+        elif prev in _REDUCED_OPENERS and toks[m.start].low.endswith("ed"):
+            return None  # "When asked about the truce, …": a passive with its subject left out
         elif prev == "to" and m.entry.role == "verb":
             return None  # an infinitive: "Asked to describe the device, …"
         elif self._reduced_relative(para, a, m, prev_i) or self._noun_use(para, a, m, prev_i, prev):

@@ -203,6 +203,9 @@ class Cues:
     """The words a cue can start with (a quick test before [`match`][conflictmodel.parsers.statements.cues.Cues.match])."""
     human_heads: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
     """Singular forms of ``anonymous_heads``: the nouns "he"/"she" can refer to."""
+    function_words: frozenset[str] = attrs.field(init=False, factory=frozenset, eq=False)
+    """Words of the grammar (determiners, prepositions, subordinators, adverbs, auxiliaries,
+    finite markers, pronouns): capitalised at a sentence start they still name no one."""
 
     def __attrs_post_init__(self) -> None:
         first: dict[str, list[CueEntry]] = {}
@@ -214,6 +217,15 @@ class Cues:
         object.__setattr__(self, "first_words", frozenset(first))
         object.__setattr__(
             self, "human_heads", frozenset(singular(h) for h in self.word_set("anonymous_heads"))
+        )
+        grammar = ("determiners", "prepositions", "subordinators", "adverbs", "auxiliaries")
+        object.__setattr__(
+            self,
+            "function_words",
+            frozenset().union(
+                *(self.word_set(k) for k in (*grammar, "finite_markers")),
+                *self.pronouns.values(),
+            ),
         )
         object.__setattr__(
             self,

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from conflictmodel.model.actors import ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.statements._words import (
     CLAUSE_SUBJECTS,
+    DATELINE_DASHES,
     FRAME_DETERMINERS,
     FRAME_PREPOSITIONS,
     OBJECT_AUXILIARIES,
     OBJECT_BREAKS,
     PHRASE_CONJUNCTIONS,
+    QUESTION_WORDS,
     REL_PRONOUNS,
     REPORT_NOUNS,
+    TIME_PHRASE_ENDS,
     TIME_PREPOSITIONS,
 )
 from conflictmodel.parsers.statements.base import (
@@ -152,8 +156,15 @@ class _Phrases(_Grammar):
         while lo < hi and (not toks[lo].word or toks[lo].low in PHRASE_CONJUNCTIONS):
             lo += 1
         # "As the envoy noted, …": the subordinator is not part of the speaker
-        while lo < hi - 1 and toks[lo].low in _LEAD_SUBORDINATORS:
-            lo += 1
+        while lo < hi - 1 and (
+            toks[lo].low in _LEAD_SUBORDINATORS
+            or (
+                (toks[lo].low in self.preps or toks[lo].low in self.subords)
+                and toks[lo].cap
+                and (toks[lo + 1].low in self.pron_all or toks[lo + 1].low in self.dets)
+            )
+        ):
+            lo += 1  # "After he blasted …": the capitalised preposition opens an adverbial
         if lo >= hi:
             return None
         return lo, hi
@@ -165,9 +176,17 @@ class _Phrases(_Grammar):
         if p is None:
             return None
         np = self._np_left(para, a, p, appositive=False)
+        seg = range(p + 1, comma)
+        if np is not None and all(toks[x].low[:1].isdigit() for x in range(*np)):
+            # "Abiy Ahmed, 47, the prime minister, said": the age is one more parenthesis
+            return self._appositive(para, a, p)
+        if np is not None and self._region_after(para, p, comma + 1) == comma:
+            # "Clinton, at a rally in Columbus, Ohio, said": the region is part of a
+            # parenthesis before the name; "a woman in Worcester, Massachusetts, told": of
+            # the speaker phrase
+            return self._appositive(para, a, p) or (np[0], comma)
         if np is None:
             return None
-        seg = range(p + 1, comma)
         words = [toks[x] for x in seg if toks[x].word]
         if (
             words
@@ -224,6 +243,8 @@ class _Phrases(_Grammar):
         while k < b and (self._in_date(toks[k]) or self._adv(toks[k])) and not toks[k].cap:
             k += 1
         lo = k
+        if k < b and toks[k].low in self.preps and not toks[k].cap:
+            return None  # "said on Twitter …, “…”": an adverbial, not the speaker
         while k < b and k - lo < 12 and not self._np_right_stop(para, k, lo, b):
             k += 1
         if k <= lo:
@@ -293,29 +314,102 @@ class _Phrases(_Grammar):
         return lo, k
 
     def _after_adverbials(self, para: _Para, a: int, limit: int) -> int | None:
-        """The token after up to two leading adverbials ("In Kyiv, on Monday, …"), or None
-        if one runs on without its comma."""
+        """The token after a dateline and up to two leading adverbials ("In Kyiv, on Monday,
+        …", "Hours later, …", "Asked about the truce, …"), or None if one runs on without its
+        comma."""
         toks = para.toks
-        i = a
+        i = self._after_dateline(para, a, limit)
         for _ in range(2):
             if i >= limit:
                 return None
-            t = toks[i]
-            if not (
-                t.low in self.preps
-                or t.low in self.adverbs
-                or t.low in self.subords
-                or t.low.endswith("ing")
-                or t.low == "according"
-            ):
+            if not self._adverbial_opens(para, i, limit):
                 break
             j = i
             while j < limit and toks[j].low != "," and j - i < 25:
                 j += 1
             if not (j < limit and toks[j].low == ","):
                 return None
-            i = j + 1
+            # "Speaking in Goma, North Kivu, …": the region belongs to the adverbial
+            region = self._region_after(para, j, limit)
+            i = (region if region is not None else j) + 1
         return i
+
+    def _adverbial_opens(self, para: _Para, i: int, limit: int) -> bool:
+        """Token ``i`` opens an adverbial, not the subject: a preposition, an adverb, a
+        subordinator, a participle ("Speaking to …", "Asked which …"), a date, or a short
+        time phrase ("Hours later,")."""
+        toks = para.toks
+        t = toks[i]
+        low = t.low
+        if (
+            low in self.preps
+            or low in self.adverbs
+            or low in self.subords
+            or low.endswith("ing")
+            or low == "according"
+            or self._in_date(t)
+        ):
+            return True
+        nxt = toks[i + 1] if i + 1 < limit else None
+        if nxt is None or (nxt.word and nxt.cap):
+            return False
+        if low.endswith("ly") and (
+            nxt.low == "," or nxt.low in self.preps or nxt.low in self.subords
+        ):
+            return True  # "Shortly after …", "Finally, …" (capitalised: not `_adv`); not "Carly"
+        if not nxt.word:
+            return False
+        if low.endswith("ed") and (
+            nxt.low in self.preps or nxt.low in QUESTION_WORDS or nxt.low in self.dets
+        ):
+            return True  # "Asked about …", "Pressed on …": a participle, not a name
+        k = i + 1
+        while k < limit and k - i < 4 and toks[k].low != ",":
+            k += 1
+        return k < limit and toks[k].low == "," and toks[k - 1].low in TIME_PHRASE_ENDS
+
+    def _after_dateline(self, para: _Para, a: int, limit: int) -> int:
+        """The token after a dateline that opens the sentence ("KHARTOUM, March 3 (Reuters)
+        —", "Nairobi (AFP) –"): capitalised words, dates and an agency in parentheses up to
+        a dash, with a place in capitals or an agency; else ``a``."""
+        toks = para.toks
+        if a >= limit or not toks[a].cap:
+            return a
+        shouted = toks[a].word and self.text[toks[a].start : toks[a].end].isupper()
+        agency = False
+        k = a
+        while k < limit and k - a < 12 and toks[k].low not in DATELINE_DASHES:
+            t = toks[k]
+            agency = agency or t.low == "("
+            if not (
+                t.cap or t.low in (",", "(", ")", ".") or t.low[:1].isdigit() or self._in_date(t)
+            ):
+                return a
+            k += 1
+        if k >= limit or k == a or toks[k].low not in DATELINE_DASHES or not (shouted or agency):
+            return a
+        return k + 1
+
+    def _region_after(self, para: _Para, comma: int, limit: int) -> int | None:
+        """ "in Goma, North Kivu,": when the comma at ``comma`` follows a place after a
+        preposition and is followed by a short run of capitalised words (not a person the text
+        names) and another comma, the index of that second comma; else None."""
+        toks, qidx = para.toks, para.qidx
+        k = comma - 1
+        while k > 0 and comma - k <= 4 and toks[k].cap and toks[k].word:
+            k -= 1
+        if k == comma - 1 or toks[k].low not in self.preps or toks[k].cap:
+            return None
+        n = comma + 1
+        while n < limit and n - comma <= 3 and toks[n].cap and toks[n].word and qidx[n] < 0:
+            n += 1
+        if n == comma + 1 or n >= limit or toks[n].low != ",":
+            return None
+        m = self.ctx.mention_at(self._span(para, (comma + 1, n)))
+        actor = self.ctx.actors.get(m.target) if m is not None else None
+        if actor is not None and actor.kind is ActorKind.PERSON:
+            return None  # "in Kyiv, Volodymyr Zelensky, the president, said"
+        return n
 
     def _apposed_name(self, para: _Para, k: int, limit: int) -> tuple[int, int] | None:
         """ "The Transnistrian leader, Vadim Krasnoselsky, called": the name in apposition
@@ -342,6 +436,13 @@ class _Phrases(_Grammar):
                 head = t
         if head is None:
             return False
+        if (
+            r[1] - r[0] == 1
+            and head.low in self.cues.function_words
+            and head.low not in self.pron_all
+            and (r[0] == 0 or toks[r[0] - 1].low in _SENT_END)
+        ):
+            return False  # "When", "After": a word of the grammar opening a sentence
         return (
             (head.cap and head.low not in self.dets)
             or head.low in self.pron_all

@@ -323,6 +323,16 @@ class Resolver:
             defined = self._acronym_actor(acr, span)
             self.remember(span.start, defined, subject)
             return [defined]
+        if self._modified_anonymous(toks):
+            # "a woman in Bahir Dar, Amhara": the place qualifies an anonymous speaker
+            anon = self._anonymous(span, toks)
+            self.remember(span.start, anon, subject)
+            return [anon]
+        cut = _titled_name_start(toks, self.cues.word_set("speaker_heads"))
+        if cut:
+            # "Ruto campaign spokesman Peter Kamau": the spokesman, not the owner
+            span = Span(start=toks[cut].start, end=span.end)
+            toks = toks[cut:]
         named = [t for t in toks[1:] if t.cap] or [
             t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
         ]
@@ -689,12 +699,25 @@ class Resolver:
         while len(runs) > 1 and a > 0 and toks[a - 1].low in TITLE_PREPOSITIONS:
             runs.pop()
             a, b = runs[-1]
+        if b - a == 1 and toks[a].low in self.cues.function_words and self._sentence_start(toks[a]):
+            return None  # "When", "After": a word of the grammar opening a sentence
         name_span = Span(start=toks[a].start, end=toks[b - 1].end)
         name = " ".join(name_span.of(self.ctx.text).split())
         known = self._known_name(name_span, name)
         if known is not None:
             return known
         return self._new_named(toks, a, b, name_span, name)
+
+    def _modified_anonymous(self, toks: Sequence[Token]) -> bool:
+        """ "a woman in Bahir Dar", "one resident of Goma": an indefinite phrase whose head is
+        a lower-case speaker noun and whose capitalised words all come after the head."""
+        if toks[0].low not in ANONYMOUS_QUANTIFIERS:
+            return False
+        head = self._head(toks)
+        if head is None or head.cap or singular(head.low) not in self._human:
+            return False
+        k = next(i for i, t in enumerate(toks) if t is head)
+        return not any(t.cap for t in toks[1:k]) and any(t.cap for t in toks[k + 1 :])
 
     def _anonymous_phrase(self, toks: Sequence[Token], runs: list[tuple[int, int]]) -> bool:
         """ "a Western diplomat", "two officials", "officials" (no name): an anonymous source."""
@@ -940,6 +963,25 @@ def _pair_phrase(toks: Sequence[Token]) -> bool:
     if len(words) == 2 and words[0] == "both":
         return not toks[1].cap
     return len(words) == 3 and words[0] == "the" and words[1] == "two" and not toks[-1].cap
+
+
+def _titled_name_start(toks: Sequence[Token], heads: frozenset[str]) -> int:
+    """ "Ruto campaign spokesman Peter Kamau", "Cruz's spokeswoman Ana Ruiz": where the title
+    of the name that ends the phrase starts, after the capitalised owner before it (0 when
+    the phrase is not shaped so)."""
+    n = len(toks)
+    k = n
+    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
+        k -= 1
+    if k == n or k < 2 or toks[k - 1].low not in heads:
+        return 0
+    j = k - 1
+    while j > 0 and toks[j - 1].word and not toks[j - 1].cap:
+        j -= 1
+    owner = toks[:j]
+    if j == 0 or not owner or not all(t.cap or t.low in ("'s", "’s", "-") for t in owner):
+        return 0
+    return j
 
 
 def _strip_span(text: str, span: Span) -> Span:
