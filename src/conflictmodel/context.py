@@ -565,15 +565,21 @@ class ParseContext:
                 return actors.get(obj.id, obj)
             if isinstance(obj, Territory):
                 return territories.get(obj.id, obj)
-            if isinstance(obj, tuple):
-                items = tuple(fresh(x) for x in obj)
-                return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
-            names = _model_fields(type(obj))
-            if not names:
-                return obj
             key = id(obj)
             if key in done:
                 return done[key]
+            if isinstance(obj, tuple):
+                # Tuples are shared too (a proposal's provisions by all its positions), and
+                # walked once each: the walk stays linear in the distinct objects.
+                if not obj:
+                    return obj
+                items = tuple(fresh(x) for x in obj)
+                same = all(a is b for a, b in zip(items, obj, strict=True))
+                done[key] = result = obj if same else items
+                return result
+            names = _model_fields(type(obj))
+            if not names:
+                return obj
             changes = {}
             for name in names:
                 old = getattr(obj, name)

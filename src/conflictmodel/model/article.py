@@ -75,7 +75,10 @@ def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Sp
             if obj.end > limit:
                 return obj
         elif isinstance(obj, tuple):
-            stack.extend(obj)
+            # Shared tuples (a proposal's provisions, held by all its positions) once each.
+            if obj and id(obj) not in seen:
+                seen.add(id(obj))
+                stack.extend(obj)
         elif isinstance(obj, str | int | float | enum.Enum | dt.date) or obj is None:
             continue
         elif id(obj) not in seen:

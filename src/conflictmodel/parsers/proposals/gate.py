@@ -61,7 +61,7 @@ class PatternGate:
         ([0, 1, 2], [2])
     """
 
-    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_size")
+    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_last", "_size")
 
     def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
         table: dict[str, tuple[set[int], set[int]]] = {}
@@ -81,6 +81,7 @@ class PatternGate:
         for word, (stems, words) in table.items():
             self._automaton.add_word(word, (len(word), frozenset(stems), frozenset(words)))
         self._size = len(table)
+        self._last: tuple[str, _Hits] | None = None
         if table:
             self._automaton.make_automaton()
 
@@ -119,19 +120,24 @@ class PatternGate:
                 return self._all
         if not self._size:
             return self._always
-        hits = self._scan(text)
-        found = set(self._always)
+        last = self._last
+        hits = last[1] if last is not None and last[0] is text else self._scan(text)
         starts = hits.starts
         i = bisect.bisect_left(starts, start)
         n = len(starts)
+        if i == n or starts[i] >= end:
+            # Most windows hold no hint of most gates: no set to build.
+            return self._always
+        found = set(self._always)
+        ends, kinds, flags, sets = hits.ends, hits.kinds, hits.flags, hits.sets
         while i < n and starts[i] < end:
-            s, e, flags = starts[i], hits.ends[i], hits.flags[i]
-            stems, words = hits.sets[hits.kinds[i]]
+            s, e, f = starts[i], ends[i], flags[i]
+            stems, words = sets[kinds[i]]
             i += 1
-            if e > end or not (flags & _START_OK or s == start):
+            if e > end or not (f & _START_OK or s == start):
                 continue
             found |= stems
-            if words and (flags & _END_OK or e == end):
+            if words and (f & _END_OK or e == end):
                 found |= words
         return frozenset(found)
 
@@ -140,6 +146,7 @@ class PatternGate:
         key = ("gate", id(self))
         cached: tuple[PatternGate, _Hits] | None = memo.get(key)
         if cached is not None:
+            self._last = (text, cached[1])
             return cached[1]
         low = memo.get("folded")
         if low is None:
@@ -166,6 +173,9 @@ class PatternGate:
             sets=list(kinds),
         )
         memo[key] = (self, hits)
+        # The last text scanned, checked by identity first: the stages ask one gate about
+        # many windows of the same article in a row.
+        self._last = (text, hits)
         return hits
 
 
