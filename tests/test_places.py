@@ -24,7 +24,7 @@ def split(text: str) -> tuple[set[str], dict[str, str]]:
     return {t.code or t.id for t in art.territories}, {p.id: p.role.value for p in art.places}
 
 
-def test_state_of_a_territory_at_issue_is_at_issue_where_named() -> None:
+def test_state_of_a_territory_that_changes_hands_is_at_issue_where_named() -> None:
     # Annexation puts the state's integrity at issue; a region struck in that state is too.
     got, places = split(
         "Russia annexed Crimea from Ukraine. A missile strike on Kharkiv killed three people."
@@ -33,10 +33,17 @@ def test_state_of_a_territory_at_issue_is_at_issue_where_named() -> None:
     # Not named: not invented.
     got, _ = split("Moscow annexed Crimea in 2014.")
     assert got == {"UA-43"}
-    # Captured is military: the state stays a place.
+    # Captured or occupied is control in fact: the state stays a place.
     got, places = split("Russian forces captured Avdiivka in eastern Ukraine.")
     assert got == {"area:avdiivka"}
     assert "UA" in places
+    got, places = split("Ukraine said Russia still occupies parts of Zaporizhzhia.")
+    assert got == {"UA-23"}
+    # Its own sovereignty, integrity or borders put a state at issue.
+    got, _ = split("Officials in Kyiv said the strikes violated Ukraine's sovereignty.")
+    assert got == {"UA"}
+    got, _ = split("Ministers urged Moscow to respect Moldova's borders.")
+    assert got == {"MD"}
 
 
 @pytest.mark.parametrize(
@@ -46,8 +53,8 @@ def test_state_of_a_territory_at_issue_is_at_issue_where_named() -> None:
         (
             "KYIV, Ukraine (AP) — Moscow wants Kyiv to withdraw from the rest of Donetsk, "
             "while a missile strike on Belgorod killed three people.",
-            # Ukraine is named in the dateline: withdrawing from its land puts it at issue.
-            {"UA-14", "UA"},
+            # Ukraine is named in the dateline only: a place, not at issue.
+            {"UA-14"},
             {"UA-30": "dateline", "RU-BEL": "event_location"},
         ),
         (

@@ -125,6 +125,7 @@ def test_countries_are_at_issue_by_their_words(text: str, expected: set[str]) ->
 
 def test_country_of_a_region_annexed_is_at_issue_too() -> None:
     assert at_issue("Russia annexed Crimea from Ukraine.") == {"UA-43", "UA"}
+    assert at_issue("Georgia vowed to restore its territorial integrity.") == {"GE"}
     # Captured, not annexed: only the town is at issue.
     assert at_issue("Russian forces captured Avdiivka in eastern Ukraine.") == {"area:avdiivka"}
 

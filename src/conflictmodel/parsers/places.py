@@ -41,6 +41,7 @@ __all__ = [
     "is_dateline",
     "place_role",
     "stronger",
+    "verb_forms",
 ]
 
 SOVEREIGNTY = "sovereignty"
@@ -52,6 +53,15 @@ _WINDOW = 120
 _MAX_GAP = 6
 _OBJECT = "object"
 _OBJECT_MILITARY = "object_military"
+_REGION = "region"
+_CONTROL_IN = "control_in"
+_POSSESSIVE_ONLY = "possessive"
+_SUBJECT_SOV = "subject_sovereignty"
+_SUBJECT_MIL = "subject_military"
+# ", a region of 160,000 people," / ", which includes Luhansk region," before the verb.
+_APPOSITION = re.compile(r",\s{1,3}(?:an?|the|which|who|whose|home\s+to)\s[^,.;:()\n]{1,80},(?=\s)")
+_OVER = re.compile(r"\s{1,3}(?:over|of)\b")
+_MILITARY_GROUPS = frozenset({MILITARY, _OBJECT_MILITARY, _REGION, _CONTROL_IN, "subject_military"})
 _GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
 # A dateline: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May", "KHARTOUM, Sudan (AP) —".
@@ -109,6 +119,12 @@ class IssueCues:
     _sentence: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _possessed: frozenset[str] = attrs.field(init=False, repr=False)
     _collective: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _control_subjects: frozenset[str] = attrs.field(init=False, repr=False)
+    _own_nouns: frozenset[str] = attrs.field(init=False, repr=False)
+    _auxiliaries: frozenset[str] = attrs.field(init=False, repr=False)
+    _transfer: frozenset[str] = attrs.field(init=False, repr=False)
+    _collective_after: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _own_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.data
@@ -119,7 +135,24 @@ class IssueCues:
         # Cues before a name are looked up word by word from the name backwards (a dict of
         # phrases), not searched for: a window costs a few lookups, not a regex per offset.
         cue_of: dict[str, str] = {}
+        # Frames given as a lemma ("occupy", "withdraw from", "annexation"): every inflected
+        # form is a cue, so a data file lists the verb once, not each form it happens to take
+        # in the articles someone read.  Phrases listed form by form win over generated ones.
+        irregular = _irregulars(d)
         for key, group in (
+            ("verb_frames_military", MILITARY),
+            ("verb_frames_sovereignty", SOVEREIGNTY),
+        ):
+            for phrase in _strings(d, key):
+                for form in verb_forms(phrase, irregular):
+                    cue_of[form] = group
+        for key, group in (("noun_frames_military", MILITARY), ("noun_frames", SOVEREIGNTY)):
+            for noun in _strings(d, key):
+                for prep in ("of", "over"):
+                    cue_of[f"{' '.join(noun.casefold().split())} {prep}"] = group
+        for key, group in (
+            ("before_possessive", _POSSESSIVE_ONLY),
+            ("before_region", _REGION),
             ("before_military", MILITARY),
             ("before_object", _OBJECT),
             ("before_object_military", _OBJECT_MILITARY),
@@ -127,6 +160,36 @@ class IssueCues:
         ):
             for phrase in _strings(d, key):
                 cue_of[" ".join(phrase.casefold().split())] = group
+        # "Russia would keep Crimea", "troops must leave Kherson": verbs that are a cue only
+        # after a subject that holds ground.
+        for key, group in (
+            ("subject_verbs_sovereignty", _SUBJECT_SOV),
+            ("subject_verbs_military", _SUBJECT_MIL),
+        ):
+            for phrase in _strings(d, key):
+                for form in verb_forms(phrase, irregular):
+                    cue_of.setdefault(form, group)
+        transfer: set[str] = set()
+        for phrase in _strings(d, "state_cues"):
+            transfer.update(verb_forms(phrase, irregular) if " of" not in phrase else [phrase])
+        object.__setattr__(self, "_transfer", frozenset(" ".join(t.split()) for t in transfer))
+        object.__setattr__(
+            self, "_auxiliaries", frozenset(w.casefold() for w in _strings(d, "auxiliaries"))
+        )
+        # "the villages they held in Kursk", "the areas M23 seized in North Kivu": a verb of
+        # control, then "in"; only after a subject that can hold ground (not "talks held in").
+        for verb in _strings(d, "control_in_verbs"):
+            cue_of[f"{verb.casefold()} in"] = _CONTROL_IN
+        object.__setattr__(
+            self,
+            "_own_nouns",
+            frozenset(w.casefold() for w in _strings(d, "possessive_nouns")),
+        )
+        object.__setattr__(
+            self,
+            "_control_subjects",
+            frozenset(w.casefold() for w in _strings(d, "control_subjects")),
+        )
         object.__setattr__(self, "_cue_of", cue_of)
         object.__setattr__(self, "_max_cue", max((len(k.split()) for k in cue_of), default=0))
         object.__setattr__(
@@ -141,6 +204,10 @@ class IssueCues:
             rf"(?:{gap_tok}\s+){{0,5}}$"
         )
         sentence = _alternation(_strings(d, "sentence_cues"))
+        own = _alternation(_strings(d, "own_sovereignty"))
+        object.__setattr__(
+            self, "_own_sovereignty", re.compile(rf"\b(?i:{own})\b") if own else None
+        )
         collective = _alternation(_strings(d, "collective_nouns"))
         object.__setattr__(
             self, "_collective", re.compile(rf"\b(?:{collective})\b") if collective else None
@@ -150,7 +217,16 @@ class IssueCues:
             "_possessed",
             frozenset(w.casefold() for w in _strings(d, "possessed_place_nouns")),
         )
+        c_sov = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_sovereignty"))
+        c_mil = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_military"))
         try:
+            object.__setattr__(
+                self,
+                "_collective_after",
+                re.compile(rf"(?:(?P<sov>{c_sov or '(?!)'})|(?P<mil>{c_mil or '(?!)'}))")
+                if c_sov or c_mil
+                else None,
+            )
             object.__setattr__(self, "_after", re.compile(after))
             object.__setattr__(self, "_list_gap", re.compile(list_gap))
             object.__setattr__(
@@ -176,59 +252,165 @@ class IssueCues:
         """
         return _default_cues()
 
-    def issue_cue(self, text: str, floor: int, start: int, end: int) -> str | None:
+    def issue_cue(
+        self, text: str, floor: int, start: int, end: int, *, country: bool = False
+    ) -> str | None:
         """The tier of the cue that puts ``text[start:end]`` at issue, or None; ``floor`` is
-        where its sentence starts (a cue never reaches across it).
+        where its sentence starts (a cue never reaches across it).  For a ``country``, cues
+        that only make a region the matter of a dispute ("the future of") do not count.
 
         Example:
             >>> cues = IssueCues.default()
             >>> t = "Ukraine's territorial integrity matters; the Kursk incursion went on."
             >>> cues.issue_cue(t, 0, 0, 7), cues.issue_cue(t, 0, 45, 50)
             ('sovereignty', 'military')
+            >>> t = "Talks on the future of Kirkuk and the future of Iraq."
+            >>> cues.issue_cue(t, 0, 23, 29), cues.issue_cue(t, 0, 48, 52, country=True)
+            ('military', None)
         """
-        window = text[max(floor, start - _WINDOW) : start]
+        lo = max(floor, start - _WINDOW)
+        window = text[lo:start]
         # A listed name may hold its cue ("occupied West Bank").
         group = self._cue_before(window) or self._cue_in_name(text[start:end])
+        if group == _CONTROL_IN and not self._control_subject(window):
+            group = None
+        if group in (_SUBJECT_SOV, _SUBJECT_MIL) and not self._verb_subject(
+            window, sovereignty=group == _SUBJECT_SOV
+        ):
+            group = None
+        if group == _REGION and country:
+            group = None
+        if group == _POSSESSIVE_ONLY and not self._owned(text, end):
+            group = None
         if group and not self._possessor(text, end) and not self._complement(text, group, end):
-            return MILITARY if group in (MILITARY, _OBJECT_MILITARY) else SOVEREIGNTY
-        a = self._after.match(text, end, min(len(text), end + _WINDOW))
+            return MILITARY if group in _MILITARY_GROUPS else SOVEREIGNTY
+        hi = min(len(text), end + _WINDOW)
+        a = self._after.match(text, end, hi)
+        if a is None:
+            # "Transnistria, a sliver of land on the Dniester, has been run by separatists":
+            # the cue after an appositive or a relative clause set off by commas.
+            apposition = _APPOSITION.match(text, end, hi)
+            if apposition:
+                a = self._after.match(text, apposition.end(), hi)
         if a:
             return SOVEREIGNTY if a.group("sov") else MILITARY
         return None
+
+    def _control_subject(self, window: str) -> bool:
+        """Whether the verb of a "held in" cue that ends ``window`` has a subject that holds
+        ground ("they held in", "M23 seized in"), not a meeting ("talks held in")."""
+        toks = window.split()
+        while toks and toks[-1].casefold() != "in" and self._is_gap(toks[-1]):
+            toks.pop()
+        if len(toks) < 3 or toks[-1].casefold() != "in":
+            return False
+        subject = toks[-3].strip(",;:")
+        return subject[:1].isupper() or subject.casefold() in self._control_subjects
+
+    def _verb_subject(self, window: str, *, sovereignty: bool) -> bool:
+        """Whether the verb of a subject-gated cue ("keep", "leave") that ends ``window``, after
+        its gap words, has a subject that can hold ground: "Russia would keep", "troops leave",
+        "allow Moscow to retain"; not "Zelensky's plane left"."""
+        toks = window.split()
+        while toks and self._is_gap(toks[-1]) and self._cue_of.get(toks[-1].casefold()) is None:
+            toks.pop()
+        if len(toks) < 2:
+            return False
+        k = len(toks) - 2
+        while k >= 0 and toks[k].casefold() in self._auxiliaries:
+            k -= 1
+        if k < 0:
+            return False
+        subject = toks[k].strip(",;:")
+        if subject.casefold() in self._control_subjects:
+            return True
+        # A name may be a person ("Zelensky left Kyiv"): only for the verbs of sovereignty.
+        return sovereignty and subject[:1].isupper()
+
+    def own_sovereignty(self, text: str, start: int, end: int) -> int | None:
+        """Where ``text[start:end]`` (a sentence) speaks of its subject's own sovereignty ("a
+        threat to its sovereignty", "restore the country's territorial integrity"): the offset
+        of that phrase, or None.  The state named first in the sentence is the one meant.
+
+        Example:
+            >>> t = "Guyana called the move a threat to its sovereignty."
+            >>> IssueCues.default().own_sovereignty(t, 0, len(t))
+            35
+        """
+        if self._own_sovereignty is None:
+            return None
+        m = self._own_sovereignty.search(text, start, end)
+        return m.start() if m else None
 
     def _possessor(self, text: str, end: int) -> bool:
         """Whether the name ending at ``end`` possesses something other than a place ("Russia's
         control"): then a cue before it governs the possessed noun, not the name."""
         m = _POSSESSED.match(text, end, min(len(text), end + 40))
-        return bool(m and m.group(1).casefold() not in self._possessed)
+        if m is None:
+            return False
+        if m.group(1).casefold() not in self._possessed:
+            return True
+        # "recognition of Morocco's sovereignty over Western Sahara": the claimant.
+        return _OVER.match(text, m.end(), min(len(text), m.end() + 12)) is not None
+
+    def _owned(self, text: str, end: int) -> bool:
+        """Whether the name ending at ``end`` is followed by a possessive and a noun of its own
+        sovereignty ("Ukraine's borders", "Georgia's territorial integrity")."""
+        m = _POSSESSED.match(text, end, min(len(text), end + 40))
+        return bool(m and m.group(1).casefold() in self._own_nouns)
 
     def _is_gap(self, tok: str) -> bool:
         return tok.casefold() in self._gap_words or bool(_GAP_TOKEN.fullmatch(tok))
 
-    def _cue_at(self, toks: list[str], end: int) -> str | None:
-        """The group of a cue phrase made of the tokens ending before index ``end``."""
+    def _cue_at(self, toks: list[str], end: int) -> tuple[str, str] | None:
+        """(group, phrase) of a cue phrase made of the tokens ending before index ``end``."""
         for n in range(1, min(self._max_cue, end) + 1):
             phrase = " ".join(toks[end - n : end]).casefold()
             group = self._cue_of.get(phrase)
             if group is None and n == 1 and "-" in phrase:
-                group = self._cue_of.get(phrase.rsplit("-", 1)[1])  # "Russian-occupied"
+                phrase = phrase.rsplit("-", 1)[1]  # "Russian-occupied"
+                group = self._cue_of.get(phrase)
             if group is not None:
-                return group
+                return group, phrase
         return None
 
-    def _cue_before(self, window: str) -> str | None:
-        """The group of the cue that ends the window, after at most six gap tokens."""
+    def _match_before(self, window: str) -> tuple[str, str] | None:
+        """(group, phrase) of the cue that ends the window, after at most six gap tokens."""
         if not window or not window[-1].isspace():
             return None
         toks = window.split()
         n = len(toks)
         for k in range(min(_MAX_GAP, n) + 1):
-            if k and not self._is_gap(toks[n - k]):
+            # "towns such as Kramatorsk": "as" is a gap word only after "such".
+            if k and not self._is_gap(toks[n - k]) and not self._such_as(toks, n - k):
                 return None
-            group = self._cue_at(toks, n - k)
-            if group is not None:
-                return group
+            found = self._cue_at(toks, n - k)
+            if found is not None:
+                return found
         return None
+
+    @staticmethod
+    def _such_as(toks: list[str], i: int) -> bool:
+        return i > 0 and toks[i].casefold() == "as" and toks[i - 1].casefold() == "such"
+
+    def _cue_before(self, window: str) -> str | None:
+        """The group of the cue that ends the window, after at most six gap tokens."""
+        found = self._match_before(window)
+        return found[0] if found else None
+
+    def transfers(self, text: str, floor: int, start: int) -> bool:
+        """Whether the cue before the name at ``start`` moves it from one state to another
+        (recognised, ceded, annexed, breakaway; ``state_cues``): then the state it belongs to
+        is at issue too, where the text names it.
+
+        Example:
+            >>> t = "Kyiv will never recognise Crimea. Russia captured Avdiivka."
+            >>> cues = IssueCues.default()
+            >>> cues.transfers(t, 0, 26), cues.transfers(t, 34, 51)
+            (True, False)
+        """
+        found = self._match_before(text[max(floor, start - _WINDOW) : start])
+        return found is not None and found[1] in self._transfer
 
     def _cue_in_name(self, name: str) -> str | None:
         toks = name.split()
@@ -274,9 +456,14 @@ class IssueCues:
         tier: str | None = None
         for m in self._collective.finditer(text, start, end):
             group = self._cue_before(text[max(start, m.start() - _WINDOW) : m.start()])
-            if group is not None:
-                military = group in (MILITARY, _OBJECT_MILITARY)
+            if group is not None and group != _CONTROL_IN:
+                military = group in _MILITARY_GROUPS
                 tier = stronger(tier, MILITARY if military else SOVEREIGNTY)
+            elif self._collective_after is not None:
+                # "the four regions Russia claims", "the areas that rebels seized"
+                a = self._collective_after.match(text, m.end(), min(end, m.end() + _WINDOW))
+                if a:
+                    tier = stronger(tier, SOVEREIGNTY if a.group("sov") else MILITARY)
         return tier
 
     def sentence_cue(self, text: str, start: int, end: int) -> bool:
@@ -288,6 +475,51 @@ class IssueCues:
             True
         """
         return bool(self._sentence and self._sentence.search(text, start, end))
+
+
+def _irregulars(d: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    raw = d.get("irregular_verbs", {})
+    if not isinstance(raw, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(f, str) for f in v)
+        for k, v in raw.items()
+    ):
+        raise GazetteerError("territories_issue.json: 'irregular_verbs' must map verbs to lists")
+    return {k.casefold(): tuple(f.casefold() for f in v) for k, v in raw.items()}
+
+
+def verb_forms(
+    phrase: str, irregular: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """The inflected forms of a verb phrase (its first word inflected, the rest kept): the
+    lemma, third person, past and participles, with regular English spelling rules unless
+    ``irregular`` lists the verb's forms.
+
+    Example:
+        >>> verb_forms("occupy")
+        ('occupy', 'occupies', 'occupied', 'occupying')
+        >>> verb_forms("withdraw from", {"withdraw": ("withdraws", "withdrew", "withdrawn")})
+        ('withdraw from', 'withdraws from', 'withdrew from', 'withdrawn from', 'withdrawing from')
+    """
+    words = phrase.casefold().split()
+    if not words:
+        return ()
+    verb, rest = words[0], words[1:]
+    forms: list[str] = [verb]
+    if irregular and verb in irregular:
+        forms += irregular[verb]
+    elif verb.endswith("e") and not verb.endswith("ee"):
+        forms += [verb + "s", verb + "d"]
+    elif len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        forms += [verb[:-1] + "ies", verb[:-1] + "ied"]
+    elif verb.endswith(("s", "x", "z", "sh", "ch")):
+        forms += [verb + "es", verb + "ed"]
+    else:
+        forms += [verb + "s", verb + "ed"]
+    if not any(f.endswith("ing") for f in forms[1:]):
+        stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+        forms.append(stem + "ing")
+    tail = (" " + " ".join(rest)) if rest else ""
+    return tuple(dict.fromkeys(f + tail for f in forms))
 
 
 @cache

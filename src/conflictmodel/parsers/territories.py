@@ -98,6 +98,9 @@ _COUNTRY_PLACE_OF = _words("country_place_of")
 _PLACE_NOUNS = _words("place_nouns")
 _DEMONYM_PLACE_NOUNS = _words("demonym_place_nouns")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_CLAIMANT = re.compile(
+    r"\s{1,3}(?:[a-z-]+\s{1,3})?(?:sovereignty|control|rule|authority|claims?)\s{1,3}(?:over|to|of)\b"
+)
 
 
 def is_iso_code(code: str) -> bool:
@@ -328,9 +331,12 @@ def _country_place_use(text: str, start: int, end: int) -> bool:
 
 def _demonym_place_use(text: str, start: int, end: int) -> bool:
     prev = _prev_words(text, start, 1)
-    if prev and prev[-1] == "as":
+    if prev and prev[-1] in {"as", "under"}:
         # "recognise Crimea as Russian territory" classifies a place; it does not name one.
+        # "autonomy under Moroccan sovereignty": the sovereign, not the territory at issue.
         return False
+    if _CLAIMANT.match(text, end, min(len(text), end + 40)):
+        return False  # "Moroccan sovereignty over Western Sahara": the claimant
     m = re.match(r"\s{1,3}([a-z]+)", _next_text(text, end))
     return bool(m and m.group(1) in _DEMONYM_PLACE_NOUNS)
 
@@ -375,6 +381,8 @@ class _Candidate:
     # away from fighting, nor a GeoNames city ("recognised government based in Tripoli" is
     # not a territory a provision may take).
     listed: bool = True
+    # Whether its cue moves it from one state to another (recognised, ceded, annexed).
+    transfer: bool = False
 
 
 class TerritoryParser:
@@ -411,14 +419,23 @@ class TerritoryParser:
         cues = self.cues or IssueCues.default()
         text = ctx.text
         cands: list[_Candidate] = []
-        # Countries named only as actors ("Russia said"): their first mention, in case one of
-        # their territories is at issue and puts the state at issue too.
-        actor_countries: dict[str, Span] = {}
         fighting: dict[int, bool] = {}
+        # Every mention of a state by name, acting or not: the subject of "its sovereignty".
+        states: list[tuple[Span, Territory]] = []
         for m in context_matches(ctx):
-            found = self._candidate(ctx, gz, cues, m, fighting, actor_countries)
+            found = self._candidate(ctx, gz, cues, m, fighting)
             if found is not None:
                 cands.append(found)
+            for tid in m.targets(MentionKind.TERRITORY)[:1]:
+                terr = gz.territories[tid]
+                if terr.kind is TerritoryKind.COUNTRY:
+                    states.append((m.span, terr))
+        _own_sovereignty(ctx, cues, cands, states)
+        # A state named only as an actor ("Ukraine said"): its first mention, in case one of
+        # its territories changes hands and puts the state at issue too.
+        actor_countries: dict[str, Span] = {}
+        for span, terr in states:
+            actor_countries.setdefault(terr.id, span)
         for extra in city_candidates(ctx, gz, cands):
             city = self._make(ctx, cues, extra[0], extra[1], "name")
             city.listed = False
@@ -444,7 +461,6 @@ class TerritoryParser:
         cues: IssueCues,
         m: Match,
         fighting: dict[int, bool],
-        actor_countries: dict[str, Span],
     ) -> _Candidate | None:
         text = ctx.text
         terr_ids = m.targets(MentionKind.TERRITORY)
@@ -459,10 +475,8 @@ class TerritoryParser:
         terr = gz.territories[terr_ids[0]]
         if terr.kind is TerritoryKind.COUNTRY:
             cand = self._make(ctx, cues, terr, m.span, "name")
-            if cand.tier or _country_place_use(text, m.start, m.end):
-                return cand
-            actor_countries.setdefault(terr.id, m.span)
-            return None
+            # A state that only acts ("Russia said") is an actor, not a place.
+            return cand if cand.tier or _country_place_use(text, m.start, m.end) else None
         is_state_metonym = any(
             e.kind is MentionKind.ACTOR and e.via == "metonym" for e in m.entries
         )
@@ -490,13 +504,16 @@ class TerritoryParser:
     ) -> _Candidate:
         sent = ctx.sentence_of(span.start) if ctx.sentences else None
         floor = sent.start if sent is not None else max(0, ctx.text.rfind("\n", 0, span.start))
+        country = terr.kind is TerritoryKind.COUNTRY
+        tier = cues.issue_cue(ctx.text, floor, span.start, span.end, country=country)
         return _Candidate(
             terr=terr,
             span=span,
             via=via,
-            tier=cues.issue_cue(ctx.text, floor, span.start, span.end),
+            tier=tier,
             role=place_role(ctx.text, floor, span.start, span.end),
             sentence=floor,
+            transfer=tier == SOVEREIGNTY and cues.transfers(ctx.text, floor, span.start),
         )
 
 
@@ -567,11 +584,13 @@ def _decide(
 ) -> dict[str, str]:
     """Which territories are at issue, with the strongest tier of the cues that say so.
 
-    A name in a list shares the list's strongest cue; a sentence cue ("the reunification of the island")
-    puts the countries of its sentence at issue, a cue on a plural place noun ("annexed four
-    regions") its regions; a territory at issue by a sovereignty cue puts the state it belongs
-    to at issue too, where the text names that state; a region with its own ISO code that is
-    where an event happened is at issue when its state is.
+    A name in a list shares the list's strongest cue; a sentence cue ("the reunification of
+    the island") puts the countries of its sentence at issue, a cue on a plural place noun
+    ("annexed four regions") its regions.  A state is at issue by its own words (its
+    sovereignty, integrity, borders), or when one of its territories changes hands (recognised,
+    ceded, annexed, breakaway: its integrity is at stake), where the text names it; then a
+    region of it with its own ISO code where an event happened is at issue too.  Occupied or
+    captured ground does not put its whole state at issue.
     """
     _share_list_cues(cues, ctx.text, cands)
     _sentence_cues(ctx, cues, cands)
@@ -593,6 +612,77 @@ def _decide(
     return tiers
 
 
+def _states_at_issue(
+    gz: Gazetteer,
+    cands: list[_Candidate],
+    tiers: dict[str, str],
+    actor_countries: dict[str, Span],
+) -> None:
+    """The state of a territory that changes hands, where the text names it (as a place, or
+    only as an actor: then its first mention is the evidence)."""
+    by_id = {c.terr.id: c.terr for c in cands}
+    for c in list(cands):
+        if not c.transfer:
+            continue
+        country = _country_of(gz, c.terr)
+        if not country or country == c.terr.id or country not in gz.territories:
+            continue
+        if country not in by_id:
+            span = actor_countries.get(country)
+            if span is None:
+                continue
+            state = gz.territories[country]
+            cands.append(
+                _Candidate(
+                    terr=state,
+                    span=span,
+                    via="name",
+                    tier=MILITARY,
+                    role=PlaceRole.OTHER,
+                    sentence=-1,
+                )
+            )
+            by_id[country] = state
+        tiers.setdefault(country, MILITARY)
+
+
+def _own_sovereignty(
+    ctx: ParseContext,
+    cues: IssueCues,
+    cands: list[_Candidate],
+    states: list[tuple[Span, Territory]],
+) -> None:
+    """A state whose own sovereignty its sentence speaks of ("Guyana called the move a threat
+    to its sovereignty"): the first state the sentence names before that phrase, its subject.
+    One search per sentence that names a state."""
+    if not ctx.sentences:
+        return
+    seen: set[int] = set()
+    for span, terr in states:
+        sent = ctx.sentence_of(span.start)
+        if sent is None or sent.start in seen:
+            continue
+        seen.add(sent.start)
+        at = cues.own_sovereignty(ctx.text, span.end, sent.end)
+        if at is None:
+            continue
+        for c in cands:
+            if c.terr.id == terr.id and c.sentence == sent.start:
+                c.tier = SOVEREIGNTY
+                break
+        else:
+            cands.append(
+                _Candidate(
+                    terr=terr,
+                    span=span,
+                    via="name",
+                    tier=SOVEREIGNTY,
+                    role=PlaceRole.OTHER,
+                    sentence=sent.start,
+                )
+            )
+
+
 def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> None:
     """Names of one list share its strongest cue and its role."""
     for chain in _chains(cues, text, cands):
@@ -600,8 +690,10 @@ def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> Non
         for c in chain:
             tier = stronger(tier, c.tier)
         role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
+        transfer = any(c.transfer for c in chain)
         for c in chain:
             c.tier = stronger(c.tier, tier)
+            c.transfer = c.transfer or transfer
             if c.role is PlaceRole.OTHER:
                 c.role = role  # "strikes on Druzhkivka and Myrnohrad"
 
@@ -624,40 +716,6 @@ def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[_Candidate]) 
             if sent.start not in collective:
                 collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
             c.tier = collective[sent.start]
-
-
-def _states_at_issue(
-    gz: Gazetteer,
-    cands: list[_Candidate],
-    tiers: dict[str, str],
-    actor_countries: dict[str, Span],
-) -> None:
-    """The state of a territory at issue by a sovereignty cue, where the text names it (as a
-    place, or only as an actor: then its first mention is the evidence)."""
-    by_id = {c.terr.id: c.terr for c in cands}
-    for tid, tier in list(tiers.items()):
-        if tier != SOVEREIGNTY:
-            continue
-        country = _country_of(gz, by_id[tid])
-        if not country or country == tid or country not in gz.territories:
-            continue
-        if country not in by_id:
-            span = actor_countries.get(country)
-            if span is None:
-                continue
-            state = gz.territories[country]
-            cands.append(
-                _Candidate(
-                    terr=state,
-                    span=span,
-                    via="name",
-                    tier=MILITARY,
-                    role=PlaceRole.OTHER,
-                    sentence=-1,
-                )
-            )
-            by_id[country] = state
-        tiers.setdefault(country, MILITARY)
 
 
 def _record_places(
