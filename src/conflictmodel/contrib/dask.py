@@ -56,14 +56,14 @@ except ImportError as exc:  # pragma: no cover - the extra is installed in devel
         "conflictmodel.contrib.dask needs dask: pip install 'conflictmodel[dask]'"
     ) from exc
 
-from conflictmodel.batch import (
-    Published,
+from conflictmodel.batch._jobs import (
     _make_settings,
     _resolve,
     _run_job,
     _Settings,
     _to_job,
 )
+from conflictmodel.batch._records import Published
 from conflictmodel.errors import InputError
 from conflictmodel.pipeline import Pipeline
 
