@@ -585,6 +585,324 @@ ARTICLES: list[dict[str, Any]] = [
     },
 ]
 
+ARTICLES_2: list[dict[str, Any]] = [
+    {
+        "id": "syria",
+        "published": "2025-03-11",
+        "text": (
+            "DAMASCUS, Syria (AP) — Syria's interim government and Kurdish-led forces have agreed "
+            "to integrate the Syrian Democratic Forces into state institutions, the presidency said "
+            "Monday, a deal that could reshape the country's northeast.\n"
+            "The agreement was signed in Damascus by interim President Ahmad al-Sharaa and SDF "
+            "commander Mazloum Abdi, according to photos released by the presidency.\n"
+            "It comes days after clashes between government forces and Alawite gunmen on the coast "
+            "killed hundreds of people, most of them civilians, according to a war monitor.\n"
+            '"This is a historic opportunity," Abdi wrote on social media.\n'
+            "The SDF controls much of the oil-rich northeast and has been the main U.S. partner in "
+            "the fight against the Islamic State group. Washington still has about 2,000 troops in "
+            "Syria.\n"
+            "Turkey, which considers the SDF a terrorist group, has carried out repeated drone "
+            "strikes on Kurdish targets in the region since December."
+        ),
+        "events": [
+            {
+                "type": "agree",
+                "place": None,
+                "in_text": "have agreed to integrate the Syrian Democratic Forces into state institutions",
+            },
+            {
+                "type": "support",
+                "place": "Damascus",
+                "in_text": "The agreement was signed in Damascus by interim President Ahmad al-Sharaa",
+            },
+            {
+                "type": "assault",
+                "place": None,
+                "in_text": "clashes between government forces and Alawite gunmen on the coast killed hundreds of people",
+            },
+            {
+                "type": "mobilize",
+                "place": "Syria",
+                "in_text": "Washington still has about 2,000 troops in Syria",
+            },
+            {
+                "type": "assault",
+                "place": None,
+                "in_text": "has carried out repeated drone strikes on Kurdish targets in the region since December",
+            },
+        ],
+    },
+    {
+        "id": "libya",
+        "published": "2025-05-13",
+        "text": (
+            "TRIPOLI, Libya — Heavy fighting broke out overnight in the Libyan capital between armed "
+            "groups loyal to the Government of National Unity and a rival militia, residents said, "
+            "shattering months of relative calm.\n"
+            "The clashes erupted after the killing of a prominent militia leader, Abdel Ghani "
+            "al-Kikli, at a military base in the Abu Salim district on Monday evening, according "
+            "to two security officials.\n"
+            "The Health Ministry said at least six people were killed.\n"
+            "The UN Support Mission in Libya urged all parties to observe an immediate ceasefire and "
+            "said it was ready to facilitate talks.\n"
+            "Prime Minister Abdul Hamid Dbeibah later announced that the operation had ended and "
+            "that government forces had taken control of Abu Salim.\n"
+            "Libya has been split between rival administrations in the east and west since 2014."
+        ),
+        "events": [
+            {
+                "type": "assault",
+                "place": "Tripoli",
+                "in_text": "Heavy fighting broke out overnight in the Libyan capital between armed groups",
+            },
+            {
+                "type": "assault",
+                "place": "Abu Salim",
+                "in_text": "the killing of a prominent militia leader, Abdel Ghani al-Kikli, at a military base in the Abu Salim district",
+            },
+            {
+                "type": "concede",
+                "place": None,
+                "in_text": "urged all parties to observe an immediate ceasefire",
+            },
+            {"type": "agree", "place": None, "in_text": "it was ready to facilitate talks"},
+            {
+                "type": "assault",
+                "place": "Abu Salim",
+                "in_text": "government forces had taken control of Abu Salim",
+            },
+        ],
+    },
+    {
+        "id": "moldova",
+        "published": "2025-01-30",
+        "text": (
+            "CHISINAU, Moldova — Moldova's president accused Russia on Thursday of trying to "
+            "destabilise the country after a gas crisis left the breakaway region of Transnistria "
+            "without heating for weeks.\n"
+            "Transnistria, a sliver of land along the Ukrainian border, has hosted about 1,500 "
+            "Russian troops since a brief war in 1992.\n"
+            "Moldovan police detained two men in Chisinau on Wednesday on suspicion of planning "
+            "attacks on behalf of Russian intelligence, the prosecutor's office said.\n"
+            "The European Union announced a 250-million-euro aid package to help Moldova cope with "
+            "the energy crisis.\n"
+            "Moldova expelled a Russian diplomat last month over what it called interference in its "
+            "elections.\n"
+            "Officials from Chisinau and Tiraspol met in Bender on Friday to discuss gas supplies, "
+            "the OSCE mission said."
+        ),
+        "events": [
+            {
+                "type": "mobilize",
+                "place": "Transnistria",
+                "in_text": "Transnistria, a sliver of land along the Ukrainian border, has hosted about 1,500 Russian troops",
+            },
+            {"type": "assault", "place": None, "in_text": "a brief war in 1992"},
+            {
+                "type": "coerce",
+                "place": "Chisinau",
+                "in_text": "Moldovan police detained two men in Chisinau on Wednesday",
+            },
+            {
+                "type": "agree",
+                "place": None,
+                "in_text": "The European Union announced a 250-million-euro aid package to help Moldova",
+            },
+            {
+                "type": "sanction",
+                "place": None,
+                "in_text": "Moldova expelled a Russian diplomat last month",
+            },
+            {
+                "type": "consult",
+                "place": "Bender",
+                "in_text": "Officials from Chisinau and Tiraspol met in Bender on Friday",
+            },
+        ],
+    },
+    {
+        "id": "mali",
+        "published": "2025-06-02",
+        "text": (
+            "BAMAKO, Mali — Jihadist fighters attacked a military camp in central Mali on Sunday, "
+            "killing at least 30 soldiers, according to security sources, in one of the deadliest "
+            "assaults on the army this year.\n"
+            "The al-Qaida-linked JNIM group claimed responsibility for the raid on the camp near the "
+            "town of Boulkessi.\n"
+            "Mali's junta, which seized power in coups in 2020 and 2021, has turned to Russian "
+            "mercenaries for help after expelling French troops.\n"
+            "In a statement, the army said it had launched air strikes on the attackers as they "
+            "fled, killing dozens.\n"
+            "Mali, Burkina Faso and Niger quit the West African bloc ECOWAS in January and formed "
+            "their own alliance.\n"
+            "Analysts say the military governments are struggling to contain an insurgency that "
+            "has spread across the Sahel."
+        ),
+        "events": [
+            {
+                "type": "assault",
+                "place": "central Mali",
+                "killed": 30,
+                "in_text": "Jihadist fighters attacked a military camp in central Mali on Sunday, killing at least 30 soldiers",
+            },
+            {"type": "coerce", "place": None, "in_text": "seized power in coups in 2020 and 2021"},
+            {"type": "sanction", "place": None, "in_text": "after expelling French troops"},
+            {
+                "type": "assault",
+                "place": None,
+                "in_text": "it had launched air strikes on the attackers as they fled",
+            },
+            {
+                "type": "sanction",
+                "place": None,
+                "in_text": "Mali, Burkina Faso and Niger quit the West African bloc ECOWAS in January",
+            },
+        ],
+    },
+    {
+        "id": "haiti",
+        "published": "2025-04-02",
+        "text": (
+            "PORT-AU-PRINCE, Haiti — Gang members set fire to homes and opened fire on residents in "
+            "the town of Mirebalais on Monday, forcing thousands to flee, the United Nations said.\n"
+            "The attack freed more than 500 inmates from the town's prison, according to police.\n"
+            "Kenyan police officers leading a UN-backed security mission arrived in the area on "
+            "Tuesday with Haitian troops and retook the police station.\n"
+            "The mission, which began last year, has struggled with a shortage of funding and "
+            "personnel.\n"
+            "The U.S. State Department said Washington would provide an additional $40 million to "
+            "support the mission."
+        ),
+        "events": [
+            {
+                "type": "assault",
+                "place": "Mirebalais",
+                "in_text": "Gang members set fire to homes and opened fire on residents in the town of Mirebalais on Monday",
+            },
+            {"type": "assault", "place": None, "in_text": "retook the police station"},
+            {
+                "type": "agree",
+                "place": None,
+                "in_text": "Washington would provide an additional $40 million to support the mission",
+            },
+        ],
+    },
+    {
+        "id": "kosovo",
+        "published": "2025-01-16",
+        "text": (
+            "PRISTINA, Kosovo — Kosovo police raided several Serbian-run offices in the north of "
+            "the country on Wednesday, seizing documents and closing them down, in a move that drew "
+            "sharp criticism from Belgrade.\n"
+            "Serbia's President Aleksandar Vucic called the raids an act of terror and put the army "
+            "on high alert.\n"
+            "NATO-led peacekeepers increased patrols in the area.\n"
+            "The European Union's envoy, Miroslav Lajcak, travelled to Belgrade and Pristina on "
+            "Thursday for separate meetings with Vucic and Kosovo Prime Minister Albin Kurti.\n"
+            "The two sides agreed in 2023 to an EU-brokered plan to normalise relations but have "
+            "failed to implement it."
+        ),
+        "events": [
+            {
+                "type": "coerce",
+                "place": None,
+                "in_text": "Kosovo police raided several Serbian-run offices in the north of the country on Wednesday",
+            },
+            {"type": "mobilize", "place": None, "in_text": "put the army on high alert"},
+            {
+                "type": "mobilize",
+                "place": None,
+                "in_text": "NATO-led peacekeepers increased patrols in the area",
+            },
+            {
+                "type": "consult",
+                "place": "Belgrade",
+                "in_text": "travelled to Belgrade and Pristina on Thursday for separate meetings",
+            },
+            {
+                "type": "agree",
+                "place": None,
+                "in_text": "The two sides agreed in 2023 to an EU-brokered plan to normalise relations",
+            },
+        ],
+    },
+    {
+        "id": "nigeria",
+        "published": "2025-08-22",
+        "text": (
+            "MAIDUGURI, Nigeria — Suspected Boko Haram fighters abducted at least 50 women who were "
+            "collecting firewood near the town of Gamboru in Borno state, residents said on "
+            "Friday.\n"
+            "The military said troops had rescued 12 of the women after a firefight with the "
+            "insurgents in the Sambisa forest.\n"
+            "Nigeria's government has held talks with community leaders in the region but has "
+            "ruled out negotiating with the militants.\n"
+            "More than 35,000 people have been killed since the insurgency began in 2009, "
+            "according to the United Nations."
+        ),
+        "events": [
+            {
+                "type": "assault",
+                "place": "Gamboru",
+                "in_text": "Suspected Boko Haram fighters abducted at least 50 women",
+            },
+            {"type": "aid", "place": "Sambisa", "in_text": "troops had rescued 12 of the women"},
+            {
+                "type": "assault",
+                "place": "Sambisa",
+                "in_text": "a firefight with the insurgents in the Sambisa forest",
+            },
+            {
+                "type": "consult",
+                "place": None,
+                "in_text": "Nigeria's government has held talks with community leaders in the region",
+            },
+            {
+                "type": "assault",
+                "place": None,
+                "killed": 35000,
+                "in_text": "More than 35,000 people have been killed since the insurgency began in 2009",
+            },
+        ],
+    },
+    {
+        "id": "taiwan",
+        "published": "2025-04-01",
+        "text": (
+            "TAIPEI, Taiwan — China's military held large-scale drills around Taiwan on Tuesday, "
+            "deploying warships and fighter jets in what it called a warning to separatist forces, "
+            "Taiwan's defence ministry said.\n"
+            "Taiwan said it detected 71 Chinese aircraft and 13 navy ships near the island and "
+            "dispatched its own forces to monitor them.\n"
+            "The United States approved a $385 million arms sale to Taiwan last month, angering "
+            "Beijing, which imposed sanctions on several U.S. defence firms in response.\n"
+            "Chinese and U.S. defence officials are due to hold talks in Singapore next month."
+        ),
+        "events": [
+            {
+                "type": "mobilize",
+                "place": "Taiwan",
+                "in_text": "China's military held large-scale drills around Taiwan on Tuesday, deploying warships and fighter jets",
+            },
+            {
+                "type": "mobilize",
+                "place": None,
+                "in_text": "dispatched its own forces to monitor them",
+            },
+            {
+                "type": "sanction",
+                "place": None,
+                "in_text": "imposed sanctions on several U.S. defence firms",
+            },
+            {
+                "type": "agree",
+                "place": "Singapore",
+                "in_text": "are due to hold talks in Singapore next month",
+            },
+        ],
+    },
+]
+
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
@@ -661,6 +979,10 @@ def test_events_on_articles_of_our_own() -> None:
 
 
 if __name__ == "__main__":
-    figures, errors = score(ARTICLES)
-    print("\n".join(errors))
-    print(" ".join(f"{k}={v:.3f}" for k, v in figures.items()))
+    import sys
+
+    for name, arts in (("first", ARTICLES), ("second", ARTICLES_2)):
+        figures, errors = score(arts)
+        if "-v" in sys.argv:
+            print("\n".join(errors))
+        print(name, " ".join(f"{k}={v:.3f}" for k, v in figures.items()))

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 import attrs
 
 from conflictmodel.context import MentionKind, ParseContext
-from conflictmodel.errors import ValidationError
+from conflictmodel.errors import GazetteerError, ValidationError
+from conflictmodel.gazetteer.cities import City, CityIndex
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.events import Casualties, EventType
 from conflictmodel.model.places import Place, PlaceRole
@@ -27,6 +28,7 @@ from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.events.lexicon import EventLexicon, _union
 from conflictmodel.parsers.events.triggers import Trigger
 from conflictmodel.parsers.proposals.mentions import state_fallbacks
+from conflictmodel.resources import load_data
 
 __all__ = ["PlaceFinder", "TollReader", "casualties_near", "event_date", "toll_reader"]
 
@@ -37,6 +39,51 @@ _VENUE_TYPES = frozenset(
 _AT_TARGET = frozenset({EventType.ASSAULT, EventType.COERCE})
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
 _SLUG = re.compile(r"[^a-z0-9]+")
+_THERE = re.compile(
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|remains?)\b)", re.I
+)
+# "Afghanistan's Paktika province", "Ukraine's Kharkiv region": the place inside the first.
+_POSSESSIVE_GAP = re.compile(r"['’]s?\s{1,3}$")
+
+
+def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
+    """The more precise place when the chosen one is the possessor of another
+    ("Afghanistan's Paktika province")."""
+    for c in cands:
+        if c[0] > best[1] and c[0] - best[1] <= 3 and _POSSESSIVE_GAP.match(text[best[1] : c[0]]):
+            return c
+    return best
+
+
+_FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
+_CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each state's capital: the first of its metonyms in ``data/states.json``."""
+    states = load_data("states.json").get("states", {})
+    return {code: v["metonyms"][0] for code, v in states.items() if v.get("metonyms")}
+
+
+def _capital_of(code: str) -> str | None:
+    return _capitals().get(code)
+
+
+@cache
+def _cities() -> CityIndex | None:
+    try:
+        return CityIndex.default()
+    except GazetteerError:
+        return None
+
+
+def _city_of(name: str, country: str | None = None) -> City | None:
+    """The GeoNames city of this name (in ``country`` when given), if one clearly is."""
+    index = _cities()
+    if index is None or not name[:1].isupper():
+        return None
+    return index.resolve(name, (country,) if country else ())
 
 
 def _slug(name: str) -> str:
@@ -80,8 +127,17 @@ class PlaceFinder:
         self.ctx = ctx
         self.lex = lex
         self._places: list[tuple[int, int, Place]] = sorted(
-            (m.start, m.end, p) for p in ctx.places.values() for m in p.mentions
+            (m.start, m.end, p)
+            for p in ctx.places.values()
+            if p.role is not PlaceRole.DATELINE
+            for m in p.mentions
         )
+        # Where the story was filed: the place of an event whose sentence names none.
+        self._dateline: Place | None = next(
+            (p for p in ctx.places.values() if p.role is PlaceRole.DATELINE), None
+        )
+        # The last place an event was given: what "there" refers to.
+        self._last: Place | None = None
         self._made: dict[str, Place] = {}
         self._memo_key: tuple[int, int] = (-1, -1)
         self._recent: tuple[int, Place] | None = None
@@ -95,6 +151,28 @@ class PlaceFinder:
         self._demonyms: set[int] = {
             m.start for m in matches if any(e.via == "demonym" for e in m.entries)
         }
+        # "the Libyan capital": the capital of the state the demonym names.
+        self._capitals: dict[int, tuple[int, str, str]] = {}
+        text = ctx.text
+        for m in matches:
+            for e in m.entries:
+                if e.via == "demonym" and e.target.startswith("state:"):
+                    after = _CAPITAL_AFTER.match(text, m.end)
+                    city = _capital_of(e.target[6:])
+                    if after and city:
+                        self._capitals[m.start] = (after.end(), city, e.target[6:])
+                    break
+        # How often each state is named (by name, demonym, capital): the article's focus.
+        self._named: dict[str, int] = {}
+        self._names: dict[str, tuple[str, int, int]] = {}
+        for m in matches:
+            for e in m.entries:
+                if e.kind is MentionKind.ACTOR and e.target.startswith("state:"):
+                    code = e.target[6:]
+                    self._named[code] = self._named.get(code, 0) + 1
+                    if e.via in ("name", "alias") and code not in self._names:
+                        self._names[code] = (m.text, m.start, m.end)
+                    break
         for m in matches:
             for e in m.entries:
                 if (
@@ -130,35 +208,66 @@ class PlaceFinder:
             return True
         return bool(words) and words[-1] in self.lex.locative
 
+    def focus(self, etype: EventType, actors: tuple[Actor, ...]) -> Place | None:
+        """For an attack, a deployment, a coercion or a retreat whose text names no place: the
+        country the article names most often, other than the actors' own (event coders give
+        every event at least its country)."""
+        if etype in _VENUE_TYPES or not self._named:
+            return None
+        own = {a.country for a in actors if a.country}
+        ranked = sorted(
+            (c for c in self._named if c not in own and c in self._names),
+            key=lambda c: (-self._named[c], self._names[c][1]),
+        )
+        if not ranked:
+            return None
+        name, s, e = self._names[ranked[0]]
+        return self._country(name, ranked[0], PlaceRole.EVENT_LOCATION, s, e)
+
     def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
         """The place of the event at ``trig`` whose text is ``seg``: one named in its text,
-        else one after a preposition elsewhere in its sentence."""
+        else one after a preposition elsewhere in its sentence, else the place "there" refers
+        to, the place of the sentence before (same paragraph), or the dateline's."""
         found = self._sentence(sent)
         text = self.ctx.text
         cands = [
             # The verb's object ("seized Goma", "shelled Kharkiv") is where it happened.
             (c[0], c[1], 0, c[3])
-            if c[2] and trig.reach <= c[0] and len(text[trig.reach : c[0]].split()) <= 1
+            if c[2] and trig.end <= c[0] and len(text[trig.end : c[0]].split()) <= 1
             else c
             for c in found
             if seg.start <= c[0] and c[1] <= seg.end
         ]
         if not cands:
             cands = [c for c in found if c[2] == 0]
+        if trig.type in _VENUE_TYPES:
+            # "an offer from the United States": where a party comes from, not the venue.
+            cands = [c for c in cands if not _FROM.search(text, max(0, c[0] - 10), c[0])]
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         if not cands:
-            # A place of the sentence before, in the same paragraph ("Drones struck Sumy.
-            # Ten people were killed.").
-            last = self._recent
-            if last is not None and "\n" not in self.ctx.text[last[0] : sent.start]:
-                place = last[1]
-                return place if place.role is role else attrs.evolve(place, role=role)
-            return None
+            place = self._fallback(seg, sent)
+            if place is None:
+                return None
+            return place if place.role is role else attrs.evolve(place, role=role)
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
+        best = _inner(text, best, cands)
         place = best[3]()
         self._recent = (sent.end, place)
+        self._last = place
         return place if place.role is role else attrs.evolve(place, role=role)
+
+    def _fallback(self, seg: Span, sent: Span) -> Place | None:
+        text = self.ctx.text
+        if self._last is not None and _THERE.search(text, seg.start, seg.end):
+            # "maintained a contingent there": the place last named.
+            return self._last
+        last = self._recent
+        if last is not None and "\n" not in text[last[0] : sent.start]:
+            # A place of the sentence before, in the same paragraph ("Drones struck Sumy.
+            # Ten people were killed.").
+            return last[1]
+        return self._dateline
 
     def target_country(self, targets: tuple[Actor, ...], trig: Trigger, seg: Span) -> Place | None:
         """For an attack with no place named: the country it was aimed at, a state among the
@@ -237,10 +346,22 @@ class PlaceFinder:
                 out.append((s, end, 0, city))
                 continue
             name = m.group().rstrip("'’")
+            capital = self._capitals.get(s)
+            if capital is not None:
+                end, city_name, country = capital
+                city = partial(self._make, city_name, TerritoryKind.CITY, country, role, s, end)
+                out.append((s, end, 0, city))
+                continue
             first = name.split()[0].lower()
             if first in self.lex.not_places or len(name) < 3 or s in self._demonyms:
                 continue
-            if self.ctx.mention_at(Span(start=s, end=m.end()), MentionKind.ACTOR):
+            if text.startswith("$", m.end()):
+                continue  # "US$10 million": a currency
+            if self.ctx.mention_at(
+                Span(start=s, end=m.end()), MentionKind.ACTOR
+            ) is not None and not _city_of(name):
+                # An actor named after a preposition ("talks with Hamas"), unless it is also a
+                # city ("in Brussels").
                 continue
             end = s + len(name)
             out.append(
@@ -264,6 +385,10 @@ class PlaceFinder:
     def _make(
         self, name: str, kind: TerritoryKind, country: str | None, role: PlaceRole, s: int, e: int
     ) -> Place:
+        city = _city_of(name, country)
+        if city is not None:
+            # A GeoNames city: placed in its ISO 3166-2 region where known.
+            kind, country = TerritoryKind.CITY, city.parent
         key = f"{'city' if kind is TerritoryKind.CITY else 'place'}:{_slug(name)}"
         old = self._made.get(key)
         mention = Span(start=s, end=e)

@@ -50,6 +50,13 @@ _BY = re.compile(r"\bby\s{1,3}(?:[\w'’.-]+\s{1,3}){0,4}$", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at|near|from|outside|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
 _ADJ_GAP = re.compile(r"(?:['’]s?)?\s{1,3}(?:[a-z][\w-]*\s{1,3}){0,3}")
 _NEAR = 60
+# A segment that opens with a coordinating word continues the clause's predicate.
+# A segment that opens with a coordinating word and a verb continues the clause's predicate
+# ("... and put the army on alert"); "and the two sides will ..." has a subject of its own.
+_COORDINATED = re.compile(
+    r"\W{0,3}(?:and|but|then|and then)\s{1,3}(?!(?:the|a|an|its|their|his|her|this|that|these|"
+    r"those|both|all|some|each|it|they|he|she|we|i|you|one|two|three|several|many)\b)[a-z]"
+)
 
 
 class SentenceParties:
@@ -206,6 +213,10 @@ def participants(
         actors = _subject(ctx, info, floor, trig.start)
         if not actors and floor == clause.start and clause.start > sent.start:
             actors = _subject(ctx, info, sent.start, trig.start)
+        elif not actors and floor > clause.start and _COORDINATED.match(text, seg.start):
+            # "Vucic condemned the raids and put the army on alert": the subject of the
+            # first verb is the subject of the second.
+            actors = _subject(ctx, info, clause.start, seg.start)
     elif trig.rule.pos == "verb":
         # "Kharkiv was shelled by Russia": the subject suffered it.
         (actors if joint else targets).extend(_subject(ctx, info, floor, trig.start))

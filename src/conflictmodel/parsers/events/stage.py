@@ -140,17 +140,61 @@ def _cut(text: str, after: int, before: int) -> int:
 _TOLD_ONCE = frozenset({EventType.AGREE, EventType.SUPPORT, EventType.CONCEDE})
 
 
-def _told_again(event: Event, said: Mapping[EventType, list[Event]]) -> bool:
-    """An agreement-like event already reported: same type, same trigger word, and the same
-    parties (or a party in common)."""
-    if event.type not in _TOLD_ONCE:
+_CEASEFIRES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "truces"})
+_REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", "such"})
+_PRONOUNS = frozenset({"it", "them"})
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _object_of(text: str, event: Event, agreements: frozenset[str]) -> tuple[str | None, bool]:
+    """What an agreement-like event is about, from the words after its trigger: ``ceasefire``,
+    ``deal`` (any other agreement noun) or None, and whether the words refer back to one
+    already told ("signed the deal", "to sign it")."""
+    trig = event.trigger or ""
+    at = text.find(trig, event.span.start, event.span.end) if trig else -1
+    if at < 0:
+        return None, False
+    words = [w.lower() for w in _WORD.findall(text, at + len(trig), event.span.end)[:6]]
+    if words and words[0] == "to":
+        words = words[1:]
+    if words and words[0] in _PRONOUNS:
+        return None, True
+    for i, w in enumerate(words):
+        if w in _CEASEFIRES or w in agreements:
+            kind = "ceasefire" if w in _CEASEFIRES else "deal"
+            return kind, i > 0 and words[0] in _REFERRING
+    return None, False
+
+
+def _parties(event: Event) -> set[str]:
+    """The event's actors by id and by country: a minister and her state are one party."""
+    out = {a.id for a in event.actors}
+    out.update(f"country:{a.country}" for a in event.actors if a.country)
+    return out
+
+
+def _told_again(
+    text: str, event: Event, said: Mapping[EventType, list[Event]], agreements: frozenset[str]
+) -> bool:
+    """An agreement, signing or concession already reported: a later mention of the same type
+    by the same party (or by nobody named) that refers back to it ("she had signed the deal",
+    "to ratify it"), names the same kind of agreement ("agreed to a ceasefire" ... "accepted a
+    truce") or repeats its trigger word.  Another party doing it ("the cabinet approved the
+    agreement") is a new event."""
+    if event.type not in _TOLD_ONCE or not said.get(event.type):
         return False
     trig = (event.trigger or "").lower()
-    ids = {a.id for a in event.actors}
-    return any(
-        (e.trigger or "").lower() == trig and bool(ids & {a.id for a in e.actors})
-        for e in said.get(event.type, ())
-    )
+    mine = _parties(event)
+    kind, refers = _object_of(text, event, agreements)
+    for e in said[event.type]:
+        common = bool(mine & _parties(e))
+        if mine and not common:
+            continue
+        if refers or (common and (e.trigger or "").lower() == trig):
+            return True
+        if kind is not None and _object_of(text, e, agreements)[0] == kind:
+            return True
+    return False
 
 
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
@@ -221,6 +265,7 @@ class EventParser:
         paras = doc.paragraphs
         starts = [p.start for p in paras]
         from_toll: set[str] = set()
+        agreements = self.lexicon.agreement_nouns
         last_attack: tuple[int, int] | None = None
         for si in sorted(by_sentence):
             sent = doc.sentences[si]
@@ -231,7 +276,7 @@ class EventParser:
                 ctx, sent, hits, cues, places, types_seen, si in mediated, from_toll
             )
             for event in found:
-                if event.id in seen or _told_again(event, said):
+                if event.id in seen or _told_again(text, event, said, agreements):
                     continue
                 if event.id in from_toll and last_attack and si - last_attack[0] <= _TOLL_REACH:
                     # "Drones struck Sumy. Ten people were killed.": the toll of that attack.
@@ -308,7 +353,11 @@ class EventParser:
                 out.append(event)
                 from_toll.add(event.id)
                 out.sort(key=lambda e: e.span.start)
-        kept = [e for e in self._with_toll(ctx, sent, out) if _specific(e)]
+        kept = [
+            e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
+            for e in self._with_toll(ctx, sent, out)
+            if _specific(e)
+        ]
         for e in kept:
             types_seen.add(e.type)
             types_seen.update(absorbed.get(e.id, ()))
