@@ -177,16 +177,96 @@ def test_compact_form_leaves_out_defaults_and_evidence_but_keeps_differences() -
         "format": ARTICLE_FORMAT,
         "text": "No talks.",
         "actors": [{"id": "group:houthis", "name": "Houthis", "kind": "group"}],
-        "statements": [
-            {"id": "stmt:0-9", "kind": "direct", "span": [0, 9], "speaker": "group:houthis"}
-        ],
+        # The id is the stmt:START-END of its span, the speaker the first of the actors.
+        "statements": [{"kind": "direct", "span": [0, 9], "speaker": 0}],
     }
-    assert from_dict(data, Article) == exact
+    back = from_dict(data, Article)
+    assert back == exact
+    assert back.statements[0].speaker is back.actors[0]
     # Content that is not the text at its span is kept.
     edited = Article(text="No talks.", statements=[_statement(None, content="No talks")])
     assert to_dict(edited, compact=True)["statements"][0]["content"] == "No talks"
     assert from_json(to_json(edited, compact=True), Article) == edited
     assert " " not in to_json(Article(text="", actors=[HOUTHIS]), compact=True)
+
+
+YEMEN = (
+    "Houthi leader Abdul-Malik al-Houthi said on Thursday that attacks on ships would go on. "
+    "The Saudi-led coalition said talks in Muscat were postponed."
+)
+HOUTHI = Actor(
+    id="person:abdul-malik-al-houthi",
+    name="Abdul-Malik al-Houthi",
+    kind="person",
+    mentions=[Span(start=14, end=35)],
+)
+COALITION = Actor(
+    id="group:saudi-led-coalition", name="Saudi-led coalition", kind="group",
+    mentions=[Span(start=92, end=111)],
+)  # fmt: skip
+
+
+def _said(content: str, speaker: Actor, cue: str | None, cue_at: int, **kw: Any) -> Statement:
+    start = YEMEN.index(content)
+    return Statement(
+        id=kw.pop("id", f"stmt:{start}-{start + len(content)}"), content=content,
+        kind="reported", span=Span(start=start, end=start + len(content)), speaker=speaker,
+        cue=cue, cue_span=Span(start=cue_at, end=cue_at + 4), **kw,
+    )  # fmt: skip
+
+
+ATTACKS = "attacks on ships would go on"
+TALKS = "talks in Muscat were postponed"
+
+
+def test_compact_form_rebuilds_span_ids_cues_and_index_references() -> None:
+    attacks = _said(ATTACKS, HOUTHI, "said", YEMEN.index("said on"))
+    talks = _said(TALKS, COALITION, "said", YEMEN.index("said talks"), id="stmt:talks")
+    position = Position(
+        actor=COALITION, stance="opposes", text=TALKS, span=talks.span, statement=talks,
+        provision="ceasefire",
+    )  # fmt: skip
+    article = Article(
+        text=YEMEN, actors=[HOUTHI, COALITION], statements=[attacks, talks], positions=[position]
+    )
+    data = to_dict(article, compact=True)
+    first, second = data["statements"]
+    # stmt:58-86 is the id its span gives; "stmt:talks" is not, so it is kept.
+    assert "id" not in first
+    assert second["id"] == "stmt:talks"
+    # "said" is the text at the cue span: left out; the content is the text at the span.
+    assert "cue" not in first
+    assert "content" not in first
+    assert (first["speaker"], second["speaker"]) == (0, 1)
+    assert data["positions"][0]["actor"] == 1
+    assert data["positions"][0]["statement"] == 1
+    back = from_json(to_json(article, compact=True), Article)
+    assert back == article
+    assert back.positions[0].statement is back.statements[1]
+    assert back.statements[0].speaker is back.actors[0]
+    assert not list(_validator().iter_errors(data))
+
+
+def test_a_cue_that_is_not_the_text_at_its_span_is_kept_even_if_it_is_the_default() -> None:
+    for cue in (None, "SAID", "told"):
+        said = _said(ATTACKS, HOUTHI, cue, YEMEN.index("said on"))
+        article = Article(text=YEMEN, actors=[HOUTHI], statements=[said])
+        data = to_dict(article, compact=True)
+        assert data["statements"][0]["cue"] == cue
+        assert from_json(to_json(article, compact=True), Article) == article
+        assert not list(_validator().iter_errors(data))
+
+
+def test_an_index_out_of_range_names_its_path() -> None:
+    said = _said(ATTACKS, HOUTHI, "said", YEMEN.index("said on"))
+    article = Article(text=YEMEN, actors=[HOUTHI], statements=[said])
+    data = to_dict(article, compact=True)
+    data["statements"][0]["speaker"] = 3
+    with pytest.raises(SerializationError, match=r"3 is not the index.*1 actors.*statements\[0\]"):
+        from_dict(data, Article)
+    data["statements"][0]["speaker"] = -1
+    with pytest.raises(SerializationError, match=r"-1 is not the index"):
+        from_dict(data, Article)
 
 
 def test_compact_json_is_smaller_for_every_seed() -> None:

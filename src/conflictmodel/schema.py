@@ -47,7 +47,7 @@ from conflictmodel.model.span import Span
 from conflictmodel.model.textdates import TextDate
 from conflictmodel.serialization import _REFERABLE as REFERABLE
 from conflictmodel.serialization import ARTICLE_FORMAT, converter
-from conflictmodel.serialization import _evidence_field as evidence_field
+from conflictmodel.serialization import _derived_fields as derived_fields
 
 __all__ = ["DRAFT", "article_schema", "json_schema", "main"]
 
@@ -96,8 +96,9 @@ def article_schema() -> dict[str, Any]:
 
     It describes the normalised form (format 2), full or compact: inside statements,
     proposals, positions, claims and events a reference to an actor, territory, place or
-    statement is its id or the object in full, a date its index in ``dates`` or the object,
-    and a span ``{"start", "end"}`` or ``[start, end]``.
+    statement is its id, its index in the article's list (compact) or the object in full, a
+    date its index in ``dates`` or the object, and a span ``{"start", "end"}`` or
+    ``[start, end]``; what the compact form may leave out is not required.
 
     Example:
         >>> schema = article_schema()
@@ -105,7 +106,7 @@ def article_schema() -> dict[str, Any]:
         (['format', 'text'], 2)
         >>> [b.get("type", b.get("$ref")) for b in
         ...  schema["$defs"]["Statement"]["properties"]["speaker"]["anyOf"]]
-        ['string', '#/$defs/Actor', 'null']
+        ['string', 'integer', '#/$defs/Actor', 'null']
     """
     return json_schema(Article)
 
@@ -124,9 +125,10 @@ def _class_schema(
             "const": ARTICLE_FORMAT,
         }
         required.append("format")
-    # In an Article, fields equal to their defaults and evidence strings equal to the text at
-    # their span may be left out (the compact form), so the evidence is not required.
-    evidence = evidence_field(cls) if article else None
+    # In an Article, fields equal to their defaults and what reading rebuilds from a span (the
+    # evidence, a cue, an id of the stmt:START-END kind) may be left out (the compact form),
+    # so those are not required.
+    derived = derived_fields(cls) if article else {}
     for field in attrs.fields(cls):
         # The Article's own lists hold full objects; everything inside them may refer by id.
         refs = article and cls is not Article
@@ -136,9 +138,12 @@ def _class_schema(
             _constrain(prop, keywords)
         if field.name in docs:
             prop = {"description": docs[field.name], **prop}
-        if field.default is attrs.NOTHING and field.name != evidence:
+        if field.default is attrs.NOTHING and field.name not in derived:
             required.append(field.name)
-        elif not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+        elif field.default is not attrs.NOTHING and not isinstance(
+            field.default,
+            attrs.Factory,  # type: ignore[arg-type]
+        ):
             prop["default"] = converter.unstructure(field.default)
         properties[field.name] = prop
     schema: dict[str, Any] = {}
@@ -172,6 +177,12 @@ def _type_schema(
                     "description": f"the id of one of the article's {REFERABLE[tp]}",
                     "type": "string",
                     "minLength": 1,
+                },
+                {
+                    "description": f"the index of one of the article's {REFERABLE[tp]} "
+                    "(the compact form)",
+                    "type": "integer",
+                    "minimum": 0,
                 },
                 _type_schema(tp, defs, article=article),
             ]

@@ -12,7 +12,7 @@ model's validators, so JSON that breaks the model's rules is rejected with a
 An Article is written normalised (``"format": 2``, see
 [`ARTICLE_FORMAT`][conflictmodel.serialization.ARTICLE_FORMAT]): each actor, territory and
 place once, in its lists, and references to them as ids; ``compact=True`` leaves out what
-reading restores.  Reading accepts both forms and the embedded shape of earlier releases.
+reading restores and refers by index.  Reading accepts both forms and the embedded shape of earlier releases.
 
 Example:
     >>> from conflictmodel import Span, Territory, to_json, from_json
@@ -35,7 +35,7 @@ import re
 import types
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
@@ -47,7 +47,9 @@ from cattrs.v import format_exception
 from conflictmodel.errors import ConflictModelError, SerializationError
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
+from conflictmodel.model.events import Event
 from conflictmodel.model.places import Place
+from conflictmodel.model.proposals import Proposal
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement
 from conflictmodel.model.territories import Territory
@@ -205,7 +207,7 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
         or cls.__module__.startswith("conflictmodel."),
         _cattrs_detailed_validation=conv.detailed_validation,
     )
-    evidence = _evidence_field(cls)
+    derived = _derived_fields(cls)
 
     def structure(value: Any, _: Any) -> Any:
         reading = _READING.get()
@@ -214,16 +216,16 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
                 return value
             if isinstance(value, str) and cls in _REFERABLE:
                 return reading.resolve(cls, value)
-            if cls is TextDate and type(value) is int:
-                return reading.date(value)
+            if type(value) is int and (cls in _REFERABLE or cls is TextDate):
+                return reading.at(cls, value)
         if cls is Span and isinstance(value, list | tuple):
             value = _span_from_pair(value)
         if not isinstance(value, Mapping):
             raise SerializationError(f"expected object ({cls.__name__}), got {_json_type(value)}")
         if cls is Article:
             return _structure_article(value, inner, conv)
-        if reading is not None and evidence is not None and evidence not in value:
-            value = reading.fill_evidence(value, evidence)
+        if reading is not None and derived:
+            value = reading.fill(value, cls, derived)
         return inner(value, cls)
 
     return structure
@@ -265,9 +267,12 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 # so the references share it, as a parsed Article's do.
 #
 # The compact form (``compact=True``) also leaves out what reading can restore: fields equal
-# to their defaults, and evidence strings (a statement's ``content``, a provision's
-# ``text``...) that are exactly the article text at the object's span; spans are written as
-# ``[start, end]``.  Both forms carry ``"format": 2`` and are read without being told which.
+# to their defaults; strings that are exactly the article text at a span of the same object
+# (the evidence at ``span``: a statement's ``content``, a provision's ``text``...; a
+# statement's ``cue`` at its ``cue_span``); and ids that are the parsers' ``stmt:START-END``,
+# ``prop:...`` and ``event:...`` of the object's span.  A reference is the index of the object
+# in the Article's list rather than its id, and spans are written as ``[start, end]``.  Both
+# forms carry ``"format": 2`` and are read without being told which.
 
 ARTICLE_FORMAT = 2
 """The version of the Article JSON that ``to_json`` writes (the ``"format"`` key).
@@ -289,9 +294,14 @@ _REFERABLE: dict[type[Any], str] = {
     Statement: "statements",
 }
 _LISTS = frozenset({*_REFERABLE.values(), "dates"})
+# Classes whose id is, by the parsers' convention, ``PREFIX:START-END`` of their span; the
+# compact form leaves such an id out and reading rebuilds it.  Part of the format: a prefix
+# changed here would change how compact JSON written before reads.
+_SPAN_IDS: dict[type[Any], str] = {Statement: "stmt", Proposal: "prop", Event: "event"}
 _COMPACT: ContextVar[bool] = ContextVar("conflictmodel_compact", default=False)
 _EVIDENCE_NAMES = ("content", "text")
 _EVIDENCE: dict[type[Any], str | None] = {}
+_DERIVED: dict[type[Any], dict[str, str]] = {}
 _FIELDS: dict[type[Any], tuple[attrs.Attribute[Any], ...]] = {}
 
 
@@ -312,6 +322,43 @@ def _evidence_field(cls: type[Any]) -> str | None:
     return found
 
 
+def _derived_fields(cls: type[Any]) -> dict[str, str]:
+    """``{field: span field}``: what the compact form may leave out of a ``cls`` because
+    reading rebuilds it from that span: the evidence at ``span``, a string field ``X`` at its
+    ``X_span`` (``cue``), and ``id`` (from ``span``) for the classes of ``_SPAN_IDS``.
+
+    Derived from the fields, so a new model class gets the compact form without a change here.
+
+    Example:
+        >>> from conflictmodel import Statement
+        >>> _derived_fields(Statement)
+        {'id': 'span', 'content': 'span', 'cue': 'cue_span'}
+    """
+    if cls in _DERIVED:
+        return _DERIVED[cls]
+    found: dict[str, str] = {}
+    if attrs.has(cls) and cls is not Article:
+        names = [f.name for f in attrs.fields(cls)]
+        hints = get_type_hints(cls)
+        if cls in _SPAN_IDS:
+            found["id"] = "span"
+        evidence = _evidence_field(cls)
+        for name in names:
+            if name == evidence:
+                found[name] = "span"
+            elif f"{name}_span" in names and hints[name] in (str, str | None):
+                found[name] = f"{name}_span"
+    _DERIVED[cls] = found
+    return found
+
+
+def _rebuilt(cls: type[Any], name: str, span: Span, text: str) -> str:
+    """What reading puts in a left-out field ``name`` of a ``cls`` with that span."""
+    if name == "id" and cls in _SPAN_IDS:
+        return f"{_SPAN_IDS[cls]}:{span.start}-{span.end}"
+    return span.of(text)
+
+
 def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
     try:
         return _FIELDS[cls]
@@ -320,14 +367,15 @@ def _fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
         return found
 
 
-def _unique_ids(items: tuple[Any, ...]) -> dict[str, Any]:
-    """``id -> object`` for the ids that occur once (a shared id could not say which)."""
-    table: dict[str, Any] = {}
+def _unique_ids(items: tuple[Any, ...]) -> dict[str, tuple[Any, int]]:
+    """``id -> (object, index)`` for the ids that occur once (a shared id could not say
+    which)."""
+    table: dict[str, tuple[Any, int]] = {}
     doubled: set[str] = set()
-    for item in items:
+    for index, item in enumerate(items):
         if item.id in table:
             doubled.add(item.id)
-        table[item.id] = item
+        table[item.id] = (item, index)
     for key in doubled:
         del table[key]
     return table
@@ -370,27 +418,28 @@ class _Writer:
         if cls is TextDate and value in self.dates:
             return self.dates[value]
         table = self.tables.get(cls)
-        if table is not None:
-            known = table.get(value.id)
-            if known is value or (known is not None and known == value):
-                return value.id
+        if table is not None and value.id in table:
+            known, index = table[value.id]
+            if known is value or known == value:
+                return index if self.compact else value.id
         if cls.__module__.startswith("conflictmodel.model.") and attrs.has(cls):
             return self.full(value)
         return self.conv.unstructure(value)
 
     def full(self, obj: Any) -> dict[str, Any]:
         cls = type(obj)
-        evidence = _evidence_field(cls) if self.compact else None
+        derived = _derived_fields(cls) if self.compact else {}
         out: dict[str, Any] = {}
         for field in _fields(cls):
             value = getattr(obj, field.name)
-            if self.compact and self._is_default(obj, field, value):
+            span = getattr(obj, derived[field.name]) if field.name in derived else None
+            if isinstance(span, Span):
+                # Reading fills this field in from the span when it is absent: leave it out
+                # only if that gives it back, and never leave it out as a mere default.
+                if value != _rebuilt(cls, field.name, span, self.text):
+                    out[field.name] = self.value(value)
                 continue
-            if (
-                field.name == evidence
-                and isinstance(obj.span, Span)
-                and value == obj.span.of(self.text)
-            ):
+            if self.compact and self._is_default(obj, field, value):
                 continue
             out[field.name] = self.value(value)
         return out
@@ -415,17 +464,20 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.tables: dict[type[Any], dict[str, Any]] = {}
-        self.dates: tuple[TextDate, ...] | None = None
+        self.lists: dict[type[Any], tuple[Any, ...]] = {}
 
-    def date(self, index: int) -> TextDate:
-        if self.dates is None:  # the list itself could not be read; that error is reported
-            raise SerializationError(f"cannot resolve date {index}")
-        if not 0 <= index < len(self.dates):
+    def at(self, cls: type[Any], index: int) -> Any:
+        """The object at ``index`` of the Article's list of ``cls`` (a compact reference)."""
+        name = _REFERABLE.get(cls, "dates")
+        items = self.lists.get(cls)
+        if items is None:  # the list itself could not be read; that error is reported
+            raise SerializationError(f"cannot resolve {cls.__name__} {index}")
+        if not 0 <= index < len(items):
             raise SerializationError(
-                f"{index} is not the index of any of the article's {len(self.dates)} dates "
-                "(Article.dates)"
+                f"{index} is not the index of any of the article's {len(items)} {name} "
+                f"(Article.{name})"
             )
-        return self.dates[index]
+        return items[index]
 
     def resolve(self, cls: type[Any], key: str) -> Any:
         table = self.tables.get(cls)
@@ -439,17 +491,31 @@ class _Reader:
                 f"{key!r} is not the id of any of the article's {name} (Article.{name})"
             ) from None
 
-    def fill_evidence(self, value: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-        """``value`` with its evidence string restored from its span (the compact form)."""
-        span = value.get("span")
-        if isinstance(span, Mapping):
-            span = (span.get("start"), span.get("end"))
-        if not (isinstance(span, list | tuple) and len(span) == 2):
-            return value
-        start, end = span
-        if not all(type(x) is int for x in (start, end)) or not 0 <= start <= end:
-            return value  # the span's own error is reported
-        return {**value, name: self.text[start:end]}
+    def fill(
+        self, value: Mapping[str, Any], cls: type[Any], derived: Mapping[str, str]
+    ) -> Mapping[str, Any]:
+        """``value`` with the fields the compact form left out rebuilt from their spans."""
+        filled: dict[str, Any] | None = None
+        for name, span_name in derived.items():
+            if name in value:
+                continue
+            span = _span_of(value.get(span_name))
+            if span is not None:
+                filled = dict(value) if filled is None else filled
+                filled[name] = _rebuilt(cls, name, span, self.text)
+        return value if filled is None else filled
+
+
+def _span_of(raw: Any) -> Span | None:
+    """A span as JSON holds it (``{"start", "end"}`` or ``[start, end]``), if it is one."""
+    if isinstance(raw, Mapping):
+        raw = (raw.get("start"), raw.get("end"))
+    if not (isinstance(raw, list | tuple) and len(raw) == 2):
+        return None
+    start, end = raw
+    if not all(type(x) is int for x in (start, end)) or not 0 <= start <= end:
+        return None  # the span's own error is reported
+    return Span(start=start, end=end)
 
 
 _READING: ContextVar[_Reader | None] = ContextVar("conflictmodel_reading", default=None)
@@ -485,7 +551,7 @@ def _structure_article(
         # which name them), each object read once and shared by every reference; a list that
         # cannot be read is left for ``inner`` to report with its path.
         with contextlib.suppress(Exception):  # reported again, with its path, by inner()
-            reader.dates = data["dates"] = conv.structure(
+            reader.lists[TextDate] = data["dates"] = conv.structure(
                 data.get("dates", ()), tuple[TextDate, ...]
             )
         for cls, name in _REFERABLE.items():
@@ -494,6 +560,7 @@ def _structure_article(
             except Exception:  # reported again, with its path, by inner() below
                 continue
             data[name] = items
+            reader.lists[cls] = items
             reader.tables[cls] = {item.id: item for item in reversed(items)}
         result: Article = inner(data, Article)
         return result
@@ -511,8 +578,10 @@ def to_dict(obj: Any, *, conv: cattrs.Converter | None = None, compact: bool = F
     An [`Article`][conflictmodel.Article] is written normalised (``"format": 2``): its actors,
     territories and places once each, and references to them (and ``Position.statement``)
     as ids.  ``compact=True`` also leaves out, in Articles, what reading restores: fields
-    equal to their defaults and evidence strings equal to the text at their span; spans
-    become ``[start, end]``.  It changes nothing for other objects.
+    equal to their defaults, strings equal to the text at a span of the same object (evidence,
+    a statement's cue) and ids that are the ``stmt:START-END`` of their span; references
+    become indexes into the Article's lists and spans ``[start, end]``.  It changes nothing
+    for other objects.
 
     Example:
         >>> from conflictmodel import Article, Span, Statement
