@@ -164,3 +164,57 @@ def test_function_words_are_no_names_but_surnames_are() -> None:
     assert not any(a.name == "After" for a in art.actors)
     soft = _by_content(art, "soft")
     assert _said_by(art, soft) == "he"
+
+
+# what stands after the quote, or in the sentence before it
+
+
+def test_question_then_a_bare_attribution() -> None:
+    art = parse_article(
+        "“The talks are over,” Salva Kiir said.\n\n"
+        "“Will the corridor to Malakal open?” Machar asked. “Yes, next week,” the envoy said."
+    )
+    s = _by_content(art, "Will the corridor to Malakal open")
+    assert _speaker(s).endswith("Machar")
+    assert s.cue == "asked"
+
+
+def test_party_code_with_a_period_in_parentheses() -> None:
+    art = parse_article(
+        "“There is energy in every district of Tigray,” Rep. Earl Blumenauer (D-Ore.) said."
+    )
+    s = _by_content(art, "There is energy in every district")
+    assert _speaker(s) == "Earl Blumenauer"
+
+
+def test_speaker_introduced_by_the_sentence_before() -> None:
+    art = parse_article(
+        "“We want the Hodeidah corridor open,” Amina Yusuf said. "
+        "The UN envoy Martin Griffiths responded. “It will open next week.”"
+    )
+    s = _by_content(art, "It will open next week")
+    assert _speaker(s) == "Martin Griffiths"
+    assert s.cue == "responded"
+
+
+def test_went_on_after_a_quote() -> None:
+    art = parse_article(
+        "“Trump says what people want to say,” Rubio said.\n\n"
+        "“I am not interested in Aleppo,” Lavrov went on. “We will stay.”"
+    )
+    s = _by_content(art, "I am not interested in Aleppo")
+    assert _speaker(s).endswith("Lavrov")
+    assert s.cue == "went on"
+
+
+def test_relative_clause_describes_an_anonymous_speaker() -> None:
+    art = parse_article(
+        "Last week, most of the Malian armed groups that signed the Algiers accord in 2015 "
+        "announced the suspension of their participation, citing the junta's 'absence of "
+        "political will' to implement it."
+    )
+    s = _by_content(art, "the suspension of their participation")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert s.speaker.name == "Malian armed groups"
+    assert "Algiers accord" in _said_by(art, s)

@@ -693,3 +693,12 @@ def test_property_find_quotes_spans_are_inside(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.open < q.start <= q.end <= len(text)
         assert q.close is None or q.end <= q.close < len(text)
+
+
+def test_curly_quote_closed_by_a_straight_mark() -> None:
+    from conflictmodel.parsers.quotes import find_quotes
+
+    text = '“We will not leave Goma," the commander said. "Never.”'
+    assert [q.content(text) for q in find_quotes(text)] == ["We will not leave Goma,", "Never."]
+    text = '"We will not leave Goma,” the commander said.'
+    assert [q.content(text) for q in find_quotes(text)] == ["We will not leave Goma,"]

@@ -247,6 +247,11 @@ class _Scanner:
             stack.pop()
             self._emit(top, i, i, len(stack), w)
             return w
+        if top is not None and self._mismatched_close(i, ch, w, top):
+            # “…," or "…”: a curly quote closed by a straight mark, or the reverse
+            stack.pop()
+            self._emit(top, i, i, len(stack), w)
+            return w
         # 2. Does it close an outer quote (the inner one was never closed)?
         if ch not in ("'", "’", '"', "''") and any(ch in o.closers for o in stack[:-1]):
             self._close_outer(i, ch, w)
@@ -281,6 +286,17 @@ class _Scanner:
                 return True
             return _closer_context(text, i, lo, hi, w) or not _opener_context(text, i, lo, hi, w)
         return True
+
+    def _mismatched_close(self, i: int, ch: str, w: int, top: _Open) -> bool:
+        """The innermost quote opened with a curly mark ends with a straight one right after
+        its final punctuation (“We will stay," he said), or opened with a straight mark ends
+        with a curly closer ("We will stay,” he said)."""
+        text, lo, hi = self.text, self.lo, self.hi
+        if ch == '"' and top.mark == "“":
+            return i > lo and text[i - 1] in _GLUED_END and _closer_context(text, i, lo, hi)
+        if ch == "”" and top.mark == '"':
+            return _closer_context(text, i, lo, hi) and not _opener_context(text, i, lo, hi)
+        return False
 
     def _close_outer(self, i: int, ch: str, w: int) -> None:
         """Close the outer quote ``ch`` ends, cutting the inner ones left open."""

@@ -123,6 +123,8 @@ class _Direct(_Reported):
         if found is None:
             found = self._colon_intro(pi, para, si, qi) or self._colon_same(para, sent, qi)
         if found is None:
+            found = self._next_attribution(para, si, qj) or self._bare_intro(para, si, qi)
+        if found is None:
             found = self._continuation(pi, k)
         if found is None:
             found = self._after_report(pi, k)
@@ -146,38 +148,56 @@ class _Direct(_Reported):
                 continue
             if c.lo - 2 >= j and toks[c.lo - 1].low in _REL and toks[c.lo - 2].low == ",":
                 continue  # "…,” one resident, who asked not to be named, told AFP"
-            if c.lo == j and c.kind == "finite" and not self._inverts(c):
-                # "…,” warned Iran's supreme leader Ali Khamenei.": inverted all the same
-                # when a name runs to the end of the sentence
-                r = self._np_right(para, c.hi, b)
-                if (
-                    r is not None
-                    and (r[1] >= b or toks[r[1]].low in _SENT_END)
-                    and any(toks[x].cap for x in range(*r))
-                ):
-                    c.subject = r
-                    return _Attrib([], None, c, "after")
-                break
-            between = range(j, c.lo)
-            if len(between) > _MAX_SUBJECT or any(qidx[x] >= 0 for x in between):
-                break
-            if any(toks[x].low in _SENT_END or toks[x].low in (";", ":") for x in between):
-                break
-            if c.kind == "participle" and len(between) > 0:
-                break
-            if c.lo == j:
-                return _Attrib([], None, c, "after")
-            r = self._np_left(para, j, c.lo)
-            if r is None and toks[c.lo - 1].low == ",":
-                r = self._lower_appositive(para, j, c.lo - 1)
-            if r is not None and (
-                r[0] == j or (toks[r[0] - 1].low == "," and self._title_before(para, j, r[0] - 1))
+            return self._attribution_after(para, c, j, b)
+        return None
+
+    def _attribution_after(self, para: _Para, c: _Cue, j: int, b: int) -> _Attrib | None:
+        """The first cue ``c`` after a quote, whose attribution starts at token ``j``: the
+        quote's attribution when only its speaker phrase stands between."""
+        toks = para.toks
+        if c.lo == j and c.kind == "finite" and not self._inverts(c):
+            # "…,” warned Iran's supreme leader Ali Khamenei.": inverted all the same
+            # when a name runs to the end of the sentence
+            r = self._np_right(para, c.hi, b)
+            if (
+                r is not None
+                and (r[1] >= b or toks[r[1]].low in _SENT_END)
+                and any(toks[x].cap for x in range(*r))
             ):
-                # "…,” the UN chief's spokesman, Stephane Dujarric, told reporters: the name
                 c.subject = r
                 return _Attrib([], None, c, "after")
-            break
+            return None
+        if not self._subject_gap(para, c, j):
+            return None
+        if c.lo == j:
+            return _Attrib([], None, c, "after")
+        r = self._np_left(para, j, c.lo)
+        if r is None and toks[c.lo - 1].low == ",":
+            r = self._lower_appositive(para, j, c.lo - 1)
+        if r is not None and (
+            r[0] == j or (toks[r[0] - 1].low == "," and self._title_before(para, j, r[0] - 1))
+        ):
+            # "…,” the UN chief's spokesman, Stephane Dujarric, told reporters: the name
+            c.subject = r
+            return _Attrib([], None, c, "after")
         return None
+
+    def _subject_gap(self, para: _Para, c: _Cue, j: int) -> bool:
+        """Tokens ``j:c.lo`` can be the speaker phrase of cue ``c``: short, outside any
+        quotation, no sentence end or colon (a parenthesis may hold a period: "Earl Blumenauer
+        (D-Ore.) said"), and nothing before a participle."""
+        toks, qidx = para.toks, para.qidx
+        if c.lo - j > _MAX_SUBJECT or (c.kind == "participle" and c.lo > j):
+            return False
+        depth = 0
+        for x in range(j, c.lo):
+            low = toks[x].low
+            if qidx[x] >= 0:
+                return False
+            depth += (low == "(") - (low == ")")
+            if depth <= 0 and (low in _SENT_END or low in (";", ":")):
+                return False
+        return True
 
     def _dash_name(self, para: _Para, sent: tuple[int, int], qj: int) -> _Attrib | None:
         """ "“We will not leave.” — Amina Yusuf, a resident of Goma": a name after a dash
@@ -301,6 +321,43 @@ class _Direct(_Reported):
         if sum(between.count(ch) for ch in ".!?") > 1:
             return None  # "Peskov said …. Analysts disagreed. “…”": someone else came between
         return _Attrib([st.speaker], st.speaker_span, None, "continuation")
+
+    def _next_attribution(self, para: _Para, si: int, qj: int) -> _Attrib | None:
+        """ "“Will the corridor open?” Machar asked.": the quote ends its sentence and the next
+        one, right after it, is only an attribution (a speaker, a cue and adverbials)."""
+        if si + 1 >= len(para.sents) or para.sents[si][1] != qj:
+            return None
+        na, nb = para.sents[si + 1]
+        ncues = self._find_cues(para, (na, nb))
+        if not ncues or ncues[0].kind != "finite":
+            return None
+        c = ncues[0]
+        r = self._np_left(para, na, c.lo)
+        if r is None or r[0] != na or not self._head_ok(para, r):
+            return None
+        end = self._attribution_end(para, c.hi, nb)
+        if end is None or (end < nb and para.toks[end].low not in _SENT_END):
+            return None
+        c.subject = r
+        return _Attrib([], None, c, "after")
+
+    def _bare_intro(self, para: _Para, si: int, qi: int) -> _Attrib | None:
+        """ "…, and her husband cut in. “Don’t forget Tom.”": the sentence before the quote
+        ends with a cue that reports nothing of its own; its speaker says the quote."""
+        if si == 0 or qi != para.sents[si][0]:
+            return None
+        pa, pb = para.sents[si - 1]
+        pcues = [c for c in self._find_cues(para, (pa, pb)) if c.kind == "finite"]
+        if not pcues:
+            return None
+        c = pcues[-1]
+        end = self._attribution_end(para, c.hi, pb)
+        if end is None or end < pb - 1 or para.toks[pb - 1].low not in _SENT_END:
+            return None
+        self._resolve_cue(para, c, pcues)
+        if not c.speakers:
+            return None
+        return _Attrib(c.speakers, c.speaker_span, c, "colon")
 
     def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
         """(f) the next sentence names the speaker: «…» The analyst added that …"""

@@ -86,7 +86,23 @@ class _Phrases(_Grammar):
         lo, stopped_hard = self._np_scan(para, a, j, minimal)
         if lo >= hi:
             return None
+        if not stopped_hard and not minimal:
+            held = self._relative_head(para, a, lo - 1)
+            if held is not None:
+                # "the groups that signed the accord": a lower-case description keeps its
+                # clause (it says who they are); a name does not need it
+                return (held[0], hi) if not para.toks[held[1] - 1].cap else held
         return self._np_trim(para, lo, hi, stopped_hard)
+
+    def _relative_head(self, para: _Para, a: int, v: int) -> tuple[int, int] | None:
+        """ "the armed groups that signed the Algiers accord announced": the verb ``v`` that
+        stopped the phrase opens a relative clause; the speaker is what the clause hangs on."""
+        toks, qidx = para.toks, para.qidx
+        p = v - 1
+        if p <= a or toks[p].low not in _REL or qidx[p] >= 0 or toks[p - 1].low in _STOP_PUNCT:
+            return None
+        r = self._np_left(para, a, p, appositive=False)
+        return r if r is not None and self._head_ok(para, r) else None
 
     def _np_last(self, para: _Para, a: int, end: int) -> int:
         """The last token of the phrase before ``end``: trailing adverbs and dates skipped, and a

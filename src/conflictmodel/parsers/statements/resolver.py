@@ -328,11 +328,25 @@ class Resolver:
             anon = self._anonymous(span, toks)
             self.remember(span.start, anon, subject)
             return [anon]
+        rel = _relative_cut(toks, self.cues.word_set("speaker_heads"))
+        if rel:
+            # "the armed groups that signed the accord": the clause describes the speaker
+            held = self._resolve_phrase(
+                Span(start=span.start, end=toks[rel - 1].end), toks[:rel], subject
+            )
+            if len(held) == 1 and held[0].anonymous:
+                return [self._anonymous(span, toks, country=held[0].country)]
+            return held
         cut = _titled_name_start(toks, self.cues.word_set("speaker_heads"))
         if cut:
             # "Ruto campaign spokesman Peter Kamau": the spokesman, not the owner
             span = Span(start=toks[cut].start, end=span.end)
             toks = toks[cut:]
+        return self._resolve_named(span, toks, subject)
+
+    def _resolve_named(self, span: Span, toks: Sequence[Token], subject: bool) -> list[Actor]:
+        """A phrase that names or describes one speaker: a description of an earlier actor,
+        a name the actors stage knows, or a minimal actor of its own."""
         named = [t for t in toks[1:] if t.cap] or [
             t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
         ]
@@ -469,7 +483,13 @@ class Resolver:
     def _demonym_people(self, actor: Actor, span: Span, toks: Sequence[Token]) -> Actor:
         """ "Russian officials", "Ukrainian diplomats": people, not the state of the demonym."""
         head = self._head(toks)
-        if head is not None and not head.cap and head.low in self.cues.word_set("anonymous_heads"):
+        if head is None or head.cap:
+            return actor
+        low = head.low
+        if low in self.cues.word_set("anonymous_heads") or (
+            singular(low) != low and singular(low) in self.cues.word_set("org_heads")
+        ):
+            # "Malian armed groups", "Libyan militias": bodies of that country, not the state
             return self._anonymous(span, toks, country=actor.country)
         return actor
 
@@ -841,8 +861,10 @@ class Resolver:
         stop = self.cues.word_set("modifier_starts") | {","}
         body = [t for t in toks if t.word or t.low == "."]
         k = 0
-        while k < len(body) and body[k].low in dets:
-            k += 1
+        while k < len(body) and (
+            body[k].low in dets or (k > 0 and body[k].low == "of" and body[k - 1].low in dets)
+        ):
+            k += 1  # "most of the Malian armed groups": the partitive is not the name
         j = k
         while j < len(body) and body[j].low not in stop:
             j += 1
@@ -963,6 +985,20 @@ def _pair_phrase(toks: Sequence[Token]) -> bool:
     if len(words) == 2 and words[0] == "both":
         return not toks[1].cap
     return len(words) == 3 and words[0] == "the" and words[1] == "two" and not toks[-1].cap
+
+
+def _relative_cut(toks: Sequence[Token], heads: frozenset[str]) -> int:
+    """Where a restrictive relative clause after a lower-case speaker noun starts ("groups
+    that signed …", "officials who fled …"); 0 when there is none."""
+    for k in range(1, min(len(toks), 12)):
+        if toks[k].low in ("that", "who", "which"):
+            prev = toks[k - 1]
+            if prev.word and not prev.cap and (prev.low in heads or singular(prev.low) in heads):
+                return k
+            return 0
+        if toks[k].low == ",":
+            return 0
+    return 0
 
 
 def _titled_name_start(toks: Sequence[Token], heads: frozenset[str]) -> int:
