@@ -619,3 +619,30 @@ def test_past_agreement_is_not_a_proposal(text: str) -> None:
     assert list(parse_article(text).proposals) == []
     current = text.replace("1994 ", "new ").replace("earlier ", "new ")
     assert len(parse_article(current).proposals) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer", "status", "kind"),
+    [
+        # A suggestion with a that-clause is a proposal by its subject.
+        (
+            "Azerbaijan's foreign minister Jeyhun Bayramov suggested that a joint commission "
+            "should demarcate the border.",
+            "Jeyhun Bayramov",
+            "proposed",
+            "border_delimitation",
+        ),
+        (
+            "The Arab League recommended that both militias withdraw from the port of Hodeidah.",
+            "Arab League",
+            "proposed",
+            "withdrawal",
+        ),
+    ],
+)
+def test_suggestions_are_proposals(text: str, proposer: str, status: str, kind: str) -> None:
+    [prop] = parse_article(text).proposals
+    assert prop.proposer is not None
+    assert prop.proposer.name.endswith(proposer)
+    assert prop.status.value == status
+    assert kind in [v.kind.value for v in prop.provisions]
