@@ -242,7 +242,7 @@ class ProvisionLexicon:
 
     @classmethod
     def default(cls) -> ProvisionLexicon:
-        """The shipped lexicon (``data/proposals.json``).
+        """The shipped lexicon (``data/provisions.json``).
 
         Example:
             >>> "frontline_freeze" in ProvisionLexicon.default().labels
@@ -326,11 +326,11 @@ class ProvisionLexicon:
 
 @cache
 def _default_provision_lexicon() -> ProvisionLexicon:
-    data = load_data("proposals.json")
+    data = load_data("provisions.json")
     return ProvisionLexicon(
-        phrases=_check_mapping(data["provisions"], "proposals.json: provisions"),
+        phrases=_check_mapping(data["provisions"], "provisions.json: provisions"),
         requires_territory=_check_mapping(
-            data.get("requires_territory", {}), "proposals.json: requires_territory"
+            data.get("requires_territory", {}), "provisions.json: requires_territory"
         ),
     )
 

@@ -316,7 +316,11 @@ def _chosen_matches(
                 continue
             e = hit.span.end
         cands.append((s, e, comp))
-    cands = [c for c in cands if not overlaps_any(Span(start=c[0], end=c[1]), exclude)]
+    cands = [
+        c
+        for c in cands
+        if not overlaps_any(Span(start=c[0], end=c[1]), exclude) and not _is_agent(text, c[0], c[1])
+    ]
     # Longest match wins overlaps ("ceasefire monitoring" over "ceasefire").
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     chosen: list[tuple[int, int, _Compiled]] = []
@@ -325,6 +329,33 @@ def _chosen_matches(
             chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
+
+
+# "a deal brokered by Russian peacekeepers", "UN monitors said": the phrase names who acts or
+# speaks, not a term of the deal.
+_PEOPLE = frozenset(load_data("provisions.json")["people_nouns"])
+_OVERSIGHT = frozenset(load_data("provisions.json")["oversight_verbs"])
+_AGENT_BEFORE = re.compile(
+    r"\bby\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?(?:[\w'’-]+\s{1,3}){0,2}$", re.I
+)
+_SPEAKS_AFTER = re.compile(
+    r"\s{1,3}(?:said|say|says|told|reported|warned|added|noted|stated|accused|confirmed)\b"
+)
+
+
+def _is_agent(text: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``text[start:end]``, naming people ("peacekeepers", "monitors"),
+    is the agent of a passive ("brokered by peacekeepers") or the subject of a speech verb
+    ("monitors said"); a document as agent ("set by the ceasefire agreement") stays a term."""
+    last = text[start:end].rsplit(None, 1)[-1].casefold() if end > start else ""
+    if last not in _PEOPLE:
+        return False
+    agent = _AGENT_BEFORE.search(text, max(0, start - 40), start)
+    if agent:
+        # "watched by international monitors" is a monitoring term all the same.
+        verb = text[max(0, agent.start() - 30) : agent.start()].split()
+        return not (verb and verb[-1].casefold() in _OVERSIGHT)
+    return _SPEAKS_AFTER.match(text, end, min(len(text), end + 12)) is not None
 
 
 def _territories_and_parties(
