@@ -168,6 +168,7 @@ class EventLexicon:
     not_places: frozenset[str] = attrs.field(init=False, repr=False)
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
     attributive_prev: frozenset[str] = attrs.field(init=False, repr=False)
+    topic: re.Pattern[str] = attrs.field(init=False, repr=False)
     attributive_not_next: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -214,6 +215,16 @@ class EventLexicon:
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "casualties", d.get("casualties", {}))
         cas = d.get("casualties", {})
+        topics = "|".join(re.escape(w) for w in d.get("topic_nouns", ())) or "(?!x)x"
+        set_(
+            self,
+            "topic",
+            re.compile(
+                r"\b(?:" + topics + r")\s{1,3}(?:of|on|about|over|from)\s{1,3}"
+                r"(?:(?:the|a|an)\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}$",
+                re.I,
+            ),
+        )
         set_(self, "attributive_prev", frozenset(cas.get("attributive_prev", ())))
         set_(self, "attributive_not_next", frozenset(cas.get("attributive_not_next", ())))
 

@@ -105,6 +105,8 @@ def _specific(event: Event) -> bool:
     )
 
 
+# Between two items of a list: "..., Kyiv's counteroffensive, and Western military aid".
+_LIST_GAP = re.compile(r"\s{0,2},\s{1,3}(?:and\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
 _COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
@@ -166,6 +168,11 @@ def _object_of(text: str, event: Event, agreements: frozenset[str]) -> tuple[str
     return None, False
 
 
+def _family(event: Event) -> str | None:
+    """What an event is told once as: its type, for agreements, signings and concessions."""
+    return event.type.value if event.type in _TOLD_ONCE else None
+
+
 def _parties(event: Event) -> set[str]:
     """The event's actors by id and by country: a minister and her state are one party."""
     out = {a.id for a in event.actors}
@@ -174,19 +181,20 @@ def _parties(event: Event) -> set[str]:
 
 
 def _told_again(
-    text: str, event: Event, said: Mapping[EventType, list[Event]], agreements: frozenset[str]
+    text: str, event: Event, said: Mapping[str, list[Event]], agreements: frozenset[str]
 ) -> bool:
     """An agreement, signing or concession already reported: a later mention of the same type
     by the same party (or by nobody named) that refers back to it ("she had signed the deal",
     "to ratify it"), names the same kind of agreement ("agreed to a ceasefire" ... "accepted a
     truce") or repeats its trigger word.  Another party doing it ("the cabinet approved the
     agreement") is a new event."""
-    if event.type not in _TOLD_ONCE or not said.get(event.type):
+    family = _family(event)
+    if family is None or not said.get(family):
         return False
     trig = (event.trigger or "").lower()
     mine = _parties(event)
     kind, refers = _object_of(text, event, agreements)
-    for e in said[event.type]:
+    for e in said[family]:
         common = bool(mine & _parties(e))
         if mine and not common:
             continue
@@ -261,7 +269,7 @@ class EventParser:
         places = PlaceFinder(ctx, self.lexicon)
         seen: set[str] = set()
         types_seen: set[EventType] = set()
-        said: dict[EventType, list[Event]] = {}
+        said: dict[str, list[Event]] = {}
         paras = doc.paragraphs
         starts = [p.start for p in paras]
         from_toll: set[str] = set()
@@ -286,7 +294,9 @@ class EventParser:
                 seen.add(event.id)
                 ctx.events.append(event)
                 types_seen.add(event.type)
-                said.setdefault(event.type, []).append(event)
+                family = _family(event)
+                if family is not None:
+                    said.setdefault(family, []).append(event)
                 if event.type is EventType.ASSAULT:
                     last_attack = (si, len(ctx.events) - 1)
 
@@ -336,7 +346,13 @@ class EventParser:
         out: list[Event] = []
         info = SentenceParties(ctx, self.lexicon, sent, mediated)
         absorbed: dict[str, set[EventType]] = {}
+        topic_end = -1
         for trig, clause, seg in units:
+            if self._topic(text, trig, clause, topic_end):
+                # "the latest developments on Russia's invasion, Kyiv's counteroffensive and
+                # Western aid": what a text is about, not events it reports.
+                topic_end = trig.reach
+                continue
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
@@ -362,6 +378,14 @@ class EventParser:
             types_seen.add(e.type)
             types_seen.update(absorbed.get(e.id, ()))
         return kept
+
+    def _topic(self, text: str, trig: Trigger, clause: Span, after: int) -> bool:
+        """Whether the event noun at ``trig`` is a topic ("coverage of the war"), or the next
+        item of a list of topics that ended at ``after``."""
+        if after >= 0 and _LIST_GAP.fullmatch(text, after, trig.start):
+            return True
+        lo = max(clause.start, trig.start - 60)
+        return self.lexicon.topic.search(text, lo, trig.start) is not None
 
     def _with_toll(self, ctx: ParseContext, sent: Span, events: list[Event]) -> list[Event]:
         """The sentence's toll, given to the attack whose text holds it, else the last attack
