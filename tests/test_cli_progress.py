@@ -188,3 +188,17 @@ def test_one_article_gets_no_bar_unless_asked(tmp_path: Path) -> None:
     bar.step("gaza.txt")
     bar.clear()
     assert "1/1" in asked.getvalue()
+
+
+def test_ctrl_c_takes_the_bar_down_before_the_exit(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> None:
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("conflictmodel.cli._cmd_parse.render_article", interrupted)
+    code, _, shown = _run(capsys, monkeypatch, Terminal(), "parse", str(folder))
+    assert code == 130
+    # The cursor is shown again and the bar erased, then main's newline ends the line.
+    assert shown.rindex("\x1b[?25h") > shown.rindex("\x1b[?25l")
+    assert shown.endswith("\x1b[2K\n")

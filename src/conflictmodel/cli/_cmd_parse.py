@@ -10,6 +10,7 @@ JSON, or null with ``error`` set for an input that could not be parsed).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from typing import IO
 
@@ -41,28 +42,31 @@ def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         input_format=args.input,
         progress=False if args.quiet else args.progress,
     )
-    for index, (source, article, problem) in enumerate(items):
-        if problem is not None or article is None:
-            failed += 1
-            print_error(err, problem or f"{source}: not parsed")
-        if args.format == "table":
-            if article is not None:
-                render_article(source, article, out, g, width)
-                corpus.add(article, source=source)
-        else:
-            # Failed inputs get their envelope too, so the output lines up with the input.
-            # (The type of a failure is not kept by parse_docs: the base error with its message.)
-            error = None
-            if article is None:
-                error = ConflictModelError(problem or f"{source}: not parsed")
-            result = BatchResult(source=source, article=article, error=error, index=index)
-            text = json.dumps(result.to_dict(), ensure_ascii=False)
-            if args.format == "jsonl":
-                out.write(text + "\n")
+    # closing(): the parser (its processes) and the progress bar are released at once, even
+    # when the loop stops early (Ctrl-C, a closed pipe).
+    with contextlib.closing(items):
+        for index, (source, article, problem) in enumerate(items):
+            if problem is not None or article is None:
+                failed += 1
+                print_error(err, problem or f"{source}: not parsed")
+            if args.format == "table":
+                if article is not None:
+                    render_article(source, article, out, g, width)
+                    corpus.add(article, source=source)
             else:
-                out.write(("\n" if first else ",\n") + text)
-            first = False
-        out.flush()
+                # Failed inputs get their envelope too, so the output lines up with the input.
+                # (parse_docs does not keep the type of a failure: the base error, its message.)
+                error = None
+                if article is None:
+                    error = ConflictModelError(problem or f"{source}: not parsed")
+                result = BatchResult(source=source, article=article, error=error, index=index)
+                text = json.dumps(result.to_dict(), ensure_ascii=False)
+                if args.format == "jsonl":
+                    out.write(text + "\n")
+                else:
+                    out.write(("\n" if first else ",\n") + text)
+                first = False
+            out.flush()
     if args.format == "json":
         out.write("\n]\n" if not first else "]\n")
     elif len(corpus) > 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import IO
 
 from conflictmodel.cli._input import expand_paths, parse_docs
@@ -19,7 +20,7 @@ def cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     added = skipped = 0
     with Store(args.db) as store:
         known = set() if args.replace else set(store.keys())
-        for source, article, problem in parse_docs(
+        items = parse_docs(
             files,
             args.published,
             args.jobs,
@@ -28,17 +29,21 @@ def cmd_ingest(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             skip=known,
             input_format=args.input,
             progress=False if args.quiet else args.progress,
-        ):
-            if problem is not None:
-                failed += 1
-                print_error(err, problem)
-                continue
-            if article is None:
-                skipped += 1
-                continue
-            report = store.ingest([(source, article)], replace=args.replace)
-            added += len(report.added)
-            skipped += len(report.skipped)
+        )
+        # closing(): the parser (its processes) and the progress bar are released at once,
+        # even when the loop stops early (Ctrl-C, a closed pipe).
+        with contextlib.closing(items):
+            for source, article, problem in items:
+                if problem is not None:
+                    failed += 1
+                    print_error(err, problem)
+                    continue
+                if article is None:
+                    skipped += 1
+                    continue
+                report = store.ingest([(source, article)], replace=args.replace)
+                added += len(report.added)
+                skipped += len(report.skipped)
         total = len(store)
     if args.quiet:
         return EXIT_FAILED if failed else EXIT_OK

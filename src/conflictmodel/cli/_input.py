@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -111,7 +111,7 @@ def parse_docs(
     skip: set[str] | None = None,
     input_format: str = "auto",
     progress: bool | None = None,
-) -> Iterator[tuple[str, Article | None, str | None]]:
+) -> Generator[tuple[str, Article | None, str | None], None, None]:
     """Yield ``(source, article or None, problem or None)`` per article, in order, streaming.
 
     A text file (or stdin) is one article named by its path; a JSON Lines file (``.jsonl``, or
