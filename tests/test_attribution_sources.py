@@ -218,3 +218,46 @@ def test_relative_clause_describes_an_anonymous_speaker() -> None:
     assert s.speaker.anonymous
     assert s.speaker.name == "Malian armed groups"
     assert "Algiers accord" in _said_by(art, s)
+
+
+# which clause a partial quote belongs to
+
+
+def test_partial_quote_before_of_is_speech() -> None:
+    art = parse_article(
+        'Gov. Ahmed Haroun (NCP) said he expects an "aggressive appeal" of the court\'s ruling '
+        "on Darfur."
+    )
+    s = _by_content(art, "aggressive appeal")
+    assert s.kind.value == "partial"
+    assert _speaker(s) == "Ahmed Haroun"
+
+
+def test_partial_quote_skips_a_verb_that_names_no_speaker() -> None:
+    art = parse_article(
+        "When talk turned to the corridor, Aliyev declared in a heated argument with Pashinyan "
+        'that any new deal would demand "absolute secrecy." He left Brussels.'
+    )
+    s = _by_content(art, "absolute secrecy")
+    assert _speaker(s) == "Ilham Aliyev"
+    assert s.cue == "declared"
+
+
+def test_hyphenated_adjective_after_a_possessive_keeps_the_parenthesis() -> None:
+    art = parse_article(
+        "Speaker Amina Yusuf, the nation's highest-ranking official, on Tuesday called the "
+        "general's remarks about the refugees in Mogadishu \u201cracist,\u201d an extraordinary rebuke."
+    )
+    s = _by_content(art, "racist")
+    assert _speaker(s) == "Amina Yusuf"
+    assert _said_by(art, s) == "Speaker Amina Yusuf"
+
+
+def test_groused_is_a_cue() -> None:
+    art = parse_article(
+        "On Monday, Salva Kiir groused to a crowd in Juba that the monitors "
+        "\u201cdon\u2019t treat me properly\u201d before leaving for Khartoum."
+    )
+    s = _by_content(art, "don\u2019t treat me properly")
+    assert _speaker(s) == "Salva Kiir"
+    assert s.cue == "groused"

@@ -151,7 +151,7 @@ class _Grammar:
                 or nxt in self.aux
                 or nxt in self.adverbs
                 or nxt in self.dets
-                or nxt.endswith(("ing", "ed"))
+                or (nxt.endswith(("ing", "ed")) and "-" not in nxt)  # "the nation's top-ranked"
             )
             or toks[k + 1].cap
         )

@@ -264,9 +264,10 @@ class _Direct(_Reported):
         before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
         for c in reversed(before[-4:]):
             # the reporting clause whose complement holds the quote ("said the army had
-            # responded ‘firmly’": said, not responded)
+            # responded ‘firmly’": said, not responded); not a verb whose subject names no
+            # one ("declared that any deal would demand “secrecy”": declared)
             r = self._complement(para, c, cues)
-            if r is not None and r[0] <= qi < r[1]:
+            if r is not None and r[0] <= qi < r[1] and self._names_speaker(para, c, cues):
                 return _Attrib([], None, c, "clause")
         if before:
             return _Attrib([], None, before[-1], "clause")
@@ -274,6 +275,11 @@ class _Direct(_Reported):
         if after:
             return _Attrib([], None, after[0], "clause")
         return None
+
+    def _names_speaker(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
+        """Cue ``c`` has a speaker: resolved, or a phrase that names someone."""
+        self._resolve_cue(para, c, cues)
+        return bool(c.speakers) or (c.subject is not None and self._head_ok(para, c.subject))
 
     def _colon_same(self, para: _Para, sent: tuple[int, int], qi: int) -> _Attrib | None:
         """(d) a colon introduction in the same sentence: "The envoy is sure of one thing:
@@ -423,6 +429,7 @@ class _Direct(_Reported):
             and nxt.low not in self.finite
             and nxt.low not in self.aux
             and nxt.low not in self.preps
+            and nxt.low != "of"
             and nxt.low not in self.subords
             and nxt.low not in self.cues.forms
             and not self._adv(nxt)

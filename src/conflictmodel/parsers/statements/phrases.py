@@ -109,11 +109,17 @@ class _Phrases(_Grammar):
         parenthesis ("Sen. Marco Rubio (R-Fla.) said")."""
         toks, qidx = para.toks, para.qidx
         j = end - 1
+        dated = False
         while (
             j >= a
             and qidx[j] < 0
-            and ((self._adv(toks[j]) and toks[j].low not in self.dets) or self._in_date(toks[j]))
+            and (
+                (self._adv(toks[j]) and toks[j].low not in self.dets)
+                or self._in_date(toks[j])
+                or (dated and toks[j].low in TIME_PREPOSITIONS and not toks[j].cap)
+            )
         ):
+            dated = dated or self._in_date(toks[j])  # "…, on Tuesday called": "on" too
             j -= 1
         if j >= a and toks[j].low == ")" and qidx[j] < 0:
             p = j - 1
