@@ -59,6 +59,22 @@ def kinds(text: str) -> list[str]:
         ("Frozen Russian assets would fund Ukraine's reconstruction.", "reconstruction"),
         ("Islamabad wants a plebiscite in the disputed valley.", "referendum"),
         ("The truce in Sudan would be watched by international monitors.", "ceasefire_monitoring"),
+        # Terms outside the built-in kinds, labelled ("other" against the devset's tags).
+        ("Pyongyang rejected any talk of denuclearisation.", "nuclear_programme"),
+        (
+            "Seoul offered to suspend joint military exercises with Washington.",
+            "military_exercises",
+        ),
+        ("Both claimants pledged to refrain from the use of force at sea.", "non_use_of_force"),
+        ("Addis Ababa seeks access to the sea through a port on the Gulf of Aden.", "sea_access"),
+        ("The junta must implement the 2015 peace accord, the rebels said.", "implementation"),
+        (
+            "The plan foresees a technocratic committee to run the territory.",
+            "political_transition",
+        ),
+        ("Chisinau wants the destruction of the ammunition stockpile at the depot.", "disarmament"),
+        ("The rebels agreed to cease hostilities at midnight.", "ceasefire"),
+        ("Bogota proposed a land reform in the regions worst hit by the war.", "land_reform"),
     ],
 )
 def test_general_phrasings(sentence: str, kind: str) -> None:
@@ -79,6 +95,8 @@ def test_general_phrasings(sentence: str, kind: str) -> None:
         ("UN peacekeepers said the shelling had stopped.", "peacekeeping"),
         ("Shells fell along the Line of Control in Kashmir.", "frontline_freeze"),
         ("Investors fear the war will hurt investment in the region.", "reconstruction"),
+        ("Residents clashed with NATO peacekeepers in the north in 2023.", "peacekeeping"),
+        ("Mediators urged a humanitarian truce in Darfur.", "humanitarian_access"),
     ],
 )
 def test_words_that_name_something_else(sentence: str, not_kind: str) -> None:

@@ -338,6 +338,12 @@ _OVERSIGHT = frozenset(load_data("provisions.json")["oversight_verbs"])
 _AGENT_BEFORE = re.compile(
     r"\bby\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3})?(?:[\w'’-]+\s{1,3}){0,2}$", re.I
 )
+# "clashed with NATO peacekeepers", "an attack on UN monitors": people an event happens to.
+_TARGET_BEFORE = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|attack\w*|kill\w*|wound\w*|shot|shoot\w*|target\w*)"
+    r"\s{1,3}(?:with\s{1,3}|on\s{1,3}|against\s{1,3})?(?:the\s{1,3})?(?:[\w'’-]+\s{1,3}){0,2}$",
+    re.I,
+)
 _SPEAKS_AFTER = re.compile(
     r"\s{1,3}(?:said|say|says|told|reported|warned|added|noted|stated|accused|confirmed)\b"
 )
@@ -345,8 +351,9 @@ _SPEAKS_AFTER = re.compile(
 
 def _is_agent(text: str, start: int, end: int) -> bool:
     """Whether the phrase at ``text[start:end]``, naming people ("peacekeepers", "monitors"),
-    is the agent of a passive ("brokered by peacekeepers") or the subject of a speech verb
-    ("monitors said"); a document as agent ("set by the ceasefire agreement") stays a term."""
+    is the agent of a passive ("brokered by peacekeepers"), the subject of a speech verb
+    ("monitors said") or whom an event befell ("clashed with peacekeepers"); a document as
+    agent ("set by the ceasefire agreement") stays a term."""
     last = text[start:end].rsplit(None, 1)[-1].casefold() if end > start else ""
     if last not in _PEOPLE:
         return False
@@ -355,6 +362,8 @@ def _is_agent(text: str, start: int, end: int) -> bool:
         # "watched by international monitors" is a monitoring term all the same.
         verb = text[max(0, agent.start() - 30) : agent.start()].split()
         return not (verb and verb[-1].casefold() in _OVERSIGHT)
+    if _TARGET_BEFORE.search(text, max(0, start - 40), start):
+        return True
     return _SPEAKS_AFTER.match(text, end, min(len(text), end + 12)) is not None
 
 
