@@ -136,6 +136,9 @@ def test_a_reference_that_differs_from_the_listed_object_is_written_in_full() ->
     data = to_dict(article)
     assert data["statements"][0]["speaker"]["name"] == "Ansar Allah"
     assert from_dict(data, Article) == article
+    compact = to_dict(article, compact=True)
+    assert compact["statements"][0]["speaker"] == {"like": 0, "name": "Ansar Allah"}
+    assert from_dict(compact, Article) == article
     # Not in the list at all: in full too.
     alone = Article(text="No talks.", statements=[_statement(HOUTHIS)])
     assert to_dict(alone)["statements"][0]["speaker"]["id"] == "group:houthis"
@@ -379,3 +382,47 @@ def test_a_users_configured_converter_writes_and_reads_the_same_forms(article: A
         data = to_dict(article, conv=conv, compact=compact)
         assert data == to_dict(article, compact=compact)
         assert from_dict(data, Article, conv=conv) == article
+
+
+GOMA = (
+    "GOMA, Congo — M23 rebels shelled the airport on Sunday. Envoys of the two governments met "
+    "in Goma two days later."
+)
+
+
+def test_an_object_that_differs_from_the_listed_one_is_written_as_its_changes() -> None:
+    from conflictmodel.model.events import Event
+    from conflictmodel.model.places import Place
+
+    goma = Place(
+        id="city:goma-cd", name="Goma", kind="city", parent="CD-NK", role="dateline",
+        mentions=[Span(start=0, end=4)],
+    )  # fmt: skip
+    venue = attrs.evolve(goma, role="venue", mentions=[Span(start=93, end=97)])
+    shelled = Event(
+        id="event:13-55", type="assault", span=Span(start=13, end=55), trigger="shelled",
+        place=goma,
+    )  # fmt: skip
+    met = Event(
+        id="event:56-113", type="consult", span=Span(start=56, end=113), trigger="met",
+        place=venue,
+    )  # fmt: skip
+    article = Article(text=GOMA, places=[goma], events=[shelled, met])
+    data = to_dict(article, compact=True)
+    assert data["events"][0]["place"] == 0
+    # Only what differs: the role and the mention; name, kind and parent come from the list.
+    assert data["events"][1]["place"] == {"like": 0, "role": "venue", "mentions": [[93, 97]]}
+    assert not list(_validator().iter_errors(data))
+    back = from_json(to_json(article, compact=True), Article)
+    assert back == article
+    assert back.events[0].place is back.places[0]
+    # The full form writes the changed object in full, as before.
+    assert to_dict(article)["events"][1]["place"]["name"] == "Goma"
+    for bad, message in (({"like": 0, "id": "city:kigali"}, "'id' is not a field"),
+                         ({"like": 0, "capital": True}, "'capital' is not a field"),
+                         ({"like": "0"}, "must be an index"),
+                         ({"like": 5}, "5 is not the index")):  # fmt: skip
+        data["events"][1]["place"] = bad
+        with pytest.raises(SerializationError, match=message) as info:
+            from_dict(data, Article)
+        assert "$.events[1].place" in str(info.value)

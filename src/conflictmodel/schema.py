@@ -45,6 +45,7 @@ from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
 from conflictmodel.model.span import Span
 from conflictmodel.model.textdates import TextDate
+from conflictmodel.serialization import _LIKE as LIKE
 from conflictmodel.serialization import _REFERABLE as REFERABLE
 from conflictmodel.serialization import ARTICLE_FORMAT, converter
 from conflictmodel.serialization import _derived_fields as derived_fields
@@ -85,6 +86,10 @@ def json_schema(cls: type[Any]) -> dict[str, Any]:
     # Inside an Article, references are ids and the compact form may be used (see below).
     root = _class_schema(cls, defs, article=cls is Article)
     defs.pop(cls.__name__, None)
+    if cls is Article:
+        for tp in REFERABLE:
+            if tp.__name__ in defs:
+                defs[f"{tp.__name__}Like"] = _like_schema(tp, defs[tp.__name__])
     schema: dict[str, Any] = {"$schema": DRAFT, "title": cls.__name__, **root}
     if defs:
         schema["$defs"] = dict(sorted(defs.items()))
@@ -96,9 +101,10 @@ def article_schema() -> dict[str, Any]:
 
     It describes the normalised form (format 2), full or compact: inside statements,
     proposals, positions, claims and events a reference to an actor, territory, place or
-    statement is its id, its index in the article's list (compact) or the object in full, a
-    date its index in ``dates`` or the object, and a span ``{"start", "end"}`` or
-    ``[start, end]``; what the compact form may leave out is not required.
+    statement is its id, its index in the article's list (compact), the object in full, or
+    (compact) ``{"like": INDEX, ...}``, a listed object with some fields changed; a date its
+    index in ``dates`` or the object, and a span ``{"start", "end"}`` or ``[start, end]``;
+    what the compact form may leave out is not required.
 
     Example:
         >>> schema = article_schema()
@@ -106,7 +112,7 @@ def article_schema() -> dict[str, Any]:
         (['format', 'text'], 2)
         >>> [b.get("type", b.get("$ref")) for b in
         ...  schema["$defs"]["Statement"]["properties"]["speaker"]["anyOf"]]
-        ['string', 'integer', '#/$defs/Actor', 'null']
+        ['string', 'integer', '#/$defs/Actor', '#/$defs/ActorLike', 'null']
     """
     return json_schema(Article)
 
@@ -185,6 +191,7 @@ def _type_schema(
                     "minimum": 0,
                 },
                 _type_schema(tp, defs, article=article),
+                {"$ref": f"#/$defs/{tp.__name__}Like"},
             ]
         }
     if refs and tp is TextDate:
@@ -230,6 +237,27 @@ def _type_schema(
                 defs["Span"] = _span_or_pair(defs["Span"])
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise InputError(f"no JSON Schema for type {tp!r}")
+
+
+def _like_schema(tp: type[Any], obj: dict[str, Any]) -> dict[str, Any]:
+    """``{"like": INDEX, FIELD: VALUE...}``: one of the article's objects with some fields
+    changed (the compact form, for an object that has a listed object's id but differs)."""
+    properties = {
+        LIKE: {
+            "description": f"the index of the article's {REFERABLE[tp]} this is, changed",
+            "type": "integer",
+            "minimum": 0,
+        },
+        **{k: v for k, v in obj["properties"].items() if k != "id"},
+    }
+    return {
+        "description": f"one of the article's {REFERABLE[tp]} with the fields given changed "
+        "(the compact form)",
+        "type": "object",
+        "properties": properties,
+        "required": [LIKE],
+        "additionalProperties": False,
+    }
 
 
 def _span_or_pair(obj: dict[str, Any]) -> dict[str, Any]:

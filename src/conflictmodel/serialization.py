@@ -216,6 +216,8 @@ def _attrs_factory(cls: type[Any], conv: cattrs.Converter) -> Callable[[Any, Any
                 return value
             if isinstance(value, str) and cls in _REFERABLE:
                 return reading.resolve(cls, value)
+            if isinstance(value, Mapping) and _LIKE in value and cls in _REFERABLE:
+                return reading.like(cls, value, conv)
             if type(value) is int and (cls in _REFERABLE or cls is TextDate):
                 return reading.at(cls, value)
         if cls is Span and isinstance(value, list | tuple):
@@ -271,8 +273,10 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 # (the evidence at ``span``: a statement's ``content``, a provision's ``text``...; a
 # statement's ``cue`` at its ``cue_span``); and ids that are the parsers' ``stmt:START-END``,
 # ``prop:...`` and ``event:...`` of the object's span.  A reference is the index of the object
-# in the Article's list rather than its id, and spans are written as ``[start, end]``.  Both
-# forms carry ``"format": 2`` and are read without being told which.
+# in the Article's list rather than its id; an object that has the id of a listed one but
+# differs from it is ``{"like": INDEX, FIELD: VALUE...}``, the listed object with those fields
+# changed.  Spans are written as ``[start, end]``.  Both forms carry ``"format": 2`` and are
+# read without being told which.
 
 ARTICLE_FORMAT = 2
 """The version of the Article JSON that ``to_json`` writes (the ``"format"`` key).
@@ -294,6 +298,8 @@ _REFERABLE: dict[type[Any], str] = {
     Statement: "statements",
 }
 _LISTS = frozenset({*_REFERABLE.values(), "dates"})
+# The key of a compact reference with changes: {"like": INDEX, "role": "venue"}.
+_LIKE = "like"
 # Classes whose id is, by the parsers' convention, ``PREFIX:START-END`` of their span; the
 # compact form leaves such an id out and reading rebuilds it.  Part of the format: a prefix
 # changed here would change how compact JSON written before reads.
@@ -422,9 +428,22 @@ class _Writer:
             known, index = table[value.id]
             if known is value or known == value:
                 return index if self.compact else value.id
+            if self.compact:  # the listed object with a few fields changed
+                return self.like(known, index, value)
         if cls.__module__.startswith("conflictmodel.model.") and attrs.has(cls):
             return self.full(value)
         return self.conv.unstructure(value)
+
+    def like(self, known: Any, index: int, obj: Any) -> dict[str, Any]:
+        """``{"like": index, ...}``: ``obj`` as the listed object at ``index`` (same id) with
+        the fields where it differs (an event's place that is the dateline city in another
+        role, say)."""
+        out: dict[str, Any] = {_LIKE: index}
+        for field in _fields(type(obj)):
+            value = getattr(obj, field.name)
+            if value != getattr(known, field.name):
+                out[field.name] = self.value(value)
+        return out
 
     def full(self, obj: Any) -> dict[str, Any]:
         cls = type(obj)
@@ -478,6 +497,22 @@ class _Reader:
                 f"(Article.{name})"
             )
         return items[index]
+
+    def like(self, cls: type[Any], value: Mapping[str, Any], conv: cattrs.Converter) -> Any:
+        """The listed object ``value["like"]`` points at, with the fields ``value`` gives."""
+        index = value[_LIKE]
+        if type(index) is not int:
+            raise SerializationError(f'"{_LIKE}" must be an index, got {_json_type(index)}')
+        base = self.at(cls, index)
+        hints = get_type_hints(cls)
+        changes: dict[str, Any] = {}
+        for name, raw in value.items():
+            if name == _LIKE:
+                continue
+            if name not in hints or name == "id":
+                raise SerializationError(f"{name!r} is not a field {cls.__name__} can change")
+            changes[name] = conv.structure(raw, hints[name])
+        return attrs.evolve(base, **changes)
 
     def resolve(self, cls: type[Any], key: str) -> Any:
         table = self.tables.get(cls)
