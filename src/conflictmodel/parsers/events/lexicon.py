@@ -138,7 +138,7 @@ def _union(words: Iterable[str]) -> re.Pattern[str]:
 
 
 # What a matcher hit stands for: ("t", rule index, "") a trigger, ("m", 0, "type:mode") a mode
-# cue, ("d", 0, "") a mediator cue.
+# cue, ("d", 0, "") a mediator cue, ("b", 0, "") a phrase that is no event.
 Hit = tuple[str, int, str]
 
 
@@ -169,6 +169,7 @@ class EventLexicon:
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
     attributive_prev: frozenset[str] = attrs.field(init=False, repr=False)
     topic: re.Pattern[str] = attrs.field(init=False, repr=False)
+    war_nouns: frozenset[str] = attrs.field(init=False, repr=False)
     attributive_not_next: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -190,6 +191,8 @@ class EventLexicon:
                 if mode not in modes.get(etype, frozenset()):
                     raise GazetteerError(f"events mode cue: {mode!r} is not a mode of {etype}")
                 phrases.extend((c, ("m", 0, f"{etype}:{mode}")) for c in cues)
+        # Phrases that are no event ("prisoners of war") block the triggers inside them.
+        phrases.extend((c, ("b", 0, "")) for c in d.get("not_events", ()))
         # Mediator cues go in the same pass: a sentence without one is not searched for them.
         phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_cues", ()))
         phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_prefixes", ()))
@@ -215,13 +218,16 @@ class EventLexicon:
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "casualties", d.get("casualties", {}))
         cas = d.get("casualties", {})
+        set_(self, "war_nouns", frozenset(d.get("war_nouns", ())))
         topics = "|".join(re.escape(w) for w in d.get("topic_nouns", ())) or "(?!x)x"
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in d.get("topic_verbs", ()))
         set_(
             self,
             "topic",
             re.compile(
-                r"\b(?:" + topics + r")\s{1,3}(?:of|on|about|over|from)\s{1,3}"
-                r"(?:(?:the|a|an)\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}$",
+                r"(?:\b(?:" + topics + r")\s{1,3}(?:of|on|about|over|from)\s{1,3}"
+                r"(?:(?:the|a|an)\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}"
+                r"|\b(?:" + (verbs or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,6})$",
                 re.I,
             ),
         )

@@ -77,8 +77,16 @@ _ABOUT_PROPOSALS = frozenset(
 _SPOKEN = frozenset({EventType.THREATEN, EventType.REJECT})
 
 
+_FAR = 1 << 62
 # A sentence of casualties alone within this many sentences after an attack gives its toll.
 _TOLL_REACH = 2
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside one of the sorted ``spans`` (the few that start
+    just before it are looked at, not all)."""
+    i = bisect.bisect_right(spans, (start, _FAR)) - 1
+    return any(spans[j][0] <= start and end <= spans[j][1] for j in range(i, max(-1, i - 4), -1))
 
 
 def _with_casualties(attack: Event, toll: Event) -> Event:
@@ -90,10 +98,25 @@ def _with_casualties(attack: Event, toll: Event) -> Event:
     )
 
 
+_DETERMINED = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|of|such|any|no|some)"
+    r"\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}|['’]s?\s{1,3}(?:[\w'’-]+\s{1,3})?)$",
+    re.I,
+)
+
+
+def _nominal(text: str, trig: Trigger) -> bool:
+    """Whether the trigger is a noun ("the talks", "Russia's invasion"), not a verb with a
+    subject of its own ("both sides deployed troops")."""
+    return trig.rule.pos == "noun" or bool(
+        _DETERMINED.search(text, max(0, trig.start - 40), trig.start)
+    )
+
+
 def _specific(event: Event) -> bool:
-    """Whether an event says who, where, when or how many: a mention with none of these ("the
-    fighting", "a ceasefire", "negotiations") is the topic of a sentence, not a record of
-    something that happened."""
+    """Whether an event says who, where, when or how many: an event noun with none of these
+    ("the fighting", "a ceasefire", "negotiations") is the topic of a sentence, not a record
+    of something that happened (a verb has a subject even when no actor is named)."""
     return bool(
         event.actors
         or event.targets
@@ -250,10 +273,14 @@ class EventParser:
         doc = ctx.doc
         by_sentence: dict[int, list[tuple[int, int, int]]] = {}
         mode_hits: list[tuple[int, int, str]] = []
+        blocked: list[tuple[int, int]] = []
         mediated: set[int] = set()
         for s, e, (kind, i, tag) in self.lexicon.matcher.finditer(text, folded=doc.folded):
             if kind == "m":
                 mode_hits.append((s, e, tag))
+                continue
+            if kind == "b":
+                blocked.append((s, e))
                 continue
             if kind == "d":
                 si = doc.sentence_index(s)
@@ -263,12 +290,17 @@ class EventParser:
             si = doc.sentence_index(s)
             if si is not None:
                 by_sentence.setdefault(si, []).append((s, e, i))
+        if blocked:
+            # A trigger inside "prisoners of war" or "war crimes" is no event.
+            blocked.sort()
+            for si, hits in by_sentence.items():
+                by_sentence[si] = [h for h in hits if not _inside(blocked, h[0], h[1])]
         if not by_sentence:
             return
         cues = ModeCues(mode_hits)
         places = PlaceFinder(ctx, self.lexicon)
         seen: set[str] = set()
-        types_seen: set[EventType] = set()
+        types_seen: set[str] = set()
         said: dict[str, list[Event]] = {}
         paras = doc.paragraphs
         starts = [p.start for p in paras]
@@ -293,7 +325,6 @@ class EventParser:
                     continue
                 seen.add(event.id)
                 ctx.events.append(event)
-                types_seen.add(event.type)
                 family = _family(event)
                 if family is not None:
                     said.setdefault(family, []).append(event)
@@ -309,7 +340,7 @@ class EventParser:
         hits: list[tuple[int, int, int]],
         cues: ModeCues,
         places: PlaceFinder,
-        types_seen: set[EventType],
+        types_seen: set[str],
         mediated: bool,
         from_toll: set[str],
     ) -> list[Event]:
@@ -345,8 +376,9 @@ class EventParser:
         units.sort(key=lambda u: u[0].start)
         out: list[Event] = []
         info = SentenceParties(ctx, self.lexicon, sent, mediated)
-        absorbed: dict[str, set[EventType]] = {}
+        absorbed: dict[str, set[str]] = {}
         topic_end = -1
+        nominal: set[str] = set()
         for trig, clause, seg in units:
             if self._topic(text, trig, clause, topic_end):
                 # "the latest developments on Russia's invasion, Kyiv's counteroffensive and
@@ -356,10 +388,15 @@ class EventParser:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
+                if _nominal(text, trig):
+                    nominal.add(event.id)
                 if trig.rule.toll:
                     from_toll.add(event.id)
                 # "agreed to a ceasefire": a later "the ceasefire" refers back to it too.
-                absorbed[event.id] = {r.type for r in (trig.rule, *trig.absorbed)}
+                absorbed[event.id] = {
+                    self._seen_key(text, trig.start, trig.end, r.type)
+                    for r in (trig.rule, *trig.absorbed)
+                } | {self._seen_key(text, trig.start, trig.end, event.type)}
         if tolls and not any(e.type is EventType.ASSAULT for e in out):
             # The attack words were not events ("the war", again) but the toll is news.
             clause = clause_at(clauses, tolls[0].start)
@@ -372,12 +409,18 @@ class EventParser:
         kept = [
             e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
             for e in self._with_toll(ctx, sent, out)
-            if _specific(e)
+            if e.id not in nominal or _specific(e)
         ]
         for e in kept:
-            types_seen.add(e.type)
             types_seen.update(absorbed.get(e.id, ()))
         return kept
+
+    def _seen_key(self, text: str, start: int, end: int, etype: EventType) -> str:
+        """What a later definite mention refers back to: the type, with wars apart from the
+        strikes and battles fought in them ("the war" after a strike is the war)."""
+        if etype is EventType.ASSAULT and text[start:end].lower() in self.lexicon.war_nouns:
+            return "assault:war"
+        return etype.value
 
     def _topic(self, text: str, trig: Trigger, clause: Span, after: int) -> bool:
         """Whether the event noun at ``trig`` is a topic ("coverage of the war"), or the next
@@ -417,7 +460,7 @@ class EventParser:
         sent: Span,
         cues: ModeCues,
         places: PlaceFinder,
-        types_seen: set[EventType],
+        types_seen: set[str],
     ) -> Event | None:
         text = ctx.text
         if seg.end <= seg.start or _in_direct_quote(ctx, trig):
@@ -426,7 +469,11 @@ class EventParser:
         if det and _COMPLEMENT.match(text, trig.reach):
             # "the recapture of the dam", "the attacks on Kherson": a new, specific one.
             det = None
-        if det and (trig.type in types_seen or trig.rule.type in types_seen):
+        keys = {
+            self._seen_key(text, trig.start, trig.end, trig.type),
+            self._seen_key(text, trig.start, trig.end, trig.rule.type),
+        }
+        if det and keys & types_seen:
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
             return None
         if _ARTICLE.search(text, max(0, trig.start - 6), trig.start) and text[
