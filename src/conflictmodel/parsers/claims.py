@@ -30,23 +30,23 @@ from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory
 from conflictmodel.model.textdates import TextDate
-from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
-from conflictmodel.parsers.proposals.lexicon import union
-from conflictmodel.parsers.proposals.mentions import (
-    _as_party,
-    actors_with_fallback,
-    possessor,
-    register,
-    subject_actors,
-    territory_mentions,
-)
-from conflictmodel.parsers.proposals.provisions import _recognized_as
-from conflictmodel.parsers.proposals.units import (
+from conflictmodel.parsers.language.clauses import (
     clause_at,
     clause_spans,
     sentence_windows,
     text_units,
 )
+from conflictmodel.parsers.language.gate import PatternGate, literal_hints
+from conflictmodel.parsers.language.mentions import (
+    actors_with_fallback,
+    as_party,
+    possessor,
+    register,
+    subject_actors,
+    territory_mentions,
+)
+from conflictmodel.parsers.proposals.lexicon import union
+from conflictmodel.parsers.proposals.provisions import _recognized_as
 from conflictmodel.parsers.territories import gazetteer_of, iso_parent
 from conflictmodel.resources import load_data
 
@@ -487,7 +487,7 @@ class ClaimParser:
         found = actors_with_fallback(ctx, Span(start=span.start, end=span.end))
         if found:
             m, a = found[0]
-            return _as_party(ctx, register(ctx, m, a), m, modifier=True)
+            return as_party(ctx, register(ctx, m, a), m, modifier=True)
         return self._resolve(ctx, span)
 
     def _resolve(self, ctx: ParseContext, span: Span) -> Actor | None:
@@ -512,7 +512,7 @@ class ClaimParser:
             r"\s{1,3}(?:(?:illegal|military|de\s+facto|full|continued|formal|brutal|ongoing)\s{1,3}){0,2}",
             ctx.text[m.span.end : at],
         ):
-            return _as_party(ctx, register(ctx, m, a), m, modifier=True)
+            return as_party(ctx, register(ctx, m, a), m, modifier=True)
         return None
 
     def _by_actor(
@@ -528,7 +528,7 @@ class ClaimParser:
         found = actors_with_fallback(ctx, Span(start=at, end=min(limit, at + 60)))
         if found and len(text[at : found[0][0].span.start].split()) <= 3:
             mm, a = found[0]
-            return _as_party(ctx, register(ctx, mm, a), mm, modifier=True)
+            return as_party(ctx, register(ctx, mm, a), mm, modifier=True)
         return None
 
     def _phrase_subject(self, ctx: ParseContext, clause: Span, cue: Span) -> list[Actor]:

@@ -39,17 +39,17 @@ from conflictmodel.model.proposals import Proposal, ProposalStatus, ProvisionKin
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement
 from conflictmodel.model.territories import Territory
-from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
-from conflictmodel.parsers.proposals.lexicon import ProvisionLexicon, union
-from conflictmodel.parsers.proposals.mentions import possessor, subject_actors, territory_mentions
-from conflictmodel.parsers.proposals.provisions import find_conditions, find_provisions
-from conflictmodel.parsers.proposals.units import (
+from conflictmodel.parsers.language.clauses import (
     clause_at,
     clause_end,
     clause_spans,
     sentence_windows,
     text_units,
 )
+from conflictmodel.parsers.language.gate import PatternGate, literal_hints
+from conflictmodel.parsers.language.mentions import possessor, subject_actors, territory_mentions
+from conflictmodel.parsers.proposals.lexicon import ProvisionLexicon, union
+from conflictmodel.parsers.proposals.provisions import find_conditions, find_provisions
 from conflictmodel.resources import load_data
 
 __all__ = ["PositionParser", "StanceLexicon"]

@@ -40,6 +40,16 @@ from a stage of your own:
 
 from __future__ import annotations
 
+from conflictmodel.parsers.language.clauses import c_next as c_next
+from conflictmodel.parsers.language.mentions import actor_mentions as actor_mentions
+from conflictmodel.parsers.language.mentions import actors_with_fallback as actors_with_fallback
+from conflictmodel.parsers.language.mentions import in_prep_phrase as in_prep_phrase
+from conflictmodel.parsers.language.mentions import possessor as possessor
+from conflictmodel.parsers.language.mentions import register as register
+from conflictmodel.parsers.language.mentions import state_fallbacks as state_fallbacks
+from conflictmodel.parsers.language.mentions import subject_actors as subject_actors
+from conflictmodel.parsers.language.mentions import territory_mentions as territory_mentions
+
 # The stage is split by concern: ``lexicon`` (phrase syntax, lexicons), ``grammar`` (shared word
 # lists and patterns), ``units`` (windows, clauses, sentences; shared with the positions and claims
 # stages), ``mentions`` (actors and territories in a span), ``provisions`` (provisions, conditions,
@@ -48,18 +58,9 @@ from __future__ import annotations
 from conflictmodel.parsers.proposals.lexicon import ProposalLexicon, ProvisionLexicon
 from conflictmodel.parsers.proposals.lexicon import compile_phrase as compile_phrase
 from conflictmodel.parsers.proposals.lexicon import union as union
-from conflictmodel.parsers.proposals.mentions import actor_mentions as actor_mentions
-from conflictmodel.parsers.proposals.mentions import actors_with_fallback as actors_with_fallback
-from conflictmodel.parsers.proposals.mentions import in_prep_phrase as in_prep_phrase
-from conflictmodel.parsers.proposals.mentions import possessor as possessor
-from conflictmodel.parsers.proposals.mentions import register as register
-from conflictmodel.parsers.proposals.mentions import state_fallbacks as state_fallbacks
-from conflictmodel.parsers.proposals.mentions import subject_actors as subject_actors
-from conflictmodel.parsers.proposals.mentions import territory_mentions as territory_mentions
 from conflictmodel.parsers.proposals.provisions import find_conditions, find_provisions
 from conflictmodel.parsers.proposals.provisions import position_objects as position_objects
 from conflictmodel.parsers.proposals.stage import ProposalParser
-from conflictmodel.parsers.proposals.units import c_next as c_next
 
 __all__ = [
     "ProposalLexicon",

@@ -14,6 +14,14 @@ import attrs
 from conflictmodel.context import ParseContext
 from conflictmodel.model.proposals import ProposalStatus
 from conflictmodel.model.span import Span
+from conflictmodel.parsers.language.clauses import (
+    _MAX_PER_WINDOW,
+    clause_at,
+    overlaps_any,
+    sentence_windows,
+)
+from conflictmodel.parsers.language.gate import text_cache
+from conflictmodel.parsers.language.mentions import possessor
 from conflictmodel.parsers.proposals.drafts import (
     _AGREEING,
     _RESPONDER,
@@ -25,7 +33,6 @@ from conflictmodel.parsers.proposals.drafts import (
     _owner_after,
     _Trigger,
 )
-from conflictmodel.parsers.proposals.gate import text_cache
 from conflictmodel.parsers.proposals.grammar import (
     _ANAPHORIC_DETERMINERS,
     _DURATION_BEFORE,
@@ -37,15 +44,8 @@ from conflictmodel.parsers.proposals.grammar import (
     _PREPOSITIONS,
 )
 from conflictmodel.parsers.proposals.lexicon import _Rx
-from conflictmodel.parsers.proposals.mentions import possessor
 from conflictmodel.parsers.proposals.plans import aim_after_cue
 from conflictmodel.parsers.proposals.provisions import find_provisions
-from conflictmodel.parsers.proposals.units import (
-    _MAX_PER_WINDOW,
-    clause_at,
-    overlaps_any,
-    sentence_windows,
-)
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser

@@ -19,6 +19,20 @@ from conflictmodel.model.proposals import (
 )
 from conflictmodel.model.span import Span
 from conflictmodel.model.textdates import TextDate
+from conflictmodel.parsers.language.clauses import (
+    c_next,
+    is_lead_frame,
+    sentence_windows,
+    trimmed_span,
+)
+from conflictmodel.parsers.language.mentions import (
+    actor_mentions,
+    actors_with_fallback,
+    as_party,
+    register,
+    subject_actors,
+    territory_mentions,
+)
 from conflictmodel.parsers.proposals.grammar import (
     _DET_WORDS,
     _MONTHS,
@@ -26,21 +40,7 @@ from conflictmodel.parsers.proposals.grammar import (
     _NUMBER_WORDS,
     _PREPOSITIONS,
 )
-from conflictmodel.parsers.proposals.mentions import (
-    _as_party,
-    actor_mentions,
-    actors_with_fallback,
-    register,
-    subject_actors,
-    territory_mentions,
-)
 from conflictmodel.parsers.proposals.provisions import find_provisions
-from conflictmodel.parsers.proposals.units import (
-    c_next,
-    is_lead_frame,
-    sentence_windows,
-    trimmed_span,
-)
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser
@@ -316,12 +316,12 @@ def add_people(
     if a.implicit and a.owner_actor is not None:
         draft.proposer = a.owner_actor
     elif owner is not None:
-        draft.proposer = _as_party(ctx, owner[1])
+        draft.proposer = as_party(ctx, owner[1])
         if a.status in _RESPONDER:
             others = [act for _, act in subjects if act.id != owner[1].id]
             draft.responders = _responding(ctx, a, others)
     elif a.proposer_from_subject and subjects:
-        parties = [_as_party(ctx, act) for _, act in subjects]
+        parties = [as_party(ctx, act) for _, act in subjects]
         draft.proposer = parties[0]
         draft.co_proposers = [p for p in parties[1:] if p.id != parties[0].id]
     elif subjects and a.status in _RESPONDER:
@@ -362,14 +362,14 @@ def _responding(
     ctx: ParseContext, a: _Anchor, actors: Sequence[Actor]
 ) -> list[tuple[Actor, ProposalStatus, Span]]:
     """Each actor responds to the proposal with the anchor's status; the clause is evidence."""
-    return [(_as_party(ctx, x), a.status, trimmed_span(ctx.text, a.clause)) for x in actors]
+    return [(as_party(ctx, x), a.status, trimmed_span(ctx.text, a.clause)) for x in actors]
 
 
 def add_responders(self: ProposalParser, ctx: ParseContext, draft: _Draft, a: _Anchor) -> None:
     if a.status not in _RESPONDER:
         return
     for _, act in subject_actors(ctx, a.clause.start, a.cue_start):
-        p = _as_party(ctx, act)
+        p = as_party(ctx, act)
         if all((x.id, st) != (p.id, a.status) for x, st, _ in draft.responders) and (
             draft.proposer is None or p.id != draft.proposer.id
         ):
@@ -505,7 +505,7 @@ def _owner(
     if not found:
         return None
     m, a = found[-1]
-    return (m, _as_party(ctx, register(ctx, m, a), m, modifier=True))
+    return (m, as_party(ctx, register(ctx, m, a), m, modifier=True))
 
 
 def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention, Actor] | None:
@@ -571,7 +571,7 @@ def _recipients(ctx: ParseContext, a: _Anchor, group_heads: frozenset[str]) -> l
                 break
         if mention.span.start - at > 40 and not out:
             break
-        out.append(_as_party(ctx, actor))
+        out.append(as_party(ctx, actor))
         out_end = mention.span.end
     if out:
         return out
@@ -581,7 +581,7 @@ def _recipients(ctx: ParseContext, a: _Anchor, group_heads: frozenset[str]) -> l
         return []
     resolved = resolve_phrase(ctx, phrase)
     if resolved is not None:
-        return [_as_party(ctx, resolved)]
+        return [as_party(ctx, resolved)]
     head = words.group(1).split()
     if len(head) >= 2 and head[-1].lower() in group_heads and head[-2][:1].isupper():
         name = " ".join(head[-2:])

@@ -5,6 +5,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from conflictmodel.parsers.language.words import (
+    _CLAUSE_BREAK as _CLAUSE_BREAK,
+)
+from conflictmodel.parsers.language.words import (
+    _DET_WORDS as _DET_WORDS,
+)
+from conflictmodel.parsers.language.words import (
+    _HEADLINE_SMALL as _HEADLINE_SMALL,
+)
+from conflictmodel.parsers.language.words import (
+    _LEAD_SUBORDINATE as _LEAD_SUBORDINATE,
+)
+from conflictmodel.parsers.language.words import (
+    _PREPOSITIONS as _PREPOSITIONS,
+)
 from conflictmodel.resources import load_data
 
 __all__: list[str] = []
@@ -15,19 +30,6 @@ __all__: list[str] = []
 # Word lists users can extend: data/proposals_words.json.
 _WORDS: dict[str, Any] = load_data("proposals_words.json")
 
-_CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|\s--\s|—|:\s"
-    r"|,\s{1,3}(?=(?:with|while|whereas|but|although|though|as|amid|even\s+as|despite|adding|saying|"
-    r"according|citing|noting|warning|arguing|claiming|insisting|something|which\s+(?:he|she|they)|"
-    r"and\s+(?:he|she|they|it)\s)\b)"
-    r"|\s(?=(?:while|whereas|but|although|though)\s)",
-    re.I,
-)
-_LEAD_SUBORDINATE = re.compile(
-    r"^\W{0,3}(?:though|although|while|as|if|when|after|before|despite|since|because|even\s+though|"
-    r"in|during|speaking|according|following|amid|with|under|for)\b[^,;]{0,200},",
-    re.I,
-)
 _SOFT_STOP = re.compile(
     r",(?!\d{3})|[;:()\[\]\"“”«»]|\s[—–]\s|—|\s--\s|[.!?](?:\s|$)"
     r"|\b(?:if|unless|provided|while|whereas|but|although|though|because|which|who|whom|whose|that|"
@@ -74,8 +76,6 @@ _NEG_BEFORE = re.compile(
     r"\b(?:no|not|never|without|nor|neither|n't|hardly)\b[^,;.]{0,25}$",
     re.I,
 )
-_DET_WORDS = frozenset(_WORDS["determiners"])
-_PREPOSITIONS = frozenset(_WORDS["prepositions"])
 _NP_STOP = frozenset(_WORDS["noun_phrase_stops"])
 _MONTHS = frozenset(_WORDS["months"])
 _NUMBER_WORDS: dict[str, int] = dict(_WORDS["number_words"])
@@ -84,7 +84,6 @@ _PLURAL_TRIGGERS = frozenset(_WORDS["plural_triggers"])
 _GENERIC_DETERMINERS = frozenset(_WORDS["generic_determiners"])
 _HYPOTHETICAL = frozenset(_WORDS["hypothetical_modifiers"])
 _ANAPHORIC_DETERMINERS = frozenset(_WORDS["anaphoric_determiners"])
-_HEADLINE_SMALL = frozenset(_WORDS["headline_small_words"])
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUM = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _DURATION_BEFORE = re.compile(

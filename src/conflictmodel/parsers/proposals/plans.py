@@ -31,8 +31,8 @@ from collections.abc import Sequence
 
 from conflictmodel.model.proposals import Provision, ProvisionKind
 from conflictmodel.model.span import Span
+from conflictmodel.parsers.language.clauses import clause_end
 from conflictmodel.parsers.proposals.drafts import _Draft, _merge_provisions, absorb
-from conflictmodel.parsers.proposals.units import clause_end
 from conflictmodel.resources import load_data
 
 __all__ = ["aim_after_cue", "coalesce", "complement_provisions"]

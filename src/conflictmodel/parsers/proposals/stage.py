@@ -7,6 +7,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from conflictmodel.context import ParseContext, ProposalTrace
 from conflictmodel.model.proposals import Condition, ProposalStatus, ProvisionKind
 from conflictmodel.model.span import Span
+from conflictmodel.parsers.language.clauses import (
+    c_next,
+    clause_spans,
+    is_lead_frame,
+    looks_like_headline,
+    overlaps_any,
+    text_units,
+)
+from conflictmodel.parsers.language.mentions import as_party
 from conflictmodel.parsers.proposals.anchors import (
     find_anchors,
     find_triggers,
@@ -30,7 +39,6 @@ from conflictmodel.parsers.proposals.drafts import (
     new_draft,
 )
 from conflictmodel.parsers.proposals.lexicon import ProposalLexicon, ProvisionLexicon, _Rx
-from conflictmodel.parsers.proposals.mentions import _as_party
 from conflictmodel.parsers.proposals.plans import coalesce, complement_provisions
 from conflictmodel.parsers.proposals.provisions import (
     _IRREALIS,
@@ -38,14 +46,6 @@ from conflictmodel.parsers.proposals.provisions import (
     find_conditions,
     find_provisions,
     position_objects,
-)
-from conflictmodel.parsers.proposals.units import (
-    c_next,
-    clause_spans,
-    is_lead_frame,
-    looks_like_headline,
-    overlaps_any,
-    text_units,
 )
 
 __all__ = ["ProposalParser"]
@@ -320,7 +320,7 @@ class ProposalParser:
                 in {w.lower().rstrip("s") for w in (last.trigger, "agreement", "deal")}
             ):
                 # "A deal was agreed. The agreement, brokered by Qatar, ...": now we know who.
-                last.proposer = _as_party(ctx, t.owner[1], t.owner[0], modifier=True)
+                last.proposer = as_party(ctx, t.owner[1], t.owner[0], modifier=True)
                 return last
             owner_id = t.owner[1].id
             own_content: bool | None = None  # the same for every draft: computed once

@@ -1,0 +1,225 @@
+"""Cheap prefilters for lexicon patterns, and a per-article memo of pure text computations.
+
+A lexicon pattern (``union`` of phrases) can only match where one of its *hints* occurs: the
+literal first required word of one of its phrases.  [`PatternGate`][conflictmodel.parsers.language.gate.PatternGate] finds every hint of many
+patterns in one Aho–Corasick pass over a sentence, so a pattern runs only in sentences that
+contain one of its hints (most sentences contain none of most patterns).
+
+[`text_cache`][conflictmodel.parsers.language.gate.text_cache] keeps results that depend on nothing but the text (clauses of a sentence,
+regex hits in a window) for the article being parsed, so the several callers that need the same
+sentence share one computation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import ahocorasick
+
+from conflictmodel.analysis.lexicon import fold_case, is_word_char
+
+__all__ = ["PatternGate", "TextCache", "literal_hints", "text_cache"]
+
+# Characters that ``re.IGNORECASE`` equates with an ASCII letter although ``str.lower`` does not
+# turn them into it ("ſ" matches "s", "ı" and "İ" match "i"): a sentence with one of them runs
+# every pattern.
+_ODD_FOLDS = ("ſ", "ı", "i̇", "İ")
+
+
+def literal_hints(phrase: str) -> tuple[str, ...]:
+    """The phrase's first required word, lower-cased (its alternatives; ``word*`` for a stem,
+    ``""`` or ``"*"`` for any word).
+
+    Example:
+        >>> literal_hints("[fully] lift*|eas* ... sanction*")
+        ('lift*', 'eas*')
+    """
+    for raw in phrase.split():
+        if raw == "..." or raw.startswith("["):
+            continue
+        return tuple(p.lower() for p in raw.split("|"))
+    return ("",)
+
+
+class PatternGate:
+    """Which of several patterns may match in a lower-cased text, from their literal hints.
+
+    Pattern ``i`` may match if one of ``hints[i]`` occurs in the text where a phrase word can
+    start (not right after a letter, digit or apostrophe); a hint ending in ``*`` is a word
+    stem, any other hint is a whole word (no letter or digit follows it).  A pattern with the
+    hint ``""`` always may match, one with no hints never.  Every hint must be the literal first
+    required word of a phrase compiled by ``compile_phrase`` (``literal_hints`` gives them).
+    With ``fold_safe`` a text holding a character that case-insensitive matching equates with
+    an ASCII letter ("ſ", "ı") lets every pattern through.
+
+    Example:
+        >>> g = PatternGate([("truce", "ceasefire"), ("sanction*",), ("",)])
+        >>> sorted(g.candidates("a truce and sanctions")), sorted(g.candidates("construce"))
+        ([0, 1, 2], [2])
+    """
+
+    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_last", "_size")
+
+    def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
+        table: dict[str, tuple[set[int], set[int]]] = {}
+        always: set[int] = set()
+        for i, hs in enumerate(hints):
+            for h in hs:
+                stem = h.endswith("*")
+                word = h.rstrip("*")
+                if not word:
+                    always.add(i)
+                    continue
+                table.setdefault(word, (set(), set()))[0 if stem else 1].add(i)
+        self._always = frozenset(always)
+        self._all = frozenset(range(len(hints)))
+        self._fold_safe = fold_safe
+        self._automaton: Any = ahocorasick.Automaton()
+        for word, (stems, words) in table.items():
+            self._automaton.add_word(word, (len(word), frozenset(stems), frozenset(words)))
+        self._size = len(table)
+        self._last: tuple[str, _Hits] | None = None
+        if table:
+            self._automaton.make_automaton()
+
+    def candidates(self, low: str) -> frozenset[int]:
+        """Indexes of the patterns that may match in ``low`` (a lower-cased text)."""
+        if self._fold_safe and not low.isascii() and any(c in low for c in _ODD_FOLDS):
+            return self._all
+        if not self._size:
+            return self._always
+        found = set(self._always)
+        n = len(low)
+        for last, (length, stems, words) in self._automaton.iter(low):
+            s = last + 1 - length
+            if s > 0:
+                c = low[s - 1]
+                if c.isalnum() or c in "_'’":
+                    continue
+            found |= stems
+            if words and (last + 1 == n or not is_word_char(low[last + 1])):
+                found |= words
+        return frozenset(found)
+
+    def candidates_in(self, text: str, start: int, end: int) -> frozenset[int]:
+        """``candidates`` of ``text[start:end]`` lower-cased, from one scan of the whole text
+        per article (memoised in ``text_cache``).
+
+        Example:
+            >>> g = PatternGate([("truce",), ("sanction*",)])
+            >>> t = "A truce. Sanctions."
+            >>> sorted(g.candidates_in(t, 0, 8)), sorted(g.candidates_in(t, 2, 19))
+            ([0], [0, 1])
+        """
+        if self._fold_safe and not text.isascii():
+            seg = text[start:end]
+            if any(c in seg for c in _ODD_RAW):
+                return self._all
+        if not self._size:
+            return self._always
+        last = self._last
+        hits = last[1] if last is not None and last[0] is text else self._scan(text)
+        starts = hits.starts
+        i = bisect.bisect_left(starts, start)
+        n = len(starts)
+        if i == n or starts[i] >= end:
+            # Most windows hold no hint of most gates: no set to build.
+            return self._always
+        found = set(self._always)
+        ends, kinds, flags, sets = hits.ends, hits.kinds, hits.flags, hits.sets
+        while i < n and starts[i] < end:
+            s, e, f = starts[i], ends[i], flags[i]
+            stems, words = sets[kinds[i]]
+            i += 1
+            if e > end or not (f & _START_OK or s == start):
+                continue
+            found |= stems
+            if words and (f & _END_OK or e == end):
+                found |= words
+        return frozenset(found)
+
+    def _scan(self, text: str) -> _Hits:
+        memo = text_cache(text).memo
+        key = ("gate", id(self))
+        cached: tuple[PatternGate, _Hits] | None = memo.get(key)
+        if cached is not None:
+            self._last = (text, cached[1])
+            return cached[1]
+        low = memo.get("folded")
+        if low is None:
+            low = memo["folded"] = fold_case(text)
+        n = len(low)
+        found: list[tuple[int, int, int, int]] = []
+        kinds: dict[tuple[frozenset[int], frozenset[int]], int] = {}
+        for last, (length, stems, words) in self._automaton.iter(low):
+            s = last + 1 - length
+            c = low[s - 1] if s > 0 else " "
+            flags = 0 if c.isalnum() or c in "_'’" else _START_OK
+            if last + 1 == n or not is_word_char(low[last + 1]):
+                flags |= _END_OK
+            kind = kinds.setdefault((stems, words), len(kinds))
+            found.append((s, last + 1, kind, flags))
+        found.sort(key=lambda h: h[0])
+        # Parallel arrays of machine ints: a long article has hundreds of thousands of hits,
+        # and a tuple per hit cost about five times the memory.
+        hits = _Hits(
+            starts=array("l", (h[0] for h in found)),
+            ends=array("l", (h[1] for h in found)),
+            kinds=array("l", (h[2] for h in found)),
+            flags=array("b", (h[3] for h in found)),
+            sets=list(kinds),
+        )
+        memo[key] = (self, hits)
+        # The last text scanned, checked by identity first: the stages ask one gate about
+        # many windows of the same article in a row.
+        self._last = (text, hits)
+        return hits
+
+
+_START_OK = 1
+_END_OK = 2
+
+
+class _Hits(NamedTuple):
+    """Every automaton hit in one text, sorted by start: what each can be a hint of is
+    ``sets[kinds[i]]`` (stems, whole words)."""
+
+    starts: array[int]
+    ends: array[int]
+    kinds: array[int]
+    flags: array[int]
+    sets: list[tuple[frozenset[int], frozenset[int]]]
+
+
+_ODD_RAW = ("ſ", "ı", "İ")
+
+
+class TextCache:
+    """Results that depend only on one article's text, keyed by whoever computes them."""
+
+    __slots__ = ("memo", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.memo: dict[Any, Any] = {}
+
+
+_current: list[TextCache] = []
+
+
+def text_cache(text: str) -> TextCache:
+    """The memo for ``text`` (the same string object); a new text replaces the previous memo.
+
+    Example:
+        >>> t = "Talks resume."
+        >>> text_cache(t) is text_cache(t)
+        True
+    """
+    cur = _current[0] if _current else None
+    if cur is None or cur.text is not text:
+        cur = TextCache(text)
+        _current[:] = [cur]
+    return cur
