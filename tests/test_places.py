@@ -312,3 +312,37 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
     assert places == {"area:gaza-strip": "event_location"}
     _, places = split("Shelling in Russia's Belgorod region killed two.")
     assert places["RU-BEL"] == "event_location"
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        # Verb frames in any inflection, after their subject or in a relative clause.
+        ("The Line of Control divides Kashmir.", {"area:kashmir"}),
+        ("Talks on reunifying Cyprus resumed.", {"CY"}),
+        ("Kyiv will not give away Donbas.", {"area:donbas"}),
+        ("The villages they held in the Kursk region were retaken.", {"RU-KRS"}),
+        ("Under the plan Russia would keep Crimea.", {"UA-43"}),
+        ("Ukrainian troops must leave the Kherson region.", {"UA-65"}),
+        ("Fighting raged in Zaporizhzhia, parts of which Russia occupies.", {"UA-23"}),
+        ("Donetsk, where Russian forces control most towns, is the prize.", {"UA-14"}),
+        ("Kherson, now under Russian control, was shelled.", {"UA-65"}),
+        ("Troops dug in along the front line in Zaporizhzhia.", {"UA-23"}),
+        ("Cyprus, divided since 1974, is holding talks.", {"CY"}),
+        ("Kirkuk, the oil-rich province both sides claim, voted.", {"IQ-KI"}),
+        ("The four regions Russia claims are Donetsk and Luhansk.", {"UA-14", "UA-09"}),
+        ("Talks on the future of Kirkuk resumed.", {"IQ-KI"}),
+        ("Guyana called the move a threat to its sovereignty.", {"GY"}),
+        # Not at issue: a meeting held somewhere, a person travelling, a country's future in
+        # general, the claimant of sovereignty, a place described by an appositive.
+        ("Talks held in Doha ended without a deal.", set()),
+        ("Zelensky left Kyiv for Washington on Monday.", set()),
+        ("Analysts debated the future of Iraq.", set()),
+        ("They back autonomy under Moroccan sovereignty.", set()),
+        ("Talks in Geneva, which hosted the last round, resumed.", set()),
+        ("Europe remains divided over the plan for Ukraine.", set()),
+    ],
+)
+def test_frames_not_names(text: str, issue: set[str]) -> None:
+    got, _ = split(text)
+    assert got == issue

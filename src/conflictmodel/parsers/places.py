@@ -58,6 +58,11 @@ _CONTROL_IN = "control_in"
 _POSSESSIVE_ONLY = "possessive"
 _SUBJECT_SOV = "subject_sovereignty"
 _SUBJECT_MIL = "subject_military"
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s{1,3}(?:region|regions|oblast|oblasts|province|provinces|area|areas|territory"
+    r"|territories|peninsula|island|islands|district|districts|governorate|state|enclave"
+    r"|exclave|strip|valley|heights)\b"
+)
 # ", a region of 160,000 people," / ", which includes Luhansk region," before the verb.
 _APPOSITION = re.compile(r",\s{1,3}(?:an?|the|which|who|whose|home\s+to)\s[^,.;:()\n]{1,80},(?=\s)")
 _OVER = re.compile(r"\s{1,3}(?:over|of)\b")
@@ -285,7 +290,11 @@ class IssueCues:
         if group and not self._possessor(text, end) and not self._complement(text, group, end):
             return MILITARY if group in _MILITARY_GROUPS else SOVEREIGNTY
         hi = min(len(text), end + _WINDOW)
-        a = self._after.match(text, end, hi)
+        # "the Kherson region, which Russia claims": the cue after the place noun.
+        noun = _PLACE_NOUN_AFTER.match(text, end, hi)
+        a = self._after.match(text, noun.end() if noun else end, hi)
+        if a is None and noun:
+            a = self._after.match(text, end, hi)
         if a is None:
             # "Transnistria, a sliver of land on the Dniester, has been run by separatists":
             # the cue after an appositive or a relative clause set off by commas.
@@ -304,8 +313,10 @@ class IssueCues:
             toks.pop()
         if len(toks) < 3 or toks[-1].casefold() != "in":
             return False
-        subject = toks[-3].strip(",;:")
-        return subject[:1].isupper() or subject.casefold() in self._control_subjects
+        subject = toks[-3].strip(",;:").casefold()
+        if subject in _role_words()["venue_words"]:
+            return False  # "Talks held in Doha", even at the start of a sentence
+        return toks[-3][:1].isupper() or subject in self._control_subjects
 
     def _verb_subject(self, window: str, *, sovereignty: bool) -> bool:
         """Whether the verb of a subject-gated cue ("keep", "leave") that ends ``window``, after
