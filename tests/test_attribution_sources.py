@@ -261,3 +261,45 @@ def test_groused_is_a_cue() -> None:
     s = _by_content(art, "don\u2019t treat me properly")
     assert _speaker(s) == "Salva Kiir"
     assert s.cue == "groused"
+
+
+# reported clauses and the speakers of lists
+
+
+def test_bare_clause_opening_with_this() -> None:
+    art = parse_article(
+        "Ethiopia's Foreign Ministry said the talks would resume. The ministry gave no details. "
+        "But it said this followed long discussions between the two sides in Pretoria."
+    )
+    s = _by_content(art, "this followed long discussions")
+    assert s.speaker_source is SpeakerSource.PRONOUN
+    assert "Ministry" in _speaker(s)
+
+
+def test_relative_clause_with_a_list_inside_the_subject() -> None:
+    art = parse_article(
+        "Machar said the talks, which will continue in an expanded format with Kenya, Uganda, "
+        "and the U.K., remain informal but could pave the way for formal negotiations."
+    )
+    s = _by_content(art, "the talks, which will continue")
+    assert s.content.endswith("formal negotiations")
+    assert _speaker(s).endswith("Machar")
+
+
+def test_listed_states_with_a_floating_quantifier() -> None:
+    art = parse_article(
+        "Much of Europe backs the Tripoli government, while the United States, Egypt and the "
+        "United Arab Emirates have all expressed support for Gen. Haftar."
+    )
+    assert len(art.statements) == 1
+    s = art.statements[0]
+    assert s.content == "for Gen. Haftar"
+    assert s.speaker is not None
+    assert len(s.speaker.members) == 3
+    assert not any(st.content.startswith("Much of Europe") for st in art.statements)
+
+
+def test_an_opening_adverbial_is_not_listed_with_the_speakers() -> None:
+    art = parse_article("In Kyiv, Zelensky and Macron said the front near Pokrovsk would hold.")
+    s = _by_content(art, "the front near Pokrovsk")
+    assert _said_by(art, s) == "Zelensky and Macron"

@@ -38,6 +38,8 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 _FOLLOW_VERB = frozenset(("that", "no", "to", "it", "them", "him", "her", "us", "nothing"))
 _LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
 _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
+_FLOATING = frozenset(("all", "both", "each"))
+"""Quantifiers that float after an auxiliary, away from their subject ("have all said")."""
 
 
 class _Phrases(_Grammar):
@@ -71,6 +73,9 @@ class _Phrases(_Grammar):
         j = self._np_last(para, a, end)
         if j < a or qidx[j] >= 0:
             return None
+        if toks[j].low in _FLOATING and j - 1 > a and toks[j - 1].low in self.aux:
+            # "Egypt and the UAE have all expressed": the subject is before the auxiliary
+            return self._np_left(para, a, j - 1, appositive=appositive, minimal=minimal)
         if toks[j].low == "," and appositive:
             return self._appositive(para, a, j)
         if toks[j].low in _REL and j - 1 >= a:
@@ -92,7 +97,29 @@ class _Phrases(_Grammar):
                 # "the groups that signed the accord": a lower-case description keeps its
                 # clause (it says who they are); a name does not need it
                 return (held[0], hi) if not para.toks[held[1] - 1].cap else held
-        return self._np_trim(para, lo, hi, stopped_hard)
+        r = self._np_trim(para, lo, hi, stopped_hard)
+        if r is not None and any(toks[x].low in ("and", "&") for x in range(*r)):
+            r = (self._list_start(para, a, r[0]), r[1])
+        return r
+
+    def _list_start(self, para: _Para, a: int, lo: int) -> int:
+        """ "the United States, Egypt and the UAE": the first of the names listed before the
+        last two, each set off by a comma (not an opening adverbial: "In Kyiv, X and Y")."""
+        toks = para.toks
+        while lo - 2 >= a and toks[lo - 1].low == "," and para.qidx[lo - 1] < 0:
+            k = lo - 2
+            while k >= a and toks[k].cap and toks[k].word and not self._in_date(toks[k]):
+                k -= 1
+            if k == lo - 2 or toks[k + 1].low in self.cues.function_words:
+                break
+            if k >= a and toks[k].low == "the":
+                k -= 1
+            if k >= a and not (
+                toks[k].low in (",", "while", "and", "but") or toks[k].low in _SENT_END
+            ):
+                break
+            lo = k + 1
+        return lo
 
     def _relative_head(self, para: _Para, a: int, v: int) -> tuple[int, int] | None:
         """ "the armed groups that signed the Algiers accord announced": the verb ``v`` that
@@ -500,8 +527,7 @@ class _Phrases(_Grammar):
     def _bare_clause(self, para: _Para, x: int, end: int) -> bool:
         """ "said a ceasefire is unrealistic", "stated he expected": a subject and a finite verb
         before any comma; or a clause whose subject was moved out ("said are non-negotiable")."""
-        toks, qidx = para.toks, para.qidx
-        t = toks[x]
+        t = para.toks[x]
         if t.low in self.finite and t.low not in OBJECT_AUXILIARIES:
             return True
         starts = (
@@ -511,17 +537,8 @@ class _Phrases(_Grammar):
             or t.cap
             or t.low[:1].isdigit()
         )
-        if t.low in _SUBJECT_PRONOUNS and x + 1 < end:
-            # "said they both share …", "said he expects …": a subject pronoun and a
-            # lower-case word (after an adverb or "both") is a clause
-            y = x + 1
-            while y < end - 1 and (toks[y].low in ("both", "all") or self._adv(toks[y])):
-                y += 1
-            u = toks[y]
-            if u.word and not u.cap and qidx[y] < 0 and u.low not in self.preps:
-                return True
-        # a bare plural or mass noun ("said troops had struck") needs its verb close by
-        reach = 14 if starts else 5
+        if t.low in _SUBJECT_PRONOUNS and x + 1 < end and self._pronoun_clause(para, x, end):
+            return True
         if not starts and not (
             t.word
             and t.low not in self.preps
@@ -530,45 +547,77 @@ class _Phrases(_Grammar):
             and not self._adv(t)
         ):
             return False
+        # a bare plural or mass noun ("said troops had struck") needs its verb close by
+        return self._verb_follows(para, x, end, 14 if starts else 5, starts)
+
+    def _pronoun_clause(self, para: _Para, x: int, end: int) -> bool:
+        """ "said they both share …", "said he expects …": a subject pronoun and a lower-case
+        word (after an adverb or "both") is a clause."""
+        toks = para.toks
+        y = x + 1
+        while y < end - 1 and (toks[y].low in ("both", "all") or self._adv(toks[y])):
+            y += 1
+        u = toks[y]
+        return u.word and not u.cap and para.qidx[y] < 0 and u.low not in self.preps
+
+    def _verb_follows(self, para: _Para, x: int, end: int, reach: int, starts: bool) -> bool:
+        """A finite verb of the clause whose subject starts at ``x`` comes within ``reach``
+        tokens, before any punctuation (a relative clause inside the subject is skipped)."""
+        toks, qidx = para.toks, para.qidx
         y = x + 1
         while y < end and y - x <= reach:
-            u = toks[y]
-            if (
-                u.low == ","
-                and qidx[y] < 0
-                and y + 1 < end
-                and self._parenthesis_opens(para, y + 1, end)
-            ):
+            close = self._inner_relative_end(para, y, end)
+            if close is not None:
                 # "said the talks, which resume in May, remain informal": the relative
                 # clause is a parenthesis inside the subject
-                z = y + 2
-                while z < end and z - y < 30 and (toks[z].low != "," or qidx[z] >= 0):
-                    z += 1
-                if z < end:
-                    reach += z - y
-                    y = z + 1
-                    continue
+                reach += close - y
+                y = close + 1
+                continue
+            u = toks[y]
             if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
                 return False
-            if u.low in self.finite or (
-                u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
-            ):
+            if self._clause_verb(para, x, y, end, starts):
                 return True
-            if self._third_person_verb(para, x, y, end):
-                return True  # "said an internal review shows no …"
-            if (
-                starts
-                and y - 1 > x
-                and u.word
-                and not u.cap
-                and toks[y - 1].low in self.adverbs
-                and u.low not in self.preps
-                and u.low not in self.dets
-                and not u.low.endswith("ing")
-            ):
-                return True  # "said the mediators often leave …": a verb after its adverb
             y += 1
         return False
+
+    def _inner_relative_end(self, para: _Para, y: int, end: int) -> int | None:
+        """When the comma at ``y`` opens a parenthesis inside a subject, the comma that closes
+        it (a list inside it, "with Kenya, Uganda, and the U.K.,", does not); else None."""
+        toks, qidx = para.toks, para.qidx
+        if toks[y].low != "," or qidx[y] >= 0 or y + 1 >= end:
+            return None
+        if not self._parenthesis_opens(para, y + 1, end):
+            return None
+        z = y + 2
+        while z < end and z - y < 40:
+            if toks[z].low == "," and qidx[z] < 0:
+                nxt = toks[z + 1] if z + 1 < end else None
+                if nxt is None or not (nxt.cap or nxt.low in ("and", "or")):
+                    return z
+            z += 1
+        return None
+
+    def _clause_verb(self, para: _Para, x: int, y: int, end: int, starts: bool) -> bool:
+        """Token ``y`` is the finite verb of a clause whose subject starts at ``x``."""
+        toks = para.toks
+        u = toks[y]
+        if u.low in self.finite or (
+            u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
+        ):
+            return True
+        if self._third_person_verb(para, x, y, end):
+            return True  # "said an internal review shows no …"
+        return (
+            starts
+            and y - 1 > x
+            and u.word
+            and not u.cap
+            and toks[y - 1].low in self.adverbs
+            and u.low not in self.preps
+            and u.low not in self.dets
+            and not u.low.endswith("ing")
+        )  # "said the mediators often leave …": a verb after its adverb
 
     def _parenthesis_opens(self, para: _Para, y: int, end: int) -> bool:
         """Token ``y`` opens a parenthesis inside a subject: a relative pronoun (", which …")

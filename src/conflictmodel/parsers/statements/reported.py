@@ -90,7 +90,10 @@ class _Reported(_Emitter):
         while (
             x < end
             and qidx[x] < 0
-            and (self._in_date(toks[x]) or (self._adv(toks[x]) and not toks[x].cap))
+            and (
+                self._in_date(toks[x])
+                or (self._adv(toks[x]) and not toks[x].cap and toks[x].low not in self.dets)
+            )
         ):
             x += 1
         if x >= end:
@@ -294,29 +297,13 @@ class _Reported(_Emitter):
         to …": what was said stands before (or around) the attribution.  An attribution in the
         middle of the sentence splits what was said in two, like a split quote: both parts
         are returned."""
-        a, b = c.sent
+        a = c.sent[0]
         toks, qidx = para.toks, para.qidx
         if c.kind != "finite" or c.subject is None:
             return []
         if toks[a].low == "as" and c.subject[0] == a + 1 and qidx[a] < 0:
-            # "As the envoy noted, <clause>": what was said follows the as-clause
-            x = self._attribution_end(para, c.hi, b)
-            if x is not None and x + 1 < b and toks[x].low == ",":
-                return [(x + 1, b)] if self._says_something(para, x + 1, b) else []
-            return []
-        inverted = c.subject[0] >= c.hi
-        first = c.lo if inverted else c.subject[0]
-        last = c.subject[1] if inverted else c.hi
-        comma = first - 1
-        if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
-            return []
-        comma = self._before_title(para, a, comma)
-        x = self._attribution_end(para, last, b)
-        if x is None:
-            return []
-        parts = [(a, comma)]
-        if x < b and toks[x].low == ",":
-            parts.append((x + 1, b))
+            return self._after_as_clause(para, c)
+        parts = self._around_attribution(para, c)
         out: list[tuple[int, int]] = []
         for lo, hi in parts:
             # a quotation already reported is not reported again
@@ -330,6 +317,41 @@ class _Reported(_Emitter):
             elif len(parts) == 1:
                 return []  # "After the meeting, Zelensky said." reports nothing
         return out
+
+    def _after_as_clause(self, para: _Para, c: _Cue) -> list[tuple[int, int]]:
+        """ "As the envoy noted, <clause>": what was said follows the as-clause."""
+        b = c.sent[1]
+        x = self._attribution_end(para, c.hi, b)
+        if x is not None and x + 1 < b and para.toks[x].low == ",":
+            return [(x + 1, b)] if self._says_something(para, x + 1, b) else []
+        return []
+
+    def _around_attribution(self, para: _Para, c: _Cue) -> list[tuple[int, int]]:
+        """The token ranges before and after an attribution set off by commas (``c`` with its
+        subject), or none when it is not set off so."""
+        assert c.subject is not None
+        a, b = c.sent
+        toks, qidx = para.toks, para.qidx
+        inverted = c.subject[0] >= c.hi
+        first = c.lo if inverted else c.subject[0]
+        last = c.subject[1] if inverted else c.hi
+        comma = first - 1
+        if comma <= a or toks[comma].low not in (",", "—", "–") or qidx[comma] >= 0:
+            return []
+        if (
+            not inverted
+            and toks[comma - 1].cap
+            and any(toks[y].low in ("and", "&") for y in range(*c.subject))
+        ):
+            return []  # "the United States, Egypt and the UAE expressed": a list, not a clause
+        comma = self._before_title(para, a, comma)
+        x = self._attribution_end(para, last, b)
+        if x is None:
+            return []
+        parts = [(a, comma)]
+        if x < b and toks[x].low == ",":
+            parts.append((x + 1, b))
+        return parts
 
     def _before_title(self, para: _Para, a: int, comma: int) -> int:
         """ "<clause>, Colombia's Defence Minister, Ivan Velasquez, warned": the title in

@@ -1049,6 +1049,9 @@ def _cap_runs(toks: Sequence[Token], dets: frozenset[str]) -> list[tuple[int, in
 def _conjuncts(toks: Sequence[Token]) -> list[Span]:
     """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
     cuts = [k for k, t in enumerate(toks) if t.low in NAME_CONJUNCTIONS]
+    if cuts:
+        # "Russia, China and Iran": the commas of the list before the conjunction cut too
+        cuts = sorted({*cuts, *(k for k, t in enumerate(toks[: cuts[0]]) if t.low == ",")})
     if not cuts:
         return [Span(start=toks[0].start, end=toks[-1].end)]
     parts: list[Sequence[Token]] = []
