@@ -333,6 +333,10 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("The four regions Russia claims are Donetsk and Luhansk.", {"UA-14", "UA-09"}),
         ("Talks on the future of Kirkuk resumed.", {"IQ-KI"}),
         ("Guyana called the move a threat to its sovereignty.", {"GY"}),
+        (
+            "Russia annexed four regions in 2022. They are Donetsk, Luhansk and Kherson.",
+            {"UA-14", "UA-09", "UA-65"},
+        ),
         # Not at issue: a meeting held somewhere, a person travelling, a country's future in
         # general, the claimant of sovereignty, a place described by an appositive.
         ("Talks held in Doha ended without a deal.", set()),
@@ -341,6 +345,7 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("They back autonomy under Moroccan sovereignty.", set()),
         ("Talks in Geneva, which hosted the last round, resumed.", set()),
         ("Europe remains divided over the plan for Ukraine.", set()),
+        ("Russia occupies Crimea. Officials in Donetsk and Luhansk met.", {"UA-43"}),
     ],
 )
 def test_frames_not_names(text: str, issue: set[str]) -> None:

@@ -598,6 +598,7 @@ def _decide(
     for c in cands:
         if c.tier:
             tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
+    _lists_at_issue(ctx, cues, cands, tiers)
     _states_at_issue(gz, cands, tiers, actor_countries)
     for c in cands:
         code = c.terr.code
@@ -610,6 +611,33 @@ def _decide(
         ):
             tiers[c.terr.id] = MILITARY
     return tiers
+
+
+def _lists_at_issue(
+    ctx: ParseContext, cues: IssueCues, cands: list[_Candidate], tiers: dict[str, str]
+) -> None:
+    """An enumeration of regions that the sentence before announces with a cue on a plural
+    place noun ("Russia claims four regions. They are Donetsk, Luhansk, ...") is at issue.  Not
+    for lists of countries, nor where the list has a role of its own (strikes on, talks in)."""
+    text = ctx.text
+    for chain in _chains(cues, text, cands):
+        if len(chain) < 2 or any(
+            c.role is not PlaceRole.OTHER or c.terr.kind is TerritoryKind.COUNTRY for c in chain
+        ):
+            continue
+        if any(c.terr.id in tiers for c in chain) or not ctx.sentences:
+            continue
+        sent = ctx.sentence_of(chain[0].span.start)
+        j = sent.start - 1 if sent is not None else -1
+        while j > 0 and text[j].isspace():
+            j -= 1
+        prev = ctx.sentence_of(j) if j >= 0 else None
+        tier = None
+        if prev is not None and prev.end <= chain[0].span.start:
+            tier = cues.collective_cue(text, prev.start, prev.end)
+        if tier is not None:
+            for c in chain:
+                tiers.setdefault(c.terr.id, MILITARY)
 
 
 def _states_at_issue(
