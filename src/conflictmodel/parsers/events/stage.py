@@ -130,6 +130,11 @@ def _specific(event: Event) -> bool:
 
 # Between two items of a list: "..., Kyiv's counteroffensive, and Western military aid".
 _LIST_GAP = re.compile(r"\s{0,2},\s{1,3}(?:and\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}")
+_SUPERLATIVE = re.compile(
+    r"\bin\s{1,3}(?:(?:one|some|many)\s{1,3}of\s{1,3})?(?:the|its|their)\s{1,3}"
+    r"(?:[\w-]+est|worst|biggest|largest|latest|first|most\s{1,3}[\w-]+)\s{1,3}(?:[\w-]+\s{1,3}){0,2}$",
+    re.I,
+)
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
 _COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
@@ -475,6 +480,9 @@ class EventParser:
         }
         if det and keys & types_seen:
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
+            return None
+        if _SUPERLATIVE.search(text, max(0, trig.start - 60), trig.start):
+            # "..., in one of the deadliest assaults this year": the event just told, described.
             return None
         if _ARTICLE.search(text, max(0, trig.start - 6), trig.start) and text[
             trig.start : trig.end

@@ -47,6 +47,7 @@ _GAP_STOP = re.compile(
     r"and|but|or|which|that|who)\b",
     re.I,
 )
+_SEQUENCE = re.compile(r"\b(?:after|before|since|following|until|ahead of|prompting)\b", re.I)
 _TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}", re.I)
 
 
@@ -231,7 +232,10 @@ def _one_event(a: Trigger, t: Trigger, close: bool, gap: str) -> bool:
     if "," in gap or ";" in gap:
         # "met on Thursday, and the two sides will hold talks": a second event.
         return False
-    return t.type is a.type or (t.rule.toll and a.type is EventType.ASSAULT)
+    if t.rule.toll and a.type is EventType.ASSAULT:
+        return True
+    # "the clashes erupted after the killing of X": two events of one type, one after the other.
+    return t.type is a.type and not _SEQUENCE.search(gap)
 
 
 def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -> list[Trigger]:
