@@ -202,3 +202,25 @@ def test_ctrl_c_takes_the_bar_down_before_the_exit(
     # The cursor is shown again and the bar erased, then main's newline ends the line.
     assert shown.rindex("\x1b[?25h") > shown.rindex("\x1b[?25l")
     assert shown.endswith("\x1b[2K\n")
+
+
+def test_above_a_pipe_the_bar_stays_up_and_above_a_terminal_it_steps_aside(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, folder: Path
+) -> None:
+    hide_cursor = "\x1b[?25l"  # written each time rich puts the bar up
+    # stdout is a pipe (capsys): the bar goes up once and stays while records are written.
+    code, _, shown = _run(
+        capsys, monkeypatch, Terminal(), "parse", str(folder), "--format", "jsonl"
+    )
+    assert code == 0
+    assert shown.count(hide_cursor) == 1
+    # stdout is the same terminal: the bar steps aside for each article's table.
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    code, _, shown = _run(capsys, monkeypatch, Terminal(), "parse", str(folder))
+    assert code == 0
+    assert shown.count(hide_cursor) >= 3
+    # Nothing of the bar reaches stdout: no cursor moves, no counter.
+    assert "\x1b[2K" not in screen.getvalue()
+    assert "\x1b[?25" not in screen.getvalue()
+    assert "3/3" not in screen.getvalue()

@@ -41,6 +41,7 @@ def cmd_parse(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         "parsing",
         input_format=args.input,
         progress=False if args.quiet else args.progress,
+        out=out,
     )
     # closing(): the parser (its processes) and the progress bar are released at once, even
     # when the loop stops early (Ctrl-C, a closed pipe).

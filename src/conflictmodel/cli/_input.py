@@ -111,6 +111,7 @@ def parse_docs(
     skip: set[str] | None = None,
     input_format: str = "auto",
     progress: bool | None = None,
+    out: IO[str] | None = None,
 ) -> Generator[tuple[str, Article | None, str | None], None, None]:
     """Yield ``(source, article or None, problem or None)`` per article, in order, streaming.
 
@@ -122,7 +123,9 @@ def parse_docs(
     is in ``skip`` are yielded with neither article nor problem (they are not parsed).
 
     ``progress`` shows a progress bar on ``err`` (``None``: only if ``err`` is a terminal); it
-    is hidden whenever an item is yielded, so what the caller prints never lands inside it.
+    is hidden while a problem is yielded (the caller prints it on ``err``), and while anything
+    is yielded if ``out``, where the caller prints results, is a terminal too: what the caller
+    prints never lands inside the bar, and a bar above a pipe does not flicker.
     """
     from conflictmodel.batch import Document, parse_many, read_documents
 
@@ -169,12 +172,14 @@ def parse_docs(
     if progress is None and total is not None and total <= 1:
         show = False  # one article: over before a bar would tell anything
     bar = Progress(total, verb, err, enabled=show)
+    shares_screen = out is not None and isatty(out)
 
     def unsent() -> Iterator[tuple[str, Article | None, str | None]]:
         while queue and not queue[0][2]:
             name, problem, _ = queue.popleft()
             bar.step(name)
-            bar.pause()
+            if problem is not None or shares_screen:
+                bar.pause()
             yield name, None, problem
 
     try:
@@ -192,7 +197,8 @@ def parse_docs(
             yield from unsent()
             name, _, _ = queue.popleft()
             bar.step(name)
-            bar.pause()
+            if result.article is None or shares_screen:
+                bar.pause()
             if result.article is None:
                 msg = str(result.error)
                 yield name, None, msg if msg.startswith(name) else f"{name}: {msg}"
