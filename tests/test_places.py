@@ -346,6 +346,9 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("Talks in Geneva, which hosted the last round, resumed.", set()),
         ("Europe remains divided over the plan for Ukraine.", set()),
         ("Russia occupies Crimea. Officials in Donetsk and Luhansk met.", {"UA-43"}),
+        # A secession planned is at issue; one in the history of a state is not.
+        ("Republika Srpska would hold a referendum on seceding from Bosnia.", {"BA-SRP"}),
+        ("South Sudan seceded from Sudan in 2011.", set()),
     ],
 )
 def test_frames_not_names(text: str, issue: set[str]) -> None:
