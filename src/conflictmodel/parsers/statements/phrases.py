@@ -412,6 +412,12 @@ class _Phrases(_Grammar):
             nxt.low in self.preps or nxt.low in QUESTION_WORDS or nxt.low in self.dets
         ):
             return True  # "Asked about …", "Pressed on …": a participle, not a name
+        return self._time_phrase(para, i, limit)
+
+    def _time_phrase(self, para: _Para, i: int, limit: int) -> bool:
+        """ "Hours later,", "Two days earlier,": up to three words ending in a time adverb and
+        a comma."""
+        toks = para.toks
         k = i + 1
         while k < limit and k - i < 4 and toks[k].low != ",":
             k += 1

@@ -8,27 +8,38 @@ familiar with the talks", "Both") into actors of the context.
 from __future__ import annotations
 
 import bisect
-import functools
-import itertools
-import re
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from conflictmodel.analysis import AnalysedDocument
 from conflictmodel.context import MentionKind, ParseContext
-from conflictmodel.model.actors import Actor, ActorKind, Role
+from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
+from conflictmodel.parsers.statements._minimal import _MinimalActors
+from conflictmodel.parsers.statements._shapes import (
+    _LOCATED,
+    _PEOPLE_HEADS,
+    _POSSESSIVE_DETS,
+    _acronym_in,
+    _conjuncts,
+    _covered,
+    _doc_tokens,
+    _find_acronyms,
+    _name_lemmas,
+    _pair_phrase,
+    _relative_cut,
+    _strip_span,
+    _titled_name_start,
+)
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
     DESCRIPTOR_SYNONYMS,
     INDEFINITES,
-    NAME_CONJUNCTIONS,
     OWNER_PREPOSITIONS,
     SOURCE_DETERMINERS,
-    TITLE_PREPOSITIONS,
 )
 from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug, tokenize
 
@@ -56,17 +67,8 @@ _GROUP_KINDS = (
 )
 
 
-_WORD_RUN = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_lemmas(name: str) -> frozenset[str]:
-    """The singular lower-case words of a name, title or description."""
-    return frozenset(singular(w) for w in _WORD_RUN.findall(name.lower()))
-
-
 @attrs.define
-class Resolver:
+class Resolver(_MinimalActors):
     """Turns speaker noun phrases into actors of a context.
 
     Named phrases go to the ``actors`` stage's ``resolve_phrase`` when it is available (titled
@@ -426,6 +428,7 @@ class Resolver:
         that country).
 
         Example:
+            >>> from conflictmodel.model.actors import Role
             >>> ctx = ParseContext(text="Envoy Quits. The UN envoy Ana Ruiz resigned.")
             >>> r = Resolver(ctx, Cues.default())
             >>> ana = ctx.add_actor(Actor(id="person:ana-ruiz", name="Ana Ruiz", kind="person",
@@ -704,95 +707,6 @@ class Resolver:
                         return Span(start=owner[j].start, end=owner[-1].end)
         return None
 
-    def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
-        """A minimal actor for a phrase nothing else could resolve."""
-        dets = self.cues.word_set("determiners")
-        runs = _cap_runs(toks, dets)
-        if toks[-1].low in self.cues.word_set("source_nouns") and toks[0].low in dets:
-            return self._document(span, toks)  # "the court filing says"
-        if self._anonymous_phrase(toks, runs):
-            return self._anonymous(span, toks)
-        if not runs:
-            return None
-        a, b = runs[-1]
-        # the last run of capitalised words not led by "of/for/to/in" (the name after a title)
-        while len(runs) > 1 and a > 0 and toks[a - 1].low in TITLE_PREPOSITIONS:
-            runs.pop()
-            a, b = runs[-1]
-        if b - a == 1 and toks[a].low in self.cues.function_words and self._sentence_start(toks[a]):
-            return None  # "When", "After": a word of the grammar opening a sentence
-        name_span = Span(start=toks[a].start, end=toks[b - 1].end)
-        name = " ".join(name_span.of(self.ctx.text).split())
-        known = self._known_name(name_span, name)
-        if known is not None:
-            return known
-        return self._new_named(toks, a, b, name_span, name)
-
-    def _modified_anonymous(self, toks: Sequence[Token]) -> bool:
-        """ "a woman in Bahir Dar", "one resident of Goma": an indefinite phrase whose head is
-        a lower-case speaker noun and whose capitalised words all come after the head."""
-        if toks[0].low not in ANONYMOUS_QUANTIFIERS:
-            return False
-        head = self._head(toks)
-        if head is None or head.cap or singular(head.low) not in self._human:
-            return False
-        k = next(i for i, t in enumerate(toks) if t is head)
-        return not any(t.cap for t in toks[1:k]) and any(t.cap for t in toks[k + 1 :])
-
-    def _anonymous_phrase(self, toks: Sequence[Token], runs: list[tuple[int, int]]) -> bool:
-        """ "a Western diplomat", "two officials", "officials" (no name): an anonymous source."""
-        if toks[0].low in ANONYMOUS_QUANTIFIERS:
-            return True
-        heads = self.cues.word_set("speaker_heads")
-        last_word = next((t for t in reversed(toks) if t.word), toks[-1])
-        headed = not last_word.cap and (last_word.low in heads or singular(last_word.low) in heads)
-        if runs:
-            # "Aid groups say": only the sentence's capital before a plain head noun
-            return headed and runs == [(0, 1)] and len(toks) == 2 and self._sentence_start(toks[0])
-        return headed
-
-    def _sentence_start(self, t: Token) -> bool:
-        sent = self.ctx.sentence_of(t.start)
-        return sent is not None and sent.start == t.start
-
-    def _known_name(self, name_span: Span, name: str) -> Actor | None:
-        """The actor the gazetteer or the context already has under ``name`` (mentioned)."""
-        ctx = self.ctx
-        find = getattr(ctx.gazetteer, "find_actor", None)
-        known = find(name) if callable(find) else None
-        if isinstance(known, Actor):
-            actor = ctx.add_actor(attrs.evolve(known, mentions=()))
-            self.mention(name_span, actor.id, "name")
-            return ctx.actors[actor.id]
-        existing = self._by_name(name)
-        if existing is not None:
-            self.mention(name_span, existing.id, "surname")
-            return ctx.actors[existing.id]
-        return None
-
-    def _new_named(
-        self, toks: Sequence[Token], a: int, b: int, name_span: Span, name: str
-    ) -> Actor:
-        """A new actor named by tokens ``a:b`` of the phrase (an outlet, an organisation or a
-        person, with the words before the name as the person's title)."""
-        ctx = self.ctx
-        dets = self.cues.word_set("determiners")
-        if {t.low for t in toks} & self.cues.word_set("media_heads"):
-            kind, prefix = ActorKind.MEDIA, "media"
-        elif {t.low for t in toks[a:b]} & self.cues.word_set("org_heads"):
-            kind, prefix = ActorKind.ORGANIZATION, "org"
-        else:
-            kind, prefix = ActorKind.PERSON, "person"
-        title = " ".join(t.low for t in toks[:a] if t.word and t.low not in dets)
-        roles = (
-            [Role(title=" ".join(ctx.text[toks[0].start : toks[a - 1].end].split()))]
-            if title and a > 0 and kind is ActorKind.PERSON
-            else []
-        )
-        actor = ctx.add_actor(Actor(id=f"{prefix}:{slug(name)}", name=name, kind=kind, roles=roles))
-        self.mention(name_span, actor.id, "name")
-        return ctx.actors[actor.id]
-
     def mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None:
         """Add a mention unless one is there, or the actor already has very many (each mention
         rebuilds the actor, so an unbounded number would make a long text quadratic).
@@ -823,243 +737,3 @@ class Resolver:
         self._indexed = len(ids)
         found = self._names.get(name_key(name))
         return self.ctx.actors.get(found) if found is not None else None
-
-    def _head(self, toks: Sequence[Token]) -> Token | None:
-        """The head word of a phrase: the last word before its modifiers ("a diplomat familiar
-        with …", "officials in Kyiv")."""
-        mods = self.cues.word_set("modifier_starts") | (self.cues.word_set("prepositions") - {"of"})
-        head: Token | None = None
-        for k, t in enumerate(toks):
-            if k > 0 and (t.low in mods or t.low == ","):
-                break
-            if t.word:
-                head = t
-        return head
-
-    def _document(self, span: Span, toks: Sequence[Token]) -> Actor:
-        """A document as the source ("the court filing", "the draft"): an anonymous actor of
-        unknown kind, described by the phrase."""
-        dets = self.cues.word_set("determiners")
-        body = [t for t in toks if t.word and t.low not in dets] or list(toks)
-        name = " ".join(self.ctx.text[body[0].start : body[-1].end].split())
-        actor = self.ctx.add_actor(
-            Actor(
-                id=f"anon:{slug(name)}",
-                name=name,
-                kind=ActorKind.UNKNOWN,
-                anonymous=True,
-                description=" ".join(span.of(self.ctx.text).split()),
-            )
-        )
-        self.mention(span, actor.id, "anonymous", alias=False)
-        return self.ctx.actors[actor.id]
-
-    def _anonymous(self, span: Span, toks: Sequence[Token], country: str | None = None) -> Actor:
-        ctx = self.ctx
-        dets = self.cues.word_set("determiners")
-        # the description's head: the words up to the first that starts a modifier
-        stop = self.cues.word_set("modifier_starts") | {","}
-        body = [t for t in toks if t.word or t.low == "."]
-        k = 0
-        while k < len(body) and (
-            body[k].low in dets or (k > 0 and body[k].low == "of" and body[k - 1].low in dets)
-        ):
-            k += 1  # "most of the Malian armed groups": the partitive is not the name
-        j = k
-        while j < len(body) and body[j].low not in stop:
-            j += 1
-        head_toks = body[k:j] or body[k:] or body
-        name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
-        description = " ".join(span.of(ctx.text).split())
-        kind = (
-            ActorKind.ORGANIZATION
-            if singular(head_toks[-1].low) in self.cues.word_set("org_heads")
-            else ActorKind.PERSON
-        )
-        actor = ctx.add_actor(
-            Actor(
-                id=f"anon:{slug(name)}",
-                name=name,
-                kind=kind,
-                anonymous=True,
-                description=description,
-                country=country,
-            )
-        )
-        self.mention(span, actor.id, "anonymous", alias=False)
-        return ctx.actors[actor.id]
-
-
-def _doc_tokens(
-    doc: AnalysedDocument, covered: tuple[int, int] | None, start: int, end: int
-) -> list[Token] | None:
-    """The document's tokens of ``[start, end)`` if they equal ``tokenize(text, start, end)``:
-    the range lies inside ``covered`` (see `_covered`) and no token crosses either of its
-    ends, so the tokeniser sees the same characters; else None."""
-    if covered is None or start < covered[0] or end > covered[1]:
-        return None
-    toks = doc.tokens
-    lo, hi = doc.token_range(start, end)
-    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
-        return None
-    return toks[lo:hi]
-
-
-def _covered(doc: AnalysedDocument) -> tuple[int, int] | None:
-    """The range the document's tokens are the tokenisation of, as one piece: its paragraphs
-    in order, without overlaps, and only whitespace at each cut between two of them (so no
-    token could run across a cut).  None if there is no such range."""
-    text = doc.text
-    paras = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(text))]
-    found: tuple[int, int] | None = (paras[0][0], paras[-1][1])
-    if any(s > e for s, e in paras):
-        return None
-    for (_s0, e0), (s1, _e1) in itertools.pairwise(paras):
-        gap = text[e0:s1]
-        if (
-            s1 < e0
-            or (gap and not gap.isspace())
-            or not (gap or text[e0 - 1 : e0].isspace() or text[s1 : s1 + 1].isspace())
-        ):
-            found = None
-            break
-    if found is not None and (found[0] < 0 or found[1] > len(text) or found[0] > found[1]):
-        found = None
-    return found
-
-
-_LOCATED = re.compile(r"(?:[Tt]he )?(.+?) in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
-_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_ACRONYM_GLUE = frozenset(("of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "to"))
-
-
-def _find_acronyms(text: str) -> dict[str, str]:
-    """ "Long Name (LN)" definitions whose capitalised initials spell the acronym."""
-    out: dict[str, str] = {}
-    for m in _ACRONYM.finditer(text):
-        acr = m.group(1).replace("&", "")
-        words = text[max(0, m.start() - 160) : m.start()].split()[-12:]
-        initials = ""
-        k = len(words)
-        while k > 0 and len(initials) < len(acr):
-            w = words[k - 1]
-            k -= 1
-            if w.lower() in _ACRONYM_GLUE:
-                continue
-            if not w[:1].isupper():
-                break
-            initials = w[0] + initials
-        if initials == acr and m.group(1) not in out:
-            long = " ".join(words[k:])
-            if long.split()[0].lower() == "the":
-                long = long.split(" ", 1)[1]
-            out[m.group(1)] = long
-        if len(out) >= 50:
-            break
-    return out
-
-
-def _acronym_in(toks: Sequence[Token], acronyms: dict[str, str]) -> str | None:
-    """The defined acronym a phrase names: "UNAMI", "the UNAMI", "the … Mission (UNAMI)"."""
-    if not acronyms:
-        return None
-    words = [t for t in toks if t.word]
-    if not words:
-        return None
-    last = words[-1]
-    raw = last.low.upper()
-    if raw in acronyms and (len(words) <= 2 or (len(toks) >= 2 and toks[-1].low == ")")):
-        return raw
-    return None
-
-
-_POSSESSIVE_DETS = frozenset(("his", "her", "its", "their"))
-_PEOPLE_HEADS = frozenset(
-    ("minister", "leader", "president", "envoy", "negotiator", "commander", "general", "diplomat")
-)
-
-
-def _pair_phrase(toks: Sequence[Token]) -> bool:
-    """ "the two ministers", "both leaders", "the two sides": a plural description of a pair."""
-    words = [t.low for t in toks if t.word]
-    if len(words) == 2 and words[0] == "both":
-        return not toks[1].cap
-    return len(words) == 3 and words[0] == "the" and words[1] == "two" and not toks[-1].cap
-
-
-def _relative_cut(toks: Sequence[Token], heads: frozenset[str]) -> int:
-    """Where a restrictive relative clause after a lower-case speaker noun starts ("groups
-    that signed …", "officials who fled …"); 0 when there is none."""
-    for k in range(1, min(len(toks), 12)):
-        if toks[k].low in ("that", "who", "which"):
-            prev = toks[k - 1]
-            if prev.word and not prev.cap and (prev.low in heads or singular(prev.low) in heads):
-                return k
-            return 0
-        if toks[k].low == ",":
-            return 0
-    return 0
-
-
-def _titled_name_start(toks: Sequence[Token], heads: frozenset[str]) -> int:
-    """ "Ruto campaign spokesman Peter Kamau", "Cruz's spokeswoman Ana Ruiz": where the title
-    of the name that ends the phrase starts, after the capitalised owner before it (0 when
-    the phrase is not shaped so)."""
-    n = len(toks)
-    k = n
-    while k > 0 and toks[k - 1].cap and toks[k - 1].word:
-        k -= 1
-    if k == n or k < 2 or toks[k - 1].low not in heads:
-        return 0
-    j = k - 1
-    while j > 0 and toks[j - 1].word and not toks[j - 1].cap:
-        j -= 1
-    owner = toks[:j]
-    if j == 0 or not owner or not all(t.cap or t.low in ("'s", "’s", "-") for t in owner):
-        return 0
-    return j
-
-
-def _strip_span(text: str, span: Span) -> Span:
-    s, e = span.start, span.end
-    while s < e and (text[s].isspace() or text[s] in ",;:—–-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
-        e -= 1
-    return Span(start=s, end=e)
-
-
-def _cap_runs(toks: Sequence[Token], dets: frozenset[str]) -> list[tuple[int, int]]:
-    """Runs of capitalised words (joined by hyphens); a leading determiner is no name."""
-    runs: list[tuple[int, int]] = []
-    k = 0
-    n = len(toks)
-    while k < n:
-        if toks[k].cap and (k > 0 or toks[k].low not in dets):
-            j = k
-            while j + 1 < n and (toks[j + 1].cap or (toks[j + 1].low in ("-",) and j + 2 < n)):
-                j += 1
-            runs.append((k, j + 1))
-            k = j + 1
-        else:
-            k += 1
-    return runs
-
-
-def _conjuncts(toks: Sequence[Token]) -> list[Span]:
-    """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
-    cuts = [k for k, t in enumerate(toks) if t.low in NAME_CONJUNCTIONS]
-    if cuts:
-        # "Russia, China and Iran": the commas of the list before the conjunction cut too
-        cuts = sorted({*cuts, *(k for k, t in enumerate(toks[: cuts[0]]) if t.low == ",")})
-    if not cuts:
-        return [Span(start=toks[0].start, end=toks[-1].end)]
-    parts: list[Sequence[Token]] = []
-    prev = 0
-    for c in cuts:
-        parts.append(toks[prev:c])
-        prev = c + 1
-    parts.append(toks[prev:])
-    if any(not p or not any(t.cap for t in p) for p in parts):
-        return [Span(start=toks[0].start, end=toks[-1].end)]
-    return [Span(start=p[0].start, end=p[-1].end) for p in parts]
