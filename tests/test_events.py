@@ -348,3 +348,150 @@ def test_mode_must_be_one_of_the_types_plover_modes() -> None:
 @given(events())
 def test_strategy_events_have_valid_modes(ev: Event) -> None:
     assert ev.mode is None or ev.mode in ev.type.modes
+
+
+# ------------------------------------------------------------------------------ one event per
+# happening: tolls told later, references back, generic mentions, topics
+
+
+def test_a_toll_in_the_next_sentence_is_the_attacks_toll() -> None:
+    text = (
+        "Russian drones struck an apartment block in Kramatorsk on Sunday night.\n"
+        "Four people were killed and 12 wounded, the regional governor said."
+    )
+    ev = one(text, published="2025-06-02")
+    assert ev.type is EventType.ASSAULT
+    assert ev.killed is not None
+    assert ev.killed.count == 4
+    assert ev.killed.span.of(text) == "Four"
+    assert ev.wounded is not None
+    assert ev.wounded.count == 12
+
+
+def test_a_casualty_word_before_a_noun_is_no_toll() -> None:
+    assert evs("Aid workers carried wounded children to a clinic in Goma.") == []
+
+
+def test_ceasefire_nouns_are_typed_by_what_happened_to_them() -> None:
+    declared = one("A ceasefire announced by the RSF in Darfur last week was short-lived.")
+    assert declared.type is EventType.CONCEDE
+    reached = one("A truce between the Houthis and Saudi Arabia had been reached in April 2022.")
+    assert reached.type is EventType.AGREE
+    held = one("A truce between Armenia and Azerbaijan took effect in Karabakh on Saturday.")
+    assert held.type is EventType.RETREAT
+    assert held.mode == "ceasefire"
+    # A reference to one is no event.
+    assert evs("Rebels accused the army of a violation of the truce in North Kivu.") == []
+
+
+def test_a_generic_event_noun_is_no_event() -> None:
+    text = "Negotiations are the only way out of the crisis, analysts say. Fighting is no answer."
+    assert evs(text) == []
+
+
+def test_the_aim_of_an_effort_is_no_event() -> None:
+    assert evs("Qatar and Egypt pressed on with efforts to revive a ceasefire in Gaza.") == []
+
+
+def test_a_signing_told_again_is_one_event_and_another_partys_is_another() -> None:
+    text = (
+        "Ethiopia and Eritrea signed a peace deal in Jeddah on Sunday.\n"
+        "Eritrean President Isaias Afwerki signed the deal after months of talks.\n"
+        "Ethiopia's parliament ratified the deal on Thursday."
+    )
+    found = [e for e in evs(text) if e.type is EventType.SUPPORT]
+    assert [e.trigger for e in found] == ["signed", "ratified"]
+
+
+def test_what_a_text_is_about_is_no_event() -> None:
+    text = "Read our live coverage of the war in Sudan and the latest developments on the talks."
+    assert evs(text) == []
+
+
+def test_phrases_that_name_no_event() -> None:
+    found = evs("Ukraine and Russia exchanged 90 prisoners of war on Friday.")
+    assert [e.type.value for e in found] == ["retreat"]
+    assert evs("A court in The Hague charged the former commander with war crimes.") == []
+
+
+def test_a_superlative_describes_the_attack_just_told() -> None:
+    ev = one(
+        "Russian missiles hit Odesa on Monday, killing five people, in one of the deadliest "
+        "attacks on the city this year."
+    )
+    assert ev.killed is not None
+    assert ev.killed.count == 5
+
+
+# ------------------------------------------------------------------------------ places
+
+
+def test_the_place_inside_a_possessive_is_the_more_precise_one() -> None:
+    ev = one("Pakistani jets struck militant hideouts in Afghanistan's Khost province overnight.")
+    assert ev.place is not None
+    assert "Khost" in ev.place.name
+
+
+def test_the_capital_of_a_demonym_is_the_capital() -> None:
+    ev = one("Heavy fighting broke out in the Libyan capital between rival militias on Monday.")
+    assert ev.place is not None
+    assert ev.place.name == "Tripoli"
+
+
+def test_the_dateline_is_the_place_only_when_the_sentence_names_none() -> None:
+    text = (
+        "GOMA, Congo (Reuters) — M23 rebels shelled the airport on Monday, residents said.\n"
+        "Government troops later shelled rebel positions in Sake."
+    )
+    first, second = evs(text)
+    assert first.place is not None
+    assert first.place.name == "Goma"
+    assert second.place is not None
+    assert second.place.name == "Sake"
+
+
+def test_there_is_the_place_last_named() -> None:
+    text = (
+        "Russia sent troops to the Kursk region in August.\n\n"
+        "Officials said Moscow still keeps about 50,000 soldiers there."
+    )
+    found = evs(text)
+    assert [e.type.value for e in found] == ["mobilize", "mobilize"]
+    assert found[1].place is not None
+    assert "Kursk" in found[1].place.name
+
+
+def test_a_city_gets_its_iso_region() -> None:
+    ev = one("Sudanese army drones struck a fuel depot in Nyala on Tuesday.")
+    assert ev.place is not None
+    assert ev.place.name == "Nyala"
+    assert ev.place.country == "SD"
+
+
+def test_an_attack_with_no_place_gets_the_country_the_article_is_about() -> None:
+    text = (
+        "Myanmar's junta has lost control of large parts of Myanmar since the 2021 coup.\n"
+        "Junta aircraft bombed a school on Friday, killing 20 children."
+    )
+    bombing = [e for e in evs(text) if e.trigger == "bombed"]
+    assert bombing
+    assert bombing[0].place is not None
+    assert bombing[0].place.country == "MM"
+
+
+# ------------------------------------------------------------------------------ types
+
+
+def test_types_by_the_codebook() -> None:
+    # Hosting foreign troops is MOBILIZE, not a meeting.
+    assert one("Belarus has hosted thousands of Russian troops since 2022.").type.value == (
+        "mobilize"
+    )
+    # A missile fired into the sea is a show of force, not an attack.
+    test = one("North Korea fired two ballistic missiles into the sea on Thursday.")
+    assert (test.type.value, test.mode) == ("mobilize", "weapons")
+    # An aid package announced is a promise of aid (AGREE).
+    assert one("Japan announced a new aid package for Ukraine on Tuesday.").type.value == "agree"
+    # Expelling foreign troops is SANCTION expel.
+    ev = one("Niger's junta ordered the expulsion of French troops in 2023.")
+    assert (ev.type.value, ev.mode) == ("sanction", "expel")

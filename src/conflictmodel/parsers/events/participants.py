@@ -50,6 +50,11 @@ _BY = re.compile(r"\bby\s{1,3}(?:[\w'’.-]+\s{1,3}){0,4}$", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|at|near|from|outside|inside)\s{1,3}(?:the\s{1,3})?$", re.I)
 _ADJ_GAP = re.compile(r"(?:['’]s?)?\s{1,3}(?:[a-z][\w-]*\s{1,3}){0,3}")
 _NEAR = 60
+_SAYS = re.compile(
+    r"\s{1,3}(?:say|says|said|told|tell|warned|warn|warns|added|noted|argued|argue|argues|"
+    r"believe|believes|wrote|writes|reported|reports|according)\b",
+    re.I,
+)
 # A segment that opens with a coordinating word continues the clause's predicate.
 # A segment that opens with a coordinating word and a verb continues the clause's predicate
 # ("... and put the army on alert"); "and the two sides will ..." has a subject of its own.
@@ -148,6 +153,9 @@ def _after(
     out: list[tuple[Mention, Actor, str]] = []
     for m, a in info.between(start, end)[:4]:
         before = text[max(start, m.span.start - 40) : m.span.start]
+        if _SAYS.match(text, m.span.end):
+            # "Negotiations are the only way, analysts say": the speaker is no party.
+            continue
         if _IN_PLACE.search(before):
             # "in Washington", "at the Kremlin": a venue, not a party.
             continue

@@ -105,11 +105,13 @@ _DETERMINED = re.compile(
 )
 
 
-def _nominal(text: str, trig: Trigger) -> bool:
-    """Whether the trigger is a noun ("the talks", "Russia's invasion"), not a verb with a
-    subject of its own ("both sides deployed troops")."""
-    return trig.rule.pos == "noun" or bool(
-        _DETERMINED.search(text, max(0, trig.start - 40), trig.start)
+def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
+    """Whether the trigger is a noun ("the talks", "Russia's invasion", "Fighting is no
+    answer"), not a verb with a subject of its own ("both sides deployed troops")."""
+    return (
+        trig.rule.pos == "noun"
+        or not text[sent.start : trig.start].strip(" \t\n\"“‘'(")
+        or bool(_DETERMINED.search(text, max(0, trig.start - 40), trig.start))
     )
 
 
@@ -220,17 +222,29 @@ def _told_again(
     if family is None or not said.get(family):
         return False
     trig = (event.trigger or "").lower()
+    act = _act(trig)
     mine = _parties(event)
     kind, refers = _object_of(text, event, agreements)
     for e in said[family]:
         common = bool(mine & _parties(e))
-        if mine and not common:
+        if (mine and not common) or _act((e.trigger or "").lower()) != act:
+            # Another party, or another act ("signed" ... "ratified the deal").
             continue
         if refers or (common and (e.trigger or "").lower() == trig):
             return True
         if kind is not None and _object_of(text, e, agreements)[0] == kind:
             return True
     return False
+
+
+# Words for one act ("agreed to a truce" ... "accepted the truce").
+_SAME_ACT = {"accept": "agre", "conse": "agre", "endor": "appr", "backe": "appr"}
+
+
+def _act(trigger: str) -> str:
+    """What a trigger does, roughly: its word's first letters, synonyms folded."""
+    word = trigger.split()[0] if trigger.split() else ""
+    return _SAME_ACT.get(word[:5], word[:4])
 
 
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
@@ -393,7 +407,7 @@ class EventParser:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
-                if _nominal(text, trig):
+                if _nominal(text, trig, sent):
                     nominal.add(event.id)
                 if trig.rule.toll:
                     from_toll.add(event.id)

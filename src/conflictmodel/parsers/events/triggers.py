@@ -128,6 +128,19 @@ def _prev_word(doc: AnalysedDocument, start: int) -> str:
     return doc.tokens[lo - 1].low if lo > 0 else ""
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _prev_words(doc: AnalysedDocument, start: int) -> tuple[str, str]:
+    """The word before ``start`` and the word before it when that one is an article: "calls
+    for a truce", "a violation of the truce" look past the article."""
+    lo, _ = doc.token_range(start, start + 1)
+    prv = doc.tokens[lo - 1].low if lo > 0 else ""
+    if prv in _DETERMINERS and lo > 1:
+        return prv, doc.tokens[lo - 2].low
+    return prv, prv
+
+
 def _has(words: Sequence[str], phrases: frozenset[str]) -> bool:
     if not phrases:
         return False
@@ -143,12 +156,12 @@ def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit
         return True
     after = _window_words(doc, end, limit, max(rule.window, 1))
     nxt = after[0] if after else ""
-    prv = _prev_word(doc, start)
+    prv, past = _prev_words(doc, start)
     if rule.not_next and nxt in rule.not_next:
         return False
-    if rule.not_prev and prv in rule.not_prev:
+    if rule.not_prev and (prv in rule.not_prev or past in rule.not_prev):
         return False
-    if (rule.prev or rule.next) and not (prv in rule.prev or nxt in rule.next):
+    if (rule.prev or rule.next) and not (prv in rule.prev or past in rule.prev or nxt in rule.next):
         return False
     window = after[: rule.window]
     if rule.not_object and _has(window, rule.not_object):
