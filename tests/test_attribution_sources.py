@@ -303,3 +303,21 @@ def test_an_opening_adverbial_is_not_listed_with_the_speakers() -> None:
     art = parse_article("In Kyiv, Zelensky and Macron said the front near Pokrovsk would hold.")
     s = _by_content(art, "the front near Pokrovsk")
     assert _said_by(art, s) == "Zelensky and Macron"
+
+
+def test_with_and_a_participle() -> None:
+    art = parse_article(
+        "Machar's allies were irritated about the lack of detail in the Juba plan, with "
+        "Gen. Paul Malong calling it a \u201cChinese menu.\u201d"
+    )
+    s = _by_content(art, "Chinese menu")
+    assert _speaker(s) == "Paul Malong"
+
+
+def test_a_name_inside_the_quote_is_not_the_pronoun() -> None:
+    art = parse_article(
+        "Asked Tuesday about the envoy, Amina Mohammed said \"I don't know anything about "
+        'Jake Sullivan and the emails from Mogadishu," she said.'
+    )
+    s = _by_content(art, "I don't know anything")
+    assert _speaker(s) == "Amina Mohammed"

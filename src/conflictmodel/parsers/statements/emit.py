@@ -120,11 +120,24 @@ class _Emitter(_Layout):
         if j >= a and toks[j].low in self.cues.pronouns.get("plural", frozenset()):
             c.subject = (j, j + 1)
             return False
+        absolute = self._with_subject(para, c)
+        if absolute is not None:
+            c.subject = absolute
+            return False
         if self._inherit_speakers(para, c, cues):
             return True
         if c.subject is None:
             c.subject = self._clause_subject(para, a, c.lo)
         return False
+
+    def _with_subject(self, para: _Para, c: _Cue) -> tuple[int, int] | None:
+        """ "…, with Sen. John McCain calling it a “Chinese menu”": a participle after "with"
+        and a noun phrase has that phrase as its subject."""
+        a = c.sent[0]
+        r = self._np_left(para, a, c.lo, appositive=False)
+        if r is None or r[0] - 1 < a or para.toks[r[0] - 1].low != "with":
+            return None
+        return r  # "with one of her ads asking": an ad is a source too
 
     def _inherit_speakers(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
         """Give ``c`` the speakers of the nearest earlier verb cue that has any."""

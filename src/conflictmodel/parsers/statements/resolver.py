@@ -541,10 +541,10 @@ class Resolver(_MinimalActors):
                 and singular(a.name.split()[-1].lower()) not in self._human
             ):
                 continue  # "he" is not "the military campaign"
-            if off >= sent_start:
-                return a
             if self.in_quote is not None and self.in_quote(off):
                 continue  # someone named inside a quotation is not who "he" is
+            if off >= sent_start:
+                return a
             s = self.ctx.sentence_of(off)
             s0 = s.start if s is not None else off
             if prev_start is None:
