@@ -75,6 +75,9 @@ def kinds(text: str) -> list[str]:
         ("Chisinau wants the destruction of the ammunition stockpile at the depot.", "disarmament"),
         ("The rebels agreed to cease hostilities at midnight.", "ceasefire"),
         ("Bogota proposed a land reform in the regions worst hit by the war.", "land_reform"),
+        ("The leaders discussed a bizonal federation for the island.", "autonomy"),
+        ("Both sides set up a hotline between their navies.", "confidence_building"),
+        ("The committee would trace the fate of the missing.", "missing_persons"),
     ],
 )
 def test_general_phrasings(sentence: str, kind: str) -> None:
@@ -97,6 +100,8 @@ def test_general_phrasings(sentence: str, kind: str) -> None:
         ("Investors fear the war will hurt investment in the region.", "reconstruction"),
         ("Residents clashed with NATO peacekeepers in the north in 2023.", "peacekeeping"),
         ("Mediators urged a humanitarian truce in Darfur.", "humanitarian_access"),
+        ("Officials of the Russian Federation met in Minsk.", "autonomy"),
+        ("Its implementation and the hope this agreement brings were praised.", "implementation"),
     ],
 )
 def test_words_that_name_something_else(sentence: str, not_kind: str) -> None:
