@@ -321,3 +321,63 @@ def test_a_name_inside_the_quote_is_not_the_pronoun() -> None:
     )
     s = _by_content(art, "I don't know anything")
     assert _speaker(s) == "Amina Mohammed"
+
+
+# plain "X said <clause>" that must not be lost
+
+
+def test_plural_subject_with_a_present_verb() -> None:
+    art = parse_article(
+        "Kiir campaign spokeswoman Mary Ayen said all staffers sign pledges, though she did "
+        "not discuss their terms."
+    )
+    s = _by_content(art, "all staffers sign pledges")
+    assert _speaker(s) == "Mary Ayen"
+
+
+def test_title_of_a_noun_in_a_parenthesis() -> None:
+    art = parse_article(
+        "Peter Deng, the city's first deputy manager, said the flag over Juba was removed."
+    )
+    s = _by_content(art, "the flag over Juba was removed")
+    assert _speaker(s) == "Peter Deng"
+    assert _said_by(art, s) == "Peter Deng"
+
+
+def test_time_phrase_before_a_pronoun_clause() -> None:
+    art = parse_article(
+        "Riek Machar has said for weeks he is the only candidate in the field who can win."
+    )
+    s = _by_content(art, "he is the only candidate")
+    assert _speaker(s) == "Riek Machar"
+
+
+def test_share_of_people_as_speakers() -> None:
+    art = parse_article(
+        "Many in the crowd in Bor said the general was the only candidate they trusted. "
+        "Six in 10 said they wanted the truce to hold."
+    )
+    s = _by_content(art, "the general was the only candidate")
+    assert s.speaker_source is SpeakerSource.COLLECTIVE
+    assert _said_by(art, s) == "Many in the crowd in Bor"
+    t = _by_content(art, "they wanted the truce to hold")
+    assert _said_by(art, t) == "Six in 10"
+
+
+def test_none_opens_a_bare_clause_and_a_magazine_speaks() -> None:
+    art = parse_article(
+        "Some party strategists said none of the attempts to stop Kiir will work. "
+        "The magazine said the poll winner has predicted the president in five cycles."
+    )
+    s = _by_content(art, "none of the attempts")
+    assert s.speaker_source is SpeakerSource.COLLECTIVE
+    t = _by_content(art, "the poll winner has predicted")
+    assert _said_by(art, t) == "The magazine"
+
+
+def test_a_name_and_a_description_are_one_speaker_phrase() -> None:
+    art = parse_article(
+        "Kiir and his rivals for the nomination have said they will undo the decree if elected."
+    )
+    s = _by_content(art, "they will undo the decree")
+    assert _said_by(art, s) == "Kiir and his rivals for the nomination"

@@ -165,7 +165,8 @@ class _MinimalActors:
         j = k
         while j < len(body) and body[j].low not in stop:
             j += 1
-        head_toks = body[k:j] or body[k:] or body
+        # "Many in the crowd", "six in 10": the quantifier is the head
+        head_toks = body[k:j] or (body[:k] if k else []) or body[k:] or body
         name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
         description = " ".join(span.of(ctx.text).split())
         kind = (

@@ -145,6 +145,8 @@ class _Grammar:
         if k + 1 >= len(toks) or not toks[k + 1].word or k == 0 or not toks[k - 1].word:
             return False
         nxt = toks[k + 1].low
+        if k >= 2 and toks[k - 2].low in ("the", "a", "an", "this", "that"):
+            return True  # "the city's first deputy manager": a noun's owner, not "is"
         return (
             not (
                 nxt in self.finite
@@ -190,7 +192,10 @@ class _Grammar:
                 continue
             # reporting verbs are lower case in prose ("the United States", "Secretary of
             # State" are not cues); only a sentence may start with one ("According to")
-            if toks[i].cap and not (i == a or qidx[i - 1] >= 0 or toks[i - 1].low in _STOP_PUNCT):
+            if toks[i].cap and (
+                not (i == a or qidx[i - 1] >= 0 or toks[i - 1].low in _STOP_PUNCT)
+                or (i + 1 < b and toks[i + 1].cap and toks[i + 1].word)  # "Judge Amina Yusuf"
+            ):
                 i += 1
                 continue
             # the cue may not run into a quotation

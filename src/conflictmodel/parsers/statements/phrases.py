@@ -5,6 +5,7 @@ from __future__ import annotations
 from conflictmodel.model.actors import ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.statements._words import (
+    ANONYMOUS_QUANTIFIERS,
     CLAUSE_SUBJECTS,
     DATELINE_DASHES,
     FRAME_DETERMINERS,
@@ -39,6 +40,7 @@ _FOLLOW_VERB = frozenset(("that", "no", "to", "it", "them", "him", "her", "us", 
 _LEAD_SUBORDINATORS = frozenset(("as", "while", "when", "because", "although", "though", "since"))
 _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 _FLOATING = frozenset(("all", "both", "each"))
+_QUOTE_OPEN = frozenset(("“", '"', "‘", "«"))
 """Quantifiers that float after an auxiliary, away from their subject ("have all said")."""
 
 
@@ -498,13 +500,27 @@ class _Phrases(_Grammar):
             and (r[0] == 0 or toks[r[0] - 1].low in _SENT_END)
         ):
             return False  # "When", "After": a word of the grammar opening a sentence
+        first = toks[r[0]].low
         return (
             (head.cap and head.low not in self.dets)
             or head.low in self.pron_all
             or head.low in self.heads
             or singular(head.low) in self.heads
             or head.low in self.cues.word_set("source_nouns")
+            or head.low in self.cues.word_set("media_heads")  # "the magazine said"
+            # "Many in the crowd", "six in 10", "most of them": a share of people
+            or (first in ANONYMOUS_QUANTIFIERS and first not in ("a", "an", "another"))
+            or first[:1].isdigit()
+            or self._named_conjunct(para, r)
         )
+
+    def _named_conjunct(self, para: _Para, r: tuple[int, int]) -> bool:
+        """ "Kiir and his rivals for the nomination": a name before the conjunction."""
+        toks = para.toks
+        for x in range(r[0], r[1]):
+            if toks[x].low in ("and", "&"):
+                return any(toks[y].cap and toks[y].word for y in range(r[0], x))
+        return False
 
     def _plausible_subject(self, para: _Para, r: tuple[int, int]) -> bool:
         """A speaker phrase names someone: a capitalised word, a pronoun, or a speaker noun."""
@@ -612,8 +628,8 @@ class _Phrases(_Grammar):
             u.word and not u.cap and u.low.endswith("ed") and len(u.low) > 4
         ):
             return True
-        if self._third_person_verb(para, x, y, end):
-            return True  # "said an internal review shows no …"
+        if self._third_person_verb(para, x, y, end) or self._plural_verb(para, x, y):
+            return True  # "said an internal review shows no …", "said all staffers sign …"
         return (
             starts
             and y - 1 > x
@@ -659,6 +675,28 @@ class _Phrases(_Grammar):
             and (toks[y + 1].low in self.dets or toks[y + 1].low in _FOLLOW_VERB)
         )
 
+    def _plural_verb(self, para: _Para, x: int, y: int) -> bool:
+        """Token ``y`` is a present-tense verb after a plural subject with its determiner
+        ("all staffers sign pledges", "the rebels want talks")."""
+        toks = para.toks
+        u, prev = toks[y], toks[y - 1]
+        return (
+            y - 1 > x
+            and toks[x].low in self.dets
+            and prev.word
+            and not prev.cap
+            and prev.low.endswith("s")
+            and not prev.low.endswith(("ss", "us", "is"))
+            and u.word
+            and not u.cap
+            and para.qidx[y] < 0
+            and len(u.low) > 2
+            and u.low not in self.cues.function_words
+            and not u.low.endswith(("s", "ly", "ing", "ed"))
+            and y + 1 < len(toks)
+            and (toks[y + 1].word or toks[y + 1].low in _QUOTE_OPEN)
+        )
+
     def _skip_adverbials(self, para: _Para, x: int, end: int) -> int:
         """The token after dates, adverbs and short prepositional phrases ("in a statement
         Thursday night", "in Kyiv") that stand between a cue and its clause."""
@@ -673,31 +711,39 @@ class _Phrases(_Grammar):
                 continue
             if t.low not in self.preps or t.cap:
                 break
-            z = y + 1
-            det = False
-            while z < end and z - y <= 5 and qidx[z] < 0:
-                u = toks[z]
-                if z == y + 1 and u.low in self.dets:
-                    det = True
-                elif not (
-                    u.cap
-                    or self._in_date(u)
-                    or (
-                        det
-                        and u.word
-                        and u.low not in self.pron_all
-                        and u.low not in self.dets
-                        and u.low not in self.finite
-                        and u.low not in self.preps
-                        and u.low not in self.cues.forms
-                    )
-                ):
-                    break
-                z += 1
+            z = self._pp_end(para, y, end)
             if z == y + 1:
                 break
             y = z
         return y
+
+    def _pp_end(self, para: _Para, y: int, end: int) -> int:
+        """The token after the short prepositional phrase opening at ``y``: its determiner
+        and nouns, names or dates ("in a statement", "in Kyiv"), or one or two bare nouns
+        before a subject pronoun ("for weeks he …")."""
+        toks, qidx = para.toks, para.qidx
+        z = y + 1
+        det = False
+        while z < end and z - y <= 5 and qidx[z] < 0:
+            u = toks[z]
+            if z == y + 1 and u.low in self.dets:
+                det = True
+            elif not (
+                u.cap
+                or self._in_date(u)
+                or (
+                    (det or (z - y <= 2 and z + 1 < end and toks[z + 1].low in _SUBJECT_PRONOUNS))
+                    and u.word
+                    and u.low not in self.pron_all
+                    and u.low not in self.dets
+                    and u.low not in self.finite
+                    and u.low not in self.preps
+                    and u.low not in self.cues.forms
+                )
+            ):
+                break
+            z += 1
+        return z
 
     def _object(self, para: _Para, x: int, end: int, c: _Cue) -> bool:
         toks = para.toks
