@@ -165,6 +165,7 @@ class PlaceFinder:
         # How often each state is named (by name, demonym, capital): the article's focus.
         self._named: dict[str, int] = {}
         self._names: dict[str, tuple[str, int, int]] = {}
+        self._ranked: list[str] | None = None
         for m in matches:
             for e in m.entries:
                 if e.kind is MentionKind.ACTOR and e.target.startswith("state:"):
@@ -215,14 +216,16 @@ class PlaceFinder:
         if etype in _VENUE_TYPES or not self._named:
             return None
         own = {a.country for a in actors if a.country}
-        ranked = sorted(
-            (c for c in self._named if c not in own and c in self._names),
-            key=lambda c: (-self._named[c], self._names[c][1]),
-        )
-        if not ranked:
+        if self._ranked is None:
+            self._ranked = sorted(
+                (c for c in self._named if c in self._names),
+                key=lambda c: (-self._named[c], self._names[c][1]),
+            )
+        code = next((c for c in self._ranked if c not in own), None)
+        if code is None:
             return None
-        name, s, e = self._names[ranked[0]]
-        return self._country(name, ranked[0], PlaceRole.EVENT_LOCATION, s, e)
+        name, s, e = self._names[code]
+        return self._country(name, code, PlaceRole.EVENT_LOCATION, s, e)
 
     def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
         """The place of the event at ``trig`` whose text is ``seg``: one named in its text,

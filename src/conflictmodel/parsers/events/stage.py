@@ -225,7 +225,8 @@ def _told_again(
     act = _act(trig)
     mine = _parties(event)
     kind, refers = _object_of(text, event, agreements)
-    for e in said[family]:
+    # The last few of the kind only: an article-long list would make the stage quadratic.
+    for e in said[family][-_RECALL:]:
         common = bool(mine & _parties(e))
         if (mine and not common) or _act((e.trigger or "").lower()) != act:
             # Another party, or another act ("signed" ... "ratified the deal").
@@ -236,6 +237,9 @@ def _told_again(
             return True
     return False
 
+
+# How many earlier events of one kind a new one is compared with.
+_RECALL = 24
 
 # Words for one act ("agreed to a truce" ... "accepted the truce").
 _SAME_ACT = {"accept": "agre", "conse": "agre", "endor": "appr", "backe": "appr"}
