@@ -56,6 +56,10 @@ _OBJECT_MILITARY = "object_military"
 _REGION = "region"
 _CONTROL_IN = "control_in"
 _POSSESSIVE_ONLY = "possessive"
+# Place nouns after which "in" still leads to the object of the cue ("villages in Tavush").
+_PARTS = frozenset(
+    {"villages", "towns", "areas", "parts", "territories", "territory", "districts", "cities"}
+)
 _SUBJECT_SOV = "subject_sovereignty"
 _SUBJECT_MIL = "subject_military"
 _PLACE_NOUN_AFTER = re.compile(
@@ -400,9 +404,15 @@ class IssueCues:
                 return found
         return None
 
-    @staticmethod
-    def _such_as(toks: list[str], i: int) -> bool:
-        return i > 0 and toks[i].casefold() == "as" and toks[i - 1].casefold() == "such"
+    def _such_as(self, toks: list[str], i: int) -> bool:
+        """ "towns such as Kramatorsk"; "four villages in the Tavush region": "as" after
+        "such", "in" after a plural place noun of the gap list, are gap words too."""
+        if i <= 0:
+            return False
+        word, prev = toks[i].casefold(), toks[i - 1].casefold()
+        if word == "as":
+            return prev == "such"
+        return word == "in" and prev in self._gap_words and prev in _PARTS
 
     def _cue_before(self, window: str) -> str | None:
         """The group of the cue that ends the window, after at most six gap tokens."""
