@@ -495,3 +495,12 @@ def test_types_by_the_codebook() -> None:
     # Expelling foreign troops is SANCTION expel.
     ev = one("Niger's junta ordered the expulsion of French troops in 2023.")
     assert (ev.type.value, ev.mode) == ("sanction", "expel")
+
+
+def test_the_town_is_the_place_just_named_and_an_unknown_object_is_a_place() -> None:
+    text = (
+        "KINSHASA, Congo — M23 rebels seized Walikale on Wednesday.\n\n"
+        "Congolese army drones later struck the town, residents said."
+    )
+    found = evs(text)
+    assert [e.place.name if e.place else None for e in found] == ["Walikale", "Walikale"]

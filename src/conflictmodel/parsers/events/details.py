@@ -40,7 +40,10 @@ _AT_TARGET = frozenset({EventType.ASSAULT, EventType.COERCE})
 _CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _THERE = re.compile(
-    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|remains?)\b)", re.I
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|remains?)\b)"
+    r"|\bthe\s{1,3}(?:city|town|area|region|province|village|district|port|enclave|strip|"
+    r"capital|island|territory)\b(?!\s{1,3}of\b)(?!['’])",
+    re.I,
 )
 # "Afghanistan's Paktika province", "Ukraine's Kharkiv region": the place inside the first.
 _POSSESSIVE_GAP = re.compile(r"['’]s?\s{1,3}$")
@@ -55,6 +58,8 @@ def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
     return best
 
 
+# The capitalised object of a verb: "seized Walikale", "struck the Kakhovka dam".
+_OBJECT_NAME = re.compile(r"\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]{2,}(?:\s{1,2}[A-Z][\w'’-]+){0,2})")
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
 
@@ -241,6 +246,10 @@ class PlaceFinder:
             for c in found
             if seg.start <= c[0] and c[1] <= seg.end
         ]
+        if not any(c[2] == 0 for c in cands):
+            named = self._object_name(trig, seg)
+            if named is not None:
+                cands.append(named)
         if not cands:
             cands = [c for c in found if c[2] == 0]
         if trig.type in _VENUE_TYPES:
@@ -260,10 +269,30 @@ class PlaceFinder:
         self._last = place
         return place if place.role is role else attrs.evolve(place, role=role)
 
+    def _object_name(self, trig: Trigger, seg: Span) -> _Candidate | None:
+        """A capitalised name right after an attack verb that no stage knows ("seized
+        Walikale", "shelled the Zaporizhzhia plant"): where it happened."""
+        if trig.type not in _AT_TARGET or trig.rule.pos != "verb":
+            return None
+        text = self.ctx.text
+        m = _OBJECT_NAME.match(text, trig.end, seg.end)
+        if m is None:
+            return None
+        s, e = m.span(1)
+        name = m.group(1)
+        if (
+            name.split()[0].lower() in self.lex.not_places
+            or s in self._demonyms
+            or self.ctx.mention_at(Span(start=s, end=e), MentionKind.ACTOR) is not None
+        ):
+            return None
+        role = PlaceRole.EVENT_LOCATION
+        return (s, e, 0, partial(self._make, name, TerritoryKind.OTHER, None, role, s, e))
+
     def _fallback(self, seg: Span, sent: Span) -> Place | None:
         text = self.ctx.text
         if self._last is not None and _THERE.search(text, seg.start, seg.end):
-            # "maintained a contingent there": the place last named.
+            # "maintained a contingent there", "shelled the city": the place last given.
             return self._last
         last = self._recent
         if last is not None and "\n" not in text[last[0] : sent.start]:
