@@ -333,6 +333,9 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("The four regions Russia claims are Donetsk and Luhansk.", {"UA-14", "UA-09"}),
         ("Talks on the future of Kirkuk resumed.", {"IQ-KI"}),
         ("Guyana called the move a threat to its sovereignty.", {"GY"}),
+        ("Zelenskyy, speaking in Kyiv, said Ukraine would never give up its land.", {"UA"}),
+        ("Armenia refuses to cede any of its territory to Azerbaijan.", {"AM"}),
+        ("Ukraine lost its position in the ranking.", set()),
         (
             "Russia annexed four regions in 2022. They are Donetsk, Luhansk and Kherson.",
             {"UA-14", "UA-09", "UA-65"},

@@ -213,9 +213,20 @@ class IssueCues:
             rf"(?:{gap_tok}\s+){{0,5}}$"
         )
         sentence = _alternation(_strings(d, "sentence_cues"))
+        # "Ukraine would never give up its land": a verb of cession and the subject's own land.
         own = _alternation(_strings(d, "own_sovereignty"))
+        forms = [f for v in _strings(d, "own_land_verbs") for f in verb_forms(v, irregular)]
+        cede = _alternation(forms)
+        land = _alternation(_strings(d, "own_land_nouns"))
+        alts = [
+            f"(?:{own})" if own else "",
+            rf"(?:{cede})\s+(?:any\s+of\s+)?its\s+(?:[\w-]+\s+)?(?:{land})"
+            if forms and land
+            else "",
+        ]
+        own_rx = "|".join(a for a in alts if a)
         object.__setattr__(
-            self, "_own_sovereignty", re.compile(rf"\b(?i:{own})\b") if own else None
+            self, "_own_sovereignty", re.compile(rf"\b(?i:{own_rx})\b") if own_rx else None
         )
         collective = _alternation(_strings(d, "collective_nouns"))
         object.__setattr__(
