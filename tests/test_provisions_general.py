@@ -101,11 +101,18 @@ def test_general_phrasings(sentence: str, kind: str) -> None:
         ("Residents clashed with NATO peacekeepers in the north in 2023.", "peacekeeping"),
         ("Mediators urged a humanitarian truce in Darfur.", "humanitarian_access"),
         ("Officials of the Russian Federation met in Minsk.", "autonomy"),
+        ("The junta broke the truce within hours, shelling Lashio.", "ceasefire"),
+        ("Both sides violated the ceasefire in Tigray last week.", "ceasefire"),
         ("Its implementation and the hope this agreement brings were praised.", "implementation"),
     ],
 )
 def test_words_that_name_something_else(sentence: str, not_kind: str) -> None:
     assert not_kind not in kinds(sentence)
+
+
+def test_a_ceasefire_proposed_after_one_that_ended_is_a_term() -> None:
+    t = "After Moscow ended a 30-day ceasefire, Kyiv proposed a new truce."
+    assert kinds(t) == ["ceasefire"]
 
 
 def test_a_document_as_agent_is_still_a_term() -> None:

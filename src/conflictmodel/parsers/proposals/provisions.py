@@ -319,7 +319,9 @@ def _chosen_matches(
     cands = [
         c
         for c in cands
-        if not overlaps_any(Span(start=c[0], end=c[1]), exclude) and not _is_agent(text, c[0], c[1])
+        if not overlaps_any(Span(start=c[0], end=c[1]), exclude)
+        and not _is_agent(text, c[0], c[1])
+        and not _ended(text, c[0], c[2])
     ]
     # Longest match wins overlaps ("ceasefire monitoring" over "ceasefire").
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
@@ -347,6 +349,23 @@ _TARGET_BEFORE = re.compile(
 _SPEAKS_AFTER = re.compile(
     r"\s{1,3}(?:said|say|says|told|reported|warned|added|noted|stated|accused|confirmed)\b"
 )
+
+
+# "the Kremlin ended a 30-day ceasefire", "both sides violated the truce": a deal that was,
+# named as an event, not a term someone proposes.
+_ENDED_BEFORE = re.compile(
+    r"\b(?:ended|broke|broken|violated|violating|violates|breached|breaching|collapsed|"
+    r"abandoned|scrapped|tore\s+up|expired)\s{1,3}(?:the\s{1,3}|a\s{1,3}|an\s{1,3}|its\s{1,3}|"
+    r"their\s{1,3})?(?:[\w'’-]+\s{1,3}){0,2}$",
+    re.I,
+)
+
+
+def _ended(text: str, start: int, comp: _Compiled) -> bool:
+    """Whether a ceasefire phrase at ``start`` is the object of a verb that ends or breaks it."""
+    if comp.kind is not ProvisionKind.CEASEFIRE:
+        return False
+    return _ENDED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _is_agent(text: str, start: int, end: int) -> bool:
