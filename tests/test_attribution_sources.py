@@ -381,3 +381,38 @@ def test_a_name_and_a_description_are_one_speaker_phrase() -> None:
     )
     s = _by_content(art, "they will undo the decree")
     assert _said_by(art, s) == "Kiir and his rivals for the nomination"
+
+
+# questions and headlines
+
+
+def test_opening_question_is_a_statement_of_its_asker() -> None:
+    art = parse_article(
+        "Asked by Amina Yusuf whether the corridor to El Fasher would open, Burhan said that "
+        "it would not."
+    )
+    q = _by_content(art, "whether the corridor to El Fasher would open")
+    assert q.cue == "Asked"
+    assert _speaker(q) == "Amina Yusuf"
+    s = _by_content(art, "it would not")
+    assert _speaker(s).endswith("Burhan")
+
+
+def test_question_without_an_asker_is_unresolved() -> None:
+    art = parse_article(
+        "Asked whether he would sack the negotiators in Doha, Haniyeh said, “Probably not.”"
+    )
+    q = _by_content(art, "whether he would sack")
+    assert q.speaker is None
+    assert q.speaker_source is SpeakerSource.UNRESOLVED
+    assert not any(s.content.startswith("the truce") for s in art.statements)
+
+
+def test_title_case_headline_with_a_full_stop() -> None:
+    art = parse_article(
+        "Former Kiir Pollster Says Kiir Is In Trouble In Juba Primaries.\n\n"
+        "Former pollster Deng Alor was a guest on the show."
+    )
+    s = _by_content(art, "Kiir Is In Trouble")
+    assert s.speaker_source is SpeakerSource.HEADLINE
+    assert s.cue == "Says"

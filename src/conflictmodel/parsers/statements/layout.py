@@ -146,9 +146,13 @@ class _Layout(_Phrases):
         if len(words) < 3:
             return False
         last = toks[-1].low
+        caps = sum(1 for t in words if t.cap) / len(words)
+        if last in _SENT_END and caps >= 0.8 and len(words) >= 4:
+            # a title given a full stop ("Beck Says Militias Pose A Threat."): a headline
+            # when it is one sentence in title case
+            return not any(t.low in _SENT_END for t in toks[:-1])
         if last in _SENT_END or last in (":", ","):
             return False
         if last in _QUOTE_CHARS and len(toks) > 1 and toks[-2].low in _SENT_END:
             return False
-        caps = sum(1 for t in words if t.cap)
-        return caps / len(words) >= 0.6
+        return caps >= 0.6

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.statements import StatementKind
-from conflictmodel.parsers.statements._words import CLAUSE_JOINS, REPORT_NOUNS
+from conflictmodel.parsers.statements._words import CLAUSE_JOINS, QUESTION_WORDS, REPORT_NOUNS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SENT,
@@ -36,6 +36,8 @@ class _Reported(_Emitter):
         qidx = para.qidx
         if c.kind == "source":
             self._according(pi, para, sent, c, cues)
+            return
+        if self._asked_question(para, sent, c):
             return
         r = self._complement(para, c, cues)
         ranges = [r] if r is not None else self._trailing(para, c)
@@ -73,6 +75,40 @@ class _Reported(_Emitter):
                     date,
                     n,
                 )
+
+    def _asked_question(self, para: _Para, sent: tuple[int, int], c: _Cue) -> bool:
+        """ "Asked (by Starnes) whether he would resign, Carson said …": the opening question is
+        a statement of whoever asked it, named after "by" or left unresolved.  True when the
+        cue opens the sentence so (nothing else is reported from it)."""
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        if c.lo != a or not toks[a].cap or c.match.entry.lemma not in _ASK_LEMMAS:
+            return False
+        q = c.hi
+        if q < b and toks[q].low == "by":
+            q += 1
+            while q < b and q - c.hi < 8 and toks[q].cap and qidx[q] < 0:
+                q += 1
+        agent = (c.hi + 1, q) if q > c.hi + 1 else None
+        while q < b and self._in_date(toks[q]):
+            q += 1  # "Asked Tuesday whether …"
+        if q >= b or toks[q].low not in QUESTION_WORDS:
+            return False  # "Asked about the truce, …": a topic, not a question
+        start = end = q
+        while end < b and (toks[end].low != "," or qidx[end] >= 0):
+            end += 1
+        span = self._content_span(para, start, end)
+        if end >= b or span is None:
+            return True
+        sspan = self._span(para, agent) if agent is not None else None
+        speakers = self.resolver.resolve(sspan) if sspan is not None else []
+        cue_text, cue_span = self._cue_text(para, c)
+        date = self._date(sent, para, span, cue_span)
+        for n, sp in enumerate(self._joint(speakers, sspan) or [None]):
+            self._statement(
+                span, StatementKind.REPORTED, sp, sspan, cue_text, cue_span, None, date, n
+            )
+        return True
 
     def _complement(self, para: _Para, c: _Cue, cues: list[_Cue]) -> tuple[int, int] | None:
         """Token range of what the cue reports, or None."""
