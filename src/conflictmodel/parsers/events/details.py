@@ -60,6 +60,7 @@ def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
 
 # The capitalised object of a verb: "seized Walikale", "struck the Kakhovka dam".
 _OBJECT_NAME = re.compile(r"\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]{2,}(?:\s{1,2}[A-Z][\w'’-]+){0,2})")
+_WHERE = re.compile(r",\s{1,3}where\b[^,;:.]*$", re.I)
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
 
@@ -263,6 +264,10 @@ class PlaceFinder:
             return place if place.role is role else attrs.evolve(place, role=role)
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
+        where = _WHERE.search(text, max(sent.start, trig.start - 80), trig.start)
+        if where is not None:
+            # "flew to Sharm el-Sheikh, where he chaired a summit": the place before "where".
+            best = next((c for c in found if c[1] == where.start()), best)
         best = _inner(text, best, cands)
         place = best[3]()
         self._recent = (sent.end, place)
