@@ -504,3 +504,12 @@ def test_the_town_is_the_place_just_named_and_an_unknown_object_is_a_place() -> 
     )
     found = evs(text)
     assert [e.place.name if e.place else None for e in found] == ["Walikale", "Walikale"]
+
+
+def test_an_event_dated_after_the_article_is_planned() -> None:
+    ev = one(
+        "Armenian and Azerbaijani diplomats hold talks in Abu Dhabi on March 20, 2025.",
+        published="2025-03-10",
+    )
+    assert ev.status is EventStatus.PLANNED
+    assert ev.type is EventType.AGREE

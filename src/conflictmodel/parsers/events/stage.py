@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from conflictmodel.context import ParseContext
-from conflictmodel.model.events import Event, EventType
+from conflictmodel.model.events import Event, EventStatus, EventType
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.events.details import (
@@ -37,7 +37,7 @@ from conflictmodel.parsers.events.details import (
 )
 from conflictmodel.parsers.events.lexicon import EventLexicon
 from conflictmodel.parsers.events.participants import SentenceParties, participants
-from conflictmodel.parsers.events.status import tense
+from conflictmodel.parsers.events.status import future_type, is_future, tense
 from conflictmodel.parsers.events.triggers import (
     ModeCues,
     Trigger,
@@ -512,6 +512,17 @@ class EventParser:
             # Negated, or only supposed by the writer ("a war would be disastrous").
             return None
         etype = t.type
+        status = t.status
+        date = event_date(ctx, trig, seg, sent)
+        if (
+            status in (EventStatus.OCCURRED, EventStatus.ONGOING)
+            and date is not None
+            and date.value is not None
+            and ctx.published is not None
+            and is_future(date.value, date.precision, ctx.published)
+        ):
+            # "talks in Doha next month": dated after the article, so not yet happened.
+            status, etype = EventStatus.PLANNED, future_type(etype)
         parts = participants(ctx, self.lexicon, info, trig, clause, seg, sent)
         mediator = parts.mediator if etype in _MEDIATED else None
         mode = self._mode(trig, etype, seg, cues, mediator is not None)
@@ -524,14 +535,14 @@ class EventParser:
             id=f"event:{seg.start}-{seg.end}",
             type=etype,
             mode=mode,
-            status=t.status,
+            status=status,
             trigger=text[trig.start : trig.end],
             span=seg,
             actors=parts.actors,
             targets=parts.targets,
             mediator=mediator,
             place=places.find(trig, seg, sent) or places.target_country(parts.targets, trig, seg),
-            date=event_date(ctx, trig, seg, sent),
+            date=date,
             proposal_id=proposal_id,
         )
 

@@ -17,14 +17,16 @@ event coders keep them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from conflictmodel.model.events import EventStatus, EventType
 from conflictmodel.model.span import Span
+from conflictmodel.model.textdates import DatePrecision
 from conflictmodel.parsers.events.lexicon import EventLexicon
 from conflictmodel.parsers.events.triggers import Trigger
 
-__all__ = ["Tense", "tense"]
+__all__ = ["Tense", "future_type", "is_future", "tense"]
 
 # How far before a trigger its modal and negation words stand.
 _LOOK_BACK = 60
@@ -76,6 +78,39 @@ def _last_words(seg: str, n: int) -> str:
     return " ".join(seg.split()[-n:])
 
 
+def future_type(etype: EventType) -> EventType:
+    """PLOVER's type for an event still to come: a meeting, signing, cooperation or aid is
+    AGREE, a retreat CONCEDE.
+
+    Example:
+        >>> future_type(EventType.CONSULT).value, future_type(EventType.ASSAULT).value
+        ('agree', 'assault')
+    """
+    if etype in _FUTURE_TO_AGREE:
+        return EventType.AGREE
+    if etype is EventType.RETREAT:
+        return EventType.CONCEDE
+    return etype
+
+
+def is_future(value: dt.date, precision: DatePrecision, published: dt.date) -> bool:
+    """Whether a resolved date lies after the publication date at the precision the text
+    gives ("next month" in a June article; "in 2025" in a 2025 article is not).
+
+    Example:
+        >>> import datetime as dt
+        >>> is_future(dt.date(2025, 7, 1), DatePrecision.MONTH, dt.date(2025, 6, 20))
+        True
+        >>> is_future(dt.date(2025, 1, 1), DatePrecision.YEAR, dt.date(2025, 6, 20))
+        False
+    """
+    if precision is DatePrecision.YEAR:
+        return value.year > published.year
+    if precision is DatePrecision.MONTH:
+        return (value.year, value.month) > (published.year, published.month)
+    return value > published
+
+
 def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span) -> Tense:
     """Status and type of the event at ``trig`` in ``clause``.
 
@@ -123,8 +158,5 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     else:
         status = EventStatus.OCCURRED
     if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
-        if etype in _FUTURE_TO_AGREE:
-            etype = EventType.AGREE
-        elif etype is EventType.RETREAT:
-            etype = EventType.CONCEDE
+        etype = future_type(etype)
     return Tense(status, etype, speculative=speculative and not st["hypothetical"].search(near))
