@@ -242,7 +242,7 @@ def _told_again(
 _RECALL = 24
 
 # Words for one act ("agreed to a truce" ... "accepted the truce").
-_SAME_ACT = {"accept": "agre", "conse": "agre", "endor": "appr", "backe": "appr"}
+_SAME_ACT = {"accep": "agre", "conse": "agre", "endor": "appr", "backe": "appr"}
 
 
 def _act(trigger: str) -> str:
