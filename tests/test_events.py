@@ -513,3 +513,25 @@ def test_an_event_dated_after_the_article_is_planned() -> None:
     )
     assert ev.status is EventStatus.PLANNED
     assert ev.type is EventType.AGREE
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        (
+            "Georgian riot police dispersed protesters outside parliament in Tbilisi on Sunday.",
+            "assault",
+            "crowd-control",
+        ),
+        (
+            "A Bosnian court sentenced Milorad Dodik to a year in prison in Sarajevo in February.",
+            "sanction",
+            "convict",
+        ),
+        ("Somalia withdrew its ambassador from Addis Ababa in January.", "sanction", "withdraw"),
+        ("Eritrea has been mobilising troops along the border with Tigray.", "mobilize", "troops"),
+    ],
+)
+def test_more_codebook_types(text: str, etype: str, mode: str) -> None:
+    ev = one(text)
+    assert (ev.type.value, ev.mode) == (etype, mode)
