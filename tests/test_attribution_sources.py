@@ -416,3 +416,41 @@ def test_title_case_headline_with_a_full_stop() -> None:
     s = _by_content(art, "Kiir Is In Trouble")
     assert s.speaker_source is SpeakerSource.HEADLINE
     assert s.cue == "Says"
+
+
+# a quotation whose attribution names a speaker nobody resolves is kept
+
+
+def test_definite_description_after_a_quote_keeps_it() -> None:
+    art = parse_article("“I actually said she is exactly right about Tigray,” the host said.")
+    s = _by_content(art, "I actually said she is exactly right")
+    assert s.speaker is None
+    assert s.speaker_source is SpeakerSource.UNRESOLVED
+    assert _said_by(art, s) == "the host"
+
+
+def test_press_release_is_a_document() -> None:
+    art = parse_article(
+        "“The campaign has not said whether another surrogate will come to Juba,” "
+        "the release added."
+    )
+    s = _by_content(art, "The campaign has not said")
+    assert s.speaker_source is SpeakerSource.DOCUMENT
+
+
+def test_told_a_radio_station_by_name() -> None:
+    art = parse_article(
+        "“They have to stop and listen,” the retired general told Radio Tamazuj in Juba."
+    )
+    s = _by_content(art, "They have to stop and listen")
+    assert s.cue == "told"
+    assert _said_by(art, s) == "the retired general"
+
+
+def test_said_before_a_name_opens_an_inverted_attribution() -> None:
+    art = parse_article(
+        "Said Machar, “The thought that an error on our part cost lives is very painful.”"
+    )
+    s = _by_content(art, "The thought that an error")
+    assert s.cue == "Said"
+    assert _said_by(art, s) == "Machar"

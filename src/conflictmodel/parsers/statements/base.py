@@ -194,7 +194,14 @@ class _Grammar:
             # State" are not cues); only a sentence may start with one ("According to")
             if toks[i].cap and (
                 not (i == a or qidx[i - 1] >= 0 or toks[i - 1].low in _STOP_PUNCT)
-                or (i + 1 < b and toks[i + 1].cap and toks[i + 1].word)  # "Judge Amina Yusuf"
+                or (
+                    # "Judge Amina Yusuf": a bare form before a name is a title ("Said Comey,"
+                    # is a verb)
+                    i + 1 < b
+                    and toks[i + 1].cap
+                    and toks[i + 1].word
+                    and not low.endswith(("d", "s", "ing"))
+                )
             ):
                 i += 1
                 continue
@@ -227,7 +234,12 @@ class _Grammar:
             return _Cue(m, m.start, m.end, role, sent)
         a = sent[0]
         toks = para.toks
-        if m.end - m.start == 1 and m.end < sent[1] and toks[m.end].low in _MODIFIED_NOUNS:
+        if (
+            m.end - m.start == 1
+            and m.end < sent[1]
+            and toks[m.end].low in _MODIFIED_NOUNS
+            and not toks[m.end].cap  # "told Radio Tamazuj": a name
+        ):
             return None  # "state media", "report card": the word modifies a noun
         prev_i = m.start - 1
         while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:

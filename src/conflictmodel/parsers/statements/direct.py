@@ -523,7 +523,7 @@ class _Direct(_Reported):
         if not emit:
             # the text names a speaker nobody could resolve ("he admitted" with no
             # antecedent): the quote is still a statement, with its speaker unresolved
-            sspan = self._unresolved(para, att.cue)
+            sspan = self._unresolved(para, att.cue, loose=att.how in ("after", "before"))
             if sspan is None:
                 return
             emit = [None]

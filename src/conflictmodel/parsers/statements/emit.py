@@ -80,15 +80,36 @@ class _Emitter(_Layout):
             self.resolver.mention(sspan, actor.id, "name", alias=False)
         return [self.ctx.actors.get(actor.id, actor)]
 
-    def _unresolved(self, para: _Para, c: _Cue | None) -> Span | None:
+    def _unresolved(self, para: _Para, c: _Cue | None, *, loose: bool = False) -> Span | None:
         """The words naming the speaker of cue ``c`` when they name someone (a capitalised
-        word, a pronoun, a speaker noun) but resolved to no actor; else None."""
-        if c is None or c.subject is None or not self._head_ok(para, c.subject):
+        word, a pronoun, a speaker noun) but resolved to no actor; else None.  With ``loose``
+        (a quotation's attribution), any short definite description names someone too
+        ("…,” the host said)."""
+        if c is None or c.subject is None:
+            return None
+        if not self._head_ok(para, c.subject) and not (
+            loose and self._definite_description(para, c.subject)
+        ):
             return None
         first = para.toks[c.subject[0]].low
         if first in self.subords or first in _REL or first in _WH:
             return None  # "what he called …": a relative clause, not a report
         return self._span(para, c.subject)
+
+    def _definite_description(self, para: _Para, r: tuple[int, int]) -> bool:
+        """ "the host", "the ad's narrator", "the retired neurosurgeon": a determiner or an
+        owner and at most five words ending in a lower-case noun."""
+        toks = para.toks
+        words = [toks[x] for x in range(*r) if toks[x].word]
+        if not words or len(words) > 6:
+            return False
+        last = words[-1]
+        owned = any(toks[x].low in ("'s", "’s") for x in range(*r))
+        return (
+            (words[0].low in self.dets or owned)
+            and not last.cap
+            and last.low not in self.cues.function_words
+        )
 
     def _subject_of_finite(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:
         """Find the subject of a finite cue (True: its speakers came from an earlier cue)."""
