@@ -646,3 +646,27 @@ def test_suggestions_are_proposals(text: str, proposer: str, status: str, kind: 
     assert prop.proposer.name.endswith(proposer)
     assert prop.status.value == status
     assert kind in [v.kind.value for v in prop.provisions]
+
+
+def test_backshifted_readiness_is_an_offer() -> None:
+    # Reported speech shifts "is ready to" back to "was ready to": still an offer.
+    art = parse_article(
+        "The Sudanese army said it was ready to release all prisoners of war held since April."
+    )
+    [prop] = art.proposals
+    assert prop.status.value == "under_consideration"
+    assert [v.kind.value for v in prop.provisions] == ["prisoner_exchange"]
+
+
+def test_readiness_to_do_what_another_party_asked_answers_it() -> None:
+    # Yerevan's readiness answers Baku's demand: one proposal (the demand), and Armenia's
+    # stance on it, not a second proposal with the same terms.
+    art = parse_article(
+        "Azerbaijan insists on a referendum to change the Armenian constitution. "
+        "Armenian officials said Armenia was ready to hold a referendum next year."
+    )
+    [prop] = art.proposals
+    assert prop.proposer is not None
+    assert prop.proposer.id == "state:AZ"
+    stances = {(p.actor.id, p.stance.value) for p in art.positions if p.proposal_id == prop.id}
+    assert ("state:AM", "considers") in stances

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from conflictmodel.model.proposals import Provision, ProvisionKind
+from conflictmodel.model.proposals import ProposalStatus, Provision, ProvisionKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.language.clauses import clause_end
 from conflictmodel.parsers.proposals.drafts import _Draft, _merge_provisions, absorb
@@ -134,6 +134,12 @@ def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
             _join(head, d)
             last_seen[id(head)] = d.end
             continue
+        asked = _answered(d, out, last_seen)
+        if asked is not None:
+            assert d.proposer is not None
+            evidence = Span(start=d.start, end=d.end)
+            asked.responders.append((d.proposer, ProposalStatus.UNDER_CONSIDERATION, evidence))
+            continue
         out.append(d)
         last_seen[id(d)] = d.end
         if fam is not None:
@@ -141,6 +147,27 @@ def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
         if name:
             by_name[name] = d
     return out
+
+
+def _answered(d: _Draft, earlier: Sequence[_Draft], last_seen: dict[int, int]) -> _Draft | None:
+    """The earlier plan of another party that ``d`` only answers, if any.
+
+    "Baku insists on a referendum ... Yerevan said it was ready to hold one": readiness (no
+    proposal noun, only a cue such as "ready to") to do what another party asked for, with no
+    term the request did not have, is an answer to that request, not a plan of its own.
+    """
+    if d.explicit or d.proposer is None or not d.kinds:
+        return None
+    if d.status is not ProposalStatus.UNDER_CONSIDERATION:
+        return None
+    for cand in reversed(earlier):
+        if d.start - last_seen.get(id(cand), cand.end) > _REACH:
+            break
+        if cand.proposer is None or cand.proposer.id == d.proposer.id:
+            continue
+        if d.kinds <= cand.kinds:
+            return cand
+    return None
 
 
 # "A ceasefire agreement was signed ... the truce held": a truce and the agreement that has a
