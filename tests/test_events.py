@@ -535,3 +535,17 @@ def test_an_event_dated_after_the_article_is_planned() -> None:
 def test_more_codebook_types(text: str, etype: str, mode: str) -> None:
     ev = one(text)
     assert (ev.type.value, ev.mode) == (etype, mode)
+
+
+def test_a_request_a_pledge_not_to_and_an_envoy() -> None:
+    asked = one("Guyana asked the UN Security Council to meet on Friday.")
+    assert (asked.type.value, asked.mode) == ("request", "meet")
+    pledge = one("Armenia and Azerbaijan pledged not to use force at the border.")
+    assert pledge.type is EventType.AGREE
+    envoy = one("The African Union sent envoys to Juba on Monday.")
+    assert (envoy.type.value, envoy.mode) == ("consult", "visit")
+    assert envoy.place is not None
+    assert envoy.place.name == "Juba"
+    island = one("The two presidents met on the Caribbean island of St Vincent in December.")
+    assert island.place is not None
+    assert island.place.name == "St Vincent"

@@ -46,14 +46,19 @@ _THERE = re.compile(
     re.I,
 )
 # "Afghanistan's Paktika province", "Ukraine's Kharkiv region": the place inside the first.
-_POSSESSIVE_GAP = re.compile(r"['’]s?\s{1,3}$")
+_POSSESSIVE_GAP = re.compile(
+    r"['’]s?\s{1,3}$|\s{1,3}(?:island|islands|region|province|town|city|village|district|"
+    r"state|port)\s{1,3}of\s{1,3}$",
+    re.I,
+)
 
 
 def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
     """The more precise place when the chosen one is the possessor of another
     ("Afghanistan's Paktika province")."""
     for c in cands:
-        if c[0] > best[1] and c[0] - best[1] <= 3 and _POSSESSIVE_GAP.match(text[best[1] : c[0]]):
+        gap = text[best[1] : c[0]]
+        if c[0] > best[1] and len(gap) <= 16 and _POSSESSIVE_GAP.fullmatch(gap):
             return c
     return best
 
@@ -335,6 +340,8 @@ class PlaceFinder:
         ctx = self.ctx
         cands: list[_Candidate] = []
         for s, e, p in self._in(sent):
+            if s in self._demonyms:
+                continue  # "two Palestinian villages": no place named
             name = _english(p.name, ctx.text[s:e])
             make = (lambda p=p: p) if name == p.name else partial(attrs.evolve, p, name=name)
             cands.append((s, e, 0 if self._prep_before(s, sent.start) else 1, make))

@@ -204,7 +204,7 @@ class EventLexicon:
         status_keys = (
             "negation", "planned", "planned_after", "hypothetical", "speculative",
             "hypothetical_after",
-            "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs",
+            "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs", "request_verbs",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})

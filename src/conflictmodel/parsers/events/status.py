@@ -74,6 +74,14 @@ def _modal_after(rx: re.Pattern[str], after: str) -> bool:
     return any(rx.match(" ".join(words[i:])) for i in range(min(len(words), _MODAL_REACH + 1)))
 
 
+_TO_END = re.compile(r"(?:\s{1,3}[\w'’.-]+){0,5}\s{1,3}to\s{1,3}$")
+
+
+def _asked(rx: re.Pattern[str], near: str) -> bool:
+    """A verb of asking whose infinitive is the event: "asked the UN Security Council to"."""
+    return any(_TO_END.fullmatch(near, m.end()) for m in rx.finditer(near))
+
+
 def _last_words(seg: str, n: int) -> str:
     return " ".join(seg.split()[-n:])
 
@@ -134,6 +142,9 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     etype = trig.type
     if st["threat_verbs"].search(near):
         return Tense(EventStatus.OCCURRED, EventType.THREATEN)
+    if _asked(st["request_verbs"], near):
+        # "asked the Security Council to meet": a request (PLOVER's REQUEST), not a meeting.
+        return Tense(EventStatus.HYPOTHETICAL, EventType.REQUEST)
     if st["refusal_verbs"].search(near):
         return Tense(EventStatus.OCCURRED, EventType.REJECT)
     if st["negation"].search(_last_words(near, _NEGATION_WORDS)) and etype not in (
