@@ -454,3 +454,14 @@ def test_said_before_a_name_opens_an_inverted_attribution() -> None:
     s = _by_content(art, "The thought that an error")
     assert s.cue == "Said"
     assert _said_by(art, s) == "Machar"
+
+
+def test_she_is_not_the_man_he_stood_for() -> None:
+    art = parse_article(
+        "Mr. Deng met Amina Yusuf in Juba on Monday. “We are old friends,” he said of the "
+        "envoy. Mr. Deng left for Bor. “It was wonderful,” she said."
+    )
+    s = _by_content(art, "It was wonderful")
+    assert s.speaker is None or s.speaker.name == "Amina Yusuf"
+    he = _by_content(art, "We are old friends")
+    assert he.speaker is None or he.speaker.name != "Amina Yusuf"

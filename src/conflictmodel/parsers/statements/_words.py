@@ -54,3 +54,8 @@ QUESTION_WORDS = _words("question_words")
 """Words after "Asked" in "Asked which …, he said": the participle opens an adverbial."""
 DATELINE_DASHES = _words("dateline_dashes")
 """Dashes that end a dateline ("KHARTOUM, March 3 (Reuters) — …")."""
+MASCULINE = _words("masculine_pronouns")
+FEMININE = _words("feminine_pronouns")
+"""Pronouns by gender: an actor once called "he" is not the antecedent of a later "she"."""
+HONORIFICS: dict[str, str] = {k: str(v) for k, v in _DATA.get("honorifics", {}).items()}
+"""Honorifics and the gender of the person they precede ("Mrs." -> "f")."""

@@ -37,7 +37,10 @@ from conflictmodel.parsers.statements._shapes import (
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
     DESCRIPTOR_SYNONYMS,
+    FEMININE,
+    HONORIFICS,
     INDEFINITES,
+    MASCULINE,
     OWNER_PREPOSITIONS,
     SOURCE_DETERMINERS,
 )
@@ -109,6 +112,8 @@ class Resolver(_MinimalActors):
     in_quote: Callable[[int], bool] | None = None
     """Set by the statements stage: whether an offset is inside a quotation."""
     _long: dict[str, str] | None = None
+    _genders: dict[str, str] = attrs.Factory(dict)
+    """Actor id -> "m" or "f", from the pronouns resolved to it so far."""
 
     def __attrs_post_init__(self) -> None:
         self._human = self.cues.human_heads
@@ -258,7 +263,10 @@ class Resolver(_MinimalActors):
         """The antecedent(s) of a pronoun phrase ``low``; None if it is not a pronoun."""
         pron = self.cues.pronouns
         if low in pron.get("person", frozenset()):
-            found = self._antecedent(span.start, kinds=_HUMAN_KINDS)
+            gender = "m" if low in MASCULINE else "f" if low in FEMININE else None
+            found = self._antecedent(span.start, kinds=_HUMAN_KINDS, gender=gender)
+            if found is not None and gender is not None:
+                self._genders.setdefault(found.id, gender)
             return self._note(span, found, "pronoun", subject)
         if low in pron.get("thing", frozenset()):
             found = self._antecedent(span.start, kinds=_GROUP_KINDS)
@@ -522,9 +530,12 @@ class Resolver(_MinimalActors):
             return self.ctx.actors[m.target]
         return None
 
-    def _antecedent(self, before: int, kinds: tuple[ActorKind, ...]) -> Actor | None:
-        """The nearest preceding actor of one of ``kinds``; a grammatical subject or speaker
-        of the previous sentence wins over a later object."""
+    def _antecedent(
+        self, before: int, kinds: tuple[ActorKind, ...], gender: str | None = None
+    ) -> Actor | None:
+        """The nearest preceding actor of one of ``kinds`` (and of ``gender``, "m" or "f", when
+        a pronoun gave it one before); a grammatical subject or speaker of the previous
+        sentence wins over a later object."""
         cands = self._candidates(before)
         sentence = self.ctx.sentence_of(before)
         sent_start = sentence.start if sentence is not None else before
@@ -533,16 +544,8 @@ class Resolver(_MinimalActors):
         prev_subject: Actor | None = None
         for off, target, subj in cands:
             a = self.ctx.actors.get(target)
-            if a is None or a.kind not in kinds:
+            if a is None or not self._fits(a, off, kinds, gender):
                 continue
-            if (
-                kinds == _HUMAN_KINDS
-                and a.anonymous
-                and singular(a.name.split()[-1].lower()) not in self._human
-            ):
-                continue  # "he" is not "the military campaign"
-            if self.in_quote is not None and self.in_quote(off):
-                continue  # someone named inside a quotation is not who "he" is
             if off >= sent_start:
                 return a
             s = self.ctx.sentence_of(off)
@@ -565,7 +568,35 @@ class Resolver(_MinimalActors):
             return prev_subject
         if best_obj is None and kinds == _HUMAN_KINDS:
             best_obj = self._name_before(before)
+            if (
+                best_obj is not None
+                and gender is not None
+                and self._genders.get(best_obj.id, gender) != gender
+            ):
+                best_obj = None
         return best_obj
+
+    def _fits(self, a: Actor, off: int, kinds: tuple[ActorKind, ...], gender: str | None) -> bool:
+        """Actor ``a``, mentioned at ``off``, can be what a pronoun of ``kinds`` and
+        ``gender`` stands for."""
+        if a.kind not in kinds:
+            return False
+        if (
+            kinds == _HUMAN_KINDS
+            and a.anonymous
+            and singular(a.name.split()[-1].lower()) not in self._human
+        ):
+            return False  # "he" is not "the military campaign"
+        if a.id not in self._genders:
+            # "Mrs. Clinton", "Mr. Sanders": an honorific before the mention tells
+            lead = self.ctx.text[max(0, off - 6) : off].split()[-1:]
+            honorific = HONORIFICS.get(lead[0].lower()) if lead else None
+            if honorific is not None:
+                self._genders[a.id] = honorific
+        if gender is not None and self._genders.get(a.id, gender) != gender:
+            return False  # "she" is not the man an earlier "he" stood for
+        # someone named inside a quotation is not who "he" is
+        return self.in_quote is None or not self.in_quote(off)
 
     def _subject_position(self, sent_start: int, off: int) -> bool:
         """A mention at ``off`` stands where a sentence's subject does: after at most a short
