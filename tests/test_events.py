@@ -549,3 +549,14 @@ def test_a_request_a_pledge_not_to_and_an_envoy() -> None:
     island = one("The two presidents met on the Caribbean island of St Vincent in December.")
     assert island.place is not None
     assert island.place.name == "St Vincent"
+
+
+def test_ahead_of_a_summit_and_an_invitation_are_not_meetings_yet() -> None:
+    found = evs("Ministers gathered in Brussels ahead of a NATO summit in The Hague.")
+    summit = [e for e in found if e.trigger == "summit"]
+    assert summit
+    assert summit[0].status is EventStatus.PLANNED
+    assert summit[0].type is EventType.AGREE
+    invite = one("Vladimir Putin invited Donald Trump to visit Moscow.")
+    assert invite.type is EventType.AGREE
+    assert not invite.happened
