@@ -465,3 +465,20 @@ def test_she_is_not_the_man_he_stood_for() -> None:
     assert s.speaker is None or s.speaker.name == "Amina Yusuf"
     he = _by_content(art, "We are old friends")
     assert he.speaker is None or he.speaker.name != "Amina Yusuf"
+
+
+def test_a_noun_after_an_adjective_is_no_cue() -> None:
+    art = parse_article(
+        "Riek Machar delivered a snappy retort in Juba: “No one is tearing this deal up.”"
+    )
+    s = _by_content(art, "No one is tearing this deal up")
+    assert _speaker(s) == "Riek Machar"
+
+
+def test_demonym_and_title_without_a_person_named_before() -> None:
+    art = parse_article("“The pause on the border is over,” said the Armenian premier.")
+    s = _by_content(art, "The pause on the border is over")
+    assert s.speaker is not None
+    assert s.speaker.kind.value == "person"
+    assert s.speaker.anonymous
+    assert s.speaker.country == "AM"

@@ -278,6 +278,8 @@ class _Grammar:
         ``prev`` is the word at ``prev_i``, the last before the cue that is not an adverb."""
         if prev in self.cues.word_set("articles") or prev == "'s":
             return True
+        if self._after_indefinite(para, a, m, prev_i):
+            return True
         toks = para.toks
         if (
             toks[m.start].low in self.cues.word_set("noun_forms")
@@ -300,6 +302,19 @@ class _Grammar:
             and prev not in self.pron_all
             and prev not in self.aux
             and prev not in self.subords
+        )
+
+    def _after_indefinite(self, para: _Para, a: int, m: CueMatch, prev_i: int) -> bool:
+        """ "a snappy retort": a bare form after "a <adjective>" is a noun (a verb would agree
+        with a singular subject: "retorts")."""
+        toks = para.toks
+        return (
+            len(m.entry.words) == 1
+            and toks[m.start].low == m.entry.lemma
+            and prev_i - 1 >= a
+            and toks[prev_i - 1].low in ("a", "an")
+            and toks[prev_i].word
+            and not toks[prev_i].cap
         )
 
     def _cue_start(self, para: _Para, a: int, m: CueMatch) -> int:

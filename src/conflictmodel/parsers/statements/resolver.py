@@ -384,10 +384,16 @@ class Resolver(_MinimalActors):
             if later is not None:
                 return self._note(span, later, "descriptor", subject)
         if actor.kind is ActorKind.STATE:
-            # "the Armenian premier": the person of that country described so, named before
-            person = self._countryman(span, toks, actor.country or actor.id.split(":")[-1])
+            # "the Armenian premier": the person of that country described so, named before;
+            # else a person known only by the description, not the state
+            country = actor.country or actor.id.split(":")[-1]
+            person = self._countryman(span, toks, country)
             if person is not None:
                 return self._note(span, person, "descriptor", subject)
+            if self._person_title(toks):
+                anon = self._anonymous(span, toks, country=country)
+                self.remember(span.start, anon, subject)
+                return [anon]
         self._by_surface.setdefault(" ".join(span.of(self.ctx.text).split()), actor.id)
         self.remember(span.start, actor, subject)
         return [actor]
@@ -469,12 +475,16 @@ class Resolver(_MinimalActors):
                 return a
         return None
 
+    def _person_title(self, toks: Sequence[Token]) -> bool:
+        """ "the Armenian premier": "the", then words ending in a lower-case title of a person."""
+        last = toks[-1]
+        heads = self.cues.word_set("speaker_heads") - self.cues.word_set("org_heads")
+        return toks[0].low == "the" and not last.cap and last.word and last.low in heads
+
     def _countryman(self, span: Span, toks: Sequence[Token], country: str) -> Actor | None:
         """For "the <Demonym> <title>": the nearest person before it from that country who
         holds a role (by title)."""
-        last = toks[-1]
-        heads = self.cues.word_set("speaker_heads") - self.cues.word_set("org_heads")
-        if toks[0].low != "the" or last.cap or not last.word or last.low not in heads:
+        if not self._person_title(toks):
             return None
         for _off, target, _subj in self._candidates(span.start, window=6000):
             a = self.ctx.actors.get(target)
