@@ -560,3 +560,9 @@ def test_ahead_of_a_summit_and_an_invitation_are_not_meetings_yet() -> None:
     invite = one("Vladimir Putin invited Donald Trump to visit Moscow.")
     assert invite.type is EventType.AGREE
     assert not invite.happened
+
+
+def test_a_party_the_gazetteer_does_not_know_still_makes_an_event_specific() -> None:
+    assert evs("Clashes have become more frequent.") == []
+    ev = one("Clashes between Tahrir and Nour fighters have become more frequent.")
+    assert ev.type is EventType.ASSAULT

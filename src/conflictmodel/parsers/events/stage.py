@@ -105,6 +105,14 @@ _DETERMINED = re.compile(
 )
 
 
+# A party named after an event noun, known to the gazetteer or not: "crimes committed by
+# Da'esh", "the defeat of Da'esh", "clashes between Fano and the army".
+_NAMED_AFTER = re.compile(
+    r"\s{1,3}(?:[a-z][\w'’-]*\s{1,3}){0,2}?(?:by|of|against|between|with)\s{1,3}"
+    r"(?:the\s{1,3})?[A-Z][\w'’-]+"
+)
+
+
 def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
     """Whether the trigger is a noun ("the talks", "Russia's invasion", "Fighting is no
     answer"), not a verb with a subject of its own ("both sides deployed troops")."""
@@ -411,7 +419,9 @@ class EventParser:
             event = self._event(ctx, info, trig, clause, seg, sent, cues, places, types_seen)
             if event is not None:
                 out.append(event)
-                if _nominal(text, trig, sent):
+                if _nominal(text, trig, sent) and not _NAMED_AFTER.match(
+                    text, trig.reach, min(seg.end, trig.reach + 40)
+                ):
                     nominal.add(event.id)
                 if trig.rule.toll:
                     from_toll.add(event.id)
