@@ -59,6 +59,10 @@ def kinds(text: str) -> list[str]:
         ("Frozen Russian assets would fund Ukraine's reconstruction.", "reconstruction"),
         ("Islamabad wants a plebiscite in the disputed valley.", "referendum"),
         ("The truce in Sudan would be watched by international monitors.", "ceasefire_monitoring"),
+        ("The deal provides for a UN-monitored vote on the region's future.", "referendum"),
+        ("Israel would pull its troops back to a line inside Gaza.", "withdrawal"),
+        ("The agreement requires both sides to free all detainees.", "prisoner_exchange"),
+        ("Hostages would be freed in exchange for prisoners held by Israel.", "hostage_release"),
         # Terms outside the built-in kinds, labelled ("other" against the devset's tags).
         ("Pyongyang rejected any talk of denuclearisation.", "nuclear_programme"),
         (
