@@ -357,3 +357,15 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
 def test_frames_not_names(text: str, issue: set[str]) -> None:
     got, _ = split(text)
     assert got == issue
+
+
+def test_verb_frames_are_inflected_and_checked() -> None:
+    from conflictmodel.parsers.places import verb_forms
+
+    assert verb_forms("reunify") == ("reunify", "reunifies", "reunified", "reunifying")
+    assert "handed back" in verb_forms("hand back", {"hand": ("hands", "handed", "handing")})
+    cues = IssueCues.from_mapping({"verb_frames_sovereignty": ["partition"]})
+    text = "They partitioned Eastland."
+    assert cues.issue_cue(text, 0, 17, 25) == "sovereignty"
+    with pytest.raises(GazetteerError):
+        IssueCues.from_mapping({"irregular_verbs": {"give": "gave"}})
