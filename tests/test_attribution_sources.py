@@ -482,3 +482,12 @@ def test_demonym_and_title_without_a_person_named_before() -> None:
     assert s.speaker.kind.value == "person"
     assert s.speaker.anonymous
     assert s.speaker.country == "AM"
+
+
+def test_an_office_named_by_its_holder_is_an_institution() -> None:
+    art = parse_article(
+        "The Prime Minister's Office said the cabinet in Addis Ababa would meet on Sunday."
+    )
+    s = _by_content(art, "the cabinet in Addis Ababa")
+    assert s.speaker_source is SpeakerSource.INSTITUTION
+    assert _speaker(s) == "Prime Minister's Office"

@@ -347,6 +347,10 @@ class Resolver(_MinimalActors):
             if len(held) == 1 and held[0].anonymous:
                 return [self._anonymous(span, toks, country=held[0].country)]
             return held
+        office = self._owned_office(span, toks)
+        if office is not None:
+            self.remember(span.start, office, subject)
+            return [office]
         cut = _titled_name_start(toks, self.cues.word_set("speaker_heads"))
         if cut:
             # "Ruto campaign spokesman Peter Kamau": the spokesman, not the owner
@@ -474,6 +478,30 @@ class Resolver(_MinimalActors):
             if any(heads & _name_lemmas(r.title) for r in a.roles):
                 return a
         return None
+
+    def _owned_office(self, span: Span, toks: Sequence[Token]) -> Actor | None:
+        """ "the Prime Minister's Office", "the President's Office": a body named by its
+        holder's title and a capitalised organisation noun is an organisation of that name."""
+        words = [t for t in toks if t.word]
+        if (
+            len(toks) < 3
+            or not words
+            or not words[-1].cap
+            or words[-1].low not in self.cues.word_set("org_heads")
+            or toks[-2].low not in ("'s", "’s")
+            or not all(t.cap or t.low in ("'s", "’s", "the") for t in toks)
+        ):
+            return None
+        body = toks[1:] if toks[0].low == "the" else toks
+        name = " ".join(self.ctx.text[body[0].start : body[-1].end].split())
+        known = self._by_name(name)
+        if known is not None and known.kind is not ActorKind.PERSON:
+            return known
+        actor = self.ctx.add_actor(
+            Actor(id=f"org:{slug(name)}", name=name, kind=ActorKind.ORGANIZATION)
+        )
+        self.mention(span, actor.id, "name")
+        return self.ctx.actors[actor.id]
 
     def _person_title(self, toks: Sequence[Token]) -> bool:
         """ "the Armenian premier": "the", then words ending in a lower-case title of a person."""
