@@ -186,3 +186,40 @@ class _MinimalActors:
         )
         self.mention(span, actor.id, "anonymous", alias=False)
         return ctx.actors[actor.id]
+
+    def _owned_office(self, span: Span, toks: Sequence[Token]) -> Actor | None:
+        """ "the Prime Minister's Office", "the President's Office": a body named by its
+        holder's title and a capitalised organisation noun is an organisation of that name."""
+        words = [t for t in toks if t.word]
+        if (
+            len(toks) < 3
+            or not words
+            or not words[-1].cap
+            or words[-1].low not in self.cues.word_set("org_heads")
+            or toks[-2].low not in ("'s", "’s")
+            or not all(t.cap or t.low in ("'s", "’s", "the") for t in toks)
+        ):
+            return None
+        body = toks[1:] if toks[0].low == "the" else toks
+        name = " ".join(self.ctx.text[body[0].start : body[-1].end].split())
+        known = self._by_name(name)
+        if known is not None and known.kind is not ActorKind.PERSON:
+            return known
+        actor = self.ctx.add_actor(
+            Actor(id=f"org:{slug(name)}", name=name, kind=ActorKind.ORGANIZATION)
+        )
+        self.mention(span, actor.id, "name")
+        return self.ctx.actors[actor.id]
+
+    def _demonym_people(self, actor: Actor, span: Span, toks: Sequence[Token]) -> Actor:
+        """ "Russian officials", "Ukrainian diplomats": people, not the state of the demonym."""
+        head = self._head(toks)
+        if head is None or head.cap:
+            return actor
+        low = head.low
+        if low in self.cues.word_set("anonymous_heads") or (
+            singular(low) != low and singular(low) in self.cues.word_set("org_heads")
+        ):
+            # "Malian armed groups", "Libyan militias": bodies of that country, not the state
+            return self._anonymous(span, toks, country=actor.country)
+        return actor
