@@ -429,7 +429,7 @@ class _Direct(_Reported):
             and nxt.low not in self.finite
             and nxt.low not in self.aux
             and nxt.low not in self.preps
-            and nxt.low != "of"
+            and not (nxt.low == "of" and toks[qi - 1].low in ("a", "an"))
             and nxt.low not in self.subords
             and nxt.low not in self.cues.forms
             and not self._adv(nxt)
