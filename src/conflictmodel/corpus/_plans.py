@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -203,6 +203,7 @@ def _score(
     name: str | None,
     terrs: set[str],
     window: int,
+    kinds: frozenset[ProvisionKind],
 ) -> int:
     """How much the evidence says ``rec`` is ``plan`` (0 = not at all; 3 or more = it is)."""
     if rec.article in plan.articles:
@@ -217,7 +218,6 @@ def _score(
         score += 3
     if who and who == plan.proposer:
         score += 2
-    kinds = set(rec.proposal.provision_kinds) - {ProvisionKind.OTHER}
     shared = kinds & plan.kinds
     if shared:
         score += 2 if len(shared) * 2 >= len(kinds | plan.kinds) else 1
@@ -226,10 +226,25 @@ def _score(
     return score
 
 
+# An undated proposal has no time window to narrow its candidates: it is compared with at
+# most this many of the latest plans that share a key with it (a corpus without publication
+# dates would otherwise compare every ceasefire with every earlier ceasefire).
+_UNDATED_CANDIDATES = 256
+
+
 def resolve_plans(corpus: Corpus, records: Sequence[CorpusProposal], window: int) -> list[Plan]:
-    """Group ``records`` (in date order) into plans; see the module docstring."""
+    """Group ``records`` (in date order, undated last) into plans; see the module docstring.
+
+    Candidates come from indexes by key; a dated proposal is compared only with plans whose
+    last date is within ``window`` days (older ones leave the index for good, since the dates
+    only grow), so the work stays near linear in the number of proposals.
+    """
     plans: list[_Open] = []
-    index: dict[object, list[int]] = defaultdict(list)
+    # Per key, the plans that have it, oldest first; ``recent`` drops plans that fell out of
+    # the time window, ``every`` keeps them for the undated proposals at the end.
+    recent: dict[tuple[str, object], deque[int]] = defaultdict(deque)
+    every: dict[tuple[str, object], list[int]] = defaultdict(list)
+    indexed: set[tuple[tuple[str, object], int]] = set()
     for rec in records:
         name = _name(rec.proposal)
         terrs = {
@@ -237,18 +252,30 @@ def resolve_plans(corpus: Corpus, records: Sequence[CorpusProposal], window: int
             for t in rec.proposal.territories
             if (ct := corpus.resolve_territory(rec.article, t)) is not None
         }
+        kinds = frozenset(rec.proposal.provision_kinds) - {ProvisionKind.OTHER}
         # ``other`` says nothing about which plan it is: not a key.
-        keys: list[object] = [
-            ("k", k) for k in rec.proposal.provision_kinds if k is not ProvisionKind.OTHER
-        ]
+        keys: list[tuple[str, object]] = [("k", k) for k in kinds]
         keys += [("t", t) for t in terrs]
         if name:
             keys.append(("n", name))
         if rec.proposer:
             keys.append(("p", rec.proposer.id))
+        candidates: set[int] = set()
+        # A shared provision kind alone scores at most 2, under the bar of 3 (see ``_score``):
+        # a plan that shares no name, proposer or territory cannot win, so kinds find none.
+        for k in keys:
+            if k[0] == "k":
+                continue
+            if rec.date is not None:
+                queue = recent[k]
+                while queue and _expired(plans[queue[0]], rec.date, window):
+                    queue.popleft()
+                candidates.update(queue)
+            else:
+                candidates.update(every[k][-_UNDATED_CANDIDATES:])
         best, best_score = -1, 2
-        for i in sorted({i for k in keys for i in index.get(k, ())}):
-            s = _score(plans[i], rec, name, terrs, window)
+        for i in sorted(candidates):
+            s = _score(plans[i], rec, name, terrs, window, kinds)
             if s > best_score:
                 best, best_score = i, s
         if best < 0:
@@ -268,14 +295,21 @@ def resolve_plans(corpus: Corpus, records: Sequence[CorpusProposal], window: int
         plan.proposals.append(rec)
         plan.name = plan.name or name
         plan.proposer = plan.proposer or (rec.proposer.id if rec.proposer else None)
-        plan.kinds |= set(rec.proposal.provision_kinds) - {ProvisionKind.OTHER}
+        plan.kinds |= kinds
         plan.territories |= terrs
         plan.last = rec.date or plan.last
         plan.articles.add(rec.article)
         for k in keys:
-            if best not in index[k]:
-                index[k].append(best)
+            if (k, best) not in indexed:
+                indexed.add((k, best))
+                recent[k].append(best)
+                every[k].append(best)
     return [_finish(corpus, p) for p in plans]
+
+
+def _expired(plan: _Open, date: dt.date, window: int) -> bool:
+    """True if no proposal dated ``date`` or later can join ``plan`` any more."""
+    return plan.last is not None and (date - plan.last).days > window
 
 
 def _finish(corpus: Corpus, plan: _Open) -> Plan:
