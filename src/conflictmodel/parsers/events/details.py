@@ -27,7 +27,7 @@ from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.model.textdates import TextDate
 from conflictmodel.parsers.events.lexicon import EventLexicon, _union
 from conflictmodel.parsers.events.triggers import Trigger
-from conflictmodel.parsers.proposals.mentions import state_fallbacks
+from conflictmodel.parsers.language.mentions import state_fallbacks
 from conflictmodel.resources import load_data
 
 __all__ = ["PlaceFinder", "TollReader", "casualties_near", "event_date", "toll_reader"]

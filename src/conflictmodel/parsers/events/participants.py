@@ -21,16 +21,16 @@ from conflictmodel.model.events import EventType
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.events.lexicon import EventLexicon
 from conflictmodel.parsers.events.triggers import Trigger
-from conflictmodel.parsers.proposals.mentions import (
-    _SUBJ_BOUNDARY,
-    _as_party,
-    _drop_modifiers,
-    _lookup_country,
-    _state_actor,
+from conflictmodel.parsers.language.mentions import (
+    SUBJECT_BOUNDARY,
     actor_mentions,
+    as_party,
+    drop_modifiers,
     in_prep_phrase,
+    lookup_country,
     possessor,
     register,
+    state_actor,
     state_fallbacks,
     subject_group,
 )
@@ -100,12 +100,12 @@ _MAX_REACH = 300
 def _subject(ctx: ParseContext, info: SentenceParties, floor: int, at: int) -> list[Actor]:
     """The subject of the verb at ``at``: the actor right before it with those coordinated with
     it, else the first actor of the clause that is not the object of a preposition (the
-    grammar of ``proposals.mentions.subject_actors``, on the sentence's mentions looked up
+    grammar of ``language.mentions.subject_actors``, on the sentence's mentions looked up
     once; a demonym no stage marked is looked for only right before the verb)."""
     text = ctx.text
     floor = max(floor, at - _MAX_REACH)
     last_b = None
-    for m in _SUBJ_BOUNDARY.finditer(text, floor, at):
+    for m in SUBJECT_BOUNDARY.finditer(text, floor, at):
         last_b = m
     if last_b is not None:
         floor = last_b.end()
@@ -114,15 +114,15 @@ def _subject(ctx: ParseContext, info: SentenceParties, floor: int, at: int) -> l
         near = Span(start=max(floor, at - 40), end=at)
         cands = [(m, a) for m, a in state_fallbacks(ctx, near)]
         cands = [(m, a) for m, a in cands if not text[m.span.end : at].strip(" ").startswith(",")]
-    cands = _drop_modifiers(text, cands)
+    cands = drop_modifiers(text, cands)
     if not cands:
         return []
     group = subject_group(text, cands, at)
-    return [_as_party(ctx, register(ctx, m, a), m) for m, a in group]
+    return [as_party(ctx, register(ctx, m, a), m) for m, a in group]
 
 
 def _party(ctx: ParseContext, m: Mention, a: Actor) -> Actor:
-    return _as_party(ctx, register(ctx, m, a), m, modifier=True)
+    return as_party(ctx, register(ctx, m, a), m, modifier=True)
 
 
 def _mediator(
@@ -137,8 +137,8 @@ def _mediator(
             return _party(ctx, *found[0]), m.start()
     p = lex.mediator_prefix.search(text, seg.start, seg.end)
     if p:
-        code = _lookup_country(p.group(1))
-        state = _state_actor(ctx, code) if code else None
+        code = lookup_country(p.group(1))
+        state = state_actor(ctx, code) if code else None
         if state is not None:
             return state, p.start()
     return None, seg.end

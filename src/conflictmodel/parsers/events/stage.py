@@ -44,7 +44,7 @@ from conflictmodel.parsers.events.triggers import (
     find_triggers,
     merge_in_clause,
 )
-from conflictmodel.parsers.proposals.units import clause_at, clause_spans, trimmed_span
+from conflictmodel.parsers.language.clauses import clause_at, clause_spans, trimmed_span
 
 __all__ = ["EventParser"]
 

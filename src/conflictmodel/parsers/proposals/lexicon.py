@@ -12,7 +12,7 @@ import attrs
 
 from conflictmodel.errors import GazetteerError
 from conflictmodel.model.proposals import ProposalStatus, ProvisionKind
-from conflictmodel.parsers.proposals.gate import PatternGate, literal_hints
+from conflictmodel.parsers.language.gate import PatternGate, literal_hints
 from conflictmodel.resources import load_data, load_json_file
 
 __all__ = ["ProposalLexicon", "ProvisionLexicon", "compile_phrase", "union"]

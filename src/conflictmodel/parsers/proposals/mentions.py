@@ -24,12 +24,3 @@ __all__ = [
     "subject_group",
     "territory_mentions",
 ]
-
-# Old private names, for stages that still import them from here.
-import conflictmodel.parsers.language.mentions as _new
-
-_SUBJ_BOUNDARY = _new.SUBJECT_BOUNDARY
-_as_party = _new.as_party
-_drop_modifiers = _new.drop_modifiers
-_lookup_country = _new.lookup_country
-_state_actor = _new.state_actor

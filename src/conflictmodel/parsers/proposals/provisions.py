@@ -10,7 +10,14 @@ from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.proposals import Condition, Provision, ProvisionKind
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory
-from conflictmodel.parsers.proposals.gate import text_cache
+from conflictmodel.parsers.language.clauses import clause_end, overlaps_any, sentence_windows
+from conflictmodel.parsers.language.gate import text_cache
+from conflictmodel.parsers.language.mentions import (
+    actor_mentions,
+    as_party,
+    lookup_country,
+    territory_mentions,
+)
 from conflictmodel.parsers.proposals.grammar import (
     _CONTENT_SUBJECT,
     _DURATION_AFTER,
@@ -26,13 +33,6 @@ from conflictmodel.parsers.proposals.lexicon import (
     _Compiled,
     _Rx,
 )
-from conflictmodel.parsers.proposals.mentions import (
-    _as_party,
-    _lookup_country,
-    actor_mentions,
-    territory_mentions,
-)
-from conflictmodel.parsers.proposals.units import clause_end, overlaps_any, sentence_windows
 from conflictmodel.resources import load_data
 
 __all__ = ["find_conditions", "find_provisions", "position_objects"]
@@ -97,7 +97,7 @@ def _recognized_as(
         if code is None:
             words = m.group(g)
             for n in range(len(words.split()), 0, -1):
-                code = _lookup_country(" ".join(words.split()[:n]))
+                code = lookup_country(" ".join(words.split()[:n]))
                 if code:
                     break
         if code is None:
@@ -416,7 +416,7 @@ def _territories_and_parties(
             comp.kind is ProvisionKind.TERRITORIAL_RECOGNITION
         ):
             continue
-        party = _as_party(ctx, actor)
+        party = as_party(ctx, actor)
         if party.id not in {p.id for p in parties} and actor.kind is not ActorKind.MEDIA:
             parties.append(party)
     return territories, parties
@@ -434,7 +434,7 @@ def _actor_right_before(ctx: ParseContext, offset: int) -> Actor | None:
     if re.fullmatch(
         r"(?:['’]s?)?\s{1,3}(?:(?:full|formal|official|de\s+jure|de\s+facto)\s{1,3})?", gap
     ):
-        return _as_party(ctx, actor)
+        return as_party(ctx, actor)
     return None
 
 

@@ -26,9 +26,3 @@ __all__ = [
     "text_units",
     "trimmed_span",
 ]
-
-# Old private names, for stages that still import them from here.
-import conflictmodel.parsers.language.clauses as _new
-
-_WINDOW = _new._WINDOW
-_MAX_PER_WINDOW = _new._MAX_PER_WINDOW
