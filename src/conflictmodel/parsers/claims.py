@@ -46,7 +46,7 @@ from conflictmodel.parsers.language.mentions import (
     territory_mentions,
 )
 from conflictmodel.parsers.proposals.lexicon import union
-from conflictmodel.parsers.proposals.provisions import _recognized_as
+from conflictmodel.parsers.proposals.provisions import recognized_as
 from conflictmodel.parsers.territories import gazetteer_of, iso_parent
 from conflictmodel.resources import load_data
 
@@ -421,7 +421,7 @@ class ClaimParser:
                     continue
                 recognized = None
                 if kind in (ClaimKind.RECOGNIZES, ClaimKind.REJECTS_RECOGNITION):
-                    recognized, _, _ = _recognized_as(ctx, text, cue.start, tm.span.end, clause.end)
+                    recognized, _, _ = recognized_as(ctx, text, cue.start, tm.span.end, clause.end)
                     if kind is ClaimKind.RECOGNIZES and recognized is None:
                         continue
                 out.append(

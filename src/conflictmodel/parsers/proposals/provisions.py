@@ -35,7 +35,7 @@ from conflictmodel.parsers.proposals.lexicon import (
 )
 from conflictmodel.resources import load_data
 
-__all__ = ["find_conditions", "find_provisions", "position_objects"]
+__all__ = ["find_conditions", "find_provisions", "position_objects", "recognized_as"]
 
 
 # ---------------------------------------------------------------------------------- provisions
@@ -71,11 +71,18 @@ _RECOG_AS = re.compile(
 )
 
 
-def _recognized_as(
+def recognized_as(
     ctx: ParseContext | None, text: str, start: int, end: int, limit: int
 ) -> tuple[str | None, int, Span | None]:
     """(ISO code, end of the frame, span of the state's name) of "as part of X" / "X's control
-    over" after a recognition phrase that runs from ``start`` to ``end``."""
+    over" after a recognition phrase that runs from ``start`` to ``end`` (shared with the claims
+    stage, which reads the same frame).
+
+    Example:
+        >>> t = "recognise Crimea as part of Russia"
+        >>> recognized_as(None, t, 0, 16, len(t))
+        ('RU', 34, Span(start=28, end=34))
+    """
     m = _RECOG_AS.search(text, start, min(limit, end + 120))
     if not m:
         return None, end, None
@@ -236,7 +243,7 @@ def _recognition(
 ) -> tuple[str | None, int, Span | None]:
     """A recognition phrase's state ("as part of Russia"): (ISO code or None, the provision's
     end, the span of the state's name)."""
-    recognized, frame_end, name_span = _recognized_as(ctx, text, s, end, limit)
+    recognized, frame_end, name_span = recognized_as(ctx, text, s, end, limit)
     if (
         recognized
         and frame_end <= limit
