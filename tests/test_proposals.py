@@ -670,3 +670,14 @@ def test_readiness_to_do_what_another_party_asked_answers_it() -> None:
     assert prop.proposer.id == "state:AZ"
     stances = {(p.actor.id, p.stance.value) for p in art.positions if p.proposal_id == prop.id}
     assert ("state:AM", "considers") in stances
+
+
+def test_under_the_draft_continues_the_plan() -> None:
+    art = parse_article(
+        "Norwegian mediators circulated a draft peace plan for Myanmar on Monday. Under the "
+        "draft, the army would free all political prisoners and both sides would allow "
+        "humanitarian access to Rakhine."
+    )
+    [prop] = art.proposals
+    kinds = {v.kind.value for v in prop.provisions}
+    assert {"prisoner_exchange", "humanitarian_access"} <= kinds

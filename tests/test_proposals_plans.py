@@ -144,12 +144,12 @@ def test_old_kind_values_are_kept() -> None:
 
 def test_provision_lexicon_keys_are_kinds_or_labels() -> None:
     """Labels in the shipped lexicon that are not kinds stay ``other`` with that label."""
-    labels = set(json.loads(json.dumps(load_data("proposals.json")["provisions"])))
+    labels = set(json.loads(json.dumps(load_data("provisions.json")["provisions"])))
     kind_values = {k.value for k in ProvisionKind}
     assert labels & kind_values >= {"autonomy", "amnesty", "nuclear_safety"}
     for label in sorted(labels - kind_values)[:5]:
         found = find_provisions(
-            " ".join(load_data("proposals.json")["provisions"][label][0].replace("*", "").split())
+            " ".join(load_data("provisions.json")["provisions"][label][0].replace("*", "").split())
         )
         assert all(p.kind.value != label for p in found)
 
