@@ -686,6 +686,10 @@ def _own_sovereignty(
     if not ctx.sentences:
         return
     seen: set[int] = set()
+    # The first candidate of each (territory, sentence), looked up instead of scanned for.
+    first: dict[tuple[str, int], _Candidate] = {}
+    for c in cands:
+        first.setdefault((c.terr.id, c.sentence), c)
     for span, terr in states:
         sent = ctx.sentence_of(span.start)
         if sent is None or sent.start in seen:
@@ -694,21 +698,20 @@ def _own_sovereignty(
         at = cues.own_sovereignty(ctx.text, span.end, sent.end)
         if at is None:
             continue
-        for c in cands:
-            if c.terr.id == terr.id and c.sentence == sent.start:
-                c.tier = SOVEREIGNTY
-                break
-        else:
-            cands.append(
-                _Candidate(
-                    terr=terr,
-                    span=span,
-                    via="name",
-                    tier=SOVEREIGNTY,
-                    role=PlaceRole.OTHER,
-                    sentence=sent.start,
-                )
-            )
+        found = first.get((terr.id, sent.start))
+        if found is not None:
+            found.tier = SOVEREIGNTY
+            continue
+        new = _Candidate(
+            terr=terr,
+            span=span,
+            via="name",
+            tier=SOVEREIGNTY,
+            role=PlaceRole.OTHER,
+            sentence=sent.start,
+        )
+        cands.append(new)
+        first[(terr.id, sent.start)] = new
 
 
 def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> None:

@@ -688,21 +688,20 @@ def _merge_provisions(old: Sequence[Provision], new: Sequence[Provision]) -> lis
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """Merge repeated mentions of the same proposal: same proposer, same provision kinds."""
     groups: list[list[_Draft]] = []
+    # Drafts join a group when proposer, kinds and durations are equal: one lookup each, so
+    # an article with hundreds of drafts is not compared pair by pair.
+    by_key: dict[tuple[object, ...], list[_Draft]] = {}
     for d in drafts:
-        for g in groups:
-            h = g[0]
-            if (
-                d.proposer is not None
-                and h.proposer is not None
-                and d.proposer.id == h.proposer.id
-                and d.kinds
-                and d.kinds == h.kinds
-                and _durations(d) == _durations(h)
-            ):
-                g.append(d)
-                break
-        else:
+        if d.proposer is None or not d.kinds:
             groups.append([d])
+            continue
+        key = (d.proposer.id, d.kinds, _durations(d))
+        group = by_key.get(key)
+        if group is None:
+            group = by_key[key] = [d]
+            groups.append(group)
+        else:
+            group.append(d)
     out: list[_Draft] = []
     for g in groups:
         best = max(g, key=lambda d: d.richness())
