@@ -209,15 +209,15 @@ def test_went_on_after_a_quote() -> None:
 
 def test_relative_clause_describes_an_anonymous_speaker() -> None:
     art = parse_article(
-        "Last week, most of the Malian armed groups that signed the Algiers accord in 2015 "
-        "announced the suspension of their participation, citing the junta's 'absence of "
-        "political will' to implement it."
+        "On Sunday, several of the Darfuri militias that joined the Juba agreement in 2020 "
+        "announced an end to their cooperation with the army, blaming the generals' 'lack of "
+        "good faith' for the collapse."
     )
-    s = _by_content(art, "the suspension of their participation")
+    s = _by_content(art, "an end to their cooperation")
     assert s.speaker is not None
     assert s.speaker.anonymous
-    assert s.speaker.name == "Malian armed groups"
-    assert "Algiers accord" in _said_by(art, s)
+    assert s.speaker.name == "Darfuri militias"
+    assert "Juba agreement" in _said_by(art, s)
 
 
 # which clause a partial quote belongs to
@@ -278,25 +278,25 @@ def test_bare_clause_opening_with_this() -> None:
 
 def test_relative_clause_with_a_list_inside_the_subject() -> None:
     art = parse_article(
-        "Machar said the talks, which will continue in an expanded format with Kenya, Uganda, "
-        "and the U.K., remain informal but could pave the way for formal negotiations."
+        "Ruto said the negotiations, which are to move to a wider format with Ethiopia, Egypt, "
+        "and Qatar, are still preliminary but may lead to a binding accord."
     )
-    s = _by_content(art, "the talks, which will continue")
-    assert s.content.endswith("formal negotiations")
-    assert _speaker(s).endswith("Machar")
+    s = _by_content(art, "the negotiations, which are to move")
+    assert s.content.endswith("a binding accord")
+    assert _speaker(s).endswith("Ruto")
 
 
 def test_listed_states_with_a_floating_quantifier() -> None:
     art = parse_article(
-        "Much of Europe backs the Tripoli government, while the United States, Egypt and the "
-        "United Arab Emirates have all expressed support for Gen. Haftar."
+        "Most of the region backs the government in Mogadishu, while Turkey, Qatar and Kenya "
+        "have all voiced support for President Mohamud."
     )
     assert len(art.statements) == 1
     s = art.statements[0]
-    assert s.content == "for Gen. Haftar"
+    assert s.content == "for President Mohamud"
     assert s.speaker is not None
     assert len(s.speaker.members) == 3
-    assert not any(st.content.startswith("Much of Europe") for st in art.statements)
+    assert not any(st.content.startswith("Most of the region") for st in art.statements)
 
 
 def test_an_opening_adverbial_is_not_listed_with_the_speakers() -> None:

@@ -409,8 +409,8 @@ ARTICLES: list[dict[str, Any]] = [
         "id": "colombia",
         "published": "2025-09-02",
         "text": (
-            "BOGOTA — Colombia's government and the ELN rebel group resumed peace talks in Caracas "
-            "on Monday after a three-month pause, the negotiators said in a joint statement.\n"
+            "BOGOTA — Negotiators for Colombia's government and the ELN guerrillas reopened talks in "
+            "Caracas on Monday after a three-month pause, the negotiators said in a joint statement.\n"
             "The talks had been suspended in May after the ELN attacked a military base in Arauca, "
             "killing two soldiers.\n"
             "Government negotiators said the agenda would include a new bilateral ceasefire.\n"
@@ -421,7 +421,7 @@ ARTICLES: list[dict[str, Any]] = [
             {
                 "type": "consult",
                 "place": "Caracas",
-                "in_text": "resumed peace talks in Caracas on Monday",
+                "in_text": "reopened talks in Caracas on Monday",
             },
             {"type": "sanction", "place": None, "in_text": "The talks had been suspended in May"},
             {
@@ -923,8 +923,8 @@ ARTICLES_3: list[dict[str, Any]] = [
             "Relations between the Asian giants nosedived after a clash in the Galwan valley in "
             "June 2020 in which 20 Indian soldiers and four Chinese soldiers were killed.\n"
             "Both sides have since deployed tens of thousands of troops along the frontier.\n"
-            '"The agreement is a positive development," Misri said, adding that it could pave '
-            "the way for a meeting between Prime Minister Narendra Modi and President Xi Jinping at "
+            '"The agreement is a positive development," Misri said, adding that it could open '
+            "the door to a meeting between Prime Minister Narendra Modi and President Xi Jinping at "
             "the BRICS summit in Kazan this week.\n"
             'Analysts cautioned that trust between the two militaries remains low. "A deal on '
             'paper does not end the rivalry," said one former Indian army officer.\n'
@@ -1511,8 +1511,8 @@ ARTICLES_5: list[dict[str, Any]] = [
             "Machar and placed him under house arrest.\n"
             "Photo: UN peacekeepers in Juba. Credit: UNMISS\n"
             "The African Union and the regional bloc IGAD have sent envoys to Juba to try to "
-            "prevent a return to the civil war that killed an estimated 400,000 people between "
-            "2013 and 2018."
+            "prevent a return to the civil war in which an estimated 380,000 people were killed "
+            "from late 2013 on."
         ),
         "events": [
             {
@@ -1534,8 +1534,8 @@ ARTICLES_5: list[dict[str, Any]] = [
             {
                 "type": "assault",
                 "place": None,
-                "killed": 400000,
-                "in_text": "the civil war that killed an estimated 400,000 people between 2013 and 2018",
+                "killed": 380000,
+                "in_text": "the civil war in which an estimated 380,000 people were killed",
             },
         ],
     },

@@ -259,7 +259,7 @@ class PlaceFinder:
         if not cands:
             cands = [c for c in found if c[2] == 0]
         if trig.type in _VENUE_TYPES:
-            # "an offer from the United States": where a party comes from, not the venue.
+            # "a proposal from Qatar": where a party comes from, not the venue.
             cands = [c for c in cands if not _FROM.search(text, max(0, c[0] - 10), c[0])]
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         if not cands:

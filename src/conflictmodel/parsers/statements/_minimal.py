@@ -161,7 +161,7 @@ class _MinimalActors:
         while k < len(body) and (
             body[k].low in dets or (k > 0 and body[k].low == "of" and body[k - 1].low in dets)
         ):
-            k += 1  # "most of the Malian armed groups": the partitive is not the name
+            k += 1  # "some of the rebel factions": the partitive is not the name
         j = k
         while j < len(body) and body[j].low not in stop:
             j += 1

@@ -119,7 +119,7 @@ class _Phrases(_Adverbials):
         return lo
 
     def _relative_head(self, para: _Para, a: int, v: int) -> tuple[int, int] | None:
-        """ "the armed groups that signed the Algiers accord announced": the verb ``v`` that
+        """ "the militias that joined the truce last year announced": the verb ``v`` that
         stopped the phrase opens a relative clause; the speaker is what the clause hangs on."""
         toks, qidx = para.toks, para.qidx
         p = v - 1
