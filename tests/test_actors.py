@@ -889,3 +889,16 @@ def test_a_sentence_is_not_a_title() -> None:
     ctx = run("Zelenskyy’s chief of staff Andriy Yermak met Putin in Istanbul.")
     assert ctx.actors["person:andriy-yermak"].title == "Zelenskyy’s chief of staff"
     assert "Yermak" not in (ctx.actors["person:vladimir-putin"].title or "")
+
+
+def test_sentence_opening_cue_verb_is_not_a_given_name() -> None:
+    # "Said Machar, “…”" inverts "Machar said"; a man called Said is followed by no quotation.
+    art = parse_article(
+        "Riek Machar arrived in Juba on Friday. Said Machar, “We will not go back to war.”\n"
+        "Said Jalili, a former Iranian negotiator, said Tehran would keep enriching uranium."
+    )
+    names = sorted(a.name for a in art.actors if a.kind.value == "person")
+    assert names == ["Riek Machar", "Said Jalili"]
+    [quote] = [s for s in art.statements if s.content.startswith("We will not")]
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Riek Machar"

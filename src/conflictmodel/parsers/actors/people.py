@@ -44,6 +44,17 @@ _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|an|ar)[-‐](.+)$")
 _NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}\s{{1,2}}$")
 
 
+# A sentence that opens with its cue verb ("Said Machar, “…”", "Says the envoy: ...").
+_INVERTED_CUE = re.compile(r"(?:Said|Says)\s+(?=[A-Z])")
+_QUOTE_NEXT = re.compile(r"\s{0,2}[,:]\s{0,2}[\"“«‘']")
+_OPENERS = "\"“”'‘’ \n"
+
+
+def _inverted_cue(text: str, start: int, name_end: int) -> bool:
+    """True if ``text[start:name_end]`` is "Said X" (or "Says X") followed by a quotation."""
+    return bool(_INVERTED_CUE.match(text, start)) and bool(_QUOTE_NEXT.match(text, name_end))
+
+
 class _People(_Bodies):
     """People in the text."""
 
@@ -70,6 +81,8 @@ class _People(_Bodies):
         # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
         single = len(m.text.split()) == 1
         prev = _GIVEN_BEFORE.search(text[max(0, start - 40) : start])
+        if single and prev and _inverted_cue(text, start - len(prev.group(0)), m.end):
+            prev = None  # "Said Machar, “…”": the cue verb, not Machar's given name
         if single and prev and prev.group(1) not in _STOP_CAPS:
             given = prev.group(1)
             g_start = start - len(prev.group(0))
@@ -147,6 +160,11 @@ class _People(_Bodies):
                 continue
             cand = text[a:b].rstrip()
             b = a + len(cand)
+            inverted = _INVERTED_CUE.match(cand)
+            if inverted and _inverted_cue(text, a, b) and not text[sent.start : a].strip(_OPENERS):
+                # "Said Machar, “We will not ...”": the cue verb opens the sentence, the name
+                # follows it (a person called Said is followed by a name, not by a quote).
+                a += inverted.end()
             self.person_candidate(a, b, sent, headline)
 
     def person_candidate(self, a: int, b: int, sent: Span, headline: bool) -> None:
