@@ -702,3 +702,39 @@ def test_curly_quote_closed_by_a_straight_mark() -> None:
     assert [q.content(text) for q in find_quotes(text)] == ["We will not leave Goma,", "Never."]
     text = '"We will not leave Goma,” the commander said.'
     assert [q.content(text) for q in find_quotes(text)] == ["We will not leave Goma,"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling resumed around Kramatorsk, the Ukrainian army said on Monday, a day after "
+        "the talks in Istanbul broke up.",
+        "The militia pulled out of Bunia, a UN spokesman said, in a move diplomats read as a "
+        "concession to Kinshasa.",
+        "Houthi drones struck a tanker off Hodeidah, the coalition said, two days after the "
+        "truce expired.",
+    ],
+)
+def test_adjunct_after_a_trailing_attribution_is_not_said(text: str) -> None:
+    art = parse_article(text)
+    by_cue = [s for s in art.statements if s.cue == "said"]
+    assert len(by_cue) == 1
+    assert text.startswith(by_cue[0].content)
+
+
+def test_agreeing_to_act_is_what_the_source_reports() -> None:
+    art = parse_article(
+        "The Tatmadaw and the Arakan Army agreed to extend their truce by a month, according "
+        "to state television."
+    )
+    [s] = art.statements
+    assert s.cue == "according to"
+    assert s.content.startswith("The Tatmadaw and the Arakan Army agreed")
+
+
+def test_state_tv_is_the_source_not_a_verb() -> None:
+    # "state" is a cue verb ("officials state that"), but here it modifies "TV".
+    art = parse_article("Syrian state TV said the army had entered Saraqib.")
+    [s] = art.statements
+    assert s.cue == "said"
+    assert s.content == "the army had entered Saraqib"

@@ -59,3 +59,8 @@ FEMININE = _words("feminine_pronouns")
 """Pronouns by gender: an actor once called "he" is not the antecedent of a later "she"."""
 HONORIFICS: dict[str, str] = {k: str(v) for k, v in _DATA.get("honorifics", {}).items()}
 """Honorifics and the gender of the person they precede ("Mrs." -> "f")."""
+ADJUNCT_OPENERS = _words("adjunct_openers")
+"""First words of an adjunct after a trailing attribution ("..., X said, a day after ...")."""
+ADJUNCT_COUNTS = _words("adjunct_counts")
+ADJUNCT_UNITS = _words("adjunct_units")
+ADJUNCT_IN = _words("adjunct_in")

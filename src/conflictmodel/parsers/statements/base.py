@@ -238,7 +238,8 @@ class _Grammar:
             m.end - m.start == 1
             and m.end < sent[1]
             and toks[m.end].low in _MODIFIED_NOUNS
-            and not toks[m.end].cap  # "told Radio Tamazuj": a name
+            # "told Radio Tamazuj" names a station; "state TV" is the noun in capitals
+            and (not toks[m.end].cap or (toks[m.end].low == "tv" and toks[m.start].low == "state"))
         ):
             return None  # "state media", "report card": the word modifies a noun
         prev_i = m.start - 1

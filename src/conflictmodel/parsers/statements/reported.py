@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.statements import StatementKind
+from conflictmodel.parsers.statements import _words as W
 from conflictmodel.parsers.statements._words import CLAUSE_JOINS, QUESTION_WORDS, REPORT_NOUNS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
@@ -13,6 +14,7 @@ from conflictmodel.parsers.statements.base import (
     _Cue,
     _Para,
 )
+from conflictmodel.parsers.statements.cues import Token
 from conflictmodel.parsers.statements.emit import _Emitter
 
 _CLAUSE_JOINS = CLAUSE_JOINS
@@ -385,7 +387,7 @@ class _Reported(_Emitter):
         if x is None:
             return []
         parts = [(a, comma)]
-        if x < b and toks[x].low == ",":
+        if x < b and toks[x].low == "," and not _adjunct_at(toks, x + 1, b):
             parts.append((x + 1, b))
         return parts
 
@@ -459,6 +461,10 @@ class _Reported(_Emitter):
         for d in cues:
             if d is c or d.kind not in ("finite", "participle"):
                 continue
+            if d.hi < len(toks) and toks[d.hi].low == "to" and toks[d.hi - 1].low == "agreed":
+                # "The rebels agreed to extend the truce, according to state media": agreeing
+                # to do something is what the source reports, not a statement of its own.
+                continue
             if lo <= d.lo < hi:
                 self._resolve_cue(para, d, cues)
                 if d.speakers:
@@ -466,12 +472,34 @@ class _Reported(_Emitter):
                 # "The two sides have agreed to a swap, according to mediators": the inner
                 # verb names nobody it could resolve; the source is the speaker
         span = self._content_span(para, lo, hi)
-        if span is None or not c.speakers:
+        if span is None:
             return
+        sspan = c.speaker_span
+        speakers: list[Actor | None] = list(self._joint(c.speakers, sspan))
+        if not speakers:
+            # "according to state television": a source no stage knows is still the source,
+            # kept unresolved with the words that name it.
+            sspan = self._unresolved(para, c)
+            if sspan is None:
+                return
+            speakers = [None]
         cue_text, cue_span = self._cue_text(para, c)
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
-        for n, sp in enumerate(self._joint(c.speakers, c.speaker_span)):
+        for n, sp in enumerate(speakers):
             self._statement(
-                span, StatementKind.REPORTED, sp, c.speaker_span, cue_text, cue_span, via, date, n
+                span, StatementKind.REPORTED, sp, sspan, cue_text, cue_span, via, date, n
             )
+
+
+def _adjunct_at(toks: list[Token], x: int, b: int) -> bool:
+    """Tokens from ``x`` open an adjunct of time or manner ("a day after ...", "in a move ...",
+    "amid ..."), which says when or why, not a second part of what was said."""
+    words = [toks[y].low for y in range(x, min(b, x + 3))]
+    if not words:
+        return False
+    if words[0] in W.ADJUNCT_OPENERS:
+        return True
+    if len(words) > 1 and words[0] == "in" and words[1] in W.ADJUNCT_IN:
+        return True
+    return len(words) > 1 and words[0] in W.ADJUNCT_COUNTS and words[1] in W.ADJUNCT_UNITS
