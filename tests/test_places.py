@@ -369,3 +369,13 @@ def test_verb_frames_are_inflected_and_checked() -> None:
     assert cues.issue_cue(text, 0, 17, 25) == "sovereignty"
     with pytest.raises(GazetteerError):
         IssueCues.from_mapping({"irregular_verbs": {"give": "gave"}})
+
+
+def test_a_dateline_is_not_at_issue_with_its_sentence() -> None:
+    # The sentence's cue ("withdrew from the town of ...") is about the town, not the dateline.
+    art = parse_article(
+        "GOMA, March 3 (Reuters) - M23 fighters withdrew from the mining town of Walikale on "
+        "Sunday, a week after seizing it."
+    )
+    assert "Goma" not in [t.name for t in art.territories]
+    assert [p.role.value for p in art.places if p.name == "Goma"] == ["dateline"]

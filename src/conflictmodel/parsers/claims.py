@@ -45,6 +45,7 @@ from conflictmodel.parsers.language.mentions import (
     subject_actors,
     territory_mentions,
 )
+from conflictmodel.parsers.places import is_dateline
 from conflictmodel.parsers.proposals.lexicon import union
 from conflictmodel.parsers.proposals.provisions import recognized_as
 from conflictmodel.parsers.territories import gazetteer_of, iso_parent
@@ -478,6 +479,8 @@ class ClaimParser:
                 earlier = territory_mentions(ctx, prev)
             seen: set[str] = set()
             for tm, t in earlier:
+                if is_dateline(text, tm.span.start, tm.span.end):
+                    continue  # "GOMA (Reuters) - ... after seizing it": not what "it" means
                 if t.id not in seen and t.kind.value != "country":
                     out.append((tm, t))
                     seen.add(t.id)

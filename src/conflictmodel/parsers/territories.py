@@ -596,6 +596,8 @@ def _decide(
     _sentence_cues(ctx, cues, cands)
     tiers: dict[str, str] = {}
     for c in cands:
+        if c.role is PlaceRole.DATELINE:
+            c.tier = None  # a dateline says where the story was filed, never what is at issue
         if c.tier:
             tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
     _lists_at_issue(ctx, cues, cands, tiers)
@@ -737,7 +739,9 @@ def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[_Candidate]) 
     collective: dict[int, str | None] = {}
     for c in cands:
         sent = ctx.sentence_of(c.span.start) if ctx.sentences and not c.tier else None
-        if sent is None:
+        if sent is None or c.role is PlaceRole.DATELINE:
+            # "GOMA (Reuters) - Rebels withdrew from the town of ...": the dateline heads the
+            # sentence's text but is not part of what the sentence says.
             continue
         if c.terr.kind is TerritoryKind.COUNTRY:
             if sent.start not in countries:
