@@ -61,7 +61,7 @@ class PatternGate:
         ([0, 1, 2], [2])
     """
 
-    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_last", "_size")
+    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_kinds", "_last", "_size")
 
     def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
         table: dict[str, tuple[set[int], set[int]]] = {}
@@ -78,8 +78,16 @@ class PatternGate:
         self._all = frozenset(range(len(hints)))
         self._fold_safe = fold_safe
         self._automaton: Any = ahocorasick.Automaton()
+        # What a hint can be a hint of, numbered once here so that a scan stores a number per
+        # hit instead of hashing the pair of sets again for each one.
+        self._kinds: list[tuple[frozenset[int], frozenset[int]]] = []
+        kind_of: dict[tuple[frozenset[int], frozenset[int]], int] = {}
         for word, (stems, words) in table.items():
-            self._automaton.add_word(word, (len(word), frozenset(stems), frozenset(words)))
+            pair = (frozenset(stems), frozenset(words))
+            kind = kind_of.setdefault(pair, len(kind_of))
+            if kind == len(self._kinds):
+                self._kinds.append(pair)
+            self._automaton.add_word(word, (len(word), pair[0], pair[1], kind))
         self._size = len(table)
         self._last: tuple[str, _Hits] | None = None
         if table:
@@ -93,7 +101,7 @@ class PatternGate:
             return self._always
         found = set(self._always)
         n = len(low)
-        for last, (length, stems, words) in self._automaton.iter(low):
+        for last, (length, stems, words, _) in self._automaton.iter(low):
             s = last + 1 - length
             if s > 0:
                 c = low[s - 1]
@@ -151,26 +159,37 @@ class PatternGate:
         low = memo.get("folded")
         if low is None:
             low = memo["folded"] = fold_case(text)
-        n = len(low)
-        found: list[tuple[int, int, int, int]] = []
-        kinds: dict[tuple[frozenset[int], frozenset[int]], int] = {}
-        for last, (length, stems, words) in self._automaton.iter(low):
+        starts: list[int] = []
+        ends: list[int] = []
+        kinds: list[int] = []
+        flags: list[int] = []
+        low_ = low + " "  # one character past the end, so the next one always exists
+        for last, (length, _, _, kind) in self._automaton.iter(low):
             s = last + 1 - length
-            c = low[s - 1] if s > 0 else " "
-            flags = 0 if c.isalnum() or c in "_'’" else _START_OK
-            if last + 1 == n or not is_word_char(low[last + 1]):
-                flags |= _END_OK
-            kind = kinds.setdefault((stems, words), len(kinds))
-            found.append((s, last + 1, kind, flags))
-        found.sort(key=lambda h: h[0])
+            c = low_[s - 1] if s > 0 else " "
+            f = 0 if c.isalnum() or c in "_'’" else _START_OK
+            c = low_[last + 1]  # inlined is_word_char: this loop runs once per hit
+            if not (c.isalnum() or c == "_"):
+                f |= _END_OK
+            starts.append(s)
+            ends.append(last + 1)
+            kinds.append(kind)
+            flags.append(f)
+        # The automaton reports hits by where they end; lookups need them by where they start.
+        if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts = [starts[i] for i in order]
+            ends = [ends[i] for i in order]
+            kinds = [kinds[i] for i in order]
+            flags = [flags[i] for i in order]
         # Parallel arrays of machine ints: a long article has hundreds of thousands of hits,
         # and a tuple per hit cost about five times the memory.
         hits = _Hits(
-            starts=array("l", (h[0] for h in found)),
-            ends=array("l", (h[1] for h in found)),
-            kinds=array("l", (h[2] for h in found)),
-            flags=array("b", (h[3] for h in found)),
-            sets=list(kinds),
+            starts=array("l", starts),
+            ends=array("l", ends),
+            kinds=array("l", kinds),
+            flags=array("b", flags),
+            sets=self._kinds,
         )
         memo[key] = (self, hits)
         # The last text scanned, checked by identity first: the stages ask one gate about
