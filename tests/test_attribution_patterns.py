@@ -8,27 +8,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from articles_statements.helpers import actor_name, evidence, members
 from conflictmodel import parse_article
 from conflictmodel.article import Article
 from conflictmodel.model.statements import SpeakerSource
-from conflictmodel.span import Span
 from conflictmodel.statements import Statement
-
-
-def _evidence(art: Article, span: Span | None) -> str:
-    assert span is not None
-    return art.evidence(span)
-
-
-def _members(s: Statement) -> tuple[str, ...]:
-    assert s.speaker is not None
-    return s.speaker.members
-
-
-def _name(art: Article, actor_id: str) -> str:
-    actor = art.actor(actor_id)
-    assert actor is not None
-    return actor.name
 
 
 def _by_content(art: Article, start: str) -> Statement:
@@ -64,7 +48,7 @@ def test_document_as_source() -> None:
     assert s.speaker is not None
     assert s.speaker.anonymous
     assert s.speaker_source is SpeakerSource.DOCUMENT
-    assert _evidence(art, s.speaker_span) == "The court filing"
+    assert evidence(art, s.speaker_span) == "The court filing"
 
 
 # 2. reported clauses without "that"
@@ -138,7 +122,7 @@ def test_demonym_title_descriptor() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Nikol Pashinyan"
     assert s.speaker_source is SpeakerSource.DESCRIPTOR
-    assert _evidence(art, s.speaker_span) == "the Armenian premier"
+    assert evidence(art, s.speaker_span) == "the Armenian premier"
 
 
 def test_transliterations_are_one_person() -> None:
@@ -173,7 +157,7 @@ def test_the_two_ministers_are_the_pair_named_before() -> None:
     )
     s = _by_content(art, "the grain corridor")
     assert s.speaker is not None
-    assert {_name(art, m) for m in _members(s)} == {
+    assert {actor_name(art, m) for m in members(s)} == {
         "Andrii Sybiha",
         "Radoslaw Sikorski",
     }
@@ -268,7 +252,7 @@ def test_closing_mark_glued_to_the_pronoun() -> None:
     )
     s = _by_content(art, "We will not accept a partial deal")
     assert s.cue == "insisted"
-    assert _evidence(art, s.speaker_span) == "she"
+    assert evidence(art, s.speaker_span) == "she"
 
 
 def test_the_aide_is_the_adviser_named_before() -> None:
@@ -433,7 +417,7 @@ def test_what_it_calls() -> None:
         'Russia launched what it calls a "special military operation" in February 2022.'
     )
     s = _by_content(art, "special military operation")
-    assert _evidence(art, s.speaker_span) == "it"
+    assert evidence(art, s.speaker_span) == "it"
     assert s.speaker is not None
     assert s.speaker.id == "state:RU"
 

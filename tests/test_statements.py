@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articles_statements.helpers import actor_name, evidence, members
 from conflictmodel import parse_article
 from conflictmodel.article import Article
 from conflictmodel.context import ParseContext
@@ -270,22 +271,6 @@ NOT_STATEMENTS: dict[str, list[str]] = {
 }
 
 
-def _evidence(art: Article, span: Span | None) -> str:
-    assert span is not None
-    return art.evidence(span)
-
-
-def _members(s: Statement) -> tuple[str, ...]:
-    assert s.speaker is not None
-    return s.speaker.members
-
-
-def _name(art: Article, actor_id: str) -> str:
-    actor = art.actor(actor_id)
-    assert actor is not None
-    return actor.name
-
-
 def _names(stmt: Statement) -> list[str]:
     sp = stmt.speaker
     if sp is None:
@@ -397,8 +382,8 @@ def test_both_gives_one_statement_of_a_joint_speaker(parsed: dict[str, Article])
     art = parsed["lebanon_both.txt"]
     (both,) = [s for s in art.statements if "Resolution 1701" in s.content]
     assert both.speaker is not None
-    members = {_name(art, m) for m in _members(both)}
-    assert members >= {"Najib Mikati", "Nabih Berri"}
+    names = {actor_name(art, m) for m in members(both)}
+    assert names >= {"Najib Mikati", "Nabih Berri"}
     assert "Najib Mikati" in both.speaker.name or "Najib Mikati" in both.speaker.aliases[0]
 
 
@@ -455,7 +440,7 @@ def test_headline_with_cue_is_a_headline_statement() -> None:
     (s,) = art.statements
     assert s.content == "Talks With Iran Are Over"
     assert s.cue == "Says"
-    assert _evidence(art, s.speaker_span) == "Rubio"
+    assert evidence(art, s.speaker_span) == "Rubio"
     assert s.speaker_source is SpeakerSource.HEADLINE
 
 

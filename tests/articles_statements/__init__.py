@@ -1,0 +1,1 @@
+"""Articles written for the statements tests, and their helpers."""
