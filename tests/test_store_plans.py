@@ -8,29 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from articles_proposals.plan_articles import ARTICLES
 from conflictmodel import parse_article
 from conflictmodel.corpus import Corpus
 from conflictmodel.errors import InputError
 from conflictmodel.store import Store
-
-# Written for these tests: one plan for Sudan reported three times, one South Caucasus deal.
-ARTICLES = [
-    (
-        "2025-05-02",
-        "Egypt proposed a plan for a 90-day truce in Sudan on Friday. The plan would open "
-        "humanitarian corridors to El Fasher.",
-    ),
-    ("2025-05-10", "The RSF rejected the Egyptian plan for a truce in Sudan, a spokesman said."),
-    (
-        "2025-05-20",
-        "Sudan's army accepted the Egyptian plan for a 90-day truce after talks in Cairo.",
-    ),
-    (
-        "2025-08-08",
-        "Armenia and Azerbaijan initialled the Washington peace agreement at the White House on "
-        "Friday. The agreement would open a transit route through Syunik.",
-    ),
-]
 
 
 def _articles() -> list[tuple[str, object]]:
