@@ -37,7 +37,6 @@ from typing import Any
 
 import attrs
 
-from conflictmodel._validators import country_codes, subdivision_codes
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
 from conflictmodel.gazetteer import Gazetteer, Match, fold, slugify
@@ -45,14 +44,20 @@ from conflictmodel.gazetteer.cities import City, CityIndex
 from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory, TerritoryKind
+from conflictmodel.parsers._territory_issue import (
+    Candidate,
+    country_of,
+    decide,
+    is_iso_code,
+    iso_parent,
+    own_sovereignty,
+)
 from conflictmodel.parsers.places import (
-    MILITARY,
     SOVEREIGNTY,
     IssueCues,
     attack_words,
     is_dateline,
     place_role,
-    stronger,
 )
 from conflictmodel.resources import load_data
 
@@ -101,16 +106,6 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _CLAIMANT = re.compile(
     r"\s{1,3}(?:[a-z-]+\s{1,3})?(?:sovereignty|control|rule|authority|claims?)\s{1,3}(?:over|to|of)\b"
 )
-
-
-def is_iso_code(code: str) -> bool:
-    """Whether ``code`` is an ISO 3166-1 alpha-2 or ISO 3166-2 code.
-
-    Example:
-        >>> is_iso_code("UA-14"), is_iso_code("area:donbas")
-        (True, False)
-    """
-    return code in country_codes() or code in subdivision_codes()
 
 
 _CITY_WORDS = load_data("cities_words.json")
@@ -204,7 +199,7 @@ def _countries_named(gz: Gazetteer, matches: list[Match]) -> set[str]:
                 out.add(e.target[6:])
             elif e.kind is MentionKind.TERRITORY:
                 terr = gz.territories.get(e.target)
-                country = _country_of(gz, terr) if terr is not None else None
+                country = country_of(gz, terr) if terr is not None else None
                 if country:
                     out.add(country)
     return out
@@ -366,25 +361,6 @@ def _reports_fighting(ctx: ParseContext, offset: int, memo: dict[int, bool]) -> 
     return hit
 
 
-@attrs.define
-class _Candidate:
-    """One mention of a location, with what its words say about it."""
-
-    terr: Territory
-    span: Span
-    via: str
-    tier: str | None
-    role: PlaceRole
-    sentence: int
-    # Whether later stages see it in ctx.territories even when not at issue: every location the
-    # gazetteer lists (as before places existed), but not a seat of government used as a place
-    # away from fighting, nor a GeoNames city ("recognised government based in Tripoli" is
-    # not a territory a provision may take).
-    listed: bool = True
-    # Whether its cue moves it from one state to another (recognised, ceded, annexed).
-    transfer: bool = False
-
-
 class TerritoryParser:
     """Finds the locations the text names (stage ``territories``).
 
@@ -418,7 +394,7 @@ class TerritoryParser:
         gz = gazetteer_of(ctx)
         cues = self.cues or IssueCues.default()
         text = ctx.text
-        cands: list[_Candidate] = []
+        cands: list[Candidate] = []
         fighting: dict[int, bool] = {}
         # Every mention of a state by name, acting or not: the subject of "its sovereignty".
         states: list[tuple[Span, Territory]] = []
@@ -430,7 +406,7 @@ class TerritoryParser:
                 terr = gz.territories[tid]
                 if terr.kind is TerritoryKind.COUNTRY:
                     states.append((m.span, terr))
-        _own_sovereignty(ctx, cues, cands, states)
+        own_sovereignty(ctx, cues, cands, states)
         # A state named only as an actor ("Ukraine said"): its first mention, in case one of
         # its territories changes hands and puts the state at issue too.
         actor_countries: dict[str, Span] = {}
@@ -440,7 +416,7 @@ class TerritoryParser:
             city = self._make(ctx, cues, extra[0], extra[1], "name")
             city.listed = False
             cands.append(city)
-        tiers = _decide(ctx, gz, cues, cands, actor_countries)
+        tiers = decide(ctx, gz, cues, cands, actor_countries)
         cands.sort(key=lambda c: (c.span.start, c.span.end))
         pending: list[tuple[Span, str, MentionKind, str, bool]] = []
         for c in cands:
@@ -461,7 +437,7 @@ class TerritoryParser:
         cues: IssueCues,
         m: Match,
         fighting: dict[int, bool],
-    ) -> _Candidate | None:
+    ) -> Candidate | None:
         text = ctx.text
         terr_ids = m.targets(MentionKind.TERRITORY)
         if not terr_ids:
@@ -501,12 +477,12 @@ class TerritoryParser:
     @staticmethod
     def _make(
         ctx: ParseContext, cues: IssueCues, terr: Territory, span: Span, via: str
-    ) -> _Candidate:
+    ) -> Candidate:
         sent = ctx.sentence_of(span.start) if ctx.sentences else None
         floor = sent.start if sent is not None else max(0, ctx.text.rfind("\n", 0, span.start))
         country = terr.kind is TerritoryKind.COUNTRY
         tier = cues.issue_cue(ctx.text, floor, span.start, span.end, country=country)
-        return _Candidate(
+        return Candidate(
             terr=terr,
             span=span,
             via=via,
@@ -529,236 +505,12 @@ def _bare(terr: Territory) -> Territory:
     )
 
 
-def iso_parent(gz: Gazetteer, terr: Territory) -> str | None:
-    """The ISO 3166-2 (else ISO 3166-1) code of the region or state ``terr`` lies in: its
-    parent, or the nearest ancestor with an ISO code (Stepanakert → Nagorno-Karabakh → AZ).
-
-    Example:
-        >>> gz = Gazetteer.default()
-        >>> iso_parent(gz, gz.territories["area:kramatorsk"]), iso_parent(gz, gz.territories["UA-14"])
-        ('UA-14', 'UA')
-    """
-    seen: set[str] = {terr.id}
-    parent = terr.parent
-    while parent and parent not in seen:
-        seen.add(parent)
-        if is_iso_code(parent):
-            return parent
-        up = gz.territories.get(parent)
-        parent = up.parent if up is not None else None
-    if terr.code and "-" in terr.code:
-        return terr.code.split("-", 1)[0]
-    return None
-
-
-def _country_of(gz: Gazetteer, terr: Territory) -> str | None:
-    if terr.kind is TerritoryKind.COUNTRY:
-        return terr.code
-    if terr.code:
-        return terr.code.split("-", 1)[0]
-    parent = iso_parent(gz, terr)
-    return parent.split("-", 1)[0] if parent else None
-
-
-def _chains(cues: IssueCues, text: str, cands: list[_Candidate]) -> list[list[_Candidate]]:
-    """Candidates grouped into lists ("Crimea, Donetsk and Luhansk"), in text order."""
-    chains: list[list[_Candidate]] = []
-    for c in sorted(cands, key=lambda c: (c.span.start, c.span.end)):
-        if chains:
-            last = chains[-1][-1]
-            if last.sentence == c.sentence and cues.continues_list(
-                text, last.span.end, c.span.start
-            ):
-                chains[-1].append(c)
-                continue
-        chains.append([c])
-    return chains
-
-
-def _decide(
-    ctx: ParseContext,
-    gz: Gazetteer,
-    cues: IssueCues,
-    cands: list[_Candidate],
-    actor_countries: dict[str, Span],
-) -> dict[str, str]:
-    """Which territories are at issue, with the strongest tier of the cues that say so.
-
-    A name in a list shares the list's strongest cue; a sentence cue ("the reunification of
-    the island") puts the countries of its sentence at issue, a cue on a plural place noun
-    ("annexed four regions") its regions.  A state is at issue by its own words (its
-    sovereignty, integrity, borders), or when one of its territories changes hands (recognised,
-    ceded, annexed, breakaway: its integrity is at stake), where the text names it; then a
-    region of it with its own ISO code where an event happened is at issue too.  Occupied or
-    captured ground does not put its whole state at issue.
-    """
-    _share_list_cues(cues, ctx.text, cands)
-    _sentence_cues(ctx, cues, cands)
-    tiers: dict[str, str] = {}
-    for c in cands:
-        if c.role is PlaceRole.DATELINE:
-            c.tier = None  # a dateline says where the story was filed, never what is at issue
-        if c.tier:
-            tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
-    _lists_at_issue(ctx, cues, cands, tiers)
-    _states_at_issue(gz, cands, tiers, actor_countries)
-    for c in cands:
-        code = c.terr.code
-        if (
-            c.role is PlaceRole.EVENT_LOCATION
-            and code
-            and "-" in code
-            and c.terr.id not in tiers
-            and code.split("-", 1)[0] in tiers
-        ):
-            tiers[c.terr.id] = MILITARY
-    return tiers
-
-
-def _lists_at_issue(
-    ctx: ParseContext, cues: IssueCues, cands: list[_Candidate], tiers: dict[str, str]
-) -> None:
-    """An enumeration of regions that the sentence before announces with a cue on a plural
-    place noun ("Russia claims four regions. They are Donetsk, Luhansk, ...") is at issue.  Not
-    for lists of countries, nor where the list has a role of its own (strikes on, talks in)."""
-    text = ctx.text
-    for chain in _chains(cues, text, cands):
-        if len(chain) < 2 or any(
-            c.role is not PlaceRole.OTHER or c.terr.kind is TerritoryKind.COUNTRY for c in chain
-        ):
-            continue
-        if any(c.terr.id in tiers for c in chain) or not ctx.sentences:
-            continue
-        sent = ctx.sentence_of(chain[0].span.start)
-        j = sent.start - 1 if sent is not None else -1
-        while j > 0 and text[j].isspace():
-            j -= 1
-        prev = ctx.sentence_of(j) if j >= 0 else None
-        tier = None
-        if prev is not None and prev.end <= chain[0].span.start:
-            tier = cues.collective_cue(text, prev.start, prev.end)
-        if tier is not None:
-            for c in chain:
-                tiers.setdefault(c.terr.id, MILITARY)
-
-
-def _states_at_issue(
-    gz: Gazetteer,
-    cands: list[_Candidate],
-    tiers: dict[str, str],
-    actor_countries: dict[str, Span],
-) -> None:
-    """The state of a territory that changes hands, where the text names it (as a place, or
-    only as an actor: then its first mention is the evidence)."""
-    by_id = {c.terr.id: c.terr for c in cands}
-    for c in list(cands):
-        if not c.transfer:
-            continue
-        country = _country_of(gz, c.terr)
-        if not country or country == c.terr.id or country not in gz.territories:
-            continue
-        if country not in by_id:
-            span = actor_countries.get(country)
-            if span is None:
-                continue
-            state = gz.territories[country]
-            cands.append(
-                _Candidate(
-                    terr=state,
-                    span=span,
-                    via="name",
-                    tier=MILITARY,
-                    role=PlaceRole.OTHER,
-                    sentence=-1,
-                )
-            )
-            by_id[country] = state
-        tiers.setdefault(country, MILITARY)
-
-
-def _own_sovereignty(
-    ctx: ParseContext,
-    cues: IssueCues,
-    cands: list[_Candidate],
-    states: list[tuple[Span, Territory]],
-) -> None:
-    """A state whose own sovereignty its sentence speaks of ("Guyana called the move a threat
-    to its sovereignty"): the first state the sentence names before that phrase, its subject.
-    One search per sentence that names a state."""
-    if not ctx.sentences:
-        return
-    seen: set[int] = set()
-    # The first candidate of each (territory, sentence), looked up instead of scanned for.
-    first: dict[tuple[str, int], _Candidate] = {}
-    for c in cands:
-        first.setdefault((c.terr.id, c.sentence), c)
-    for span, terr in states:
-        sent = ctx.sentence_of(span.start)
-        if sent is None or sent.start in seen:
-            continue
-        seen.add(sent.start)
-        at = cues.own_sovereignty(ctx.text, span.end, sent.end)
-        if at is None:
-            continue
-        found = first.get((terr.id, sent.start))
-        if found is not None:
-            found.tier = SOVEREIGNTY
-            continue
-        new = _Candidate(
-            terr=terr,
-            span=span,
-            via="name",
-            tier=SOVEREIGNTY,
-            role=PlaceRole.OTHER,
-            sentence=sent.start,
-        )
-        cands.append(new)
-        first[(terr.id, sent.start)] = new
-
-
-def _share_list_cues(cues: IssueCues, text: str, cands: list[_Candidate]) -> None:
-    """Names of one list share its strongest cue and its role."""
-    for chain in _chains(cues, text, cands):
-        tier: str | None = None
-        for c in chain:
-            tier = stronger(tier, c.tier)
-        role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
-        transfer = any(c.transfer for c in chain)
-        for c in chain:
-            c.tier = stronger(c.tier, tier)
-            c.transfer = c.transfer or transfer
-            if c.role is PlaceRole.OTHER:
-                c.role = role  # "strikes on Druzhkivka and Myrnohrad"
-
-
-def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[_Candidate]) -> None:
-    """Cues of a whole sentence: "the reunification of the island" for its countries, a cue on a plural
-    place noun ("annexed four regions: Donetsk, Luhansk...") for its regions and towns."""
-    text = ctx.text
-    countries: dict[int, bool] = {}
-    collective: dict[int, str | None] = {}
-    for c in cands:
-        sent = ctx.sentence_of(c.span.start) if ctx.sentences and not c.tier else None
-        if sent is None or c.role is PlaceRole.DATELINE:
-            # "GOMA (Reuters) - Rebels withdrew from the town of ...": the dateline heads the
-            # sentence's text but is not part of what the sentence says.
-            continue
-        if c.terr.kind is TerritoryKind.COUNTRY:
-            if sent.start not in countries:
-                countries[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
-            c.tier = SOVEREIGNTY if countries[sent.start] else None
-        else:
-            if sent.start not in collective:
-                collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
-            c.tier = collective[sent.start]
-
-
 def _record_places(
-    ctx: ParseContext, gz: Gazetteer, cands: list[_Candidate], tiers: Mapping[str, str]
+    ctx: ParseContext, gz: Gazetteer, cands: list[Candidate], tiers: Mapping[str, str]
 ) -> None:
     """A Place in ``ctx.places`` for every location not at issue, with the role of its most
     telling mention."""
-    by_id: dict[str, list[_Candidate]] = {}
+    by_id: dict[str, list[Candidate]] = {}
     for c in cands:
         if c.terr.id not in tiers:
             by_id.setdefault(c.terr.id, []).append(c)

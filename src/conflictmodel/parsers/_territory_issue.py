@@ -1,0 +1,282 @@
+"""Which locations of an article are at issue: the decision of the ``territories`` stage.
+
+[`TerritoryParser`][conflictmodel.parsers.territories.TerritoryParser] makes one candidate per
+mention, with the tier of the cue its own words give it
+([`IssueCues`][conflictmodel.parsers.places.IssueCues]); this module settles what is at issue
+from all of them together: names of one list share a cue, a sentence cue or a cue on a plural
+place noun reaches the names of its sentence, a state is at issue when one of its territories
+changes hands.  Kept apart from the stage so that each module reads as one concern.
+
+Example:
+    >>> from conflictmodel.gazetteer import Gazetteer
+    >>> gz = Gazetteer.default()
+    >>> iso_parent(gz, gz.territories["area:stepanakert"])
+    'AZ'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from conflictmodel._validators import country_codes, subdivision_codes
+from conflictmodel.context import ParseContext
+from conflictmodel.gazetteer import Gazetteer
+from conflictmodel.model.places import PlaceRole
+from conflictmodel.model.span import Span
+from conflictmodel.model.territories import Territory, TerritoryKind
+from conflictmodel.parsers.places import MILITARY, SOVEREIGNTY, IssueCues, stronger
+
+__all__ = ["Candidate", "country_of", "decide", "is_iso_code", "iso_parent", "own_sovereignty"]
+
+
+def is_iso_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 or ISO 3166-2 code.
+
+    Example:
+        >>> is_iso_code("UA-14"), is_iso_code("area:donbas")
+        (True, False)
+    """
+    return code in country_codes() or code in subdivision_codes()
+
+
+@attrs.define
+class Candidate:
+    """One mention of a location, with what its words say about it."""
+
+    terr: Territory
+    span: Span
+    via: str
+    tier: str | None
+    role: PlaceRole
+    sentence: int
+    # Whether later stages see it in ctx.territories even when not at issue: every location the
+    # gazetteer lists (as before places existed), but not a seat of government used as a place
+    # away from fighting, nor a GeoNames city ("recognised government based in Tripoli" is
+    # not a territory a provision may take).
+    listed: bool = True
+    # Whether its cue moves it from one state to another (recognised, ceded, annexed).
+    transfer: bool = False
+
+
+def iso_parent(gz: Gazetteer, terr: Territory) -> str | None:
+    """The ISO 3166-2 (else ISO 3166-1) code of the region or state ``terr`` lies in: its
+    parent, or the nearest ancestor with an ISO code (Stepanakert → Nagorno-Karabakh → AZ).
+
+    Example:
+        >>> gz = Gazetteer.default()
+        >>> iso_parent(gz, gz.territories["area:kramatorsk"]), iso_parent(gz, gz.territories["UA-14"])
+        ('UA-14', 'UA')
+    """
+    seen: set[str] = {terr.id}
+    parent = terr.parent
+    while parent and parent not in seen:
+        seen.add(parent)
+        if is_iso_code(parent):
+            return parent
+        up = gz.territories.get(parent)
+        parent = up.parent if up is not None else None
+    if terr.code and "-" in terr.code:
+        return terr.code.split("-", 1)[0]
+    return None
+
+
+def country_of(gz: Gazetteer, terr: Territory) -> str | None:
+    if terr.kind is TerritoryKind.COUNTRY:
+        return terr.code
+    if terr.code:
+        return terr.code.split("-", 1)[0]
+    parent = iso_parent(gz, terr)
+    return parent.split("-", 1)[0] if parent else None
+
+
+def _chains(cues: IssueCues, text: str, cands: list[Candidate]) -> list[list[Candidate]]:
+    """Candidates grouped into lists ("Crimea, Donetsk and Luhansk"), in text order."""
+    chains: list[list[Candidate]] = []
+    for c in sorted(cands, key=lambda c: (c.span.start, c.span.end)):
+        if chains:
+            last = chains[-1][-1]
+            if last.sentence == c.sentence and cues.continues_list(
+                text, last.span.end, c.span.start
+            ):
+                chains[-1].append(c)
+                continue
+        chains.append([c])
+    return chains
+
+
+def decide(
+    ctx: ParseContext,
+    gz: Gazetteer,
+    cues: IssueCues,
+    cands: list[Candidate],
+    actor_countries: dict[str, Span],
+) -> dict[str, str]:
+    """Which territories are at issue, with the strongest tier of the cues that say so.
+
+    A name in a list shares the list's strongest cue; a sentence cue ("the reunification of
+    the island") puts the countries of its sentence at issue, a cue on a plural place noun
+    ("annexed four regions") its regions.  A state is at issue by its own words (its
+    sovereignty, integrity, borders), or when one of its territories changes hands (recognised,
+    ceded, annexed, breakaway: its integrity is at stake), where the text names it; then a
+    region of it with its own ISO code where an event happened is at issue too.  Occupied or
+    captured ground does not put its whole state at issue.
+    """
+    _share_list_cues(cues, ctx.text, cands)
+    _sentence_cues(ctx, cues, cands)
+    tiers: dict[str, str] = {}
+    for c in cands:
+        if c.role is PlaceRole.DATELINE:
+            c.tier = None  # a dateline says where the story was filed, never what is at issue
+        if c.tier:
+            tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
+    _lists_at_issue(ctx, cues, cands, tiers)
+    _states_at_issue(gz, cands, tiers, actor_countries)
+    for c in cands:
+        code = c.terr.code
+        if (
+            c.role is PlaceRole.EVENT_LOCATION
+            and code
+            and "-" in code
+            and c.terr.id not in tiers
+            and code.split("-", 1)[0] in tiers
+        ):
+            tiers[c.terr.id] = MILITARY
+    return tiers
+
+
+def _lists_at_issue(
+    ctx: ParseContext, cues: IssueCues, cands: list[Candidate], tiers: dict[str, str]
+) -> None:
+    """An enumeration of regions that the sentence before announces with a cue on a plural
+    place noun ("Russia claims four regions. They are Donetsk, Luhansk, ...") is at issue.  Not
+    for lists of countries, nor where the list has a role of its own (strikes on, talks in)."""
+    text = ctx.text
+    for chain in _chains(cues, text, cands):
+        if len(chain) < 2 or any(
+            c.role is not PlaceRole.OTHER or c.terr.kind is TerritoryKind.COUNTRY for c in chain
+        ):
+            continue
+        if any(c.terr.id in tiers for c in chain) or not ctx.sentences:
+            continue
+        sent = ctx.sentence_of(chain[0].span.start)
+        j = sent.start - 1 if sent is not None else -1
+        while j > 0 and text[j].isspace():
+            j -= 1
+        prev = ctx.sentence_of(j) if j >= 0 else None
+        tier = None
+        if prev is not None and prev.end <= chain[0].span.start:
+            tier = cues.collective_cue(text, prev.start, prev.end)
+        if tier is not None:
+            for c in chain:
+                tiers.setdefault(c.terr.id, MILITARY)
+
+
+def _states_at_issue(
+    gz: Gazetteer,
+    cands: list[Candidate],
+    tiers: dict[str, str],
+    actor_countries: dict[str, Span],
+) -> None:
+    """The state of a territory that changes hands, where the text names it (as a place, or
+    only as an actor: then its first mention is the evidence)."""
+    by_id = {c.terr.id: c.terr for c in cands}
+    for c in list(cands):
+        if not c.transfer:
+            continue
+        country = country_of(gz, c.terr)
+        if not country or country == c.terr.id or country not in gz.territories:
+            continue
+        if country not in by_id:
+            span = actor_countries.get(country)
+            if span is None:
+                continue
+            state = gz.territories[country]
+            cands.append(
+                Candidate(
+                    terr=state,
+                    span=span,
+                    via="name",
+                    tier=MILITARY,
+                    role=PlaceRole.OTHER,
+                    sentence=-1,
+                )
+            )
+            by_id[country] = state
+        tiers.setdefault(country, MILITARY)
+
+
+def own_sovereignty(
+    ctx: ParseContext,
+    cues: IssueCues,
+    cands: list[Candidate],
+    states: list[tuple[Span, Territory]],
+) -> None:
+    """A state whose own sovereignty its sentence speaks of ("Guyana called the move a threat
+    to its sovereignty"): the first state the sentence names before that phrase, its subject.
+    One search per sentence that names a state."""
+    if not ctx.sentences:
+        return
+    seen: set[int] = set()
+    # The first candidate of each (territory, sentence), looked up instead of scanned for.
+    first: dict[tuple[str, int], Candidate] = {}
+    for c in cands:
+        first.setdefault((c.terr.id, c.sentence), c)
+    for span, terr in states:
+        sent = ctx.sentence_of(span.start)
+        if sent is None or sent.start in seen:
+            continue
+        seen.add(sent.start)
+        at = cues.own_sovereignty(ctx.text, span.end, sent.end)
+        if at is None:
+            continue
+        found = first.get((terr.id, sent.start))
+        if found is not None:
+            found.tier = SOVEREIGNTY
+            continue
+        new = Candidate(
+            terr=terr,
+            span=span,
+            via="name",
+            tier=SOVEREIGNTY,
+            role=PlaceRole.OTHER,
+            sentence=sent.start,
+        )
+        cands.append(new)
+        first[(terr.id, sent.start)] = new
+
+
+def _share_list_cues(cues: IssueCues, text: str, cands: list[Candidate]) -> None:
+    """Names of one list share its strongest cue and its role."""
+    for chain in _chains(cues, text, cands):
+        tier: str | None = None
+        for c in chain:
+            tier = stronger(tier, c.tier)
+        role = next((c.role for c in chain if c.role is not PlaceRole.OTHER), PlaceRole.OTHER)
+        transfer = any(c.transfer for c in chain)
+        for c in chain:
+            c.tier = stronger(c.tier, tier)
+            c.transfer = c.transfer or transfer
+            if c.role is PlaceRole.OTHER:
+                c.role = role  # "strikes on Druzhkivka and Myrnohrad"
+
+
+def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[Candidate]) -> None:
+    """Cues of a whole sentence: "the reunification of the island" for its countries, a cue on a plural
+    place noun ("annexed four regions: Donetsk, Luhansk...") for its regions and towns."""
+    text = ctx.text
+    countries: dict[int, bool] = {}
+    collective: dict[int, str | None] = {}
+    for c in cands:
+        sent = ctx.sentence_of(c.span.start) if ctx.sentences and not c.tier else None
+        if sent is None or c.role is PlaceRole.DATELINE:
+            # "GOMA (Reuters) - Rebels withdrew from the town of ...": the dateline heads the
+            # sentence's text but is not part of what the sentence says.
+            continue
+        if c.terr.kind is TerritoryKind.COUNTRY:
+            if sent.start not in countries:
+                countries[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
+            c.tier = SOVEREIGNTY if countries[sent.start] else None
+        else:
+            if sent.start not in collective:
+                collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
+            c.tier = collective[sent.start]
