@@ -471,6 +471,8 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
         and (b.trigger.owner is not None and b.trigger.owner[1].id != a.trigger.owner[1].id)
     ):
         return True
+    if _distinct_triggers(text, a, b):
+        return True
     if b.implicit != a.implicit:
         imp, trg = (b, a) if b.implicit else (a, b)
         if (
@@ -490,6 +492,25 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
             # treaty is an earlier proposal, the referendum a new demand.
             return True
     return False
+
+
+_JOINED = re.compile(r"\b(?:and|but|while|after|before|as|when|whereas)\b|[,;:]", re.I)
+
+
+def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
+    """Two proposal nouns of one clause that name two proposals: each with its own status verb
+    ("announced a ceasefire, days after the rebels declared a truce of their own"), or an
+    earlier one referred back to and another party's own ("called the offer a trick and
+    repeated Kyiv's proposal")."""
+    ta, tb = a.trigger, b.trigger
+    if ta is None or tb is None or a.implicit or b.implicit:
+        return False
+    if not _JOINED.search(text[b.end : a.start]):
+        # "a proposal for a truce", "the plan, a truce": one noun phrase, one proposal.
+        return False
+    if a.governed and b.governed and a.cue_start > b.end and not (ta.anaphoric or tb.anaphoric):
+        return True
+    return tb.anaphoric and ta.owner is not None and not ta.anaphoric
 
 
 def _fold_into(b: _Anchor, a: _Anchor) -> None:

@@ -267,6 +267,9 @@ def new_draft(
     return draft
 
 
+_SPELLS_OUT = re.compile(r"[\s,]{0,3}[:\u2014\u2013]")
+
+
 def draft_region(
     self: ProposalParser,
     text: str,
@@ -291,8 +294,15 @@ def draft_region(
         nxt = c_next(clauses, a.clause)
         if nxt is not None and not any(b.clause == nxt and not b.implicit for b in others):
             end = nxt.end
+    after = a.clause.end
+    if _SPELLS_OUT.match(text, a.end, a.clause.end + 3):
+        # "Moscow's terms — Ukraine's withdrawal ... — had not changed": what the colon or
+        # dash opens is the noun's content.
+        nxt = c_next(clauses, a.clause)
+        if nxt is not None and not any(b.clause == nxt for b in others):
+            end = after = max(end, nxt.end)
     for c in clauses:
-        if c.start < a.clause.end:
+        if c.start < after:
             continue
         if any(b.clause == c for b in others):
             break

@@ -46,7 +46,13 @@ _DEFINITE = re.compile(
     r"(?:\s{1,3}[\w.'’\"“”-]+){0,4}\s{0,3}$",
     re.I,
 )
-_FRESH = re.compile(r"\b(?:another|new|second|fresh|separate|rival|counter|alternative)\b", re.I)
+_FRESH = re.compile(
+    r"\b(?:another|new|second|fresh|separate|rival|counter|alternative|own)\b", re.I
+)
+# "a truce of its own": another party's plan of the same kind.
+_OWN_AFTER = re.compile(r"\s{1,3}of\s{1,3}(?:its|their|his|her|our)\s{1,3}own\b", re.I)
+# A quoted name ("the "coalition of the willing" plan") says nothing about definiteness.
+_QUOTED = re.compile(r"[\"“][^\"“”]{1,80}[\"”]")
 # How far back a plan stays open for a definite mention (characters): a news article's
 # "the deal" five paragraphs on still means the deal of the lead.
 _REACH = 6000
@@ -72,12 +78,12 @@ def _reference(text: str, d: _Draft) -> str:
         np = text[d.anchor.end : min(len(text), d.anchor.end + 40)]
         cut = np.lower().find(d.trigger.lower())
         np = np[: cut + len(d.trigger)] if cut >= 0 else ""
-    head = np[: max(0, np.lower().rfind(d.trigger.lower()))]
+    head = _QUOTED.sub(" ", np[: max(0, np.lower().rfind(d.trigger.lower()))])
     if not head.strip():
-        before = text[max(0, d.anchor.start - 40) : d.anchor.start]
+        before = _QUOTED.sub(" ", text[max(0, d.anchor.start - 40) : d.anchor.start])
         cut = max(before.rfind(","), before.rfind(";"), before.rfind("."), before.rfind("\n"))
         head = before[cut + 1 :]
-    if _FRESH.search(head):
+    if _FRESH.search(head) or _OWN_AFTER.match(text, d.anchor.end):
         return "fresh"
     if _DEFINITE.search(head):
         return "definite"
@@ -209,6 +215,9 @@ def _open_plan(
     if cand is None or d.start - last_seen.get(id(cand), cand.end) > _REACH:
         return None
     if not _proposer_ok(cand, d):
+        return None
+    if ref == "indefinite" and d.first_sentence == cand.first_sentence:
+        # One sentence does not name the same plan twice with "a": two plans.
         return None
     # "an agreement" again, adding nothing: the same agreement reported again.
     if ref == "definite" or (d.kinds <= cand.kinds and not _plural(d.trigger)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from conflictmodel.context import ParseContext, ProposalTrace
@@ -49,6 +50,45 @@ from conflictmodel.parsers.proposals.provisions import (
 )
 
 __all__ = ["ProposalParser"]
+
+
+def _term_of_plan(a: _Anchor) -> bool:
+    """A weak trigger no verb, owner or name makes news of ("Under the plan, the first phase
+    would see a six-week ceasefire"): in a sentence that continues a plan it is one of its
+    terms, not a proposal of its own."""
+    t = a.trigger
+    return (
+        t is not None
+        and t.weak
+        and not a.implicit
+        and not a.governed
+        and t.owner is None
+        and not t.named
+    )
+
+
+_SPELLED_GAP = re.compile(
+    r"\s{0,3}[:\u2014\u2013]\s{0,3}(?:(?:a|an|the|its|their)\s{1,3})?(?:[\w,-]+\s{1,3}){0,4}"
+)
+
+
+def _spelled_out(
+    text: str, a: _Anchor, anchors: Sequence[_Anchor], drafts: Sequence[_Draft]
+) -> _Draft | None:
+    """The draft of the proposal noun a colon or a dash spells out in ``a`` ("its terms — a
+    truce and ..."), when ``a`` is only a term (see ``_term_of_plan``)."""
+    if not drafts or not _term_of_plan(a):
+        return None
+    prev = [b for b in anchors if b.end <= a.start and b.trigger is not None]
+    if not prev:
+        return None
+    b = prev[-1]
+    if not _SPELLED_GAP.fullmatch(text, b.end, a.start):
+        return None
+    for d in reversed(drafts[-3:]):
+        if d.anchor.start == b.start or any(r.start == b.start for r in d.references):
+            return d
+    return None
 
 
 class ProposalParser:
@@ -172,7 +212,10 @@ class ProposalParser:
         consumed: set[int] = set()
         for i, a in enumerate(anchors):
             if a.start < cont.end and (
-                a.trigger is None or a.trigger.anaphoric or a.clause == first_clause
+                a.trigger is None
+                or a.trigger.anaphoric
+                or a.clause == first_clause
+                or _term_of_plan(a)
             ):
                 if (
                     a.trigger is not None
@@ -193,7 +236,11 @@ class ProposalParser:
         "and"/"including" and holds no proposal of its own."""
         cont_end = clauses[0].end
         for c in clauses[1:]:
-            if any(a.clause == c for a in anchors if a.trigger is None or not a.trigger.anaphoric):
+            if any(
+                a.clause == c
+                for a in anchors
+                if (a.trigger is None or not a.trigger.anaphoric) and not _term_of_plan(a)
+            ):
                 break
             if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
                 break
@@ -230,6 +277,12 @@ class ProposalParser:
         drafts: list[_Draft],
     ) -> None:
         """An anchor refers back to an earlier proposal, is part of another, or starts a new one."""
+        spelled = _spelled_out(ctx.text, a, anchors, drafts)
+        if spelled is not None:
+            # "repeated Kyiv's own proposal: a 30-day ceasefire ...": the terms of the noun
+            # before the colon, not a proposal of their own.
+            self._extend(ctx, spelled, a.clause, sent, idx, masks, conditions)
+            return
         target = self._antecedent(ctx, a, drafts, idx, masks)
         if target is not None:
             self._refer_back(ctx, target, idx, sent, a, anchors, clauses, masks, conditions)

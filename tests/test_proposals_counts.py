@@ -1,0 +1,104 @@
+"""How many proposals an article holds: repeated mentions merge, distinct plans stay apart.
+
+Each test is a short article written for the pattern it checks (not taken from any corpus).
+"""
+
+from __future__ import annotations
+
+from conflictmodel import Proposal, parse_article
+
+
+def kinds(p: Proposal) -> set[str]:
+    return {k.value for k in p.provision_kinds}
+
+
+def spans_ok(text: str, p: Proposal) -> None:
+    for prov in p.provisions:
+        assert text[prov.span.start : prov.span.end] == prov.text
+
+
+def test_a_continuing_sentence_with_a_truce_is_the_plans_term() -> None:
+    """ "Under the accord, the first stage would bring a 45-day truce ...": the truce is a
+    term of the accord just proposed, not a second proposal."""
+    text = (
+        "Kenyan and Ugandan envoys have submitted a two-stage accord to the warring parties "
+        "in South Sudan, diplomats said on Monday.\n\n"
+        "Under the accord, the first stage would bring a 45-day truce and the release of "
+        "all detainees held by both sides."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "ceasefire" in kinds(props[0])
+    spans_ok(text, props[0])
+
+
+def test_two_truces_each_with_its_own_verb_are_two() -> None:
+    """Two proposal nouns of one sentence, each with its own status verb and subject."""
+    text = (
+        "The Malian army declared a three-day truce around Gao on Friday, hours after the "
+        "rebel coalition announced a ceasefire of its own."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert all("ceasefire" in kinds(p) for p in props)
+
+
+def test_one_sentence_naming_two_plans_with_a_is_two_plans() -> None:
+    text = (
+        "A plan for a truce in Tigray was presented in Nairobi on Monday, while a plan for a "
+        "truce in western Oromia was presented in Djibouti."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+
+
+def test_an_offer_referred_back_and_a_rival_proposal_after_a_colon() -> None:
+    """ "rejected the offer and restated Armenia's proposal: a 60-day truce ...": the
+    earlier offer is referred back to; Armenia's proposal is new, and the colon spells out
+    its terms (one proposal, not a proposal and a truce)."""
+    text = (
+        "Azerbaijan offered to reopen the Lachin road to civilian traffic on Tuesday.\n\n"
+        "Armenian Foreign Minister Ararat Mirzoyan rejected the offer and restated Armenia's "
+        "proposal: a 60-day truce along the border, watched by European monitors."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    second = props[1]
+    assert second.proposer is not None
+    assert second.proposer.id == "state:AM"
+    assert "ceasefire" in kinds(second)
+    spans_ok(text, second)
+
+
+def test_a_quoted_plan_name_is_not_a_definite_mention() -> None:
+    """'unveiled a "shield for Kharkiv" plan' is a new plan even though the quoted name
+    holds a "the"-like word; it does not join the ceasefire proposal before it."""
+    text = (
+        "Ukraine put forward a proposal for a 30-day ceasefire in the air and at sea.\n\n"
+        'Nordic leaders unveiled a "coalition of the willing" plan that would station '
+        "air-defence crews in western Ukraine after a ceasefire."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+
+
+def test_a_partys_terms_spelled_out_after_a_dash() -> None:
+    """ "the rebels' terms — ... — have not changed": the terms are a demand whose content
+    follows the dash."""
+    text = (
+        "The Houthis' terms — an end to the blockade of Hodeidah port and the payment of "
+        "public salaries — have not changed, their negotiator said."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    (p,) = props
+    assert p.status.value == "demanded"
+    assert p.proposer is not None
+    assert "Houthi" in p.proposer.name
+    assert p.provisions
+    spans_ok(text, p)
+
+
+def test_in_terms_of_is_no_proposal() -> None:
+    text = "In terms of casualties, the week was the worst in Sudan since April."
+    assert parse_article(text).proposals == ()
