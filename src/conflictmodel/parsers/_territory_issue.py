@@ -16,6 +16,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from conflictmodel._validators import country_codes, subdivision_codes
@@ -26,7 +28,15 @@ from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.parsers.places import MILITARY, SOVEREIGNTY, IssueCues, stronger
 
-__all__ = ["Candidate", "country_of", "decide", "is_iso_code", "iso_parent", "own_sovereignty"]
+__all__ = [
+    "Candidate",
+    "country_of",
+    "decide",
+    "is_iso_code",
+    "iso_parent",
+    "mutual_sovereignty",
+    "own_sovereignty",
+]
 
 
 def is_iso_code(code: str) -> bool:
@@ -130,6 +140,7 @@ def decide(
         if c.tier:
             tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
     _lists_at_issue(ctx, cues, cands, tiers)
+    _anaphors_at_issue(ctx, cues, cands, tiers)
     _states_at_issue(gz, cands, tiers, actor_countries)
     for c in cands:
         code = c.terr.code
@@ -169,6 +180,93 @@ def _lists_at_issue(
         if tier is not None:
             for c in chain:
                 tiers.setdefault(c.terr.id, MILITARY)
+
+
+# How far back a place noun ("the territory") looks for the location it stands for.
+_ANAPHOR_REACH = 400
+_TOWN_NOUNS = frozenset({"town", "city"})
+
+
+def _anaphors_at_issue(
+    ctx: ParseContext, cues: IssueCues, cands: list[Candidate], tiers: dict[str, str]
+) -> None:
+    """A place noun governed by a cue ("Both countries claim the territory", "troops pulled
+    out of the enclave") puts at issue the last location named before it (not a country, a
+    dateline or a venue; a town or city only for "the town"/"the city"), within
+    ``_ANAPHOR_REACH`` characters.  One pass over the text, a bisect per noun."""
+    spans = cues.anaphors(ctx.text)
+    if not spans:
+        return
+    text = ctx.text
+    named = sorted(
+        (
+            c
+            for c in cands
+            if c.terr.kind is not TerritoryKind.COUNTRY
+            and c.role not in (PlaceRole.DATELINE, PlaceRole.VENUE)
+        ),
+        key=lambda c: c.span.start,
+    )
+    ends = [c.span.end for c in named]
+    for start, end in spans:
+        k = bisect.bisect_right(ends, start) - 1
+        if k < 0 or start - named[k].span.end > _ANAPHOR_REACH:
+            continue
+        sent = ctx.sentence_of(start) if ctx.sentences else None
+        floor = sent.start if sent is not None else max(0, text.rfind("\n", 0, start))
+        tier = cues.issue_cue(text, floor, start, end)
+        if tier is None:
+            continue
+        town = text[start:end].casefold() in _TOWN_NOUNS
+        while k >= 0 and start - named[k].span.end <= _ANAPHOR_REACH:
+            c = named[k]
+            if town or c.terr.kind is not TerritoryKind.CITY:
+                tiers[c.terr.id] = stronger(tiers.get(c.terr.id), tier) or tier
+                break
+            k -= 1
+
+
+def mutual_sovereignty(
+    ctx: ParseContext,
+    cues: IssueCues,
+    cands: list[Candidate],
+    states: list[tuple[Span, Territory]],
+) -> None:
+    """States whose sovereignty their sentence speaks of together ("the two countries agreed
+    to recognise each other's territorial integrity"): every state the sentence names, or,
+    when it names fewer than two, those of the sentence before too."""
+    if not ctx.sentences:
+        return
+    by_sentence: dict[int, list[tuple[Span, Territory]]] = {}
+    for span, terr in states:
+        sent = ctx.sentence_of(span.start)
+        if sent is not None:
+            by_sentence.setdefault(sent.start, []).append((span, terr))
+    text = ctx.text
+    first: dict[str, Candidate] = {}
+    for c in cands:
+        first.setdefault(c.terr.id, c)
+    for i, sent in enumerate(ctx.sentences):
+        if cues.mutual_sovereignty(text, sent.start, sent.end) is None:
+            continue
+        named = list(by_sentence.get(sent.start, []))
+        if len({t.id for _, t in named}) < 2 and i > 0:
+            named = by_sentence.get(ctx.sentences[i - 1].start, []) + named
+        for span, terr in named:
+            found = first.get(terr.id)
+            if found is not None:
+                found.tier = SOVEREIGNTY
+                continue
+            new = Candidate(
+                terr=terr,
+                span=span,
+                via="name",
+                tier=SOVEREIGNTY,
+                role=PlaceRole.OTHER,
+                sentence=sent.start,
+            )
+            cands.append(new)
+            first[terr.id] = new
 
 
 def _states_at_issue(

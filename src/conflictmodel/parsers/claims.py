@@ -63,6 +63,18 @@ def _any_word(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# Names of one list after the first object ("seized Crimea, Donetsk and the city of Luhansk").
+_LIST_GAP = re.compile(
+    r"\s{0,3}(?:,|,?\s{1,3}and|,?\s{1,3}as\s+well\s+as)\s{1,3}(?:the\s{1,3})?(?:\w+\s{1,3}){0,2}"
+)
+# "seized El Fasher, the capital of North Darfur": what follows the comma says where the
+# object lies; it is not a second object.
+_APPOSITIVE = re.compile(
+    r"\s{0,3},\s{1,3}(?:(?:the|a|an|its)\s{1,3})?(?:[\w-]+\s{1,3})?(?:"
+    + _any_word(_WORDS["appositive_nouns"])
+    + r")\s{1,3}(?:of|in)\s",
+    re.IGNORECASE,
+)
 # Words allowed between a cue and the territory it governs ("seized most of the city of ...").
 _OBJECT_GAP = re.compile(
     r"\s{1,3}(?:(?:" + _any_word(_WORDS["object_gap"]) + r"|[A-Z][\w.'’-]*['’]s)\s{1,3}){0,6}",
@@ -462,10 +474,8 @@ class ClaimParser:
             out.append(found[0])
             last = found[0][0].span.end
             for tm, t in found[1:]:
-                if re.fullmatch(
-                    r"\s{0,3}(?:,|,?\s{1,3}and|,?\s{1,3}as\s+well\s+as)\s{1,3}(?:the\s{1,3})?(?:\w+\s{1,3}){0,2}",
-                    text[last : tm.span.start],
-                ):
+                between = text[last : tm.span.start]
+                if _LIST_GAP.fullmatch(between) and not _APPOSITIVE.match(between):
                     out.append((tm, t))
                     last = tm.span.end
                 else:

@@ -70,6 +70,7 @@ _PLACE_NOUN_AFTER = re.compile(
 # ", a region of 160,000 people," / ", which includes Luhansk region," before the verb.
 _APPOSITION = re.compile(r",\s{1,3}(?:an?|the|which|who|whose|home\s+to)\s[^,.;:()\n]{1,80},(?=\s)")
 _OVER = re.compile(r"\s{1,3}(?:over|of)\b")
+_DETERMINERS = frozenset({"the", "a", "an"})
 _MILITARY_GROUPS = frozenset({MILITARY, _OBJECT_MILITARY, _REGION, _CONTROL_IN, "subject_military"})
 _GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
@@ -134,6 +135,8 @@ class IssueCues:
     _transfer: frozenset[str] = attrs.field(init=False, repr=False)
     _collective_after: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _own_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _mutual: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _anaphor: re.Pattern[str] | None = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.data
@@ -207,8 +210,12 @@ class IssueCues:
         after_sov = "|".join(f"(?:{p})" for p in _strings(d, "after_sovereignty")) or "(?!)"
         after_mil = "|".join(f"(?:{p})" for p in _strings(d, "after_military")) or "(?!)"
         after = rf"(?i:(?P<sov>{after_sov})|(?P<mil>{after_mil}))"
+        # Another name of the same place ("Kashmir, which it calls Azad Kashmir", "known as")
+        # joins a list: the names share a cue.
+        alias = "|".join(f"(?:{p})" for p in _strings(d, "alias_joins")) or "(?!)"
         list_gap = (
             rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*&\s*"
+            rf"|\s*,?\s+along\s+with\s+|(?i:{alias})"
             rf"|(?:['’]s?\s+\w+)?\s*,?\s+(?:including|such\s+as|notably|especially|in\s+particular)\s+)"
             rf"(?:{gap_tok}\s+){{0,5}}$"
         )
@@ -227,6 +234,30 @@ class IssueCues:
         own_rx = "|".join(a for a in alts if a)
         object.__setattr__(
             self, "_own_sovereignty", re.compile(rf"\b(?i:{own_rx})\b") if own_rx else None
+        )
+        # "recognise each other's territorial integrity": every state of the sentence.
+        mutual = _alternation(_strings(d, "mutual_possessors"))
+        owned = _alternation(_strings(d, "possessive_nouns"))
+        object.__setattr__(
+            self,
+            "_mutual",
+            re.compile(rf"\b(?i:(?:{mutual})['’]s?\s+(?:[\w-]+\s+)?(?:{owned}))\b")
+            if mutual and owned
+            else None,
+        )
+        # "claim the territory", "control of the enclave": a place noun standing for a
+        # territory named before it.
+        nouns = _alternation(_strings(d, "anaphor_nouns"))
+        mods = _alternation(w for w in _strings(d, "modifiers") if w not in _DETERMINERS)
+        object.__setattr__(
+            self,
+            "_anaphor",
+            re.compile(
+                rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:{mods or '(?!)'})\s+){{0,2}}"
+                rf"(?P<noun>{nouns})\b(?!\s+(?:of\b|[A-Z]|['’]s\b))"
+            )
+            if nouns
+            else None,
         )
         collective = _alternation(_strings(d, "collective_nouns"))
         object.__setattr__(
@@ -367,6 +398,35 @@ class IssueCues:
             return None
         m = self._own_sovereignty.search(text, start, end)
         return m.start() if m else None
+
+    def mutual_sovereignty(self, text: str, start: int, end: int) -> int | None:
+        """Where ``text[start:end]`` (a sentence) speaks of the sovereignty of several states
+        at once ("recognise each other's territorial integrity"): the offset of that phrase,
+        or None.  The states named in the sentence (or, if it names fewer than two, in the
+        sentence before) are the ones meant.
+
+        Example:
+            >>> t = "The two states agreed to respect each other's borders."
+            >>> IssueCues.default().mutual_sovereignty(t, 0, len(t))
+            33
+        """
+        if self._mutual is None:
+            return None
+        m = self._mutual.search(text, start, end)
+        return m.start() if m else None
+
+    def anaphors(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the place nouns that stand for a territory named earlier ("the territory",
+        "the disputed enclave"; not "the region of Kursk"), in text order.
+
+        Example:
+            >>> t = "Both states claim the disputed territory; the region of Kursk is calm."
+            >>> [t[s:e] for s, e in IssueCues.default().anaphors(t)]
+            ['territory']
+        """
+        if self._anaphor is None:
+            return []
+        return [m.span("noun") for m in self._anaphor.finditer(text)]
 
     def _possessor(self, text: str, end: int) -> bool:
         """Whether the name ending at ``end`` possesses something other than a place ("Russia's

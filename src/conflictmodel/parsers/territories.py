@@ -50,6 +50,7 @@ from conflictmodel.parsers._territory_issue import (
     decide,
     is_iso_code,
     iso_parent,
+    mutual_sovereignty,
     own_sovereignty,
 )
 from conflictmodel.parsers.places import (
@@ -102,6 +103,9 @@ _COUNTRY_PLACE_BEFORE = _words("country_place_before")
 _COUNTRY_PLACE_OF = _words("country_place_of")
 _PLACE_NOUNS = _words("place_nouns")
 _DEMONYM_PLACE_NOUNS = _words("demonym_place_nouns")
+_DEMONYM_PART = re.compile(
+    r"\s{1,3}(?:" + "|".join(sorted(_words("demonym_part_nouns"), key=len, reverse=True)) + r")\b"
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _CLAIMANT = re.compile(
     r"\s{1,3}(?:[a-z-]+\s{1,3})?(?:sovereignty|control|rule|authority|claims?)\s{1,3}(?:over|to|of)\b"
@@ -407,6 +411,7 @@ class TerritoryParser:
                 if terr.kind is TerritoryKind.COUNTRY:
                     states.append((m.span, terr))
         own_sovereignty(ctx, cues, cands, states)
+        mutual_sovereignty(ctx, cues, cands, states)
         # A state named only as an actor ("Ukraine said"): its first mention, in case one of
         # its territories changes hands and puts the state at issue too.
         actor_countries: dict[str, Span] = {}
@@ -446,7 +451,13 @@ class TerritoryParser:
             ):
                 code = gz.country_code(m.text)
                 if code and code in gz.territories:
-                    return self._make(ctx, cues, gz.territories[code], m.span, "demonym")
+                    cand = self._make(ctx, cues, gz.territories[code], m.span, "demonym")
+                    if _DEMONYM_PART.match(text, m.end, min(len(text), m.end + 30)):
+                        # "occupied Sudanese cities": the cue governs some of its towns, not
+                        # the state.
+                        cand.tier = None
+                        cand.transfer = False
+                    return cand
             return None
         terr = gz.territories[terr_ids[0]]
         if terr.kind is TerritoryKind.COUNTRY:

@@ -1,0 +1,118 @@
+"""Territories at issue through frames that reach past the name: place nouns standing for a
+territory named before ("the region"), mutual sovereignty ("each other's borders"), other names
+of the same place ("known as"), control verbs with size words between ("govern vast swathes
+of"), and what does not put a place at issue (a demonym on a state's towns, an appositive that
+says where a seized town lies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmodel import parse_article
+from conflictmodel.parsers.places import IssueCues
+
+
+def at_issue(text: str) -> set[str]:
+    return {t.code or t.id for t in parse_article(text).territories}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Control verbs, with size words between the verb and the name.
+        ("Rebels now govern vast swathes of North Kivu after a lightning advance.", {"CD-NK"}),
+        ("M23 administers large parts of South Kivu, according to UN experts.", {"CD-SK"}),
+        ("Who will govern the Gaza Strip after the war remains unclear.", {"area:gaza-strip"}),
+        # A relative clause on the place with a long subject.
+        (
+            "Clashes erupted in Shan State, where the Ta'ang National Liberation Army controls "
+            "several towns.",
+            {"MM-17"},
+        ),
+        # "along with" joins a list that shares the cue.
+        (
+            "Russian forces still occupy Kherson along with parts of Zaporizhzhia.",
+            {"UA-65", "UA-23"},
+        ),
+    ],
+)
+def test_control_frames(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
+
+
+def test_place_noun_stands_for_the_territory_named_before() -> None:
+    text = (
+        "Transnistria lies on the east bank of the Dniester. Russia still keeps about 1,500 "
+        "troops in the region."
+    )
+    assert at_issue(text) == {"MD-SN"}
+
+
+def test_place_noun_without_a_cue_changes_nothing() -> None:
+    text = "Transnistria lies on the east bank of the Dniester. Tourists rarely visit the region."
+    assert at_issue(text) == set()
+
+
+def test_place_noun_of_a_name_is_not_an_anaphor() -> None:
+    t = "Both sides claim the disputed enclave, and the province of Idlib is calm."
+    assert [t[s:e] for s, e in IssueCues.default().anaphors(t)] == ["enclave"]
+
+
+def test_the_region_does_not_stand_for_a_town() -> None:
+    # "the region" is not the town named last; the region named before it is meant.
+    text = (
+        "Fighting spread across North Kivu, near the town of Sake. Rwanda denies its troops "
+        "control the region."
+    )
+    issue = at_issue(text)
+    assert "CD-NK" in issue
+    assert not any(code.startswith("city:") for code in issue)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia and Kosovo have never agreed to respect each other's borders.", {"RS", "XK"}),
+        (
+            "Eritrea and Ethiopia fought a border war in 1998. Two decades later the two "
+            "neighbours pledged to respect each other's sovereignty.",
+            {"ER", "ET"},
+        ),
+        (
+            "Azerbaijan and Armenia held talks in Abu Dhabi. The two sides agreed to respect one "
+            "another's territorial integrity.",
+            {"AM", "AZ"},
+        ),
+    ],
+)
+def test_mutual_sovereignty_puts_every_state_of_the_sentence_at_issue(
+    text: str, expected: set[str]
+) -> None:
+    assert at_issue(text) == expected
+
+
+def test_each_other_without_a_sovereignty_noun_is_no_cue() -> None:
+    assert at_issue("Serbia and Kosovo accused each other's police of provocations.") == set()
+
+
+def test_other_name_of_a_place_joins_its_list() -> None:
+    cues = IssueCues.default()
+    t = "Serbia still claims Kosovo, which Albanians call Kosova, and"
+    assert cues.continues_list(t, t.index(","), t.index("Kosova"))
+    t = "fighting over Karabakh, known to Armenians as Artsakh"
+    assert not cues.continues_list(t, t.index(","), t.index("Artsakh"))
+    t = "fighting over Karabakh, also known as Artsakh"
+    assert cues.continues_list(t, t.index(","), t.index("Artsakh"))
+
+
+def test_demonym_on_towns_does_not_put_the_state_at_issue() -> None:
+    assert at_issue("Jihadists overran Malian towns near the border with Niger last week.") == set()
+    # A demonym on the state's territory as a whole still does.
+    assert at_issue("Russia occupies about a fifth of Ukrainian territory.") == {"UA"}
+
+
+def test_appositive_location_of_a_seized_town_is_not_seized() -> None:
+    text = "Rebels captured Bunia, the capital of Ituri province, on Friday."
+    assert at_issue(text) == {"area:bunia"}
+    # A real list still shares the verb.
+    assert at_issue("Rebels captured Bunia, Mahagi and the town of Djugu.") >= {"area:bunia"}
