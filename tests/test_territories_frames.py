@@ -116,3 +116,22 @@ def test_appositive_location_of_a_seized_town_is_not_seized() -> None:
     assert at_issue(text) == {"area:bunia"}
     # A real list still shares the verb.
     assert at_issue("Rebels captured Bunia, Mahagi and the town of Djugu.") >= {"area:bunia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        ("Drones struck a market in Omdurman on Sunday.", "Omdurman", "SD-KH"),
+        ("Shelling hit Khartoum North overnight.", "Bahri", "SD-KH"),
+        ("Drones struck an oil depot in Rostov-on-Don.", "Rostov-on-Don", "RU-ROS"),
+    ],
+)
+def test_a_city_is_not_its_region(text: str, name: str, parent: str) -> None:
+    # A city the gazetteer once filed as an alias of its region has no code of its own: it
+    # lies in the region (parent), it is not the region.
+    art = parse_article(text)
+    locations = [*art.territories, *art.places]
+    (loc,) = [x for x in locations if x.name == name]
+    assert loc.code is None
+    assert loc.parent == parent
+    assert parent not in {x.code for x in locations}
