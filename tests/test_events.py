@@ -566,3 +566,27 @@ def test_a_party_the_gazetteer_does_not_know_still_makes_an_event_specific() -> 
     assert evs("Clashes have become more frequent.") == []
     ev = one("Clashes between Tahrir and Nour fighters have become more frequent.")
     assert ev.type is EventType.ASSAULT
+
+
+# ------------------------------------------------------------------ unseen-text patterns (s3)
+
+
+def test_a_fronted_place_and_a_city_inside_a_region() -> None:
+    met = one("At Entebbe, Ugandan and Congolese officers met on Friday to plan joint patrols.")
+    # One meeting: planning joint patrols is what it was for, not a second event.
+    assert met.type is EventType.CONSULT
+    assert met.place is not None
+    assert met.place.name == "Entebbe"
+    shell = one("Militiamen shelled a clinic in Makiivka on Monday.")
+    assert shell.place is not None
+    assert shell.place.name in {"Makiivka", "Makiyivka"}
+
+
+def test_an_attack_on_a_named_country_is_placed_there_before_the_last_place() -> None:
+    found = evs("Drones struck Odesa overnight. Later, Ukraine attacked Russian oil depots.")
+    assert [e.place.name if e.place else None for e in found] == ["Odesa", "Russia"]
+
+
+def test_a_purpose_infinitive_is_part_of_its_event() -> None:
+    ev = one("Kenya sent 400 police officers to Haiti to attack gang strongholds.")
+    assert ev.type is EventType.MOBILIZE

@@ -65,6 +65,8 @@ def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
 
 # The capitalised object of a verb: "seized Walikale", "struck the Kakhovka dam".
 _OBJECT_NAME = re.compile(r"\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]{2,}(?:\s{1,2}[A-Z][\w'’-]+){0,2})")
+# A capitalised locative preposition opening a sentence ("In Muscat, ...", "Near Goma, ...").
+_LEAD_PREP = re.compile(r"(?:In|At|Near|Outside|Inside|Around)\s{1,2}(?=[A-Z])")
 _WHERE = re.compile(r",\s{1,3}where\b[^,;:.]*$", re.I)
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
@@ -125,6 +127,17 @@ def _place_of_territory(terr: Territory, role: PlaceRole, surface: str) -> Place
         )
     except ValidationError:
         return Place(id=terr.id, name=terr.name, kind=terr.kind, role=role, mentions=terr.mentions)
+
+
+def _other_city(terr: Territory, surface: str) -> bool:
+    """Whether a region's mention names a city in it rather than the region itself."""
+    name = " ".join(surface.split())
+    if terr.kind is not TerritoryKind.REGION or name.casefold() == terr.name.casefold():
+        return False
+    if terr.name.casefold().startswith(name.casefold()):
+        return False  # "Donetsk" for "Donetsk Oblast"
+    city = _city_of(name)
+    return city is not None and city.name.casefold() != terr.name.casefold()
 
 
 # A place candidate: start, end, rank (0: after a preposition), and how to build its Place.
@@ -238,10 +251,11 @@ class PlaceFinder:
         name, s, e = self._names[code]
         return self._country(name, code, PlaceRole.EVENT_LOCATION, s, e)
 
-    def find(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
+    def find(self, trig: Trigger, seg: Span, sent: Span, *, fallback: bool = True) -> Place | None:
         """The place of the event at ``trig`` whose text is ``seg``: one named in its text,
-        else one after a preposition elsewhere in its sentence, else the place "there" refers
-        to, the place of the sentence before (same paragraph), or the dateline's."""
+        else one after a preposition elsewhere in its sentence, else (with ``fallback``) the
+        place "there" refers to, the place of the sentence before (same paragraph), or the
+        dateline's."""
         found = self._sentence(sent)
         text = self.ctx.text
         cands = [
@@ -263,10 +277,7 @@ class PlaceFinder:
             cands = [c for c in cands if not _FROM.search(text, max(0, c[0] - 10), c[0])]
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         if not cands:
-            place = self._fallback(seg, sent)
-            if place is None:
-                return None
-            return place if place.role is role else attrs.evolve(place, role=role)
+            return self.fallback(trig, seg, sent) if fallback else None
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
         where = _WHERE.search(text, max(sent.start, trig.start - 80), trig.start)
@@ -298,6 +309,15 @@ class PlaceFinder:
             return None
         role = PlaceRole.EVENT_LOCATION
         return (s, e, 0, partial(self._make, name, TerritoryKind.OTHER, None, role, s, e))
+
+    def fallback(self, trig: Trigger, seg: Span, sent: Span) -> Place | None:
+        """The place of an event whose sentence names none: the place "there" refers to, the
+        place of the sentence before (same paragraph), or the dateline's."""
+        role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
+        place = self._fallback(seg, sent)
+        if place is None:
+            return None
+        return place if place.role is role else attrs.evolve(place, role=role)
 
     def _fallback(self, seg: Span, sent: Span) -> Place | None:
         text = self.ctx.text
@@ -353,7 +373,14 @@ class PlaceFinder:
             if not prep and ctx.mention_at(m.span, MentionKind.ACTOR) is not None:
                 # A state acting ("Russia shelled ...") is a party, not a place.
                 continue
-            make = partial(_place_of_territory, terr, role, m.span.of(ctx.text))
+            surface = m.span.of(ctx.text)
+            make = partial(_place_of_territory, terr, role, surface)
+            if _other_city(terr, surface):
+                # "in Omdurman", a city the gazetteer files under its region (Khartoum): the
+                # event happened in the city the text names.
+                make = partial(
+                    self._make, surface, TerritoryKind.CITY, None, role, m.span.start, m.span.end
+                )
             cands.append((m.span.start, m.span.end, 0 if prep else 2, make))
         cands.extend(self._by_preposition(sent, role))
         self._memo_key, self._memo = key, cands
@@ -376,7 +403,12 @@ class PlaceFinder:
         out: list[_Candidate] = []
         for m in _CAPS.finditer(text, seg.start, seg.end):
             s = m.start()
-            if not self._prep_before(s, seg.start):
+            lead = _LEAD_PREP.match(text, s, m.end())
+            if lead is not None:
+                # "In Muscat, mediators met ...": a sentence-initial preposition is capitalised.
+                s = lead.end()
+                m = _CAPS.match(text, s, m.end()) or m
+            elif not self._prep_before(s, seg.start):
                 continue
             state = self._states.get(s)
             if state is not None:

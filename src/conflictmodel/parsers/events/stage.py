@@ -551,7 +551,11 @@ class EventParser:
             actors=parts.actors,
             targets=parts.targets,
             mediator=mediator,
-            place=places.find(trig, seg, sent) or places.target_country(parts.targets, trig, seg),
+            # Named in the sentence, else the country it was aimed at ("attacked Iranian
+            # sites"), else the place of the sentence before or the dateline.
+            place=places.find(trig, seg, sent, fallback=False)
+            or places.target_country(parts.targets, trig, seg)
+            or places.fallback(trig, seg, sent),
             date=date,
             proposal_id=proposal_id,
         )

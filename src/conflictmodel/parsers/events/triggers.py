@@ -49,6 +49,12 @@ _GAP_STOP = re.compile(
 )
 _SEQUENCE = re.compile(r"\b(?:after|before|since|following|until|ahead of|prompting)\b", re.I)
 _TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}", re.I)
+# "met on Friday to plan joint patrols", "sent troops to fight the ADF": an infinitive of purpose
+# after an event's verb names what the event is for, not a second event.
+_PURPOSE = re.compile(
+    r"(?:\s{1,3}[\w'’.-]+){0,6}?\s{1,3}(?:in\s{1,3}order\s{1,3})?to\s{1,3}"
+    r"(?:[a-z][\w'’-]*\s{1,3}(?:[\w'’-]+\s{1,3}){0,2})?",
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -270,6 +276,8 @@ def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -
             # ceasefire, is AGREE.
             retreat = t.type is EventType.RETREAT and t.rule.pos == "verb"
             out[-1] = _absorb(a, t, type_=EventType.CONCEDE if retreat else EventType.AGREE)
+        elif a.rule.pos == "verb" and _PURPOSE.fullmatch(gap) and not _GAP_STOP.search(gap):
+            out[-1] = _absorb(a, t)
         elif a.rule.pos == "noun" and t.rule.pos == "verb" and t.type in _VERBAL and close:
             # "Talks were suspended", "the deal was signed": the noun is the verb's subject.
             out[-1] = _absorb(t, a)
