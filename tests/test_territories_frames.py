@@ -135,3 +135,39 @@ def test_a_city_is_not_its_region(text: str, name: str, parent: str) -> None:
     assert loc.code is None
     assert loc.parent == parent
     assert parent not in {x.code for x in locations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "run" and "hand" govern their object.
+        (
+            "The Kurdish-led administration that runs Raqqa and Hasakah wants autonomy.",
+            {"SY-RA", "SY-HA"},
+        ),
+        (
+            "Under the deal, the SDF would hand Raqqa and Deir ez-Zor to Damascus.",
+            {"SY-RA", "SY-DY"},
+        ),
+        ("Wagner forces ran into an ambush near the Algerian border.", set()),
+        # A region name before an actor noun names the actor, not a place.
+        (
+            "Tigray's interim administration says Amhara forces still occupy the western part "
+            "of the region.",
+            {"ET-TI"},
+        ),
+        ("Amhara militias attacked a convoy on Tuesday, and Oromia police said they fled.", set()),
+    ],
+)
+def test_verbs_and_actor_modifiers(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
+
+
+def test_names_listed_after_a_known_place_share_its_cue() -> None:
+    art = parse_article("The army lost control of Kidal, Gao and Timbuktu in 2012.")
+    names = {t.name for t in art.territories}
+    assert {"Gao", "Timbuktu"} <= names
+    # A region away from fighting and from any cue is not recorded at all.
+    art = parse_article("The senator from Texas and Florida spoke.")
+    assert not art.territories
+    assert not art.places

@@ -66,6 +66,9 @@ class Candidate:
     listed: bool = True
     # Whether its cue moves it from one state to another (recognised, ceded, annexed).
     transfer: bool = False
+    # A region found automatically in ISO 3166-2 named away from fighting: kept only if at
+    # issue (a list it belongs to may be).
+    contextual: bool = False
 
 
 def iso_parent(gz: Gazetteer, terr: Territory) -> str | None:
@@ -203,6 +206,7 @@ def _anaphors_at_issue(
             c
             for c in cands
             if c.terr.kind is not TerritoryKind.COUNTRY
+            and not c.contextual
             and c.role not in (PlaceRole.DATELINE, PlaceRole.VENUE)
         ),
         key=lambda c: c.span.start,

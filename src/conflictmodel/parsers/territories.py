@@ -103,6 +103,9 @@ _COUNTRY_PLACE_BEFORE = _words("country_place_before")
 _COUNTRY_PLACE_OF = _words("country_place_of")
 _PLACE_NOUNS = _words("place_nouns")
 _DEMONYM_PLACE_NOUNS = _words("demonym_place_nouns")
+_ACTOR_NOUN = re.compile(
+    r"\s{1,3}(?:" + "|".join(sorted(_words("actor_nouns"), key=len, reverse=True)) + r")\b"
+)
 _DEMONYM_PART = re.compile(
     r"\s{1,3}(?:" + "|".join(sorted(_words("demonym_part_nouns"), key=len, reverse=True)) + r")\b"
 )
@@ -164,6 +167,11 @@ def city_candidates(
     starts = [m.start for m in known]
     ends = [m.end for m in known]
     last_end = -1
+    # Ends of the places the gazetteer found: a capitalised name listed after one of them
+    # ("Kidal, Gao and Timbuktu") is looked up as a city too.
+    place_ends = sorted(
+        m.end for m in matches if any(e.kind is MentionKind.TERRITORY for e in m.entries)
+    )
     countries: set[str] | None = None
     index: CityIndex | None = None
     out: list[tuple[Territory, Span]] = []
@@ -173,7 +181,9 @@ def city_candidates(
         k = bisect.bisect_right(starts, end - 1) - 1
         if k >= 0 and ends[k] > start:
             continue
-        listed = last_end >= 0 and _LIST_JOIN.fullmatch(text, last_end, start) is not None
+        j = bisect.bisect_right(place_ends, start) - 1
+        before = max(last_end, place_ends[j] if j >= 0 else -1)
+        listed = before >= 0 and _LIST_JOIN.fullmatch(text, before, start) is not None
         if not (listed or _city_gate(text, start, end)) or ctx.is_furniture(
             Span(start=start, end=end)
         ):
@@ -422,6 +432,7 @@ class TerritoryParser:
             city.listed = False
             cands.append(city)
         tiers = decide(ctx, gz, cues, cands, actor_countries)
+        cands = [c for c in cands if not c.contextual or c.terr.id in tiers]
         cands.sort(key=lambda c: (c.span.start, c.span.end))
         pending: list[tuple[Span, str, MentionKind, str, bool]] = []
         for c in cands:
@@ -467,6 +478,9 @@ class TerritoryParser:
         is_state_metonym = any(
             e.kind is MentionKind.ACTOR and e.via == "metonym" for e in m.entries
         )
+        if _ACTOR_NOUN.match(text, m.end, min(len(text), m.end + 30)):
+            # "Amhara militias", "Tigray forces": the name says who the actor is, not where.
+            return None
         cand = self._make(ctx, cues, terr, m.span, "name")
         # "Kyiv said" is the government; "capture Kyiv" is the city, whatever the verb.
         if is_state_metonym and (
@@ -481,8 +495,10 @@ class TerritoryParser:
             and not _reports_fighting(ctx, m.start, fighting)
         ):
             # Regions found automatically in ISO 3166-2 are too often something else
-            # ("the senator from Texas"): only where the sentence is about the conflict.
-            return None
+            # ("the senator from Texas"): only where the sentence is about the conflict, or
+            # where a list it belongs to is at issue ("lost control of Kidal, Gao and
+            # Timbuktu"); decided with the others, dropped unless at issue.
+            cand.contextual = True
         return cand
 
     @staticmethod
