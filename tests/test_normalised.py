@@ -1,6 +1,10 @@
 """The normalised Article JSON (issue 15, item 1): every actor, territory and place once,
 references as ids, ``"format": 2``, an optional compact form, and today's embedded shape
-(format 1) still read."""
+(format 1) still read.
+
+The compact form is written packed (``"format": 3``, see ``tests/test_serialization.py``);
+the tests here of what it leaves out and how it refers look at the compact form of format 2
+it packs (``_compact_v2``: what the previous release wrote, and still read)."""
 
 from __future__ import annotations
 
@@ -31,8 +35,9 @@ from conflictmodel import (
     to_json,
 )
 from conflictmodel import strategies as cms
-from conflictmodel.schema import article_schema
-from conflictmodel.serialization import ARTICLE_FORMAT, configure_converter
+from conflictmodel._compact import unpack
+from conflictmodel.schema import article_schema, compact_article_schema
+from conflictmodel.serialization import ARTICLE_FORMAT, COMPACT_FORMAT, configure_converter
 from conflictmodel.store import Store
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
@@ -57,10 +62,14 @@ def _embedded(article: Article) -> Any:
     return plain_json_converter().unstructure(article)
 
 
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(
-        article_schema(), format_checker=jsonschema.FormatChecker()
-    )
+def _validator(compact: bool = False) -> jsonschema.Draft202012Validator:
+    schema = compact_article_schema() if compact else article_schema()
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def _compact_v2(article: Article) -> Any:
+    """The compact form of format 2 (the previous release's), which format 3 packs."""
+    return unpack(to_dict(article, compact=True))
 
 
 def _full_actor_objects(data: Any) -> int:
@@ -82,8 +91,11 @@ def test_generated_articles_round_trip_in_both_forms(article: Article) -> None:
         assert back == article
         assert to_json(back, compact=compact) == text
         data = json.loads(text)
-        assert data["format"] == ARTICLE_FORMAT
-        assert not list(_validator().iter_errors(data))
+        assert data["format"] == (COMPACT_FORMAT if compact else ARTICLE_FORMAT)
+        assert not list(_validator(compact).iter_errors(data))
+    # The format-2 compact data that format 3 packs reads too, and is valid format 2.
+    assert from_dict(_compact_v2(article), Article) == article
+    assert not list(_validator().iter_errors(_compact_v2(article)))
     # Today's embedded shape still reads to the same Article.
     assert from_dict(_embedded(article), Article) == article
 
@@ -102,7 +114,7 @@ def test_seeds_are_normalised_and_round_trip(path: Path) -> None:
     for compact in (False, True):
         serialized = to_json(article, compact=compact)
         assert from_json(serialized, Article) == article
-        assert not list(_validator().iter_errors(json.loads(serialized)))
+        assert not list(_validator(compact).iter_errors(json.loads(serialized)))
     old = json.dumps(_embedded(article), ensure_ascii=False)
     assert len(to_json(article, compact=True)) < len(to_json(article)) < len(old)
     assert from_json(old, Article) == article
@@ -136,7 +148,7 @@ def test_a_reference_that_differs_from_the_listed_object_is_written_in_full() ->
     data = to_dict(article)
     assert data["statements"][0]["speaker"]["name"] == "Ansar Allah"
     assert from_dict(data, Article) == article
-    compact = to_dict(article, compact=True)
+    compact = _compact_v2(article)
     assert compact["statements"][0]["speaker"] == {"like": 0, "name": "Ansar Allah"}
     assert from_dict(compact, Article) == article
     # Not in the list at all: in full too.
@@ -175,7 +187,7 @@ def test_position_statement_is_an_id_when_the_article_holds_it() -> None:
 
 def test_compact_form_leaves_out_defaults_and_evidence_but_keeps_differences() -> None:
     exact = Article(text="No talks.", actors=[HOUTHIS], statements=[_statement(HOUTHIS)])
-    data = to_dict(exact, compact=True)
+    data = _compact_v2(exact)
     assert data == {
         "format": ARTICLE_FORMAT,
         "text": "No talks.",
@@ -188,7 +200,7 @@ def test_compact_form_leaves_out_defaults_and_evidence_but_keeps_differences() -
     assert back.statements[0].speaker is back.actors[0]
     # Content that is not the text at its span is kept.
     edited = Article(text="No talks.", statements=[_statement(None, content="No talks")])
-    assert to_dict(edited, compact=True)["statements"][0]["content"] == "No talks"
+    assert _compact_v2(edited)["statements"][0]["content"] == "No talks"
     assert from_json(to_json(edited, compact=True), Article) == edited
     assert " " not in to_json(Article(text="", actors=[HOUTHIS]), compact=True)
 
@@ -232,7 +244,7 @@ def test_compact_form_rebuilds_span_ids_cues_and_index_references() -> None:
     article = Article(
         text=YEMEN, actors=[HOUTHI, COALITION], statements=[attacks, talks], positions=[position]
     )
-    data = to_dict(article, compact=True)
+    data = _compact_v2(article)
     first, second = data["statements"]
     # stmt:58-86 is the id its span gives; "stmt:talks" is not, so it is kept.
     assert "id" not in first
@@ -254,7 +266,7 @@ def test_a_cue_that_is_not_the_text_at_its_span_is_kept_even_if_it_is_the_defaul
     for cue in (None, "SAID", "told"):
         said = _said(ATTACKS, HOUTHI, cue, YEMEN.index("said on"))
         article = Article(text=YEMEN, actors=[HOUTHI], statements=[said])
-        data = to_dict(article, compact=True)
+        data = _compact_v2(article)
         assert data["statements"][0]["cue"] == cue
         assert from_json(to_json(article, compact=True), Article) == article
         assert not list(_validator().iter_errors(data))
@@ -263,7 +275,7 @@ def test_a_cue_that_is_not_the_text_at_its_span_is_kept_even_if_it_is_the_defaul
 def test_an_index_out_of_range_names_its_path() -> None:
     said = _said(ATTACKS, HOUTHI, "said", YEMEN.index("said on"))
     article = Article(text=YEMEN, actors=[HOUTHI], statements=[said])
-    data = to_dict(article, compact=True)
+    data = _compact_v2(article)
     data["statements"][0]["speaker"] = 3
     with pytest.raises(SerializationError, match=r"3 is not the index.*1 actors.*statements\[0\]"):
         from_dict(data, Article)
@@ -291,8 +303,8 @@ def test_an_unknown_id_names_its_path() -> None:
 
 def test_a_newer_format_says_which_versions_this_library_reads() -> None:
     data = to_dict(Article(text="Goma fell."))
-    data["format"] = ARTICLE_FORMAT + 1
-    with pytest.raises(SerializationError, match=r"format 3 is newer.*formats 1 to 2.*upgrade"):
+    data["format"] = COMPACT_FORMAT + 1
+    with pytest.raises(SerializationError, match=r"format 4 is newer.*formats 1 to 3.*upgrade"):
         from_dict(data, Article)
     for bad in ("2", True, 0, None):
         data["format"] = bad
@@ -408,7 +420,7 @@ def test_an_object_that_differs_from_the_listed_one_is_written_as_its_changes() 
         place=venue,
     )  # fmt: skip
     article = Article(text=GOMA, places=[goma], events=[shelled, met])
-    data = to_dict(article, compact=True)
+    data = _compact_v2(article)
     assert data["events"][0]["place"] == 0
     # Only what differs: the role and the mention; name, kind and parent come from the list.
     assert data["events"][1]["place"] == {"like": 0, "role": "venue", "mentions": [[93, 97]]}

@@ -8,11 +8,12 @@ import enum
 import importlib
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictmodel import (
@@ -41,10 +42,13 @@ from conflictmodel import (
     from_dict,
     from_json,
     make_converter,
+    parse_article,
     to_dict,
     to_json,
 )
 from conflictmodel import strategies as cms
+from conflictmodel._compact import ENUM_CODES, KEYS, VARIANTS, pack, unpack
+from conflictmodel.serialization import COMPACT_FORMAT
 
 MODEL_MODULES = (
     "span",
@@ -338,3 +342,172 @@ def test_every_problem_is_reported() -> None:
         from_json('{"start": "x", "end": "y"}', Span)
     assert "$.start" in str(info.value)
     assert "$.end" in str(info.value)
+
+
+# ---------------------------------------------------------------- the packed compact form
+#
+# ``to_json(article, compact=True)`` writes format 3 (conflictmodel._compact): short keys,
+# enum codes, [start, length] spans, flat mention lists, a variants table.
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEED_PATHS = sorted(SEED_DIR.glob("*.txt"))
+FORMAT2 = Path(__file__).resolve().parent / "data" / "article_compact_format2.json"
+
+KASHMIR_TALKS = (
+    "SRINAGAR, India (Reuters) — India and Pakistan agreed on Saturday to a ceasefire along "
+    "the Line of Control, the Indian foreign ministry said. Pakistani Prime Minister Shehbaz "
+    'Sharif said in Islamabad: "Pakistan will respect the ceasefire." Shelling in Poonch '
+    "killed at least four people on Friday, officials in Srinagar said."
+)
+
+
+def test_every_seed_compact_json_is_at_most_three_times_its_text() -> None:
+    assert SEED_PATHS, "no seeds: the test would be vacuous"
+    for path in SEED_PATHS:
+        text = path.read_text(encoding="utf-8")
+        article = parse_article(text, published="2025-04-19")
+        assert article.actors, path.name
+        assert article.statements, path.name
+        compact = to_json(article, compact=True)
+        assert len(compact) <= 3 * len(text), (path.name, round(len(compact) / len(text), 2))
+        back = from_json(compact, Article)
+        assert back == article
+        assert to_json(back, compact=True) == compact
+
+
+@settings(max_examples=60)
+@given(cms.articles())
+def test_compact_round_trip_is_exact_for_generated_articles(article: Article) -> None:
+    compact = to_json(article, compact=True)
+    assert json.loads(compact)["format"] == COMPACT_FORMAT
+    back = from_json(compact, Article)
+    assert back == article
+    assert to_json(back, compact=True) == compact
+    # unpack is the inverse of pack: the format-2 compact data reads to the same article.
+    assert pack(unpack(json.loads(compact))) == json.loads(compact)
+
+
+def test_an_old_compact_file_still_loads() -> None:
+    # Written by the previous release (format 2, compact and full) for an article of ours.
+    old = json.loads(FORMAT2.read_text(encoding="utf-8"))
+    assert old["compact"]["format"] == 2
+    assert any(isinstance(e.get("place"), dict) for e in old["compact"]["events"])
+    article = from_dict(old["compact"], Article)
+    assert article == from_dict(old["full"], Article)
+    assert article.events
+    assert article.statements
+    # Written again it is format 3, smaller, and reads back the same.
+    again = to_json(article, compact=True)
+    assert len(again) < len(json.dumps(old["compact"], ensure_ascii=False, separators=(",", ":")))
+    assert from_json(again, Article) == article
+
+
+def test_compact_form_uses_short_keys_codes_and_lengths() -> None:
+    article = parse_article(KASHMIR_TALKS, published="2025-05-10")
+    data = to_dict(article, compact=True)
+    assert data["format"] == COMPACT_FORMAT
+    assert data["t"] == KASHMIR_TALKS
+    said = data["S"][0]
+    statement = article.statements[0]
+    assert said["k"] == ENUM_CODES[StatementKind].index(statement.kind.value)
+    assert said["s"] == [statement.span.start, len(statement.span)]
+    # Every actor's mentions: [gap, length, ...], gaps from the previous mention's end.
+    for raw, actor in zip(data["A"], article.actors, strict=True):
+        flat, end = [], 0
+        for m in actor.mentions:
+            flat += [m.start - end, m.end - m.start]
+            end = m.end
+        assert raw.get("m", []) == flat
+    # No long field name is left in the data (extras aside).
+    long_names = set(KEYS) - set(KEYS.values())
+    assert not _keys_in(data) & long_names
+
+
+def _keys_in(data: Any) -> set[str]:
+    if isinstance(data, dict):
+        return set(data).union(*(_keys_in(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(_keys_in(v) for v in data))
+    return set()
+
+
+def test_ids_and_names_the_rules_give_back_are_left_out() -> None:
+    text = "Dmitry Peskov said no talks. Peskov added more."
+    again = text.index("Peskov added")
+    peskov = Actor(
+        id="person:dmitry-peskov", name="Dmitry Peskov", kind="person", aliases=["Peskov"],
+        mentions=[Span(start=0, end=13), Span(start=again, end=again + 6)],
+    )  # fmt: skip
+    odd = Actor(id="person:x1", name="Kremlin aide", kind="person", mentions=[Span(start=0, end=6)])
+    article = Article(text=text, actors=[peskov, odd])
+    first, second = to_dict(article, compact=True)["A"]
+    # id from the slug rule, name from the first mention, the alias as mention 1.
+    assert "i" not in first
+    assert "n" not in first
+    assert first["al"] == [1]
+    assert (second["i"], second["n"]) == ("person:x1", "Kremlin aide")
+    assert from_json(to_json(article, compact=True), Article) == article
+
+
+def test_a_place_in_another_role_is_a_variant_written_once() -> None:
+    goma = parse_article(
+        "GOMA, Congo (AP) — M23 rebels shelled the airport on Sunday and again on Monday."
+    )
+    place = next(p for p in goma.places if p.role.value == "dateline")
+    at = attrs.evolve(place, role="event_location")
+    events = [attrs.evolve(e, place=at) for e in goma.events] * 2
+    article = attrs.evolve(goma, events=events)
+    data = to_dict(article, compact=True)
+    assert len(data["+Pl"]) == 1
+    assert {e["pl"] for e in data["E"]} == {len(goma.places)}
+    assert from_json(to_json(article, compact=True), Article) == article
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["S"][0].__setitem__("k", 7), "7 is not the code of any StatementKind"),
+        (lambda d: d["A"][0].__setitem__("m", [1, 2, 3]), "odd number"),
+        (lambda d: d["S"][0].__setitem__("sp", 99), "99 is not the index"),
+        (lambda d: d["A"][0].__setitem__("d", 9), "9 is not the index of one of the mentions"),
+    ],
+    ids=["enum code", "odd mentions", "variant index", "mention index"],
+)
+def test_bad_compact_data_is_a_serialization_error(change: Any, message: str) -> None:
+    data = to_dict(parse_article(KASHMIR_TALKS), compact=True)
+    assert data["S"]
+    assert data["A"]
+    change(data)
+    with pytest.raises(SerializationError, match=message):
+        from_dict(data, Article)
+
+
+def test_the_format_tables_cover_the_model_and_never_collide() -> None:
+    import conflictmodel.model as model
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and attrs.has(c)]
+    fields = {f.name for c in classes for f in attrs.fields(c)}
+    assert fields <= set(KEYS), sorted(fields - set(KEYS))
+    shorts = list(KEYS.values())
+    assert len(shorts) == len(set(shorts))
+    # A short key is never some field's own name (a field missing from the table is written
+    # under its name), nor a variants key.
+    assert not set(shorts) & fields
+    assert not set(shorts) & set(VARIANTS.values())
+    enums = [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, enum.Enum)]
+    for cls in enums:
+        values = ENUM_CODES[cls]
+        assert len(values) == len(set(values))
+        assert {m.value for m in cls} <= set(values), cls.__name__
+
+
+def test_the_reference_page_lists_the_format_tables() -> None:
+    page = Path(__file__).resolve().parent.parent / "docs" / "reference" / "serialization.md"
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", page.read_text(encoding="utf-8"), re.M)
+    table = dict(rows)
+    for name, short in KEYS.items():
+        assert table.get(name) == f"`{short}`", name
+    for cls, short in VARIANTS.items():
+        assert table.get(cls.__name__) == f"`{short}`", cls.__name__
+    for cls, values in ENUM_CODES.items():
+        assert table.get(cls.__name__) == ", ".join(f"{i} `{v}`" for i, v in enumerate(values))

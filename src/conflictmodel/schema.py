@@ -40,6 +40,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
+from conflictmodel import _compact
 from conflictmodel._validators import JSON_SCHEMA
 from conflictmodel.errors import InputError
 from conflictmodel.model.article import Article
@@ -50,7 +51,7 @@ from conflictmodel.serialization import _REFERABLE as REFERABLE
 from conflictmodel.serialization import ARTICLE_FORMAT, converter
 from conflictmodel.serialization import _derived_fields as derived_fields
 
-__all__ = ["DRAFT", "article_schema", "json_schema", "main"]
+__all__ = ["DRAFT", "article_schema", "compact_article_schema", "json_schema", "main"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the generated schemas."""
@@ -115,6 +116,161 @@ def article_schema() -> dict[str, Any]:
         ['string', 'integer', '#/$defs/Actor', '#/$defs/ActorLike', 'null']
     """
     return json_schema(Article)
+
+
+def compact_article_schema() -> dict[str, Any]:
+    """The JSON Schema of the compact Article JSON, ``to_json(article, compact=True)``.
+
+    That is format 3 (see [`conflictmodel._compact`][conflictmodel._compact]): short keys,
+    enums as integer codes, spans as ``[start, length]``, mention lists as flat integer lists,
+    references as indexes into the article's lists or the variants tables that follow them.
+    Generated from the model and the format's tables, like
+    [`article_schema`][conflictmodel.schema.article_schema].
+
+    Example:
+        >>> schema = compact_article_schema()
+        >>> schema["title"], schema["properties"]["format"]["const"], schema["required"]
+        ('CompactArticle', 3, ['format', 't'])
+        >>> schema["$defs"]["CompactStatement"]["properties"]["k"]["$ref"]
+        '#/$defs/CompactStatementKind'
+        >>> schema["$defs"]["CompactStatementKind"]["maximum"]
+        2
+    """
+    defs: dict[str, dict[str, Any]] = {}
+    root = _compact_class(Article, defs)
+    for cls, key in _compact.VARIANTS.items():
+        name = f"Compact{cls.__name__}"
+        _compact_ref(cls, defs)
+        defs[f"{name}Like"] = _compact_like(cls, defs[name])
+        root["properties"][key] = {
+            "description": f"{cls.__name__} values referred to that are not in the article's "
+            f"{REFERABLE[cls]}: reference k past the end of that list is item k here",
+            "type": "array",
+            "items": {"anyOf": [{"$ref": f"#/$defs/{name}"}, {"$ref": f"#/$defs/{name}Like"}]},
+        }
+    return {
+        "$schema": DRAFT,
+        "title": "CompactArticle",
+        **root,
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+_PAIR_ITEM = {"type": "integer", "minimum": 0}
+_PAIR = {"type": "array", "prefixItems": [_PAIR_ITEM, _PAIR_ITEM], "minItems": 2, "maxItems": 2}
+
+
+def _compact_class(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    hints = get_type_hints(cls)
+    docs = _attribute_docs(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    if cls is Article:
+        properties["format"] = {
+            "description": "The version of the compact Article JSON",
+            "const": _compact.COMPACT_FORMAT,
+        }
+        required.append("format")
+    # What reading rebuilds (from a span, a mention, the id rules) need not be there.
+    derived = set(derived_fields(cls))
+    if cls in _compact._NAMED:
+        derived |= {"id", "name"}
+    for field in attrs.fields(cls):
+        prop = _compact_type(hints[field.name], defs, field.name, cls)
+        keywords = JSON_SCHEMA.get(field.validator) if field.validator is not None else None
+        if keywords:
+            _constrain(prop, keywords)
+        if field.name in docs:
+            prop = {"description": docs[field.name], **prop}
+        key = _compact.KEYS.get(field.name, field.name)
+        properties[key] = prop
+        if field.default is attrs.NOTHING and field.name not in derived:
+            required.append(key)
+    schema: dict[str, Any] = {}
+    summary = _summary(cls)
+    if summary:
+        schema["description"] = summary
+    schema.update(type="object", properties=properties, required=required)
+    schema["additionalProperties"] = False
+    return schema
+
+
+def _compact_ref(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    name = f"Compact{cls.__name__}"
+    if name not in defs:
+        defs[name] = {}  # reserved first: a class may refer to itself
+        if issubclass(cls, enum.Enum):
+            values = _compact.ENUM_CODES[cls]
+            defs[name] = {
+                "description": f"{cls.__name__} as its code: "
+                + ", ".join(f"{i} {v}" for i, v in enumerate(values)),
+                "type": "integer",
+                "minimum": 0,
+                "maximum": len(values) - 1,
+            }
+        else:
+            defs[name] = _compact_class(cls, defs)
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def _compact_type(
+    tp: Any, defs: dict[str, dict[str, Any]], name: str, cls: type[Any]
+) -> dict[str, Any]:
+    index = {"type": "integer", "minimum": 0}
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (Union, types.UnionType):
+        branches: list[dict[str, Any]] = []
+        for arg in args:
+            branch = _compact_type(arg, defs, name, cls)
+            branches.extend(branch["anyOf"] if list(branch) == ["anyOf"] else [branch])
+        return {"anyOf": branches}
+    if name == "proposal_id" and tp is str:
+        return {"anyOf": [{"type": "string"}, {"description": "index in proposals", **index}]}
+    if name in _compact._IN_SPAN and tp is str:
+        return {"anyOf": [{"type": "string"}, {"description": "[offset in span, length]", **_PAIR}]}
+    if cls in _compact._NAMED and name in ("description", "aliases"):
+        text = {"anyOf": [{"type": "string"}, {"description": "index of a mention", **index}]}
+        return {"type": "array", "items": text} if name == "aliases" else text
+    if tp is Span:
+        return {"description": "[start, length]", **_PAIR}
+    if origin is tuple and args == (Span, Ellipsis):
+        return {
+            "description": "[gap, length, gap, length...]",
+            "type": "array",
+            "items": {"type": "integer"},
+        }
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if (cls is Article and args[0] in REFERABLE) or args[0] is TextDate:
+            items = _compact_ref(args[0], defs)  # the article's own lists: full objects
+        else:
+            items = _compact_type(args[0], defs, name, cls)
+        return {"type": "array", "items": items}
+    if tp in REFERABLE:
+        return {"description": f"index in {REFERABLE[tp]} (then its variants)", **index}
+    if tp is TextDate:
+        return {"anyOf": [{"description": "index in dates", **index}, _compact_ref(tp, defs)]}
+    if isinstance(tp, type) and (issubclass(tp, enum.Enum) or attrs.has(tp)):
+        return _compact_ref(tp, defs)
+    return _type_schema(tp, defs)
+
+
+def _compact_like(cls: type[Any], obj: dict[str, Any]) -> dict[str, Any]:
+    like = _compact.KEYS[LIKE]
+    properties = {
+        like: {
+            "description": f"the index in {REFERABLE[cls]} of the object changed",
+            "type": "integer",
+            "minimum": 0,
+        },
+        **{k: v for k, v in obj["properties"].items() if k != _compact.KEYS["id"]},
+    }
+    return {
+        "description": f"one of the article's {REFERABLE[cls]} with the fields given changed",
+        "type": "object",
+        "properties": properties,
+        "required": [like],
+        "additionalProperties": False,
+    }
 
 
 def _class_schema(
@@ -354,8 +510,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="PATH",
         help="write the schema to PATH (UTF-8) instead of standard output",
     )
+    parser.add_argument(
+        "--compact",
+        action="store_true",
+        help="write the schema of the compact form, to_json(article, compact=True), instead",
+    )
     args = parser.parse_args(argv if argv is not None else [])
-    text = json.dumps(article_schema(), indent=2, ensure_ascii=False) + "\n"
+    schema = compact_article_schema() if args.compact else article_schema()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output is not None:
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as out:

@@ -12,7 +12,10 @@ model's validators, so JSON that breaks the model's rules is rejected with a
 An Article is written normalised (``"format": 2``, see
 [`ARTICLE_FORMAT`][conflictmodel.serialization.ARTICLE_FORMAT]): each actor, territory and
 place once, in its lists, and references to them as ids; ``compact=True`` leaves out what
-reading restores and refers by index.  Reading accepts both forms and the embedded shape of earlier releases.
+reading restores, refers by index and packs the result (``"format": 3``, see
+[`COMPACT_FORMAT`][conflictmodel.serialization.COMPACT_FORMAT]).  Reading accepts every form:
+format 3, format 2 full or compact (what the previous release wrote), and the embedded shape
+of earlier releases (format 1).
 
 Example:
     >>> from conflictmodel import Span, Territory, to_json, from_json
@@ -44,6 +47,7 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.v import format_exception
 
+from conflictmodel._compact import COMPACT_FORMAT, pack, unpack
 from conflictmodel.errors import ConflictModelError, SerializationError
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
@@ -57,6 +61,7 @@ from conflictmodel.model.textdates import TextDate
 
 __all__ = [
     "ARTICLE_FORMAT",
+    "COMPACT_FORMAT",
     "configure_converter",
     "converter",
     "from_dict",
@@ -277,12 +282,19 @@ def _structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
 # differs from it is ``{"like": INDEX, FIELD: VALUE...}``, the listed object with those fields
 # changed.  Spans are written as ``[start, end]``.  Both forms carry ``"format": 2`` and are
 # read without being told which.
+#
+# That compact data is then packed into format 3 (conflictmodel._compact: short keys, enum
+# codes, [start, length] spans, flat mention lists, a variants table, ids and names the
+# parsers' rules give back left out); reading unpacks format 3 into it first, so the format-2
+# reader below reads every compact file, old or new.
 
 ARTICLE_FORMAT = 2
 """The version of the Article JSON that ``to_json`` writes (the ``"format"`` key).
 
 Version 1 is the shape before normalisation (no ``format`` key, every reference embedded in
-full); ``from_json`` reads both, and refuses a higher version with a message saying so.
+full); version 3 is the packed compact form
+([`COMPACT_FORMAT`][conflictmodel.serialization.COMPACT_FORMAT]).  ``from_json`` reads all
+three, and refuses a higher version with a message saying so.
 
 Example:
     >>> from conflictmodel import Article, to_dict
@@ -474,7 +486,10 @@ class _Writer:
 
 
 def _unstructure_article(article: Article, conv: cattrs.Converter) -> dict[str, Any]:
-    return _Writer(article, conv, _COMPACT.get()).article(article)
+    compact = _COMPACT.get()
+    data = _Writer(article, conv, compact).article(article)
+    # The compact form is then packed (format 3: short keys, enum codes...); see _compact.
+    return pack(data) if compact else data
 
 
 class _Reader:
@@ -566,10 +581,10 @@ def _read_format(value: Mapping[str, Any]) -> None:
     fmt = value.get("format", 1)
     if type(fmt) is not int or fmt < 1:
         raise SerializationError(f'Article "format" must be a positive integer, got {fmt!r}')
-    if fmt > ARTICLE_FORMAT:
+    if fmt > COMPACT_FORMAT:
         raise SerializationError(
             f"Article JSON format {fmt} is newer than this version of conflictmodel reads "
-            f"(formats 1 to {ARTICLE_FORMAT}); upgrade conflictmodel to read it"
+            f"(formats 1 to {COMPACT_FORMAT}); upgrade conflictmodel to read it"
         )
 
 
@@ -577,6 +592,8 @@ def _structure_article(
     value: Mapping[str, Any], inner: Callable[[Any, Any], Any], conv: cattrs.Converter
 ) -> Article:
     _read_format(value)
+    if value.get("format") == COMPACT_FORMAT:  # packed: back to format 2's compact form
+        value = unpack(value)
     data = {k: v for k, v in value.items() if k != "format"}
     text = data.get("text")
     reader = _Reader(text if isinstance(text, str) else "")
@@ -612,11 +629,13 @@ def to_dict(obj: Any, *, conv: cattrs.Converter | None = None, compact: bool = F
 
     An [`Article`][conflictmodel.Article] is written normalised (``"format": 2``): its actors,
     territories and places once each, and references to them (and ``Position.statement``)
-    as ids.  ``compact=True`` also leaves out, in Articles, what reading restores: fields
-    equal to their defaults, strings equal to the text at a span of the same object (evidence,
-    a statement's cue) and ids that are the ``stmt:START-END`` of their span; references
-    become indexes into the Article's lists and spans ``[start, end]``.  It changes nothing
-    for other objects.
+    as ids.  ``compact=True`` writes an Article in the compact form, ``"format": 3``: it
+    leaves out what reading restores (fields equal to their defaults, strings equal to the
+    text at a span of the same object, ids that are the ``stmt:START-END`` of their span or
+    what the parsers' id rules give, a name that is the text at the first mention),
+    refers by index, and writes keys short, enums as codes, spans as ``[start, length]`` and
+    mention lists flat (the JSON how-to has the tables).  It changes nothing for other
+    objects.
 
     Example:
         >>> from conflictmodel import Article, Span, Statement
@@ -625,7 +644,9 @@ def to_dict(obj: Any, *, conv: cattrs.Converter | None = None, compact: bool = F
         >>> art = Article(text="No deal.", statements=[
         ...     Statement(id="s1", content="No deal.", kind="direct", span=Span(start=0, end=8))])
         >>> to_dict(art, compact=True)
-        {'format': 2, 'text': 'No deal.', 'statements': [{'id': 's1', 'kind': 'direct', 'span': [0, 8]}]}
+        {'format': 3, 't': 'No deal.', 'S': [{'i': 's1', 'k': 0, 's': [0, 8]}]}
+        >>> from_dict(to_dict(art, compact=True), Article) == art
+        True
     """
     token = _COMPACT.set(compact)
     try:
