@@ -590,3 +590,57 @@ def test_an_attack_on_a_named_country_is_placed_there_before_the_last_place() ->
 def test_a_purpose_infinitive_is_part_of_its_event() -> None:
     ev = one("Kenya sent 400 police officers to Haiti to attack gang strongholds.")
     assert ev.type is EventType.MOBILIZE
+
+
+def test_a_conditional_offer_and_its_condition_are_not_events() -> None:
+    assert evs("The M23 said it would pull out of Walikale if Kinshasa opened direct talks.") == []
+    # Without the condition it is a promised retreat (PLOVER: CONCEDE).
+    ev = one("The M23 said it would pull out of Walikale next week.")
+    assert ev.type is EventType.CONCEDE
+
+
+def test_the_terms_of_a_deal_already_told_are_not_new_events() -> None:
+    text = (
+        "Serbia and Kosovo signed an accord in Brussels on Saturday. Under the accord, both "
+        "sides agreed to open border crossings."
+    )
+    assert [e.type.value for e in evs(text)] == ["support"]
+
+
+def test_a_dated_war_a_taken_town_and_a_kind_of_event() -> None:
+    war = one("Relations never recovered from a 1998 war between Eritrea and Ethiopia.")
+    assert war.type is EventType.ASSAULT
+    taken = one("Al-Shabaab fighters have taken two villages near Beledweyne.")
+    assert (taken.type, taken.place.name if taken.place else None) == (
+        EventType.ASSAULT,
+        "Beledweyne",
+    )
+    hit = one(
+        "A Houthi missile hit a tanker off Hodeidah on Friday, the latest in a string of "
+        "attacks on vessels."
+    )
+    assert hit.trigger == "hit"
+
+
+def test_a_participle_after_a_preposition_describes_a_noun() -> None:
+    found = evs("A party formed by ousted ministers staged protests in Niamey.")
+    assert EventType.COERCE not in {e.type for e in found}
+
+
+def test_a_toll_with_a_place_and_date_of_its_own_is_another_attack() -> None:
+    found = evs(
+        "Jets bombed Idlib province on Monday. One bomb, on a bakery in Ariha on Tuesday, "
+        "killed nine people."
+    )
+    assert [
+        (e.place.name if e.place else None, e.killed.count if e.killed else None) for e in found
+    ] == [("Idlib", None), ("Ariha", 9)]
+    same = one("Jets bombed Idlib province on Monday. Nine people were killed.")
+    assert same.killed is not None
+    assert same.killed.count == 9
+
+
+def test_background_wars_and_long_promises() -> None:
+    assert evs("Thousands of families displaced during the war returned to Kherson.") == []
+    ev = one("The rebel leader promised to end nearly 40 years of conflict in Casamance.")
+    assert ev.type is EventType.AGREE

@@ -160,6 +160,7 @@ class EventLexicon:
     matcher: PhraseMatcher[Hit] = attrs.field(init=False, repr=False)
     status: Mapping[str, re.Pattern[str]] = attrs.field(init=False, repr=False)
     light_verbs: re.Pattern[str] = attrs.field(init=False, repr=False)
+    terms_lead: re.Pattern[str] = attrs.field(init=False, repr=False)
     mediator: re.Pattern[str] = attrs.field(init=False, repr=False)
     mediator_prefix: re.Pattern[str] = attrs.field(init=False, repr=False)
     agreement_nouns: frozenset[str] = attrs.field(init=False, repr=False)
@@ -205,9 +206,24 @@ class EventLexicon:
             "negation", "planned", "planned_after", "hypothetical", "speculative",
             "hypothetical_after",
             "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs", "request_verbs",
+            "condition_after", "condition_before",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})
+        lead = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in st.get("terms_lead", ()))
+        nouns = "|".join(
+            re.escape(w).replace(r"\ ", r"\s{1,3}")
+            for w in sorted(d.get("agreement_nouns", ()), key=len, reverse=True)
+        )
+        set_(
+            self,
+            "terms_lead",
+            re.compile(
+                r"\W{0,3}(?:" + (lead or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,3}?"
+                r"(?:" + (nouns or "(?!x)x") + r")\b[^,;]{0,60},",
+                re.I,
+            ),
+        )
         set_(self, "light_verbs", _union(d.get("light_verbs", ())))
         set_(self, "mediator", _union(d.get("mediator_cues", ())))
         prefixes = "|".join(re.escape(p) for p in d.get("mediator_prefixes", ())) or "(?!x)x"

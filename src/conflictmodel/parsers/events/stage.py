@@ -89,6 +89,18 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(spans[j][0] <= start and end <= spans[j][1] for j in range(i, max(-1, i - 4), -1))
 
 
+def _own_scene(toll: Event, attack: Event, sent: Span) -> bool:
+    """Whether a sentence of casualties names a place or a date of its own, other than the
+    attack's before it: "One, on a clinic in Sagaing in January, killed 17" is another attack."""
+    when = toll.date.value if toll.date is not None else None
+    if when is not None and (attack.date is None or attack.date.value != when):
+        return True
+    place = toll.place
+    if place is None or not any(sent.start <= m.start < sent.end for m in place.mentions):
+        return False
+    return attack.place is None or attack.place.id != place.id
+
+
 def _with_casualties(attack: Event, toll: Event) -> Event:
     """The attack with the figures a later sentence gives, where it had none of its own."""
     return attrs.evolve(
@@ -145,9 +157,29 @@ _SUPERLATIVE = re.compile(
     r"(?:[\w-]+est|worst|biggest|largest|latest|first|most\s{1,3}[\w-]+)\s{1,3}(?:[\w-]+\s{1,3}){0,2}$",
     re.I,
 )
+# "the latest in a campaign of attacks on shipping": the kind of event the one just told
+# belongs to, not another event.
+_KIND_OF = re.compile(
+    r"\b(?:latest|last|newest|first|second|third|one)\s{1,3}(?:in|of)\s{1,3}(?:a|an|the)\s{1,3}"
+    r"(?:[\w-]+\s{1,3})?(?:series|string|spate|wave|campaign|cycle|pattern|succession)\s{1,3}"
+    r"of\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}$",
+    re.I,
+)
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
+# A participle after a preposition and before a noun is an adjective: "formed by ousted
+# lawmakers", "the return of detained activists".
+_PREP_ADJ = re.compile(r"\b(?:by|of|for|with|from|among|to)\s{1,3}$", re.I)
+_NOUN_NEXT = re.compile(
+    r"\s{1,3}(?!(?:in|on|at|by|and|or|the|a|an|to|from|with|for|into|near|during|after|"
+    r"before|last|this|on)\b)[a-z][\w-]+"
+)
 _COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:during|throughout|since|amid|amidst|despite|before|after|through|over|in)\s{1,3}"
+    r"(?:the|this|that|its|their)\s{1,3}(?:[\w-]+\s{1,3})?$",
+    re.I,
+)
 _END_PUNCT = frozenset('.!?"”’)…')
 
 
@@ -349,7 +381,12 @@ class EventParser:
             for event in found:
                 if event.id in seen or _told_again(text, event, said, agreements):
                     continue
-                if event.id in from_toll and last_attack and si - last_attack[0] <= _TOLL_REACH:
+                if (
+                    event.id in from_toll
+                    and last_attack
+                    and si - last_attack[0] <= _TOLL_REACH
+                    and not _own_scene(event, ctx.events[last_attack[1]], sent)
+                ):
                     # "Drones struck Sumy. Ten people were killed.": the toll of that attack.
                     i = last_attack[1]
                     ctx.events[i] = _with_casualties(ctx.events[i], event)
@@ -506,15 +543,30 @@ class EventParser:
             self._seen_key(text, trig.start, trig.end, trig.type),
             self._seen_key(text, trig.start, trig.end, trig.rule.type),
         }
+        if (
+            det
+            and trig.rule.pos == "noun"
+            and _BACKGROUND.search(text, max(0, trig.start - 40), trig.start)
+            and not _COMPLEMENT.match(text, trig.reach)
+        ):
+            # "children taken during the war", "amid the talks": the time of something else.
+            return None
         if det and keys & types_seen:
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
             return None
-        if _SUPERLATIVE.search(text, max(0, trig.start - 60), trig.start):
+        if _SUPERLATIVE.search(text, max(0, trig.start - 60), trig.start) or _KIND_OF.search(
+            text, max(0, trig.start - 80), trig.start
+        ):
             # "..., in one of the deadliest assaults this year": the event just told, described.
             return None
-        if _ARTICLE.search(text, max(0, trig.start - 6), trig.start) and text[
-            trig.start : trig.end
-        ].endswith("ed"):
+        participle = text[trig.start : trig.end].endswith("ed")
+        if participle and (
+            _ARTICLE.search(text, max(0, trig.start - 6), trig.start)
+            or (
+                _PREP_ADJ.search(text, max(0, trig.start - 8), trig.start)
+                and _NOUN_NEXT.match(text, trig.end)
+            )
+        ):
             # A participle used as an adjective: "the sanctioned bank", "an occupied town".
             return None
         t = tense(self.lexicon, text, trig, clause, sent)

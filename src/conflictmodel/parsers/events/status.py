@@ -40,6 +40,10 @@ _BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|when|as|since)\
 # An event noun coordinated with another ("called for a truce and a prisoner exchange") shares
 # its modality: only a subordinate clause or strong punctuation cuts it off.
 _NOUN_BOUNDARY = re.compile(r"[;:()]|\b(?:but|while|after|before|when|since|because)\b", re.I)
+# How far after a planned event its condition is looked for.
+_CONDITION_REACH = 120
+# Types that stay events when conditional: "threatened to strike if ...".
+_SPOKEN = frozenset({EventType.THREATEN, EventType.REJECT, EventType.REQUEST})
 _LEAD_IF = re.compile(r"\W{0,3}(?:if|unless|should)\b", re.I)
 
 
@@ -157,6 +161,13 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     if lead_if and clause.start == sent.start and clause.end < sent.end:
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
+    if etype not in _SPOKEN:
+        if st["condition_before"].search(near):
+            # "... if the army agreed to a ceasefire": the condition of an offer.
+            return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
+        if lex.terms_lead.match(text, sent.start, trig.start):
+            # "Under the deal, the two sides agreed to open links": the deal's terms.
+            return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
     modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
     speculative = _speculation(st["speculative"], near)
     hypothetical = bool(lead_if or modal_after)
@@ -169,5 +180,11 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     else:
         status = EventStatus.OCCURRED
     if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
+        if etype not in _SPOKEN and st["condition_after"].search(
+            text, trig.reach, min(sent.end, trig.reach + _CONDITION_REACH)
+        ):
+            # "would withdraw from civilian areas if ...", "will sign only after ...": a
+            # conditional offer in someone's words, not a plan.
+            return Tense(status, etype, dropped=True)
         etype = future_type(etype)
     return Tense(status, etype, speculative=speculative and not st["hypothetical"].search(near))

@@ -48,7 +48,7 @@ _GAP_STOP = re.compile(
     re.I,
 )
 _SEQUENCE = re.compile(r"\b(?:after|before|since|following|until|ahead of|prompting)\b", re.I)
-_TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}", re.I)
+_TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,5}", re.I)
 # "met on Friday to plan joint patrols", "sent troops to fight the ADF": an infinitive of purpose
 # after an event's verb names what the event is for, not a second event.
 _PURPOSE = re.compile(
@@ -135,6 +135,7 @@ def _prev_word(doc: AnalysedDocument, start: int) -> str:
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _prev_words(doc: AnalysedDocument, start: int) -> tuple[str, str]:
@@ -163,6 +164,9 @@ def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit
     after = _window_words(doc, end, limit, max(rule.window, 1))
     nxt = after[0] if after else ""
     prv, past = _prev_words(doc, start)
+    if _YEAR.fullmatch(prv):
+        # "a 2020 war", "the 1994 genocide": a year before an event noun dates it.
+        prv = "#year"
     if rule.not_next and nxt in rule.not_next:
         return False
     if rule.not_prev and (prv in rule.not_prev or past in rule.not_prev):
@@ -271,7 +275,14 @@ def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -
             and not re.search(r"[,;:()]", gap)
             and not _GAP_STOP.search(gap)
         )
-        if a.rule.pos == "verb" and _TO_GAP.fullmatch(gap) and a.type is EventType.AGREE:
+        intent = (
+            a.rule.pos == "verb"
+            and a.type is EventType.AGREE
+            and _TO_GAP.fullmatch(gap) is not None
+            # "promised to end nearly 60 years of war"; not "agreed to talks after the strikes".
+            and (len(gap.split()) <= 3 or not _GAP_STOP.search(gap))
+        )
+        if intent:
             # PLOVER: a promised withdrawal or release is CONCEDE; agreeing to meet, or to a
             # ceasefire, is AGREE.
             retreat = t.type is EventType.RETREAT and t.rule.pos == "verb"
