@@ -1,0 +1,61 @@
+"""The provision lexicon on general English phrasings of deal terms (verb + object, noun
+phrases), and words that only look like terms (a capital, endorsed sanctions, the east)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmodel.parsers.proposals import find_provisions
+
+
+def kinds(text: str) -> list[str]:
+    return [p.label or p.kind.value for p in find_provisions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The militia would vacate the towns it seized last spring.", "withdrawal"),
+        ("Under the plan, Eritrean troops would pull back to the border.", "withdrawal"),
+        (
+            "Both sides agreed to open corridors so that civilians can leave Sennar.",
+            "humanitarian_access",
+        ),
+        ("The group pledged to free abducted schoolgirls held in the forest.", "hostage_release"),
+        ("Presidential and legislative polls would follow within a year.", "elections"),
+        ("The junta promised parliamentary polls once the fighting ends.", "elections"),
+        ("Combatants would hand in their weapons at collection points.", "disarmament"),
+        ("The fighters would be cantoned in three camps before demobilisation.", "disarmament"),
+        ("The government wants to dismantle the militias that fought alongside it.", "disarmament"),
+        ("The accord would bring all arms under state control.", "disarmament"),
+        ("Fighters who confess would receive reduced sentences.", "accountability"),
+        ("Georgia would stay out of NATO for twenty years.", "nato_membership"),
+        ("Moldova would remain outside the alliance under the deal.", "nato_membership"),
+        ("A joint military commission would investigate violations.", "joint_commission"),
+        ("Protesters want statehood restored to the former state.", "autonomy"),
+        ("The deal would end the blockade of the port of Hodeidah.", "sanctions_relief"),
+        ("Moscow insists it would keep control of the land bridge.", "territorial_recognition"),
+        ("Rebels would be allowed to keep the territory they hold.", "territorial_recognition"),
+    ],
+)
+def test_general_phrasings(text: str, kind: str) -> None:
+    assert kind in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "cap*" once read the capital and captured villages as caps on an army.
+        ("Rebels shelled the capital, which is still held by the army.", "military_limits"),
+        ("Villages captured by the army were looted.", "military_limits"),
+        # "end*" once read "endorsed", "eas*" once read "eastern".
+        ("Ministers endorsed new sanctions on the militia leaders.", "sanctions_relief"),
+        ("Fighting in the eastern provinces continued despite sanctions.", "sanctions_relief"),
+        # Handing a state its own crossings is no cession of territory.
+        ("The SDF would hand over control of oil fields to Damascus.", "territorial_recognition"),
+        # Plural "polls" alone are opinion surveys.
+        ("Polls show the government losing support.", "elections"),
+    ],
+)
+def test_words_that_only_look_like_terms(text: str, kind: str) -> None:
+    assert kind not in kinds(text)
