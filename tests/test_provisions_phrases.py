@@ -36,6 +36,12 @@ def kinds(text: str) -> list[str]:
         ("The deal would end the blockade of the port of Hodeidah.", "sanctions_relief"),
         ("Moscow insists it would keep control of the land bridge.", "territorial_recognition"),
         ("Rebels would be allowed to keep the territory they hold.", "territorial_recognition"),
+        # PA-X: rebel group to political party; integration into the civil service.
+        (
+            "The movement would register as a political party after disarming.",
+            "political_participation",
+        ),
+        ("Ex-combatants would be integrated into the civil service.", "civil_service_integration"),
     ],
 )
 def test_general_phrasings(text: str, kind: str) -> None:
@@ -55,6 +61,7 @@ def test_general_phrasings(text: str, kind: str) -> None:
         ("The SDF would hand over control of oil fields to Damascus.", "territorial_recognition"),
         # Plural "polls" alone are opinion surveys.
         ("Polls show the government losing support.", "elections"),
+        ("The ruling party won seats in parliament last year.", "political_participation"),
     ],
 )
 def test_words_that_only_look_like_terms(text: str, kind: str) -> None:
