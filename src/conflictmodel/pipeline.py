@@ -49,6 +49,7 @@ from conflictmodel.errors import (
     PipelineError,
     UnknownParserError,
 )
+from conflictmodel.parsers.language.gate import release_text_cache
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -503,18 +504,23 @@ class Pipeline:
                 ``stage`` names it and the cause is chained.
             ExtrasError: a stage put a value that is not JSON into ``ctx.extras``.
         """
-        for parser in self.parsers:
-            before = _counts(ctx, parser.name)
-            try:
-                parser(ctx)
-            except ConflictModelError:
-                raise
-            except Exception as exc:
-                raise ParseError(
-                    f"parser {parser.name!r} failed: {type(exc).__name__}: {exc}",
-                    stage=parser.name,
-                ) from exc
-            _check_results(ctx, before, parser.name)
+        try:
+            for parser in self.parsers:
+                before = _counts(ctx, parser.name)
+                try:
+                    parser(ctx)
+                except ConflictModelError:
+                    raise
+                except Exception as exc:
+                    raise ParseError(
+                        f"parser {parser.name!r} failed: {type(exc).__name__}: {exc}",
+                        stage=parser.name,
+                    ) from exc
+                _check_results(ctx, before, parser.name)
+        finally:
+            # The stages' shared per-text memo lives for one parse: a finished article's
+            # matches must not stay in memory, nor speed up a later parse of the same string.
+            release_text_cache()
         return ctx
 
 
