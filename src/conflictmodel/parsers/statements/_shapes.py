@@ -179,8 +179,9 @@ def _cap_runs(toks: Sequence[Token], dets: frozenset[str]) -> list[tuple[int, in
     return runs
 
 
-def _conjuncts(toks: Sequence[Token]) -> list[Span]:
-    """Split "X and Y" into its conjuncts when both sides name someone (a capitalised word)."""
+def _conjuncts(toks: Sequence[Token], people: frozenset[str] = frozenset()) -> list[Span]:
+    """Split "X and Y" into its conjuncts when both sides name someone: a capitalised word, or
+    a head noun among ``people`` ("residents and aid workers": two collective sources)."""
     cuts = [k for k, t in enumerate(toks) if t.low in NAME_CONJUNCTIONS]
     if cuts:
         # "Russia, China and Iran": the commas of the list before the conjunction cut too
@@ -193,6 +194,6 @@ def _conjuncts(toks: Sequence[Token]) -> list[Span]:
         parts.append(toks[prev:c])
         prev = c + 1
     parts.append(toks[prev:])
-    if any(not p or not any(t.cap for t in p) for p in parts):
+    if any(not p or not (any(t.cap for t in p) or singular(p[-1].low) in people) for p in parts):
         return [Span(start=toks[0].start, end=toks[-1].end)]
     return [Span(start=p[0].start, end=p[-1].end) for p in parts]

@@ -31,6 +31,9 @@ FRAME_DETERMINERS = _words("frame_determiners")
 OBJECT_AUXILIARIES = _words("object_auxiliaries")
 """Finite words that may take an object instead of a clause ("said he had …" vs "has")."""
 CLAUSE_SUBJECTS = _words("clause_subjects")
+COUNT_PREPOSITIONS = _words("count_prepositions")
+"""Words that, before a number, open a counted subject ("said about 200 people had fled")."""
+NUMBER_WORDS = _words("number_words")
 FRAME_PREPOSITIONS = _words("frame_prepositions")
 OBJECT_BREAKS = _words("object_breaks")
 CLAUSE_JOINS = _words("clause_joins")

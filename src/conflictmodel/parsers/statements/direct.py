@@ -7,7 +7,7 @@ import bisect
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
-from conflictmodel.parsers.statements._words import LABEL_WORDS
+from conflictmodel.parsers.statements._words import LABEL_WORDS, REL_PRONOUNS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SUBJECT,
@@ -187,7 +187,12 @@ class _Direct(_Reported):
         quotation, no sentence end or colon (a parenthesis may hold a period: "Earl Blumenauer
         (D-Ore.) said"), and nothing before a participle."""
         toks, qidx = para.toks, para.qidx
-        if c.lo - j > _MAX_SUBJECT or (c.kind == "participle" and c.lo > j):
+        limit = _MAX_SUBJECT
+        if any(toks[x].low == "," and toks[x + 1].low in REL_PRONOUNS for x in range(j, c.lo - 1)):
+            # "…,” a sergeant with the brigade, who gave only his call sign, Bear, told
+            # reporters: a relative clause on the speaker lengthens the phrase
+            limit *= 2
+        if c.lo - j > limit or (c.kind == "participle" and c.lo > j):
             return False
         depth = 0
         for x in range(j, c.lo):

@@ -24,8 +24,10 @@ _INSTITUTIONS = (ActorKind.STATE, ActorKind.GOVERNMENT, ActorKind.ORGANIZATION, 
 
 
 def _named_in(actor: Actor, words: list[str]) -> bool:
-    """Some word of the actor's name or aliases is among the speaker phrase's ``words``."""
-    have = set(words)
+    """Some word of the actor's name or aliases is among the speaker phrase's ``words``
+    (as written).  Only a word with a capital names: "the captain" describes Captain Warsame,
+    it does not name him."""
+    have = {w.lower() for w in words if any(ch.isupper() for ch in w)}
     return any(w.strip(".,’'").lower() in have for n in actor.names for w in n.split())
 
 
@@ -65,7 +67,7 @@ class _Emitter(_Layout):
         joined = " and ".join(m.name for m in members)
         sspan = _trim_lead(self.text, sspan)
         surface = " ".join(sspan.of(self.text).split()) if sspan is not None else ""
-        words = [w.strip(".,’'").lower() for w in surface.split()]
+        words = [w.strip(".,’'") for w in surface.split()]
         name = surface if surface and all(_named_in(m, words) for m in members) else joined
         actor = Actor(
             id=f"group:{slug(joined)}",
@@ -294,14 +296,18 @@ class _Emitter(_Layout):
         return known
 
     def _source_of(self, speaker: Actor, sspan: Span) -> SpeakerSource:
-        words = [w.strip(".,’'").lower() for w in sspan.of(self.text).split()]
-        words = [w for w in words if w]
+        written = [w.strip(".,’'") for w in sspan.of(self.text).split()]
+        written = [w for w in written if w]
+        words = [w.lower() for w in written]
         if " ".join(words) in self.pron_all or (
             len(words) == 2 and words[0] in ("his", "her", "its", "their")
         ):
             return SpeakerSource.PRONOUN  # "he", "his remarks"
-        named = _named_in(speaker, words)
+        named = _named_in(speaker, written)
         if speaker.members:
+            parts = [self.ctx.actors.get(m) for m in speaker.members]
+            if all(p is not None and p.anonymous for p in parts):
+                return SpeakerSource.COLLECTIVE  # "residents and aid workers"
             return SpeakerSource.NAMED if named else SpeakerSource.DESCRIPTOR
         if not named and words and words[-1] in self.cues.word_set("source_nouns"):
             return SpeakerSource.DOCUMENT

@@ -7,8 +7,10 @@ from conflictmodel.parsers.statements._adverbials import _SUBJECT_PRONOUNS, _Adv
 from conflictmodel.parsers.statements._words import (
     ANONYMOUS_QUANTIFIERS,
     CLAUSE_SUBJECTS,
+    COUNT_PREPOSITIONS,
     FRAME_DETERMINERS,
     FRAME_PREPOSITIONS,
+    NUMBER_WORDS,
     OBJECT_AUXILIARIES,
     OBJECT_BREAKS,
     PHRASE_CONJUNCTIONS,
@@ -19,6 +21,7 @@ from conflictmodel.parsers.statements._words import (
 from conflictmodel.parsers.statements.base import (
     _MAX_SENT,
     _MAX_SUBJECT,
+    _MODIFIED_NOUNS,
     _REL,
     _SENT_END,
     _STOP_PUNCT,
@@ -37,6 +40,17 @@ _REL_OPEN = frozenset(("which", "who", "whose", "whom"))
 _FLOATING = frozenset(("all", "both", "each"))
 _QUOTE_OPEN = frozenset(("“", '"', "‘", "«"))
 """Quantifiers that float after an auxiliary, away from their subject ("have all said")."""
+
+
+def _in_number(toks: list[Token], y: int, end: int) -> bool:
+    """The comma or point at ``y`` separates the digits of one number ("3,000", "1.5")."""
+    return (
+        0 < y < end - 1
+        and toks[y - 1].low[-1:].isdigit()
+        and toks[y + 1].low[:1].isdigit()
+        and toks[y - 1].end == toks[y].start
+        and toks[y].end == toks[y + 1].start
+    )
 
 
 class _Phrases(_Adverbials):
@@ -183,7 +197,9 @@ class _Phrases(_Adverbials):
         if low in _WH_WORDS:
             return True  # "Russia launched what it calls …": the speaker is "it"
         if low in self.cues.forms and k != j:
-            return True
+            # "state broadcaster MRTV reported": the form modifies the noun after it (as
+            # `_classify` decides), it is not another cue
+            return not (toks[k + 1].low in _MODIFIED_NOUNS and not toks[k + 1].cap)
         return (
             low.endswith("ed") and k + 1 <= j and (toks[k + 1].cap or toks[k + 1].low in self.dets)
         )
@@ -223,6 +239,11 @@ class _Phrases(_Adverbials):
             return None
         np = self._np_left(para, a, p, appositive=False)
         seg = range(p + 1, comma)
+        held = self._relative_holder(para, a, np)
+        if held is not None:
+            # "Nangaa, who leads the alliance, the coalition that includes M23, told": the
+            # parenthesis is one more apposition inside a relative clause on the speaker
+            return held
         if np is not None and all(toks[x].low[:1].isdigit() for x in range(*np)):
             # "Abiy Ahmed, 47, the prime minister, said": the age is one more parenthesis
             return self._appositive(para, a, p)
@@ -248,6 +269,27 @@ class _Phrases(_Adverbials):
         if not any(toks[x].cap for x in range(np[0], np[1])):
             return None
         return np
+
+    def _relative_holder(
+        self, para: _Para, a: int, np: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """When ``np`` is (or starts just after) ", who/which …", the phrase the relative
+        clause hangs on, else None."""
+        if np is None:
+            return None
+        toks, qidx = para.toks, para.qidx
+        w = np[0]
+        # the relative clause's verb may have stopped the phrase: "who gave only his call sign"
+        while w > a and np[0] - w < 6 and toks[w].low not in _REL_OPEN:
+            if not toks[w - 1].word or qidx[w - 1] >= 0:
+                return None
+            w -= 1
+        if w - 2 < a or toks[w].low not in _REL_OPEN or qidx[w] >= 0:
+            return None
+        if toks[w - 1].low != "," or qidx[w - 1] >= 0:
+            return None
+        r = self._np_left(para, a, w - 1)
+        return r if r is not None and self._head_ok(para, r) else None
 
     def _parenthesis_start(self, para: _Para, a: int, comma: int) -> int | None:
         """The comma opening the parenthesis that ends at ``comma``, or None when what stands
@@ -449,6 +491,9 @@ class _Phrases(_Adverbials):
             or t.low in self.dets
             or t.cap
             or t.low[:1].isdigit()
+            # "reported at least six drones struck …": a counted subject
+            or (t.low == "at" and x + 1 < end and para.toks[x + 1].low in ("least", "most"))
+            or self._approximate_count(para, x, end)
         )
         if t.low in _SUBJECT_PRONOUNS and x + 1 < end and self._pronoun_clause(para, x, end):
             return True
@@ -462,6 +507,16 @@ class _Phrases(_Adverbials):
             return False
         # a bare plural or mass noun ("said troops had struck") needs its verb close by
         return self._verb_follows(para, x, end, 14 if starts else 5, starts)
+
+    def _approximate_count(self, para: _Para, x: int, end: int) -> bool:
+        """ "said between 3,000 and 4,000 troops were …", "about 200 people had fled": a
+        preposition of quantity before a number opens a counted subject."""
+        toks = para.toks
+        return (
+            toks[x].low in COUNT_PREPOSITIONS
+            and x + 1 < end
+            and (toks[x + 1].low[:1].isdigit() or toks[x + 1].low in NUMBER_WORDS)
+        )
 
     def _pronoun_clause(self, para: _Para, x: int, end: int) -> bool:
         """ "said they both share …", "said he expects …": a subject pronoun and a lower-case
@@ -487,7 +542,11 @@ class _Phrases(_Adverbials):
                 y = close + 1
                 continue
             u = toks[y]
-            if qidx[y] < 0 and (u.low in _STOP_PUNCT or u.low in _SENT_END):
+            if (
+                qidx[y] < 0
+                and (u.low in _STOP_PUNCT or u.low in _SENT_END)
+                and not _in_number(toks, y, end)
+            ):
                 return False
             if self._clause_verb(para, x, y, end, starts):
                 return True

@@ -379,6 +379,7 @@ class _Reported(_Emitter):
         if (
             not inverted
             and toks[comma - 1].cap
+            and toks[c.subject[0]].cap
             and any(toks[y].low in ("and", "&") for y in range(*c.subject))
         ):
             return []  # "the United States, Egypt and the UAE expressed": a list, not a clause
@@ -386,7 +387,8 @@ class _Reported(_Emitter):
         x = self._attribution_end(para, last, b)
         if x is None:
             return []
-        parts = [(a, comma)]
+        # "GOMA (Reuters) — <clause>, residents said": the dateline is not what was said
+        parts = [(self._after_dateline(para, a, comma), comma)]
         if x < b and toks[x].low == "," and not _adjunct_at(toks, x + 1, b):
             parts.append((x + 1, b))
         return parts

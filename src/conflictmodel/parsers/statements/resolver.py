@@ -249,7 +249,7 @@ class Resolver(_MinimalActors):
                 for a in group:
                     self.remember(span.start, a, subject)
                 return group
-        parts = _conjuncts(toks)
+        parts = _conjuncts(toks, self.cues.human_heads)
         if len(parts) > 1:
             out: list[Actor] = []
             for p in parts:

@@ -10,13 +10,13 @@ from conflictmodel.model.actors import Actor
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import Statement, StatementKind
 from conflictmodel.parsers.quotes import find_quotes
+from conflictmodel.parsers.statements._intro import _Introductions
 from conflictmodel.parsers.statements.base import (
     _Attrib,
     _Cue,
     _Para,
 )
 from conflictmodel.parsers.statements.cues import Cues
-from conflictmodel.parsers.statements.headlines import _Headlines
 
 __all__ = ["StatementParser"]
 
@@ -56,7 +56,7 @@ class StatementParser:
 # ------------------------------------------------------------------------------ the work
 
 
-class _Run(_Headlines):
+class _Run(_Introductions):
     """One parse of one article: paragraphs, then sentences, then cues and quotes."""
 
     def run(self) -> None:
@@ -102,6 +102,7 @@ class _Run(_Headlines):
     ) -> None:
         a, b = sent
         toks, qidx = para.toks, para.qidx
+        self._introduce(para, sent)
         cues = self._find_cues(para, sent)
         # quotes that open in this sentence
         qs: list[tuple[int, int, int]] = []  # (quote index, first token, last token + 1)
