@@ -102,3 +102,93 @@ def test_a_partys_terms_spelled_out_after_a_dash() -> None:
 def test_in_terms_of_is_no_proposal() -> None:
     text = "In terms of casualties, the week was the worst in Sudan since April."
     assert parse_article(text).proposals == ()
+
+
+def test_an_answer_to_a_partys_demands_is_anothers_proposal() -> None:
+    """ "To ease Kinshasa's demands, the envoy proposed that ...": the envoy's proposal,
+    not more of Kinshasa's demand."""
+    text = (
+        "Kinshasa has demanded the withdrawal of Rwandan troops from North Kivu.\n\n"
+        "To ease Kinshasa's demands, the Angolan envoy proposed that a joint commission "
+        "verify the withdrawal of Rwandan troops within 90 days."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert props[1].status.value == "proposed"
+
+
+def test_a_plan_building_on_another_partys_proposal() -> None:
+    """ "The envoys' plan builds on a proposal drafted by Kenya": two plans, the second
+    Kenya's."""
+    text = (
+        "Regional envoys presented a plan for a 30-day truce in South Sudan's Upper Nile "
+        "state on Monday.\n\n"
+        "The envoys' plan builds on a proposal drafted by Kenya last year, which the "
+        "opposition accepted at the time."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert props[1].proposer is not None
+    assert props[1].proposer.id == "state:KE"
+
+
+def test_a_refusal_until_a_condition_is_a_demand() -> None:
+    """ "would not negotiate until the army lifted the siege": the condition is demanded."""
+    text = (
+        "The Kachin Independence Army said on Sunday it would not negotiate until the "
+        "military lifted its blockade of Bhamo and freed detained civilians."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    (p,) = props
+    assert p.status.value == "demanded"
+    assert p.provisions
+    spans_ok(text, p)
+
+
+def test_would_only_consider_a_truce_if_is_a_conditional_offer() -> None:
+    text = (
+        "Somalia's president said his government would only consider a truce with "
+        "al-Shabaab if the group cut its ties with al-Qaeda."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    (p,) = props
+    assert "ceasefire" in kinds(p)
+    assert p.conditions
+
+
+def test_a_proposal_for_a_truce_after_an_appositive_is_one_proposal() -> None:
+    """ "a proposal by the troika — Norway, Britain and the US — for a 60-day truce": the
+    truce is what the proposal is for."""
+    text = (
+        "Sudan's army rejected a proposal by the troika — Norway, Britain and the United "
+        "States — for a 60-day truce in Kordofan."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert props[0].status.value == "rejected"
+    assert "ceasefire" in kinds(props[0])
+
+
+def test_a_plan_noun_then_an_attribution_then_its_terms() -> None:
+    """ "The 12-point draft, according to two diplomats, would ...": the terms after the
+    attribution are the draft's."""
+    text = (
+        "Ethiopia handed Eritrea a draft border accord on Tuesday.\n\n"
+        "The 12-point draft, according to two diplomats who have seen it, would oblige "
+        "Ethiopia to withdraw its troops from Badme within six months."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "withdrawal" in kinds(props[0])
+
+
+def test_a_cessation_of_hostilities_and_a_pause_in_fighting_are_truces() -> None:
+    for text in (
+        "The African Union brokered a cessation of hostilities between the TPLF and the "
+        "federal government on Wednesday.",
+        "In Sudan, the RSF announced a pause in fighting around El Obeid for Eid.",
+    ):
+        props = parse_article(text).proposals
+        assert len(props) == 1, text

@@ -35,6 +35,7 @@ from conflictmodel.parsers.proposals.drafts import (
 )
 from conflictmodel.parsers.proposals.grammar import (
     _ANAPHORIC_DETERMINERS,
+    _DET_WORDS,
     _DURATION_BEFORE,
     _GENERIC_DETERMINERS,
     _HYPOTHETICAL,
@@ -476,6 +477,16 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
     if b.implicit != a.implicit:
         imp, trg = (b, a) if b.implicit else (a, b)
         if (
+            imp.status is ProposalStatus.PROPOSED
+            and trg.trigger is not None
+            and trg.trigger.owner is not None
+            and trg.end < imp.start
+            and "," in text[trg.end : imp.start]
+        ):
+            # "To meet Moscow's demands, the envoy proposed that ...": an answer to the
+            # demand, proposed by somebody else.
+            return True
+        if (
             trg.trigger is not None
             and trg.trigger.anaphoric
             and (
@@ -505,6 +516,16 @@ def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
     ta, tb = a.trigger, b.trigger
     if ta is None or tb is None or a.implicit or b.implicit:
         return False
+    gap = text[b.end : ta.np_start].lower().split()
+    if (
+        ta.owner is not None
+        and ta.det in {"a", "an"}
+        and not ta.weak
+        and (tb.owner is None or tb.owner[1].id != ta.owner[1].id)
+        and any(w not in _PREPOSITIONS and w not in _DET_WORDS for w in gap)
+    ):
+        # "The mediators' plan builds on a proposal outlined by Biden": another party's.
+        return True
     if not _JOINED.search(text[b.end : a.start]):
         # "a proposal for a truce", "the plan, a truce": one noun phrase, one proposal.
         return False

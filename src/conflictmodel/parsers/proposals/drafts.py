@@ -41,6 +41,7 @@ from conflictmodel.parsers.proposals.grammar import (
     _PREPOSITIONS,
 )
 from conflictmodel.parsers.proposals.provisions import find_provisions
+from conflictmodel.resources import load_data
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser
@@ -267,6 +268,11 @@ def new_draft(
     return draft
 
 
+_ATTRIBUTION = re.compile(
+    r"\W{0,3}(?:according\s{1,3}to\s{1,3}[^,;:]{1,80}|(?:[\w.'’-]+\s{1,3}){1,5}(?:said|say|says|told|added))"
+    r"\W{0,3}$",
+    re.I,
+)
 _SPELLS_OUT = re.compile(r"[\s,]{0,3}[:\u2014\u2013]")
 
 
@@ -301,11 +307,20 @@ def draft_region(
         nxt = c_next(clauses, a.clause)
         if nxt is not None and not any(b.clause == nxt for b in others):
             end = after = max(end, nxt.end)
+    subject_only = not text[a.end : a.clause.end].strip(" ,")
     for c in clauses:
         if c.start < after:
             continue
         if any(b.clause == c for b in others):
             break
+        if subject_only:
+            # "The draft, according to people familiar with it, would commit ...": the
+            # noun is the subject of a predicate past an attribution.
+            if _ATTRIBUTION.match(text, c.start, c.end):
+                continue
+            end = c.end
+            subject_only = False
+            continue
         head = text[c.start : min(c.end, c.start + 40)].lower()
         if re.match(
             r"\W{0,3}(?:including|which|that|such\s+as|notably|namely|as\s+well\s+as|plus|and\s+(?:a|an|the)\b)",
@@ -518,17 +533,35 @@ def _owner(
     return (m, as_party(ctx, register(ctx, m, a), m, modifier=True))
 
 
+_AGENT_AFTER = re.compile(
+    r",?\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:"
+    + "|".join(
+        r"\s+".join(re.escape(w) for w in p.split())
+        for p in sorted(
+            load_data("proposals_words.json")["agent_participles"], key=len, reverse=True
+        )
+    )
+    + r")\s{1,3})?(?:by|from)\s{1,3}"
+)
+
+
+_PLAN_NOUNS = frozenset(
+    w for ws in load_data("proposals_words.json")["plan_families"].values() for w in ws
+)
+
+
 def _owner_after(ctx: ParseContext, trig_end: int, limit: int) -> tuple[Mention, Actor] | None:
     """ "a proposal by Egypt", "a truce brokered by Qatar", "the plan put forward by Kyiv"."""
     tail = ctx.text[trig_end : min(limit, trig_end + 60)]
-    m = re.match(
-        r",?\s{1,3}(?:(?:[\w'’-]+,?\s{1,3}){0,5}?(?:proposed|presented|drafted|brokered|mediated|offered|"
-        r"tabled|put\s+forward|drawn\s+up|drew\s+up|backed|floated|submitted|crafted|authored|devised|made|"
-        r"prepared|sponsored|unveiled)\s{1,3})?(?:by|from)\s{1,3}",
-        tail,
-    )
+    m = _AGENT_AFTER.match(tail)
     if not m:
         return None
+    skipped = tail[: m.end()].lower().split()
+    for i, w in enumerate(skipped[1:], 1):
+        if w.rstrip("s,") in _PLAN_NOUNS and skipped[i - 1] in _DET_WORDS:
+            # "the plan builds on a proposal drafted by Kenya": Kenya drafted the other one
+            # ("the ceasefire agreement, brokered by Qatar" is one noun phrase).
+            return None
     at = trig_end + m.end()
     found = actor_mentions(ctx, Span(start=at, end=min(limit, at + 60)))
     for mention, actor in found:

@@ -216,8 +216,12 @@ def _open_plan(
         return None
     if not _proposer_ok(cand, d):
         return None
-    if ref == "indefinite" and d.first_sentence == cand.first_sentence:
-        # One sentence does not name the same plan twice with "a": two plans.
+    if ref == "indefinite" and (
+        d.first_sentence == cand.first_sentence
+        or (d.proposer is not None and cand.proposer is None)
+    ):
+        # One sentence does not name the same plan twice with "a"; "a proposal drafted by
+        # Kenya" after a plan nobody was said to propose is Kenya's, not that plan.
         return None
     # "an agreement" again, adding nothing: the same agreement reported again.
     if ref == "definite" or (d.kinds <= cand.kinds and not _plural(d.trigger)):
@@ -263,6 +267,9 @@ _AIM_AFTER_CUE = re.compile(
     r"(?:(?<=\bto)|\s{1,3}(?:that\s{1,3})?(?:[A-Z][\w.'’-]*(?:\s{1,3}[A-Z][\w.'’-]*){0,3}"
     r"|the\s{1,3}\w+(?:\s{1,3}\w+)?|both\s{1,3}sides|all\s{1,3}parties|it|them)"
     r"\s{1,3}(?:to|would|should|must|will)|\s{1,3}that)\s{1,3}(?P<verb>[a-z][a-z-]+)\b"
+    # "would not negotiate until the government lifted the curfew": the condition's clause.
+    r"|(?:(?<=\buntil)|(?<=\bunless))\s{1,3}(?:the|its|their|[A-Z][\w.'’-]*)(?:\s{1,3}[\w.'’-]+){0,3}?"
+    r"\s{1,3}(?P<verb2>[a-z][a-z-]+(?:ed|es|s))\b"
 )
 
 
@@ -276,9 +283,12 @@ def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
         'reopen the Rafah crossing for the wounded'
     """
     m = _AIM_AFTER_CUE.match(text, cue_end, min(limit, cue_end + 80))
-    if m is None or m.group("verb") in _EMPTY_VERBS:
+    if m is None:
         return None
-    start = m.start("verb")
+    group = "verb" if m.group("verb") is not None else "verb2"
+    if m.group(group) in _EMPTY_VERBS:
+        return None
+    start = m.start(group)
     end = clause_end(text, start, min(limit, start + 200))
     seg = text[start:end].rstrip()
     if len(seg.split()) < 3:

@@ -68,7 +68,11 @@ def _term_of_plan(a: _Anchor) -> bool:
 
 
 _SPELLED_GAP = re.compile(
-    r"\s{0,3}[:\u2014\u2013]\s{0,3}(?:(?:a|an|the|its|their)\s{1,3})?(?:[\w,-]+\s{1,3}){0,4}"
+    # "its proposal: a truce ...", "the terms — a truce ...", and "a proposal by the Quad — the
+    # US, Egypt ... — for a truce": what follows the noun is its content.
+    r"(?:\s{1,3}(?:by|from)(?:\s{1,3}[\w.'’-]+){1,4}?)?"
+    r"(?:\s{0,3}[:\u2014\u2013]|(?:\s{0,3},[^,;.:\u2014\u2013]{1,120},|\s{0,3}[\u2014\u2013][^;.:\u2014\u2013]{1,120}[\u2014\u2013])?"
+    r"\s{1,3}(?:for|of))\s{0,3}(?:(?:a|an|the|its|their)\s{1,3})?(?:[\w,-]+\s{1,3}){0,4}"
 )
 
 
@@ -89,6 +93,17 @@ def _spelled_out(
         if d.anchor.start == b.start or any(r.start == b.start for r in d.references):
             return d
     return None
+
+
+def _same_cue(word: str, status: ProposalStatus) -> bool:
+    """ "Kinshasa's demands" can name what "Kinshasa demanded" earlier, "Egypt's offer" what
+    Egypt offered."""
+    w = word.lower().rstrip("s")
+    if w in {"demand", "condition", "precondition", "ultimatum", "term"}:
+        return status is ProposalStatus.DEMANDED
+    if w in {"offer", "proposal", "counteroffer", "counter-offer"}:
+        return status in {ProposalStatus.PROPOSED, ProposalStatus.UNDER_CONSIDERATION}
+    return False
 
 
 class ProposalParser:
@@ -364,6 +379,8 @@ class ProposalParser:
             if not self._has_own_content(ctx, a, masks):
                 return last
             return None
+        if t.owner is not None and t.det is None:
+            return self._owned_cue(ctx, a, t.word, t.owner[1].id, drafts, masks)
         if t.owner is not None and t.det in {"the", "this", "that", "its", "their"}:
             last = drafts[-1]
             if (
@@ -388,6 +405,31 @@ class ProposalParser:
                     own_content = self._has_own_content(ctx, a, masks)
                 if not own_content:
                     return d
+        return None
+
+    def _owned_cue(
+        self,
+        ctx: ParseContext,
+        a: _Anchor,
+        word: str,
+        owner_id: str,
+        drafts: Sequence[_Draft],
+        masks: Sequence[Span],
+    ) -> _Draft | None:
+        """ "Kinshasa's demands" after "Kinshasa has demanded ...": the demand (or offer) the
+        owner made earlier without a noun, when the mention adds no terms of its own."""
+        for d in reversed(drafts):
+            if d.explicit or not _same_cue(word, d.status):
+                continue
+            if d.proposer is not None and d.proposer.id == owner_id:
+                # Only up to the clause's first comma: "To ease Kinshasa's demands, the envoy
+                # proposed ..." states the envoy's terms, not Kinshasa's.
+                text = ctx.text
+                stop = re.search(r"[,;:]", text[a.end : a.clause.end])
+                end = a.end + stop.start() if stop else a.clause.end
+                after = Span(start=a.end, end=max(a.end, end))
+                own = find_provisions(text, after, self.provisions, ctx=ctx, exclude=masks)
+                return None if own else d
         return None
 
     # -------------------------------------------------------------- triggers and anchors
