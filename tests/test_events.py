@@ -644,3 +644,45 @@ def test_background_wars_and_long_promises() -> None:
     assert evs("Thousands of families displaced during the war returned to Kherson.") == []
     ev = one("The rebel leader promised to end nearly 40 years of conflict in Casamance.")
     assert ev.type is EventType.AGREE
+
+
+def test_a_warning_of_a_future_attack_is_a_threat() -> None:
+    ev = one(
+        "The Polisario warned that it would target Moroccan positions if the blockade continued."
+    )
+    assert ev.type is EventType.THREATEN
+    hit = one("The Houthis warned on Tuesday that they would target American warships.")
+    assert hit.type is EventType.THREATEN
+
+
+def test_efforts_to_revive_talks_and_a_named_operation() -> None:
+    assert evs("Qatar and Egypt are trying to revive talks between Israel and Hamas.") == []
+    op = one("Rebels launched Operation Sunrise in North Kivu on Monday.")
+    assert op.place is not None
+    assert op.place.name == "North Kivu"
+
+
+def test_a_toll_taken_in_the_attack_just_told() -> None:
+    ev = one(
+        "Russian drones struck Kharkiv on Sunday, officials said, adding that two people were "
+        "killed in attacks on the city centre."
+    )
+    assert ev.killed is not None
+    assert ev.killed.count == 2
+
+
+def test_adjectival_participles_coordinated_infinitives_and_a_governing_verb() -> None:
+    ev = one(
+        "General Hemedti's forces launched an assault on the internationally recognised "
+        "government in Khartoum."
+    )
+    assert ev.type is EventType.ASSAULT
+    text = "Analysts questioned the ability of the army to regroup and deploy reinforcements."
+    assert evs(text) == []
+    text = (
+        "Most of the Tuareg groups that signed the Algiers accord in 2015 announced the "
+        "suspension of their participation on Friday."
+    )
+    signed, suspended = evs(text)
+    assert signed.span.of(text).endswith("in 2015")
+    assert suspended.span.of(text).startswith("announced the suspension")

@@ -206,7 +206,7 @@ class EventLexicon:
             "negation", "planned", "planned_after", "hypothetical", "speculative",
             "hypothetical_after",
             "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs", "request_verbs",
-            "condition_after", "condition_before",
+            "condition_after", "condition_before", "warning_verbs",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})

@@ -89,6 +89,32 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(spans[j][0] <= start and end <= spans[j][1] for j in range(i, max(-1, i - 4), -1))
 
 
+# "..., saying one person was killed in raids on the port": the attack the toll was taken in.
+_TOLL_IN = re.compile(
+    r"\b(?:killed|wounded|injured|died|dead|hurt)\b[^.;:]{0,40}?\s(?:in|by)\s{1,3}"
+    r"(?:(?:the|an?)\s{1,3})?(?:[\w-]+\s{1,3})?$",
+    re.I,
+)
+
+
+def _toll_circumstances(text: str, events: list[Event]) -> list[Event]:
+    """Drop an attack noun that only says how a toll of the sentence came about ("one person
+    was killed in raids on Ras Isa") when an attack was already told in the sentence: it is
+    that attack, and the toll goes to it."""
+    out: list[Event] = []
+    for e in events:
+        at = text.find(e.trigger or "", e.span.start, e.span.end) if e.trigger else -1
+        if (
+            e.type is EventType.ASSAULT
+            and at > 0
+            and any(o.type is EventType.ASSAULT for o in out)
+            and _TOLL_IN.search(text, max(e.span.start, at - 60), at)
+        ):
+            continue
+        out.append(e)
+    return out
+
+
 def _own_scene(toll: Event, attack: Event, sent: Span) -> bool:
     """Whether a sentence of casualties names a place or a date of its own, other than the
     attack's before it: "One, on a clinic in Sagaing in January, killed 17" is another attack."""
@@ -117,6 +143,13 @@ _DETERMINED = re.compile(
 )
 
 
+_AUXILIARY = re.compile(
+    r"\b(?:would|will|could|might|should|can|must|shall|did|does|do|has|have|had|'ll|to)"
+    r"\s{1,3}(?:(?:not|also|then|again|later|soon|now)\s{1,3})?$",
+    re.I,
+)
+
+
 # A party named after an event noun, known to the gazetteer or not: "crimes committed by
 # Da'esh", "the defeat of Da'esh", "clashes between Fano and the army".
 _NAMED_AFTER = re.compile(
@@ -128,10 +161,13 @@ _NAMED_AFTER = re.compile(
 def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
     """Whether the trigger is a noun ("the talks", "Russia's invasion", "Fighting is no
     answer"), not a verb with a subject of its own ("both sides deployed troops")."""
-    return (
-        trig.rule.pos == "noun"
-        or not text[sent.start : trig.start].strip(" \t\n\"“‘'(")
-        or bool(_DETERMINED.search(text, max(0, trig.start - 40), trig.start))
+    if trig.rule.pos == "noun":
+        return True
+    if _AUXILIARY.search(text, max(0, trig.start - 12), trig.start):
+        # "warned that it would target ...": a verb after a modal, whatever precedes it.
+        return False
+    return not text[sent.start : trig.start].strip(" \t\n\"“‘'(") or bool(
+        _DETERMINED.search(text, max(0, trig.start - 40), trig.start)
     )
 
 
@@ -165,7 +201,7 @@ _KIND_OF = re.compile(
     r"of\s{1,3}(?:[\w'’-]+\s{1,3}){0,2}$",
     re.I,
 )
-_ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}$", re.I)
+_ARTICLE = re.compile(r"\b(?:the|a|an)\s{1,3}(?:[a-z]+ly\s{1,3})?$", re.I)
 # A participle after a preposition and before a noun is an adjective: "formed by ousted
 # lawmakers", "the return of detained activists".
 _PREP_ADJ = re.compile(r"\b(?:by|of|for|with|from|among|to)\s{1,3}$", re.I)
@@ -197,13 +233,22 @@ def _is_heading(text: str, paras: Sequence[Span], starts: list[int], sent: Span)
 _JOIN = re.compile(r",\s|;\s|\s(?:and|but|while|as|after|before)\s", re.I)
 
 
-def _cut(text: str, after: int, before: int) -> int:
+def _cut(text: str, after: int, before: int, verb_before: re.Pattern[str]) -> int:
     """Where the text of one event ends and the next begins: the last clause joint between
-    them ("met on Thursday, and the two sides will hold talks"), else the end of the first."""
+    them ("met on Thursday, and the two sides will hold talks"), else the verb that governs
+    the second ("groups that signed the accord in 2015 announced the suspension ..."), else
+    the end of the first."""
     last = None
     for m in _JOIN.finditer(text, after, before):
         last = m
-    return last.start() + 1 if last is not None else after
+    if last is not None:
+        return last.start() + 1
+    gov = None
+    for m in verb_before.finditer(text, max(after, before - 40), before):
+        gov = m
+    if gov is not None and gov.start() > after and len(text[gov.end() : before].split()) <= 3:
+        return gov.start()
+    return after
 
 
 # Agreements, signings and declarations are news once and then referred to again ("the two
@@ -436,7 +481,9 @@ class EventParser:
             merged = merge_in_clause(text, doc, trigs)
             cuts = [clause.start]
             for n in range(1, len(merged)):
-                cuts.append(_cut(text, merged[n - 1].reach, merged[n].start))
+                cuts.append(
+                    _cut(text, merged[n - 1].reach, merged[n].start, self.lexicon.light_verbs)
+                )
             cuts.append(clause.end)
             for n, t in enumerate(merged):
                 seg = trimmed_span(text, Span(start=cuts[n], end=cuts[n + 1]))
@@ -476,6 +523,7 @@ class EventParser:
                 out.append(event)
                 from_toll.add(event.id)
                 out.sort(key=lambda e: e.span.start)
+        out = _toll_circumstances(text, out)
         kept = [
             e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
             for e in self._with_toll(ctx, sent, out)
@@ -561,7 +609,7 @@ class EventParser:
             return None
         participle = text[trig.start : trig.end].endswith("ed")
         if participle and (
-            _ARTICLE.search(text, max(0, trig.start - 6), trig.start)
+            _ARTICLE.search(text, max(0, trig.start - 24), trig.start)
             or (
                 _PREP_ADJ.search(text, max(0, trig.start - 8), trig.start)
                 and _NOUN_NEXT.match(text, trig.end)

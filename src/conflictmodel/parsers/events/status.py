@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from conflictmodel.model.events import EventStatus, EventType
 from conflictmodel.model.span import Span
@@ -40,6 +41,7 @@ _BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|when|as|since)\
 # An event noun coordinated with another ("called for a truce and a prisoner exchange") shares
 # its modality: only a subordinate clause or strong punctuation cuts it off.
 _NOUN_BOUNDARY = re.compile(r"[;:()]|\b(?:but|while|after|before|when|since|because)\b", re.I)
+_INFINITIVE_END = re.compile(r"\bto\s{1,3}[a-z][\w'’-]*\s{0,3}$")
 # How far after a planned event its condition is looked for.
 _CONDITION_REACH = 120
 # Types that stay events when conditional: "threatened to strike if ...".
@@ -84,6 +86,27 @@ _TO_END = re.compile(r"(?:\s{1,3}[\w'’.-]+){0,5}\s{1,3}to\s{1,3}$")
 def _asked(rx: re.Pattern[str], near: str) -> bool:
     """A verb of asking whose infinitive is the event: "asked the UN Security Council to"."""
     return any(_TO_END.fullmatch(near, m.end()) for m in rx.finditer(near))
+
+
+_WARNED_TAIL = re.compile(
+    r"\s{1,3}(?:that\s{1,3})?(?:[\w'’-]+\s{1,3}){0,4}?(?:would|will|could|might|'ll)\s{1,3}"
+    r"(?:[a-z][\w'’-]*\s{1,3})?",
+    re.I,
+)
+
+
+def _warned(rx: re.Pattern[str], near: str) -> bool:
+    """A warning whose clause puts the event in the future: "warned that the group would
+    target warships" (a threat, not an attack)."""
+    return any(_WARNED_TAIL.fullmatch(near, m.end()) for m in rx.finditer(near))
+
+
+def _governs(st: Mapping[str, re.Pattern[str]], near: str) -> bool:
+    """Whether the speculative cue of ``near`` is the one nearest the event: "efforts to
+    revive talks" is speculative, "ready to meet after efforts to ..." is hypothetical."""
+    spec = [m.end() for m in st["speculative"].finditer(near) if m.group() != "May"]
+    hyp = [m.end() for m in st["hypothetical"].finditer(near) if m.group() != "May"]
+    return bool(spec) and (not hyp or max(spec) >= max(hyp))
 
 
 def _last_words(seg: str, n: int) -> str:
@@ -141,10 +164,21 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     # Only the words after the last break before the trigger govern it.
     cut = 0
     for m in (_BOUNDARY if trig.rule.pos == "verb" else _NOUN_BOUNDARY).finditer(before):
+        if m.group().lower() == "and" and _INFINITIVE_END.search(before, 0, m.start()):
+            # "the ability of forces to manoeuvre and deploy reinforcements": coordinated
+            # infinitives share what governs the first.
+            continue
         cut = m.end()
     near = before[cut:]
     etype = trig.type
-    if st["threat_verbs"].search(near):
+    cond = [m.start() for m in st["condition_before"].finditer(near)]
+    threat = st["threat_verbs"].search(near)
+    if cond and (threat is None or cond[-1] > threat.start()):
+        # "... would target positions if the blockade continued": the blockade is the
+        # condition of the threat, not an event of its own.
+        if etype not in _SPOKEN:
+            return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
+    elif threat is not None or _warned(st["warning_verbs"], near):
         return Tense(EventStatus.OCCURRED, EventType.THREATEN)
     if _asked(st["request_verbs"], near):
         # "asked the Security Council to meet": a request (PLOVER's REQUEST), not a meeting.
@@ -162,7 +196,7 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
     if etype not in _SPOKEN:
-        if st["condition_before"].search(near):
+        if cond:
             # "... if the army agreed to a ceasefire": the condition of an offer.
             return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
         if lex.terms_lead.match(text, sent.start, trig.start):
@@ -187,4 +221,4 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
             # conditional offer in someone's words, not a plan.
             return Tense(status, etype, dropped=True)
         etype = future_type(etype)
-    return Tense(status, etype, speculative=speculative and not st["hypothetical"].search(near))
+    return Tense(status, etype, speculative=speculative and _governs(st, near))
