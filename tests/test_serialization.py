@@ -47,7 +47,7 @@ from conflictmodel import (
     to_json,
 )
 from conflictmodel import strategies as cms
-from conflictmodel._compact import ENUM_CODES, KEYS, VARIANTS, pack, unpack
+from conflictmodel._compact import ENUM_CODES, KEYS, ROWS, VARIANTS, pack, unpack
 from conflictmodel.serialization import COMPACT_FORMAT
 
 MODEL_MODULES = (
@@ -418,6 +418,13 @@ def test_compact_form_uses_short_keys_codes_and_lengths() -> None:
             flat += [m.start - end, m.end - m.start]
             end = m.end
         assert raw.get("m", []) == flat
+    # A role is an array: title, affiliation, country, start, end (nulls at the end dropped).
+    sharif = next(a for a in article.actors if a.roles)
+    role = sharif.roles[0]
+    row = data["A"][article.actors.index(sharif)]["r"][0]
+    assert row[0] == role.title
+    assert len(row) <= 5
+    assert row[-1] is not None
     # No long field name is left in the data (extras aside).
     long_names = set(KEYS) - set(KEYS.values())
     assert not _keys_in(data) & long_names
@@ -511,3 +518,6 @@ def test_the_reference_page_lists_the_format_tables() -> None:
         assert table.get(cls.__name__) == f"`{short}`", cls.__name__
     for cls, values in ENUM_CODES.items():
         assert table.get(cls.__name__) == ", ".join(f"{i} `{v}`" for i, v in enumerate(values))
+    for cls, names in ROWS.items():
+        assert table.get(cls.__name__) == ", ".join(f"`{n}`" for n in names)
+        assert set(names) == {f.name for f in attrs.fields(cls)}

@@ -13,7 +13,9 @@ rule changed here would change how files already written read, so the tables onl
   ``span``); a field missing from the table keeps its own name.
 * **Enums** are the index of their value in [`ENUM_CODES`][conflictmodel._compact.ENUM_CODES]
   (``StatementKind.REPORTED`` is ``2``); a value missing from the table stays a string.
-* **A span** is ``[start, length]``.
+* **A span** is ``[start, length]``; a [`Role`][conflictmodel.Role] is the array of its
+  field values in the order of [`ROWS`][conflictmodel._compact.ROWS], nulls at the end left
+  out (``["President", "France", "FR", "2017-05-14"]``).
 * **A list of spans** (``mentions``, ``furniture``) is one flat list ``[gap, length, gap,
   length, ...]`` where each gap is the start minus the previous span's end (the first: minus
   0); a gap may be negative.
@@ -45,7 +47,7 @@ from typing import Any, TypeGuard, Union, get_args, get_origin, get_type_hints
 import attrs
 
 from conflictmodel.errors import SerializationError
-from conflictmodel.model.actors import Actor, ActorKind
+from conflictmodel.model.actors import Actor, ActorKind, Role
 from conflictmodel.model.article import Article
 from conflictmodel.model.events import EventStatus, EventType
 from conflictmodel.model.places import Place, PlaceRole
@@ -56,7 +58,7 @@ from conflictmodel.model.statements import SpeakerSource, Statement, StatementKi
 from conflictmodel.model.territories import ClaimKind, Territory, TerritoryKind
 from conflictmodel.model.textdates import DatePrecision
 
-__all__ = ["COMPACT_FORMAT", "ENUM_CODES", "KEYS", "VARIANTS", "pack", "unpack"]
+__all__ = ["COMPACT_FORMAT", "ENUM_CODES", "KEYS", "ROWS", "VARIANTS", "pack", "unpack"]
 
 COMPACT_FORMAT = 3
 """The version of the compact Article JSON that ``to_json(article, compact=True)`` writes
@@ -264,6 +266,12 @@ _LISTS: dict[type[Any], str] = {
 VARIANTS: dict[type[Any], str] = {Actor: "+A", Territory: "+T", Place: "+Pl", Statement: "+S"}
 """Class -> the key of its table of variants in format 3."""
 
+ROWS: dict[type[Any], tuple[str, ...]] = {
+    Role: ("title", "affiliation", "country", "start", "end"),
+}
+"""Classes written as an array of their field values in this order (nulls at the end left
+out), not as an object.  Only ever appended to."""
+
 _LONG = {short: name for name, short in KEYS.items()}
 _LIKE = "like"
 # Classes whose listed objects may leave out their id and name (see _leave_out_names).
@@ -390,6 +398,12 @@ class _Packer:
             return value if code is None else code
         if tp in _LISTS and isinstance(value, Mapping):
             return self.variant(tp, self.obj(value, tp))
+        if tp in ROWS and isinstance(value, Mapping) and set(value) <= set(ROWS[tp]):
+            hints = _hints(tp)
+            row = [self.value(value.get(f), hints[f], f) for f in ROWS[tp]]
+            while row and row[-1] is None:
+                row.pop()
+            return row
         if isinstance(tp, type) and attrs.has(tp):
             return self.obj(value, tp)
         return value
@@ -466,6 +480,15 @@ class _Unpacker:
             return values[value]
         if tp in _LISTS and type(value) is int and value >= self.lengths[tp]:
             return self.variant(tp, value - self.lengths[tp])
+        if tp in ROWS and isinstance(value, list):
+            names = ROWS[tp]
+            if len(value) > len(names):
+                raise SerializationError(
+                    f"a {tp.__name__} is an array of at most {len(names)} values, got {len(value)}"
+                )
+            hints = _hints(tp)
+            pairs = zip(names[: len(value)], value, strict=True)
+            return {f: self.value(v, hints[f], f) for f, v in pairs if v is not None}
         if isinstance(tp, type) and attrs.has(tp):
             return self.obj(value, tp)
         return value

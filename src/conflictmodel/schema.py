@@ -208,9 +208,29 @@ def _compact_ref(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, A
                 "minimum": 0,
                 "maximum": len(values) - 1,
             }
+        elif cls in _compact.ROWS:
+            defs[name] = _compact_row(cls, defs)
         else:
             defs[name] = _compact_class(cls, defs)
     return {"$ref": f"#/$defs/{name}"}
+
+
+def _compact_row(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A class written as the array of its field values (trailing nulls left out)."""
+    obj = _compact_class(cls, defs)
+    keys = {f.name: _compact.KEYS.get(f.name, f.name) for f in attrs.fields(cls)}
+    names = _compact.ROWS[cls]
+    items = [{"description": name, **obj["properties"][keys[name]]} for name in names]
+    schema: dict[str, Any] = {}
+    if "description" in obj:
+        schema["description"] = f"{obj['description']} As an array: " + ", ".join(names) + "."
+    schema.update(
+        type="array",
+        prefixItems=items,
+        minItems=len(obj["required"]),
+        maxItems=len(names),
+    )
+    return schema
 
 
 def _compact_type(
