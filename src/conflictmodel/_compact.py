@@ -41,6 +41,7 @@ import enum
 import json
 import re
 import types
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeGuard, Union, get_args, get_origin, get_type_hints
 
@@ -348,7 +349,8 @@ class _Packer:
         self.variants: dict[type[Any], list[Any]] = {cls: [] for cls in _LISTS}
         self.seen: dict[type[Any], dict[str, int]] = {cls: {} for cls in _LISTS}
         ids = _proposal_ids(data.get("proposals"), "span", "id", lengths=False)
-        self.proposals = {pid: i for i, pid in enumerate(ids) if pid and ids.count(pid) == 1}
+        counts = Counter(ids)  # a shared id could not say which proposal it is
+        self.proposals = {pid: i for i, pid in enumerate(ids) if pid and counts[pid] == 1}
 
     def article(self, data: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {"format": COMPACT_FORMAT}
