@@ -192,3 +192,22 @@ def test_a_cessation_of_hostilities_and_a_pause_in_fighting_are_truces() -> None
     ):
         props = parse_article(text).proposals
         assert len(props) == 1, text
+
+
+def test_a_refusal_unless_a_condition_is_a_demand() -> None:
+    """ "will not disarm unless Israel stops its strikes": the unless-clause is what is
+    demanded (not a condition masked away)."""
+    text = (
+        "Hezbollah's leader said the group will not disarm unless Israel stops its daily strikes."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    (p,) = props
+    assert p.status.value == "demanded"
+    assert any("Israel stops" in v.text for v in p.provisions)
+    spans_ok(text, p)
+
+
+def test_a_refusal_until_a_date_is_no_demand() -> None:
+    text = "The junta said it would not negotiate until the end of the monsoon season."
+    assert parse_article(text).proposals == ()

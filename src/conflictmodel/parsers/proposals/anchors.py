@@ -405,7 +405,10 @@ def _add_implicit_anchors(
                 if n_found >= _MAX_PER_WINDOW:
                     break
                 cue = Span(start=m.start(), end=m.end())
-                if overlaps_any(cue, masks):
+                # A condition that opens inside the cue is the cue's own ("would not sign
+                # unless ..."): what it demands, not a mask.
+                own = [c for c in masks if not cue.start <= c.start < cue.end]
+                if overlaps_any(cue, own):
                     continue
                 if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
                     # "is not willing to", "never sought": no offer, no demand.
@@ -416,9 +419,9 @@ def _add_implicit_anchors(
                     # "the West's insistence on ...": a demand of somebody we cannot name.
                     continue
                 after = Span(start=m.end(), end=min(clause.end, m.end() + 200))
-                provs = find_provisions(text, after, self.provisions, ctx=ctx, exclude=masks)
+                provs = find_provisions(text, after, self.provisions, ctx=ctx, exclude=own)
                 aim = None
-                if not provs and status in _AIMED and not overlaps_any(after, masks):
+                if not provs and status in _AIMED and not overlaps_any(after, own):
                     aim = aim_after_cue(text, m.end(), after.end)
                 if (not provs and aim is None) or (provs and provs[0].span.start - m.end() > 90):
                     continue

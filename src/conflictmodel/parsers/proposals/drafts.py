@@ -268,6 +268,7 @@ def new_draft(
     return draft
 
 
+_REFUSAL_END = re.compile(r"\b(?:until|unless)$", re.I)
 _ATTRIBUTION = re.compile(
     r"\W{0,3}(?:according\s{1,3}to\s{1,3}[^,;:]{1,80}|(?:[\w.'’-]+\s{1,3}){1,5}(?:said|say|says|told|added))"
     r"\W{0,3}$",
@@ -288,6 +289,9 @@ def draft_region(
     clauses that follow until another anchor or a new subject."""
     # An implicit offer or demand governs what follows it, not what precedes it.
     start = a.start if a.implicit else a.clause.start
+    if a.implicit and _REFUSAL_END.search(a.trigger_text):
+        # "will not disarm unless Israel stops ...": what is refused is not a term.
+        start = a.end
     end = a.clause.end
     # Another proposal later in the same clause owns what follows it.
     for b in anchors:

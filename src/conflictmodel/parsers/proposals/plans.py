@@ -267,9 +267,14 @@ _AIM_AFTER_CUE = re.compile(
     r"(?:(?<=\bto)|\s{1,3}(?:that\s{1,3})?(?:[A-Z][\w.'’-]*(?:\s{1,3}[A-Z][\w.'’-]*){0,3}"
     r"|the\s{1,3}\w+(?:\s{1,3}\w+)?|both\s{1,3}sides|all\s{1,3}parties|it|them)"
     r"\s{1,3}(?:to|would|should|must|will)|\s{1,3}that)\s{1,3}(?P<verb>[a-z][a-z-]+)\b"
-    # "would not negotiate until the government lifted the curfew": the condition's clause.
-    r"|(?:(?<=\buntil)|(?<=\bunless))\s{1,3}(?:the|its|their|[A-Z][\w.'’-]*)(?:\s{1,3}[\w.'’-]+){0,3}?"
-    r"\s{1,3}(?P<verb2>[a-z][a-z-]+(?:ed|es|s))\b"
+)
+# "would not negotiate until the army lifted the siege", "unless X's status is recognised":
+# a refusal's condition is what is demanded, when it is a clause with a subject and a verb
+# ("until the end of the year" is a time, not a demand).
+_UNTIL_END = re.compile(r"\b(?:until|unless)$", re.I)
+_CONDITION_CLAUSE = re.compile(r"\s{1,3}(?=(?:the|its|their|a|an|[A-Z][\w'’-]*)\s)")
+_FINITE = re.compile(
+    r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had)\b|\b[A-Z][\w'’-]*\s{1,3}[a-z]{3,}s\b"
 )
 
 
@@ -282,16 +287,33 @@ def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
         >>> aim_after_cue(t, t.index("offered to") + 10, len(t)).text
         'reopen the Rafah crossing for the wounded'
     """
+    if _UNTIL_END.search(text, max(0, cue_end - 7), cue_end):
+        return _condition_aim(text, cue_end, limit)
     m = _AIM_AFTER_CUE.match(text, cue_end, min(limit, cue_end + 80))
-    if m is None:
+    if m is None or m.group("verb") in _EMPTY_VERBS:
         return None
-    group = "verb" if m.group("verb") is not None else "verb2"
-    if m.group(group) in _EMPTY_VERBS:
-        return None
-    start = m.start(group)
+    start = m.start("verb")
     end = clause_end(text, start, min(limit, start + 200))
     seg = text[start:end].rstrip()
     if len(seg.split()) < 3:
+        return None
+    return Provision(
+        kind=ProvisionKind.OTHER,
+        text=seg,
+        span=Span(start=start, end=start + len(seg)),
+        label="stated_aim",
+    )
+
+
+def _condition_aim(text: str, cue_end: int, limit: int) -> Provision | None:
+    """The clause after "until"/"unless" that ends a refusal cue, as a stated aim."""
+    m = _CONDITION_CLAUSE.match(text, cue_end, limit)
+    if m is None:
+        return None
+    start = m.end()
+    end = clause_end(text, start, min(limit, start + 200))
+    seg = text[start:end].rstrip()
+    if len(seg.split()) < 3 or not _FINITE.search(seg):
         return None
     return Provision(
         kind=ProvisionKind.OTHER,
