@@ -59,7 +59,17 @@ from conflictmodel.model.statements import SpeakerSource, Statement, StatementKi
 from conflictmodel.model.territories import ClaimKind, Territory, TerritoryKind
 from conflictmodel.model.textdates import DatePrecision
 
-__all__ = ["COMPACT_FORMAT", "ENUM_CODES", "KEYS", "ROWS", "VARIANTS", "pack", "unpack"]
+__all__ = [
+    "COMPACT_FORMAT",
+    "ENUM_CODES",
+    "IN_SPAN",
+    "KEYS",
+    "NAMED",
+    "ROWS",
+    "VARIANTS",
+    "pack",
+    "unpack",
+]
 
 COMPACT_FORMAT = 3
 """The version of the compact Article JSON that ``to_json(article, compact=True)`` writes
@@ -275,8 +285,9 @@ out), not as an object.  Only ever appended to."""
 
 _LONG = {short: name for name, short in KEYS.items()}
 _LIKE = "like"
-# Classes whose listed objects may leave out their id and name (see _leave_out_names).
-_NAMED = (Actor, Territory, Place)
+NAMED: tuple[type[Any], ...] = (Actor, Territory, Place)
+"""Classes whose objects may leave out their id and name, and write a description or alias as
+the index of a mention (see the module's rules)."""
 _ACTOR_PREFIX = {
     "person": "person",
     "organization": "org",
@@ -284,8 +295,8 @@ _ACTOR_PREFIX = {
     "group": "group",
     "government": "gov",
 }
-# String fields that may be written as [offset, length] inside the object's span.
-_IN_SPAN = ("cue", "trigger")
+IN_SPAN: tuple[str, ...] = ("cue", "trigger")
+"""String fields that may be written as ``[offset, length]`` inside their object's span."""
 _NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
 _CODES = {cls: {value: i for i, value in enumerate(values)} for cls, values in ENUM_CODES.items()}
 _PROPOSAL_PREFIX = "prop"  # the parsers' (and format 2's) span-derived proposal id
@@ -371,7 +382,7 @@ class _Packer:
     def obj(self, value: Any, cls: type[Any]) -> Any:
         if not isinstance(value, Mapping):
             return value
-        if cls in _NAMED and _LIKE not in value:
+        if cls in NAMED and _LIKE not in value:
             value = _leave_out_names(cls, value, self.text)
         value = _point_in_span(value, self.text)
         hints = _hints(cls)
@@ -456,7 +467,7 @@ class _Unpacker:
             name = _LONG.get(str(key), str(key))
             out[name] = self.value(v, hints.get(name, Any), name)
         _read_in_span(out, self.text)
-        if cls in _NAMED and _LIKE not in out:
+        if cls in NAMED and _LIKE not in out:
             _restore_names(cls, out, self.text)
         return out
 
@@ -601,7 +612,7 @@ def _point_in_span(value: Mapping[str, Any], text: str) -> Mapping[str, Any]:
     if not _is_pair(span):
         return value
     out: dict[str, Any] | None = None
-    for name in _IN_SPAN:
+    for name in IN_SPAN:
         phrase = value.get(name)
         if not isinstance(phrase, str) or not phrase:
             continue
@@ -616,7 +627,7 @@ def _point_in_span(value: Mapping[str, Any], text: str) -> Mapping[str, Any]:
 def _read_in_span(out: dict[str, Any], text: str) -> None:
     """Undo ``_point_in_span`` on unpacked (format-2) data."""
     span = out.get("span")
-    for name in _IN_SPAN:
+    for name in IN_SPAN:
         pair = out.get(name)
         if _is_pair(pair) and _is_pair(span):
             start = span[0] + pair[0]

@@ -173,7 +173,7 @@ def _compact_class(cls: type[Any], defs: dict[str, dict[str, Any]]) -> dict[str,
         required.append("format")
     # What reading rebuilds (from a span, a mention, the id rules) need not be there.
     derived = set(derived_fields(cls))
-    if cls in _compact._NAMED:
+    if cls in _compact.NAMED:
         derived |= {"id", "name"}
     for field in attrs.fields(cls):
         prop = _compact_type(hints[field.name], defs, field.name, cls)
@@ -246,9 +246,9 @@ def _compact_type(
         return {"anyOf": branches}
     if name == "proposal_id" and tp is str:
         return {"anyOf": [{"type": "string"}, {"description": "index in proposals", **index}]}
-    if name in _compact._IN_SPAN and tp is str:
+    if name in _compact.IN_SPAN and tp is str:
         return {"anyOf": [{"type": "string"}, {"description": "[offset in span, length]", **_PAIR}]}
-    if cls in _compact._NAMED and name in ("description", "aliases"):
+    if cls in _compact.NAMED and name in ("description", "aliases"):
         text = {"anyOf": [{"type": "string"}, {"description": "index of a mention", **index}]}
         return {"type": "array", "items": text} if name == "aliases" else text
     if tp is Span:
