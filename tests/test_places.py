@@ -350,7 +350,8 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("Europe remains divided over the plan for Ukraine.", set()),
         ("Russia occupies Crimea. Officials in Donetsk and Luhansk met.", {"UA-43"}),
         # A secession planned is at issue; one in the history of a state is not.
-        ("Republika Srpska would hold a referendum on seceding from Bosnia.", {"BA-SRP"}),
+        # ... and puts the state it would leave at issue (its integrity is what is discussed).
+        ("Republika Srpska would hold a referendum on seceding from Bosnia.", {"BA-SRP", "BA"}),
         ("South Sudan seceded from Sudan in 2011.", set()),
     ],
 )

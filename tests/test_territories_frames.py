@@ -171,3 +171,40 @@ def test_names_listed_after_a_known_place_share_its_cue() -> None:
     art = parse_article("The senator from Texas and Florida spoke.")
     assert not art.territories
     assert not art.places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Secession: the place that leaves and the state it leaves.
+        ("Dodik wants Republika Srpska to secede.", {"BA-SRP"}),
+        ("Separatists in the north want to break away from Cameroon.", {"CM"}),
+        ("Somaliland wants to break away from Somalia.", {"SO", "area:somaliland"}),
+        # A secession long past is the state's history, not its integrity at issue.
+        ("Somaliland declared independence from Somalia in 1991.", {"area:somaliland"}),
+        ("Moldova's breakaway Transnistria hosts Russian troops.", {"MD-SN", "MD"}),
+        ("Transnistria, a breakaway region of Moldova, hosts Russian troops.", {"MD-SN", "MD"}),
+        ("Abkhazia still lacks international recognition.", {"GE-AB"}),
+        # A state seeking recognition of something else is not itself at issue.
+        ("Russia seeks recognition of the four regions it annexed.", set()),
+        # Object complements and relative clauses with a pronoun subject.
+        ("China considers Taiwan a breakaway province.", {"TW"}),
+        (
+            "The deal would see Russia return the parts of Sumy and Kharkiv regions it occupies.",
+            {"UA-59", "UA-63"},
+        ),
+        # Positions, hilltops and bases in a region are ground in it.
+        ("Israeli troops remain in five positions in southern Lebanon.", {"LB-JA"}),
+        ("Rebels declared an independent state of Azawad in northern Mali.", {"area:azawad", "ML"}),
+    ],
+)
+def test_secession_recognition_and_complements(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
+
+
+def test_bosnia_entities_have_their_codes() -> None:
+    art = parse_article(
+        "Officials in Brcko and the Serb Republic met envoys from the Federation of Bosnia and Herzegovina."
+    )
+    codes = {x.code for x in [*art.territories, *art.places]}
+    assert {"BA-BRC", "BA-SRP", "BA-BIH"} <= codes

@@ -58,7 +58,21 @@ _CONTROL_IN = "control_in"
 _POSSESSIVE_ONLY = "possessive"
 # Place nouns after which "in" still leads to the object of the cue ("villages in Tavush").
 _PARTS = frozenset(
-    {"villages", "towns", "areas", "parts", "territories", "territory", "districts", "cities"}
+    {
+        "villages",
+        "towns",
+        "areas",
+        "parts",
+        "territories",
+        "territory",
+        "districts",
+        "cities",
+        "positions",
+        "points",
+        "hilltops",
+        "outposts",
+        "bases",
+    }
 )
 _SUBJECT_SOV = "subject_sovereignty"
 _SUBJECT_MIL = "subject_military"
@@ -644,7 +658,9 @@ _OBJECT_END = re.compile(
     r"|area|areas|land|lands|soil|peninsula|strip|enclave|city|town))?"
     r"(?:['’]s?\s+\w+|\s*(?:[.,;:)!?\]—–]|$)|\s+(?:in|as|and|or|from|by|since|until|after|before"
     r"|with|for|at|on|under|but|while|which|whose|part|outright|entirely|fully|too|also|again"
-    r"|now|still|back|completely|largely|partly|partially|last|this|earlier|later|overnight)\b)"
+    r"|now|still|back|completely|largely|partly|partially|last|this|earlier|later|overnight)\b"
+    # "considers Taiwan a breakaway province": an object complement, not a clause.
+    r"|\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}(?:province|region|territory|part|state|land)\b)"
 )
 _POSSESSED = re.compile(r"['’]s?\s{1,3}(?:[a-z-]+ly\s{1,3})?([A-Za-z-]+)")
 
