@@ -26,6 +26,15 @@ rule changed here would change how files already written read, so the tables onl
   changed).
 * **A ``proposal_id``** that is the id of exactly one of the article's proposals is that
   proposal's index in ``proposals``.
+* **An actor, territory or place** ([`NAMED`][conflictmodel._compact.NAMED]) leaves out its
+  id when the id rule gives it back (``state:`` + country for a state, ``anon:`` + slug of the
+  name for an anonymous actor, ``person:``/``org:``/``media:``/``group:``/``gov:`` + slug by
+  kind, else the code for a territory or place with one, ``city:SLUG-cc`` for a city with a
+  parent), its name when it is the text at its first mention (the id rule then reads that
+  name), and writes a description or an alias that is the text at one of its mentions as that
+  mention's index.
+* **A cue or trigger** ([`IN_SPAN`][conflictmodel._compact.IN_SPAN]) that is text inside its
+  object's span is ``[offset from the span's start, length]`` where that is shorter.
 
 Example:
     >>> packed = pack({"format": 2, "text": "Goma fell.", "furniture": [[0, 4], [5, 9]]})
