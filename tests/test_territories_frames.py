@@ -180,6 +180,8 @@ def test_names_listed_after_a_known_place_share_its_cue() -> None:
         ("Dodik wants Republika Srpska to secede.", {"BA-SRP"}),
         ("Separatists in the north want to break away from Cameroon.", {"CM"}),
         ("Somaliland wants to break away from Somalia.", {"SO", "area:somaliland"}),
+        ("Separatists in the south are fighting for independence from Ethiopia.", {"ET"}),
+        ("The movement has long sought outright independence from Senegal.", {"SN"}),
         # A secession long past is the state's history, not its integrity at issue.
         ("Somaliland declared independence from Somalia in 1991.", {"area:somaliland"}),
         ("Moldova's breakaway Transnistria hosts Russian troops.", {"MD-SN", "MD"}),
