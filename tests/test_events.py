@@ -686,3 +686,48 @@ def test_adjectival_participles_coordinated_infinitives_and_a_governing_verb() -
     signed, suspended = evs(text)
     assert signed.span.of(text).endswith("in 2015")
     assert suspended.span.of(text).startswith("announced the suspension")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Artillery duels along the Line of Control killed 12 soldiers last week.", "assault"),
+        ("A truce announced by the army took hold at dawn on Sunday.", "retreat"),
+        ("Addis Ababa ruled out talks with the Fano militia.", "reject"),
+        ("The directors general of military operations spoke by phone on Monday.", "consult"),
+        ("Egypt has offered to host a meeting of the two sides.", "agree"),
+        ("The junta ordered 2,000 troops to the border with Thailand.", "mobilize"),
+        ("The government released 40 activists from prison on Monday.", "retreat"),
+        ("The junta signed the 2015 peace agreement with eight armed groups.", "support"),
+    ],
+)
+def test_diplomacy_and_force_on_unseen_wording(text: str, etype: str) -> None:
+    assert one(text).type.value == etype
+
+
+def test_states_of_affairs_risks_and_readiness_are_not_events() -> None:
+    assert evs("Negotiations with the rebels remain frozen.") == []
+    assert evs("The move threatens to derail the peace process.") == []
+    ready = one("Khartoum said it was ready for negotiations in Jeddah.")
+    assert not ready.happened
+
+
+def test_the_area_is_the_place_named_before_it() -> None:
+    text = (
+        "Rebels overran a garrison near Kassala on Monday. Warplanes later bombed the area, and "
+        "Egypt sent troops to Port Sudan."
+    )
+    places = [e.place.name if e.place else None for e in evs(text)]
+    assert places == ["Kassala", "Kassala", "Port Sudan"]
+    sea = one("The navy has stationed warships in the eastern Mediterranean.")
+    assert sea.place is not None
+    assert sea.place.name == "Mediterranean"
+
+
+def test_an_object_stays_with_its_verb_before_a_since_clause() -> None:
+    text = (
+        "Pakistan expelled two Indian diplomats and closed the Wagah crossing since the "
+        "bombing in Quetta."
+    )
+    closed = next(e for e in evs(text) if e.type is EventType.COERCE)
+    assert closed.span.of(text).endswith("Wagah crossing")

@@ -129,6 +129,11 @@ def _place_of_territory(terr: Territory, role: PlaceRole, surface: str) -> Place
         return Place(id=terr.id, name=terr.name, kind=terr.kind, role=role, mentions=terr.mentions)
 
 
+def role_of(trig: Trigger) -> PlaceRole:
+    """A meeting's place is its venue, any other event's its location."""
+    return PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
+
+
 def _other_city(terr: Territory, surface: str) -> bool:
     """Whether a region's mention names a city in it rather than the region itself."""
     name = " ".join(surface.split())
@@ -227,6 +232,8 @@ class PlaceFinder:
         """Whether a locative preposition governs the name at ``at``: "in Goma", "near the
         town", "the village of Nikolskoye"."""
         words = self.ctx.text[max(floor, at - 40) : at].lower().split()
+        if words and words[-1] in self.lex.place_modifiers:
+            words.pop()  # "in the southern Caribbean", "in northern Shan State"
         if words and words[-1] == "the":
             words.pop()
         if len(words) >= 2 and words[-1] == "of" and words[-2] in self.lex.place_nouns:
@@ -270,6 +277,16 @@ class PlaceFinder:
             named = self._object_name(trig, seg)
             if named is not None:
                 cands.append(named)
+        if not cands and self._last is not None and _THERE.search(text, seg.start, seg.end):
+            # "aircraft later bombed the area": the place named last before it, not a place
+            # named after it in the sentence ("..., and Uganda deployed forces to Juba").
+            earlier = [c for c in found if c[2] == 0 and c[1] <= seg.start]
+            if not earlier:
+                last = self._last
+                return (
+                    last if last.role is role_of(trig) else attrs.evolve(last, role=role_of(trig))
+                )
+            cands = earlier[-1:]
         if not cands:
             cands = [c for c in found if c[2] == 0]
         if trig.type in _VENUE_TYPES:

@@ -166,6 +166,7 @@ class EventLexicon:
     agreement_nouns: frozenset[str] = attrs.field(init=False, repr=False)
     locative: frozenset[str] = attrs.field(init=False, repr=False)
     place_nouns: frozenset[str] = attrs.field(init=False, repr=False)
+    place_modifiers: frozenset[str] = attrs.field(init=False, repr=False)
     not_places: frozenset[str] = attrs.field(init=False, repr=False)
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
     attributive_prev: frozenset[str] = attrs.field(init=False, repr=False)
@@ -206,7 +207,7 @@ class EventLexicon:
             "negation", "planned", "planned_after", "hypothetical", "speculative",
             "hypothetical_after",
             "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs", "request_verbs",
-            "condition_after", "condition_before", "warning_verbs",
+            "condition_after", "condition_before", "warning_verbs", "dormant_after",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})
@@ -231,6 +232,7 @@ class EventLexicon:
         set_(self, "agreement_nouns", frozenset(d.get("agreement_nouns", ())))
         set_(self, "locative", frozenset(d.get("locative_preps", ())))
         set_(self, "place_nouns", frozenset(d.get("place_nouns", ())))
+        set_(self, "place_modifiers", frozenset(d.get("place_modifiers", ())))
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "casualties", d.get("casualties", {}))
         cas = d.get("casualties", {})

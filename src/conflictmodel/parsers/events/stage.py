@@ -230,7 +230,10 @@ def _is_heading(text: str, paras: Sequence[Span], starts: list[int], sent: Span)
     return text[paras[i].start : paras[i].end].strip() == body
 
 
-_JOIN = re.compile(r",\s|;\s|\s(?:and|but|while|as|after|before)\s", re.I)
+_JOIN = re.compile(
+    r",\s|;\s|\s(?:and|but|while|as|after|before|since|until|following|amid|when|because)\s",
+    re.I,
+)
 
 
 def _cut(text: str, after: int, before: int, verb_before: re.Pattern[str]) -> int:

@@ -202,6 +202,9 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         if lex.terms_lead.match(text, sent.start, trig.start):
             # "Under the deal, the two sides agreed to open links": the deal's terms.
             return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
+    if trig.rule.pos == "noun" and st["dormant_after"].match(after.lstrip()):
+        # "talks remain frozen": a state of affairs, not something that happened.
+        return Tense(EventStatus.ONGOING, etype, dropped=True)
     modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
     speculative = _speculation(st["speculative"], near)
     hypothetical = bool(lead_if or modal_after)

@@ -257,6 +257,9 @@ def _one_event(a: Trigger, t: Trigger, close: bool, gap: str) -> bool:
         return False
     if t.rule.toll and a.type is EventType.ASSAULT:
         return True
+    if close and t.rule.pos == "noun" and t.type in {r.type for r in a.absorbed}:
+        # "offered to host a meeting": the meeting is the one the verb already took in.
+        return True
     # "the clashes erupted after the killing of X": two events of one type, one after the other.
     return t.type is a.type and not _SEQUENCE.search(gap)
 
