@@ -211,3 +211,15 @@ def test_a_refusal_unless_a_condition_is_a_demand() -> None:
 def test_a_refusal_until_a_date_is_no_demand() -> None:
     text = "The junta said it would not negotiate until the end of the monsoon season."
     assert parse_article(text).proposals == ()
+
+
+def test_the_ceasefire_with_no_earlier_mention_is_a_ceasefire() -> None:
+    """An article that speaks of "the ceasefire" without introducing it still reports one
+    (and its later mentions are the same one)."""
+    text = (
+        "Residents of Goma said the ceasefire had brought the first quiet nights in months. "
+        "Aid workers said the ceasefire let them reach Sake for the first time since January."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "ceasefire" in kinds(props[0])

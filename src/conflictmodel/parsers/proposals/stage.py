@@ -305,10 +305,8 @@ class ProposalParser:
         if a.implicit and self._framed_by_lead(ctx.text, sent, a, anchors, clauses):
             # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
             return
-        t = a.trigger
-        if t is not None and t.weak and t.anaphoric and not (a.governed or t.owner or a.implicit):
-            # "will oversee the ceasefire" with no ceasefire before it: not a proposal.
-            return
+        # "Residents said the ceasefire had brought calm", with no ceasefire before it: the
+        # article takes a ceasefire in force as known, and a reader counts it.
         draft = self._new_draft(ctx, idx, sent, a, anchors, clauses, masks, conditions)
         if draft is not None:
             drafts.append(draft)
