@@ -1,7 +1,7 @@
 """Cheap prefilters for lexicon patterns, and a per-article memo of pure text computations.
 
 A lexicon pattern (``union`` of phrases) can only match where one of its *hints* occurs: the
-literal first required word of one of its phrases.  [`PatternGate`][conflictmodel.parsers.language.gate.PatternGate] finds every hint of many
+literal required word of one of its phrases (``literal_hints`` picks the most telling one).  [`PatternGate`][conflictmodel.parsers.language.gate.PatternGate] finds every hint of many
 patterns in one Aho–Corasick pass over a sentence, so a pattern runs only in sentences that
 contain one of its hints (most sentences contain none of most patterns).
 
@@ -30,18 +30,30 @@ _ODD_FOLDS = ("ſ", "ı", "i̇", "İ")
 
 
 def literal_hints(phrase: str) -> tuple[str, ...]:
-    """The phrase's first required word, lower-cased (its alternatives; ``word*`` for a stem,
-    ``""`` or ``"*"`` for any word).
+    """The phrase's most telling required word, lower-cased (its alternatives; ``word*`` for a
+    stem, ``""`` or ``"*"`` for any word).
+
+    Any word the phrase requires can gate it; the one whose shortest alternative is longest is
+    chosen (the first of equals), because the automaton reports every occurrence of a hint,
+    inside other words too: "a" or "on" as a hint meant a hit at nearly every word of the text
+    to check and discard, "referendum" one at each mention.
 
     Example:
         >>> literal_hints("[fully] lift*|eas* ... sanction*")
-        ('lift*', 'eas*')
+        ('sanction*',)
+        >>> literal_hints("a referendum|plebiscite on"), literal_hints("* of")
+        (('referendum', 'plebiscite'), ('of',))
     """
+    best: tuple[str, ...] | None = None
+    best_size = -1
     for raw in phrase.split():
         if raw == "..." or raw.startswith("["):
             continue
-        return tuple(p.lower() for p in raw.split("|"))
-    return ("",)
+        alts = tuple(p.lower() for p in raw.split("|"))
+        size = min(len(a.rstrip("*")) for a in alts)
+        if size > best_size:
+            best, best_size = alts, size
+    return best if best is not None else ("",)
 
 
 class PatternGate:
@@ -50,8 +62,8 @@ class PatternGate:
     Pattern ``i`` may match if one of ``hints[i]`` occurs in the text where a phrase word can
     start (not right after a letter, digit or apostrophe); a hint ending in ``*`` is a word
     stem, any other hint is a whole word (no letter or digit follows it).  A pattern with the
-    hint ``""`` always may match, one with no hints never.  Every hint must be the literal first
-    required word of a phrase compiled by ``compile_phrase`` (``literal_hints`` gives them).
+    hint ``""`` always may match, one with no hints never.  Every hint must be a literal required
+    word of a phrase compiled by ``compile_phrase`` (``literal_hints`` gives one).
     With ``fold_safe`` a text holding a character that case-insensitive matching equates with
     an ASCII letter ("ſ", "ı") lets every pattern through.
 
