@@ -157,3 +157,63 @@ def test_a_number_with_a_thousands_comma_opens_a_bare_clause() -> None:
     s = _by_content(art, "12,000 people had crossed")
     assert s.speaker is not None
     assert s.speaker.name == "UNHCR"
+
+
+def test_a_possessor_before_the_subject_is_not_the_antecedent() -> None:
+    art = parse_article(
+        "Somali President Hassan Sheikh Mohamud flew to Ankara on Monday.\n"
+        "Mohamud's national security adviser, Hussein Moalim, stayed in Mogadishu. "
+        '"The talks with Jubaland are not over," he told reporters.'
+    )
+    s = _by_content(art, "The talks with Jubaland")
+    assert s.speaker is not None
+    assert s.speaker.name == "Hussein Moalim"
+
+
+def test_a_rank_or_office_synonym_refers_to_the_titled_person() -> None:
+    art = parse_article(
+        "Kenya's envoy to the African Union, Njeri Kamau, left the session early. "
+        '"There is nothing left to discuss today," the ambassador said.'
+    )
+    s = _by_content(art, "There is nothing left")
+    assert s.speaker is not None
+    assert s.speaker.name == "Njeri Kamau"
+    assert s.speaker_source is SpeakerSource.DESCRIPTOR
+
+
+def test_one_and_another_are_members_of_the_group_just_named() -> None:
+    art = parse_article(
+        "Villagers near Bunia described the night of the raid. "
+        '"They came with machetes," one said. "We ran to the church," said another.'
+    )
+    first = _by_content(art, "They came with machetes")
+    second = _by_content(art, "We ran to the church")
+    assert first.speaker is not None
+    assert second.speaker is not None
+    assert first.speaker.name == "villager"
+    assert second.speaker.name == "villager"
+    assert first.speaker.id != second.speaker.id  # another one
+
+
+def test_a_person_of_a_named_group_is_that_person_not_the_group() -> None:
+    art = parse_article(
+        '"The truce is over for us," a commander of the Arakan Army in Mrauk-U told '
+        "reporters by phone.\n"
+        "A member of the TPLF's central committee said the party would boycott the vote."
+    )
+    quote = _by_content(art, "The truce is over for us")
+    assert quote.speaker is not None
+    assert quote.speaker.anonymous
+    assert quote.speaker.name == "commander"
+    assert quote.speaker_source is SpeakerSource.COLLECTIVE
+    reported = _by_content(art, "the party would boycott the vote")
+    assert reported.speaker is not None
+    assert reported.speaker.name == "member"
+
+
+def test_a_bare_plural_of_people_before_a_place_is_anonymous() -> None:
+    art = parse_article("Fishermen near Hodeidah said the coast guard had seized two boats.")
+    s = _by_content(art, "the coast guard had seized")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert evidence(art, s.speaker_span) == "Fishermen near Hodeidah"

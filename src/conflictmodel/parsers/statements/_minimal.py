@@ -17,6 +17,8 @@ from conflictmodel.parsers.statements._shapes import _cap_runs
 from conflictmodel.parsers.statements._words import ANONYMOUS_QUANTIFIERS, TITLE_PREPOSITIONS
 from conflictmodel.parsers.statements.cues import Cues, Token, singular, slug
 
+_ONE_OF = frozenset(("one", "another"))
+
 
 class _MinimalActors:
     """Minimal actors, anonymous speakers and documents (see the module docstring)."""
@@ -31,6 +33,8 @@ class _MinimalActors:
         def mention(self, span: Span, target: str, via: str, *, alias: bool = True) -> None: ...
 
         def _by_name(self, name: str) -> Actor | None: ...
+
+        def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]: ...
 
     def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
         """A minimal actor for a phrase nothing else could resolve."""
@@ -60,8 +64,19 @@ class _MinimalActors:
         """ "a woman in Bahir Dar", "one resident of Goma": an indefinite phrase whose head is
         a lower-case speaker noun and whose capitalised words all come after the head."""
         if toks[0].low not in ANONYMOUS_QUANTIFIERS:
-            return False
+            # "Villagers near Bunia", "residents of Goma": a bare plural of people, then
+            # where they are
+            return (
+                len(toks) > 2
+                and (toks[0].low.endswith(("s", "men")) or toks[0].low == "people")
+                and singular(toks[0].low) in self._human
+                and toks[1].low in self.cues.word_set("prepositions")
+                and any(t.cap for t in toks[2:])
+            )
         head = self._head(toks)
+        of = next((i for i, t in enumerate(toks) if i > 1 and t.low == "of"), None)
+        if of is not None and not toks[of - 1].cap and singular(toks[of - 1].low) in self._human:
+            head = toks[of - 1]  # "a commander of the Fano militia": a commander, not Fano
         if head is None or head.cap or singular(head.low) not in self._human:
             return False
         k = next(i for i, t in enumerate(toks) if t is head)
@@ -167,7 +182,19 @@ class _MinimalActors:
             j += 1
         # "Many in the crowd", "six in 10": the quantifier is the head
         head_toks = body[k:j] or (body[:k] if k else []) or body[k:] or body
+        of = next((i for i, t in enumerate(head_toks) if i and t.low == "of"), None)
+        if of is not None and singular(head_toks[of - 1].low) in self._human:
+            head_toks = head_toks[:of]  # "a commander of the Fano militia": a commander
         name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
+        key = name
+        if len(body) == 1 and body[0].low in _ONE_OF:
+            # "Witnesses described panic. “…,” one said": one of the witnesses ("another"
+            # is a second one)
+            group = self._one_of(span.start)
+            if group is not None:
+                name = key = group
+                if body[0].low != "one":
+                    key = f"{group} {body[0].low}"
         description = " ".join(span.of(ctx.text).split())
         kind = (
             ActorKind.ORGANIZATION
@@ -176,7 +203,7 @@ class _MinimalActors:
         )
         actor = ctx.add_actor(
             Actor(
-                id=f"anon:{slug(name)}",
+                id=f"anon:{slug(key)}",
                 name=name,
                 kind=kind,
                 anonymous=True,
@@ -186,6 +213,24 @@ class _MinimalActors:
         )
         self.mention(span, actor.id, "anonymous", alias=False)
         return ctx.actors[actor.id]
+
+    def _one_of(self, before: int) -> str | None:
+        """The singular of the nearest anonymous group of people named in the last few
+        sentences ("residents" -> "resident"), or None."""
+        for _off, target, _subj in self._candidates(before, window=600):
+            a = self.ctx.actors.get(target)
+            if a is None or not a.anonymous or a.kind not in (ActorKind.PERSON, ActorKind.GROUP):
+                continue
+            words = a.name.split()
+            preps = self.cues.word_set("prepositions")
+            cut = next((i for i, w in enumerate(words) if i and w.lower() in preps), len(words))
+            words = words[:cut]  # "Villagers near Bunia": the head before where they are
+            low = words[-1].lower()
+            # "witnesses" -> "witness" (singular() keeps the e of -sses for "houses")
+            one = low[:-2] if low.endswith(("sses", "ches", "shes")) else singular(low)
+            if one != words[-1].lower() and one in self._human:
+                return " ".join([*words[:-1], one])
+        return None
 
     def _owned_office(self, span: Span, toks: Sequence[Token]) -> Actor | None:
         """ "the Prime Minister's Office", "the President's Office": a body named by its

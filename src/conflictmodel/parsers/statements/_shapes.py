@@ -197,3 +197,12 @@ def _conjuncts(toks: Sequence[Token], people: frozenset[str] = frozenset()) -> l
     if any(not p or not (any(t.cap for t in p) or singular(p[-1].low) in people) for p in parts):
         return [Span(start=toks[0].start, end=toks[-1].end)]
     return [Span(start=p[0].start, end=p[-1].end) for p in parts]
+
+
+_POSSESSOR = re.compile(r"(?:[A-Z][\w.\-]*\s){0,3}[A-Z][\w.\-]*(?:'s|’s)\b")
+
+
+def _possessor(text: str, off: int) -> bool:
+    """The name at ``off`` is a possessor ("Zelensky's chief of staff, Andriy Yermak,"): it
+    stands before the subject, it is not the subject."""
+    return _POSSESSOR.match(text, off, min(len(text), off + 80)) is not None

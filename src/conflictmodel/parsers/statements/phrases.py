@@ -422,6 +422,8 @@ class _Phrases(_Adverbials):
             t = toks[x]
             if x > r[0] and (t.low in mods or t.low == ","):
                 break
+            if t.low == "of" and head is not None and singular(head.low) in self.cues.human_heads:
+                break  # "a member of Hamas's political bureau": a member
             if t.word:
                 head = t
         if head is None:

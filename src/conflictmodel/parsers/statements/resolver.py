@@ -30,6 +30,7 @@ from conflictmodel.parsers.statements._shapes import (
     _find_acronyms,
     _name_lemmas,
     _pair_phrase,
+    _possessor,
     _relative_cut,
     _strip_span,
     _titled_name_start,
@@ -553,7 +554,11 @@ class Resolver(_MinimalActors):
             s0 = s.start if s is not None else off
             if prev_start is None:
                 prev_start = s0
-            if s0 == prev_start and self._subject_position(s0, off):
+            if (
+                s0 == prev_start
+                and self._subject_position(s0, off)
+                and not _possessor(self.ctx.text, off)
+            ):
                 # "Zelensky met Trump in Rome. “…,” he said": the subject of the previous
                 # sentence, not its object
                 prev_subject = a
