@@ -400,6 +400,8 @@ def test_an_old_compact_file_still_loads() -> None:
     again = to_json(article, compact=True)
     assert len(again) < len(json.dumps(old["compact"], ensure_ascii=False, separators=(",", ":")))
     assert from_json(again, Article) == article
+    # Unpacked, format 3 is exactly what the previous release wrote.
+    assert unpack(json.loads(again)) == old["compact"]
 
 
 def test_compact_form_uses_short_keys_codes_and_lengths() -> None:
