@@ -210,3 +210,21 @@ def test_bosnia_entities_have_their_codes() -> None:
     )
     codes = {x.code for x in [*art.territories, *art.places]}
     assert {"BA-BRC", "BA-SRP", "BA-BIH"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its sovereignty" in a relative clause is the sovereignty of the state it follows.
+        (
+            "Ethiopia's leader spoke of reaching the sea, alarming Eritrea, which fears for its "
+            "sovereignty.",
+            {"ER"},
+        ),
+        ("Guyana called the move a threat to its sovereignty.", {"GY"}),
+        # An appositive inside a list does not end the list.
+        ("Government forces hold Aden, the interim capital, and Marib.", {"YE-AD", "YE-MA"}),
+    ],
+)
+def test_relative_clauses_and_appositives(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected

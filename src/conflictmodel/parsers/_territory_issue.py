@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 
 import attrs
 
@@ -314,37 +315,50 @@ def own_sovereignty(
     states: list[tuple[Span, Territory]],
 ) -> None:
     """A state whose own sovereignty its sentence speaks of ("Guyana called the move a threat
-    to its sovereignty"): the first state the sentence names before that phrase, its subject.
-    One search per sentence that names a state."""
+    to its sovereignty"): the first state the sentence names before that phrase, its subject,
+    or the state a relative clause holding the phrase is about ("alarming Eritrea, which
+    fears for its sovereignty").  One search per sentence that names a state."""
     if not ctx.sentences:
         return
-    seen: set[int] = set()
+    text = ctx.text
+    by_sentence: dict[int, list[tuple[Span, Territory]]] = {}
+    sentences: dict[int, Span] = {}
+    for span, terr in states:
+        sent = ctx.sentence_of(span.start)
+        if sent is not None:
+            by_sentence.setdefault(sent.start, []).append((span, terr))
+            sentences[sent.start] = sent
     # The first candidate of each (territory, sentence), looked up instead of scanned for.
     first: dict[tuple[str, int], Candidate] = {}
     for c in cands:
         first.setdefault((c.terr.id, c.sentence), c)
-    for span, terr in states:
-        sent = ctx.sentence_of(span.start)
-        if sent is None or sent.start in seen:
-            continue
-        seen.add(sent.start)
-        at = cues.own_sovereignty(ctx.text, span.end, sent.end)
-        if at is None:
-            continue
-        found = first.get((terr.id, sent.start))
+
+    def at_issue(span: Span, terr: Territory, sent: int) -> None:
+        found = first.get((terr.id, sent))
         if found is not None:
             found.tier = SOVEREIGNTY
-            continue
+            return
         new = Candidate(
-            terr=terr,
-            span=span,
-            via="name",
-            tier=SOVEREIGNTY,
-            role=PlaceRole.OTHER,
-            sentence=sent.start,
+            terr=terr, span=span, via="name", tier=SOVEREIGNTY, role=PlaceRole.OTHER, sentence=sent
         )
         cands.append(new)
-        first[(terr.id, sent.start)] = new
+        first[(terr.id, sent)] = new
+
+    for key, named in by_sentence.items():
+        sent = sentences[key]
+        at = cues.own_sovereignty(text, named[0][0].end, sent.end)
+        if at is None:
+            continue
+        subject = named[0]
+        for span, terr in named[1:]:
+            if span.end < at and _RELATIVE.match(text, span.end, at):
+                subject = (span, terr)
+        at_issue(subject[0], subject[1], key)
+
+
+# ", which fears for its sovereignty": a relative clause about the name before it, running
+# to the phrase without another clause break.
+_RELATIVE = re.compile(r",\s{1,3}(?:which|who)\b[^,;:()]*$")
 
 
 def _share_list_cues(cues: IssueCues, text: str, cands: list[Candidate]) -> None:

@@ -230,6 +230,8 @@ class IssueCues:
         list_gap = (
             rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*&\s*"
             rf"|\s*,?\s+along\s+with\s+|(?i:{alias})"
+            # "Aden, the interim capital, and Marib": an appositive inside the list.
+            rf"|\s*,\s+(?:the|an?|its)\s+[^,.;:()\n]{{1,40}},\s*(?:and\s+|or\s+)?"
             rf"|(?:['’]s?\s+\w+)?\s*,?\s+(?:including|such\s+as|notably|especially|in\s+particular)\s+)"
             rf"(?:{gap_tok}\s+){{0,5}}$"
         )
