@@ -202,6 +202,34 @@ def test_known_person_gets_text_title_first_and_gazetteer_role() -> None:
     assert set(z.aliases) == {"Zelenskyy"}
 
 
+@pytest.mark.parametrize(
+    ("text", "pid", "country"),
+    [
+        # An honorific inside a known name is not a title before its last word.
+        (
+            "Hassan Sheikh Mohamud said al-Shabaab was retreating.",
+            "person:hassan-sheikh-mohamud",
+            "SO",
+        ),
+        (
+            "Albin Kurti said Pristina would not remove the police units.",
+            "person:albin-kurti",
+            "XK",
+        ),
+        (
+            "Brahim Ghali said the front would keep fighting for the territory.",
+            "person:brahim-ghali",
+            "EH",
+        ),
+    ],
+)
+def test_leaders_of_smaller_conflicts_are_known(text: str, pid: str, country: str) -> None:
+    art = parse_article(text)
+    leader = next(a for a in art.actors if a.id == pid)
+    assert leader.country == country
+    assert [s.speaker.id for s in art.statements if s.speaker] == [pid]
+
+
 def test_a_different_given_name_is_a_different_person() -> None:
     ctx = run("Lara Trump said she would campaign. Donald Trump said nothing.")
     assert "person:lara-trump" in ctx.actors
