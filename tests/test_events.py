@@ -731,3 +731,16 @@ def test_an_object_stays_with_its_verb_before_a_since_clause() -> None:
     )
     closed = next(e for e in evs(text) if e.type is EventType.COERCE)
     assert closed.span.of(text).endswith("Wagah crossing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China scrambled fighter jets near the Taiwan Strait on Sunday.",
+        "Azerbaijan moved artillery towards the Armenian border on Tuesday.",
+        "Russia has stepped up its military presence in Transnistria.",
+        "The militia recruited fighters in Darfur last month.",
+    ],
+)
+def test_shows_of_force_short_of_violence_are_mobilize(text: str) -> None:
+    assert one(text).type is EventType.MOBILIZE
