@@ -228,3 +228,20 @@ def test_bosnia_entities_have_their_codes() -> None:
 )
 def test_relative_clauses_and_appositives(text: str, expected: set[str]) -> None:
     assert at_issue(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Troops stationed in a country, refugees crossing into it: not at issue ...
+        ("The United States will station troops in Poland.", set()),
+        ("Refugees from Sudan crossed into Chad.", set()),
+        ("Turkey sent troops to Libya in 2020.", set()),
+        # ... but foreign troops in a region, or crossing into one, are.
+        ("Russian troops in Transnistria held exercises.", {"MD-SN"}),
+        ("Ukrainian troops crossed into the Kursk region.", {"RU-KRS"}),
+        ("Eritrean troops remain inside Tigray, local officials say.", {"ET-TI"}),
+    ],
+)
+def test_presence_puts_regions_not_countries_at_issue(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
