@@ -61,17 +61,14 @@ __all__ = [
 
 
 _HISTORICAL = re.compile(r"\b(?:previous|former|earlier)\b[\w\s'’-]{0,40}$", re.IGNORECASE)
-_DATED = re.compile(r"\b(?:19|20)\d\d\b[\w\s'’-]{0,40}$")
 
 
 def _historical(text: str, draft: _Draft) -> bool:
-    # "the 1994 ceasefire agreement", "a previous deal": a past agreement is context,
-    # not a proposal on the table.
-    # A dated deal whose terms the article spells out is usually the one being implemented.
+    """ "a previous deal", "the earlier agreement": a superseded agreement is context, not a
+    proposal.  A dated deal ("the 1994 ceasefire agreement", "a 2015 accord") is kept: it
+    names one agreement, and a reader lists it even when it is mentioned in passing."""
     before = text[max(0, draft.anchor.start - 45) : draft.anchor.end]
-    if _HISTORICAL.search(before) is not None:
-        return True
-    return len(draft.kinds) <= 1 and _DATED.search(before) is not None
+    return _HISTORICAL.search(before) is not None
 
 
 def _drop_headline(text: str, drafts: list[_Draft]) -> list[_Draft]:
