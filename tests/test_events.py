@@ -744,3 +744,24 @@ def test_an_object_stays_with_its_verb_before_a_since_clause() -> None:
 )
 def test_shows_of_force_short_of_violence_are_mobilize(text: str) -> None:
     assert one(text).type is EventType.MOBILIZE
+
+
+def test_questions_and_conditions_with_once_report_nothing() -> None:
+    assert evs("Who signed the deal? Will the envoy travel to Juba?") == []
+    assert evs("Baku said it would ratify the treaty once Yerevan amends its constitution.") == []
+
+
+def test_shooting_down_drones_and_a_capital_struck() -> None:
+    assert one("Ukraine's air defences shot down 40 Russian drones overnight.").type is (
+        EventType.ASSAULT
+    )
+    hit = one("Israeli jets struck Beirut on Sunday.")
+    assert hit.place is not None
+    assert (hit.place.name, hit.place.kind.value) == ("Beirut", "city")
+
+
+def test_a_place_named_in_the_event_wins_over_the_where_antecedent() -> None:
+    text = "Fighting spread to North Darfur, where the RSF attacked Kutum on Friday."
+    attack = next(e for e in evs(text) if e.trigger == "attacked")
+    assert attack.place is not None
+    assert attack.place.name == "Kutum"

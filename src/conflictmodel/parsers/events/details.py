@@ -298,7 +298,8 @@ class PlaceFinder:
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
         where = _WHERE.search(text, max(sent.start, trig.start - 80), trig.start)
-        if where is not None:
+        if where is not None and not (best[2] == 0 and best[0] >= trig.end):
+            # (A place the event's own text names after it, "fought near Walungu", stays.)
             # "flew to Sharm el-Sheikh, where he chaired a summit": the place before "where".
             best = next((c for c in found if c[1] == where.start()), best)
         best = _inner(text, best, cands)
@@ -318,6 +319,13 @@ class PlaceFinder:
             return None
         s, e = m.span(1)
         name = m.group(1)
+        gaz = self._gaz.get(s)
+        if gaz is not None:
+            # "struck Kyiv": a capital the gazetteer knows as its state's metonym is a city here.
+            end, city_name, country = gaz
+            role = PlaceRole.EVENT_LOCATION
+            make = partial(self._make, city_name, TerritoryKind.CITY, country, role, s, end)
+            return (s, end, 0, make)
         if (
             name.split()[0].lower() in self.lex.not_places
             or s in self._demonyms

@@ -422,6 +422,10 @@ class EventParser:
             sent = doc.sentences[si]
             if ctx.is_furniture(sent) or _is_heading(text, paras, starts, sent):
                 continue
+            if text[sent.start : sent.end].rstrip(" \n\"”’')").endswith("?"):
+                # "What was signed?", "Will the minister travel to Yerevan?": a question
+                # reports nothing.
+                continue
             hits = by_sentence[si]
             found = self._sentence(
                 ctx, sent, hits, cues, places, types_seen, si in mediated, from_toll
