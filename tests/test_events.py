@@ -765,3 +765,13 @@ def test_a_place_named_in_the_event_wins_over_the_where_antecedent() -> None:
     attack = next(e for e in evs(text) if e.trigger == "attacked")
     assert attack.place is not None
     assert attack.place.name == "Kutum"
+
+
+def test_a_venue_before_a_meeting_noun_and_names_that_are_no_places() -> None:
+    ev = one("The Doha talks between the two sides ended without a deal.")
+    assert ev.place is not None
+    assert ev.place.name == "Doha"
+    met = one("The two delegations met in the Joint Border Commission on Tuesday.")
+    assert met.place is None
+    paid = one("The Malian junta is paying US$10 million a month to the mercenaries.")
+    assert paid.place is None or paid.place.name != "US"

@@ -67,6 +67,8 @@ def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
 _OBJECT_NAME = re.compile(r"\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]{2,}(?:\s{1,2}[A-Z][\w'’-]+){0,2})")
 # A capitalised locative preposition opening a sentence ("In Muscat, ...", "Near Goma, ...").
 _LEAD_PREP = re.compile(r"(?:In|At|Near|Outside|Inside|Around)\s{1,2}(?=[A-Z])")
+# A capitalised name right before an event noun: "the White House meeting".
+_NAME_BEFORE = re.compile(r"\b((?!The\b)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s{1,2}$")
 _WHERE = re.compile(r",\s{1,3}where\b[^,;:.]*$", re.I)
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
@@ -274,7 +276,7 @@ class PlaceFinder:
             if seg.start <= c[0] and c[1] <= seg.end
         ]
         if not any(c[2] == 0 for c in cands):
-            named = self._object_name(trig, seg)
+            named = self._object_name(trig, seg) or self._venue_before(trig)
             if named is not None:
                 cands.append(named)
         if not cands and self._last is not None and _THERE.search(text, seg.start, seg.end):
@@ -307,6 +309,24 @@ class PlaceFinder:
         self._recent = (sent.end, place)
         self._last = place
         return place if place.role is role else attrs.evolve(place, role=role)
+
+    def _venue_before(self, trig: Trigger) -> _Candidate | None:
+        """A venue named right before a meeting noun: "the White House meeting", "the Doha
+        talks", "the Kremlin talks"."""
+        if trig.type not in _VENUE_TYPES or trig.rule.pos != "noun":
+            return None
+        text = self.ctx.text
+        m = _NAME_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+        if m is None or m.start(1) in self._demonyms:
+            return None
+        s, e, name = m.start(1), m.end(1), m.group(1)
+        role = PlaceRole.VENUE
+        gaz = self._gaz.get(s)
+        if gaz is not None and gaz[0] == e:
+            return (s, e, 0, partial(self._make, name, TerritoryKind.CITY, gaz[2], role, s, e))
+        if s in self._states or not _city_of(name):
+            return None
+        return (s, e, 0, partial(self._make, name, TerritoryKind.CITY, None, role, s, e))
 
     def _object_name(self, trig: Trigger, seg: Span) -> _Candidate | None:
         """A capitalised name right after an attack verb that no stage knows ("seized
@@ -408,6 +428,8 @@ class PlaceFinder:
                 )
             cands.append((m.span.start, m.span.end, 0 if prep else 2, make))
         cands.extend(self._by_preposition(sent, role))
+        # "US$10 million": a currency, not a place.
+        cands = [c for c in cands if not ctx.text.startswith("$", c[1])]
         self._memo_key, self._memo = key, cands
         return cands
 
@@ -428,6 +450,8 @@ class PlaceFinder:
         out: list[_Candidate] = []
         for m in _CAPS.finditer(text, seg.start, seg.end):
             s = m.start()
+            if text.startswith("$", m.end()):
+                continue  # "US$10 million": a currency
             lead = _LEAD_PREP.match(text, s, m.end())
             if lead is not None:
                 # "In Muscat, mediators met ...": a sentence-initial preposition is capitalised.
@@ -456,6 +480,8 @@ class PlaceFinder:
             first = name.split()[0].lower()
             if first in self.lex.not_places or len(name) < 3 or s in self._demonyms:
                 continue
+            if name.split()[-1].lower() in self.lex.not_place_heads:
+                continue  # "in the Bilateral Consultation Mechanism": a body, not a place
             if text.startswith("$", m.end()):
                 continue  # "US$10 million": a currency
             if self.ctx.mention_at(
