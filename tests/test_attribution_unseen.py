@@ -217,3 +217,29 @@ def test_a_bare_plural_of_people_before_a_place_is_anonymous() -> None:
     assert s.speaker is not None
     assert s.speaker.anonymous
     assert evidence(art, s.speaker_span) == "Fishermen near Hodeidah"
+
+
+def test_state_as_a_noun_and_participles_as_adjectives_are_not_cues() -> None:
+    art = parse_article(
+        "Moses Wetangula, a former Bungoma state senator, backed the deal. "
+        "The opposition leads by roughly 40 pledged seats. "
+        "As Soviet states and neighbours, both republics fell under Moscow. "
+        "The mediators did not let the challenging odds stop them."
+    )
+    assert not art.statements, [(s.cue, s.content) for s in art.statements]
+
+
+def test_a_document_that_states_reports_its_clause() -> None:
+    art = parse_article("The communique states that all foreign forces must leave Libya.")
+    s = _by_content(art, "all foreign forces must leave Libya")
+    assert s.speaker_source is SpeakerSource.DOCUMENT
+
+
+def test_a_that_clause_after_long_prepositional_phrases() -> None:
+    art = parse_article(
+        "Felix Tshisekedi said on Thursday during a visit to a military camp in Beni, North "
+        "Kivu, that the army would not withdraw."
+    )
+    s = _by_content(art, "the army would not withdraw")
+    assert s.speaker is not None
+    assert s.speaker.name.endswith("Tshisekedi")

@@ -246,6 +246,10 @@ class _Grammar:
         while prev_i >= a and self._adv(toks[prev_i]) and toks[prev_i].low not in _BE:
             prev_i -= 1
         prev = toks[prev_i].low if prev_i >= a else ""
+        if self._adjective_use(para, sent, m, prev_i, prev):
+            return None  # "the challenging odds", "270 pledged delegates": an adjective
+        if self._state_noun(para, sent, m):
+            return None
         if toks[m.start].low.endswith("ing"):
             if prev not in PROGRESSIVE:
                 return _Cue(m, m.start, m.end, "participle", sent)
@@ -259,6 +263,50 @@ class _Grammar:
         elif self._reduced_relative(para, a, m, prev_i) or self._noun_use(para, a, m, prev_i, prev):
             return None
         return _Cue(m, self._cue_start(para, a, m), m.end, "finite", sent)
+
+    def _adjective_use(
+        self, para: _Para, sent: tuple[int, int], m: CueMatch, prev_i: int, prev: str
+    ) -> bool:
+        """A one-word -ing/-ed form between an article or a number and a lower-case noun
+        modifies the noun ("the challenging odds", "270 pledged delegates"); "in 2015
+        announced the suspension" is a verb."""
+        toks = para.toks
+        if prev_i < sent[0] or len(m.entry.words) != 1 or m.end >= sent[1]:
+            return False
+        if not toks[m.start].low.endswith(("ing", "ed")):
+            return False
+        if prev not in self.cues.word_set("articles") and not prev.replace(",", "").isdigit():
+            return False
+        nxt = toks[m.end]
+        return (
+            nxt.word
+            and not nxt.cap
+            and nxt.low not in self.dets
+            and nxt.low not in self.preps
+            and nxt.low not in self.pron_all
+            and nxt.low != "that"
+            and not self._adv(nxt)
+        )
+
+    def _state_noun(self, para: _Para, sent: tuple[int, int], m: CueMatch) -> bool:
+        """ "a state senator", "member states and allies": "state(s)" before a lower-case
+        noun, a conjunction or a comma is the noun, not the verb (which takes a clause)."""
+        toks = para.toks
+        if m.entry.lemma != "state" or toks[m.start].low not in ("state", "states"):
+            return False
+        if m.end >= sent[1]:
+            return True
+        nxt = toks[m.end]
+        if nxt.low in ("and", "or", ",", "'s", "’s"):
+            return True
+        return (
+            nxt.word
+            and not nxt.cap
+            and nxt.low not in self.dets
+            and nxt.low not in self.pron_all
+            and nxt.low != "that"
+            and not self._adv(nxt)
+        )
 
     def _reduced_relative(self, para: _Para, a: int, m: CueMatch, prev_i: int) -> bool:
         """ "said in a message shared on Facebook that …": a participle after "a/the <noun>" behind
@@ -300,6 +348,7 @@ class _Grammar:
             and p.word
             and not p.cap
             and prev not in self.heads
+            and prev not in self.cues.word_set("source_nouns")  # "the communique states"
             and prev not in self.pron_all
             and prev not in self.aux
             and prev not in self.subords

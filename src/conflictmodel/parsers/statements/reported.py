@@ -191,8 +191,16 @@ class _Reported(_Emitter):
         saw_object = False
         in_pp = False  # inside "in a statement on Telegram": not an object of the verb
         asks = c.match.entry.lemma in _ASK_LEMMAS
-        while y < end and n <= _MAX_GAP and qidx[y] < 0:
+        # prepositional phrases may run longer ("said Thursday during a taping of a town hall
+        # meeting in Buffalo, New York, that …")
+        while y < end and (n <= _MAX_GAP or (in_pp and n <= 2 * _MAX_GAP)) and qidx[y] < 0:
             t = toks[y]
+            if in_pp and t.low == ",":
+                region = self._region_after(para, y, end)
+                if region is not None:
+                    n += region - y
+                    y = region + 1  # ", North Kivu,": the region of the place before
+                    continue
             if t.low == "that" or (asks and t.low in ("whether", "if")):
                 # "asked whether the corridor would open": the question is what was said
                 if saw_object and not c.match.entry.addressee:
