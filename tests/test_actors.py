@@ -230,6 +230,29 @@ def test_leaders_of_smaller_conflicts_are_known(text: str, pid: str, country: st
     assert [s.speaker.id for s in art.statements if s.speaker] == [pid]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Militiamen loyal to Zemene Kassie clashed with federal troops near Gondar.",
+            "Zemene Kassie",
+        ),
+        (
+            "Troops arrested Abdirahman Warsame and two of his aides at a checkpoint.",
+            "Abdirahman Warsame",
+        ),
+        ("The government appointed Kwame Mensah as its new envoy to the talks.", "Kwame Mensah"),
+        ("In a letter to Olena Kovalenko, the mayor asked for more generators.", "Olena Kovalenko"),
+        ("Khin Maung Win, 61, was among the prisoners freed on Thursday.", "Khin Maung Win"),
+        ("Ousmane Diallo was sworn in as interim leader in Conakry.", "Ousmane Diallo"),
+    ],
+)
+def test_unknown_names_governed_as_people(text: str, name: str) -> None:
+    # No title and no speech verb: the words around the name can only govern a person.
+    actors = parse_article(text).actors
+    assert [a.name for a in actors if a.kind is ActorKind.PERSON and not a.anonymous] == [name]
+
+
 def test_a_different_given_name_is_a_different_person() -> None:
     ctx = run("Lara Trump said she would campaign. Donald Trump said nothing.")
     assert "person:lara-trump" in ctx.actors

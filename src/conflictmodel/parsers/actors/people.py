@@ -28,6 +28,8 @@ from conflictmodel.parsers.actors.grammar import (
 from conflictmodel.parsers.actors.words import (
     _NAME_STOP_TAIL,
     _ORG_WORDS,
+    _PERSON_AFTER,
+    _PERSON_BEFORE,
     _STATE_NOUNS,
     _STOP_CAPS,
     _VERBS,
@@ -278,7 +280,8 @@ class _People(_Bodies):
         sent: Span,
     ) -> bool:
         """Whether a capitalised chunk is a person: a title right before a full name (or any
-        name, as an honorific), a courtesy title, or a full name with a speech verb."""
+        name, as an honorific), a courtesy title, or a full name with a speech verb or words
+        that govern only people ("loyal to", "was arrested", an age in commas)."""
         text = self.text
         multi = len(words) >= 2 and not all(w.endswith(".") for w in words)
         if title is not None:
@@ -293,9 +296,10 @@ class _People(_Bodies):
             return _NAME_TOKEN_AT_START.match(words[-1]) is not None
         if not multi:
             return False
-        after_ok = _SPEECH_AFTER.match(text, n_end) is not None
-        before_ok = _SPEECH_BEFORE.search(text[max(sent.start, n_start - 20) : n_start]) is not None
-        return after_ok or before_ok
+        if _SPEECH_AFTER.match(text, n_end) or _PERSON_AFTER.match(text, n_end):
+            return True
+        before = text[max(sent.start, n_start - 30) : n_start]
+        return bool(_SPEECH_BEFORE.search(before) or _PERSON_BEFORE.search(before))
 
     def new_person(
         self,

@@ -32,6 +32,21 @@ _BODY_SYNONYMS: dict[str, str] = dict(_DATA["body_synonyms"])
 _OFFICIAL_ADJ_NOUNS = _words("official_adj_nouns")
 _GENERIC_ANON_HEADS = _words("generic_anon_heads")
 
+
+def _phrases(key: str) -> str:
+    return "|".join(
+        r"\s{1,2}".join(map(re.escape, p.split()))
+        for p in sorted(_DATA[key], key=len, reverse=True)
+    )
+
+
+# An unknown full name is a person when the words around it can only govern a person:
+# "fighters loyal to X", "troops arrested X", "X, 54,", "X was sworn in".
+_PERSON_BEFORE = re.compile(r"\b(?:" + _phrases("person_contexts_before") + r")\s{1,2}$", re.I)
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s)?(?:,\s{1,2}\d{1,3},|\s{1,2}(?:" + _phrases("person_verbs_after") + r")\b)"
+)
+
 _TRANSLIT_END = re.compile(r"(?<=[^aeiouy])(?:iy|yi|yy|ii|y|i)$")
 
 
