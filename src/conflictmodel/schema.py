@@ -121,7 +121,7 @@ def article_schema() -> dict[str, Any]:
 def compact_article_schema() -> dict[str, Any]:
     """The JSON Schema of the compact Article JSON, ``to_json(article, compact=True)``.
 
-    That is format 3 (see [`conflictmodel._compact`][conflictmodel._compact]): short keys,
+    That is format 3 (its tables are in the serialization reference, "The compact form"): short keys,
     enums as integer codes, spans as ``[start, length]``, mention lists as flat integer lists,
     references as indexes into the article's lists or the variants tables that follow them.
     Generated from the model and the format's tables, like
