@@ -243,3 +243,14 @@ def test_a_that_clause_after_long_prepositional_phrases() -> None:
     s = _by_content(art, "the army would not withdraw")
     assert s.speaker is not None
     assert s.speaker.name.endswith("Tshisekedi")
+
+
+def test_a_name_after_a_description_of_a_person_is_the_antecedent() -> None:
+    art = parse_article(
+        '"The water ran out on Tuesday," said Yusuf Adan, 61.\n'
+        "His daughter, Hodan Yusuf, shook her head. "
+        '"We walk four hours for one jerrycan," she said.'
+    )
+    s = _by_content(art, "We walk four hours")
+    assert s.speaker is not None
+    assert s.speaker.name == "Hodan Yusuf"

@@ -31,6 +31,10 @@ class _Introductions(_Headlines):
         a, b = sent
         toks, qidx = para.toks, para.qidx
         i = self._after_dateline(para, a, b)
+        named = self._described_first(para, i, b)
+        if named is not None:
+            # "His neighbour, Zeinab Mahmoud, nodded.": the name after the description
+            i = named
         k = i
         while k < b and k - i < _MAX_NAME and toks[k].cap and toks[k].word and qidx[k] < 0:
             k += 1
@@ -45,12 +49,28 @@ class _Introductions(_Headlines):
             or any(self._in_date(t) for t in toks[i:k])
         ):
             return
-        if not self._apposition_of_person(para, k + 1, b):
+        if named is None and not self._apposition_of_person(para, k + 1, b):
             return
         span = Span(start=toks[i].start, end=toks[k - 1].end)
         found = self.resolver.resolve(span)
         if len(found) == 1 and found[0].kind is not ActorKind.PERSON:
             return  # a place or a body the actors stage knows: not introduced here
+
+    def _described_first(self, para: _Para, i: int, b: int) -> int | None:
+        """ "His neighbour, Zeinab Mahmoud, …", "The camp's doctor, Omar Said, …": a short
+        description of a person, a comma, then the name; the index of the name, or None."""
+        toks = para.toks
+        if i >= b or toks[i].low not in self.dets:
+            return None
+        y = i + 1
+        while y < b and y - i <= 5 and toks[y].low != "," and para.qidx[y] < 0:
+            y += 1
+        if y >= b or y - i > 5 or toks[y].low != ",":
+            return None
+        head = toks[y - 1]
+        if not head.word or head.cap or singular(head.low) not in self.cues.human_heads:
+            return None
+        return y + 1 if y + 1 < b and toks[y + 1].cap else None
 
     def _apposition_of_person(self, para: _Para, x: int, b: int) -> bool:
         """What follows the name's comma describes a person: an age ("34,"), a relative
