@@ -259,6 +259,14 @@ def test_a_different_given_name_is_a_different_person() -> None:
     assert "person:donald-trump" in ctx.actors
 
 
+def test_a_middle_name_or_patronymic_keeps_the_known_person() -> None:
+    text = "Sergei Viktorovich Lavrov said Moscow would not withdraw from Zaporizhzhia."
+    ctx = run(text)
+    lavrov = ctx.actors["person:sergey-lavrov"]
+    assert [text[m.start : m.end] for m in lavrov.mentions] == ["Sergei Viktorovich Lavrov"]
+    assert not [a for a in ctx.actors.values() if a.name == "Viktorovich Lavrov"]
+
+
 def test_wrong_given_name_with_matching_title_is_the_known_person() -> None:
     ctx = run("US envoy to Russia, John Witkoff, has reportedly misread Moscow.")
     w = ctx.actors["person:steve-witkoff"]

@@ -52,6 +52,11 @@ _QUOTE_NEXT = re.compile(r"\s{0,2}[,:]\s{0,2}[\"“«‘']")
 _OPENERS = "\"“”'‘’ \n"
 
 
+def _given_names(actor: Actor) -> set[str]:
+    """The folded first words of a known person's full names ("sergey", "sergei")."""
+    return {_name_key(n.split()[0]) for n in (actor.name, *actor.aliases) if len(n.split()) >= 2}
+
+
 def _inverted_cue(text: str, start: int, name_end: int) -> bool:
     """True if ``text[start:name_end]`` is "Said X" (or "Says X") followed by a quotation."""
     return bool(_INVERTED_CUE.match(text, start)) and bool(_QUOTE_NEXT.match(text, name_end))
@@ -77,29 +82,12 @@ class _People(_Bodies):
 
     def known_person(self, m: Match, actor: Actor) -> None:
         text = self.text
-        start = m.start
         if _ADMINISTRATION_AFTER.match(text[m.end : m.end + 30]):
             return  # "the Biden administration" is a body, found by government_bodies()
-        # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
-        single = len(m.text.split()) == 1
-        prev = _GIVEN_BEFORE.search(text[max(0, start - 40) : start])
-        if single and prev and _inverted_cue(text, start - len(prev.group(0)), m.end):
-            prev = None  # "Said Machar, “…”": the cue verb, not Machar's given name
-        if single and prev and prev.group(1) not in _STOP_CAPS:
-            given = prev.group(1)
-            g_start = start - len(prev.group(0))
-            title, tspan, tcountry, taff = self.title_before(g_start)
-            if fold(given) in self.rules.titles or given in self.rules.courtesy:
-                pass
-            elif self.gz.find_actor(given) is None and not self.title_agrees(actor, title):
-                # "Ahmed Sharif Chaudhry": the known surname is inside a longer name
-                end = m.end + self._name_tail(m.end)
-                full = _strip_possessive(text[g_start:end])
-                self.new_person(full, g_start, end, title, tspan, tcountry, taff)
-                return
-            else:
-                start = g_start if self.gz.find_actor(given) is None else start
-        title, tspan, tcountry, taff = self.title_before(start)
+        start = self._known_start(m, actor)
+        if start is None:
+            return
+        title, _, tcountry, taff = self.title_before(start)
         if title is None:
             title, tcountry, taff = self.title_after(m.end)
         roles: list[Role] = []
@@ -119,6 +107,41 @@ class _People(_Bodies):
             if not any(r.title == title for r in old.roles):
                 self.ctx.actors[actor.id] = attrs.evolve(old, roles=(*old.roles, roles[0]))
         self.mention(bare, start, m.end, via="name" if m.text == actor.name else "alias")
+
+    def _known_start(self, m: Match, actor: Actor) -> int | None:
+        """Where the mention of a known person matched by ``m`` starts, once a given name
+        before a matched surname is weighed; None when the name is someone else's ("Lara
+        Trump" is not Donald Trump, "Ahmed Sharif Chaudhry" is not Sharif), who is then added
+        as a person of their own."""
+        text = self.text
+        start = m.start
+        # "Lara Trump" is not Donald Trump; "John Witkoff" after an envoy title still is Witkoff.
+        if len(m.text.split()) != 1:
+            return start
+        prev = _GIVEN_BEFORE.search(text[max(0, start - 40) : start])
+        if prev and _inverted_cue(text, start - len(prev.group(0)), m.end):
+            return start  # "Said Machar, “…”": the cue verb, not Machar's given name
+        if not prev or prev.group(1) in _STOP_CAPS:
+            return start
+        given = prev.group(1)
+        g_start = start - len(prev.group(0))
+        if fold(given) in self.rules.titles or given in self.rules.courtesy:
+            return start
+        if self.gz.find_actor(given) is not None:
+            return start
+        title, tspan, tcountry, taff = self.title_before(g_start)
+        if self.title_agrees(actor, title):
+            return g_start
+        first = _GIVEN_BEFORE.search(text[max(0, g_start - 40) : g_start])
+        if first and _name_key(first.group(1)) in _given_names(actor):
+            # "Sergei Viktorovich Lavrov": a middle name or patronymic between the known
+            # given name and the surname.
+            return g_start - len(first.group(0))
+        # "Ahmed Sharif Chaudhry": the known surname is inside a longer name.
+        end = m.end + self._name_tail(m.end)
+        full = _strip_possessive(text[g_start:end])
+        self.new_person(full, g_start, end, title, tspan, tcountry, taff)
+        return None
 
     def _name_tail(self, pos: int) -> int:
         """How many characters of capitalised name words follow ``pos`` (up to two words that
