@@ -60,7 +60,7 @@ def test_state_of_a_territory_that_changes_hands_is_at_issue_where_named() -> No
         (
             "Moscow annexed Crimea in 2014 and the Kremlin says Kherson and Zaporizhzhia are "
             "Russian.",
-            {"UA-43"},
+            {"UA-43", "UA-65", "UA-23"},
             {},
         ),
         # Congo: a rebel-held city, its province a place.
@@ -348,7 +348,7 @@ def test_roles_skip_articles_and_modifiers_before_the_name() -> None:
         ("They back autonomy under Moroccan sovereignty.", set()),
         ("Talks in Geneva, which hosted the last round, resumed.", set()),
         ("Europe remains divided over the plan for Ukraine.", set()),
-        ("Russia occupies Crimea. Officials in Donetsk and Luhansk met.", {"UA-43"}),
+        ("Russia occupies Crimea. Officials in Odesa and Mykolaiv met.", {"UA-43"}),
         # A secession planned is at issue; one in the history of a state is not.
         # ... and puts the state it would leave at issue (its integrity is what is discussed).
         ("Republika Srpska would hold a referendum on seceding from Bosnia.", {"BA-SRP", "BA"}),

@@ -145,6 +145,7 @@ def decide(
             tiers[c.terr.id] = stronger(tiers.get(c.terr.id), c.tier) or c.tier
     _lists_at_issue(ctx, cues, cands, tiers)
     _anaphors_at_issue(ctx, cues, cands, tiers)
+    _disputed_at_issue(cues, cands, tiers)
     _states_at_issue(gz, cands, tiers, actor_countries)
     for c in cands:
         code = c.terr.code
@@ -184,6 +185,19 @@ def _lists_at_issue(
         if tier is not None:
             for c in chain:
                 tiers.setdefault(c.terr.id, MILITARY)
+
+
+def _disputed_at_issue(cues: IssueCues, cands: list[Candidate], tiers: dict[str, str]) -> None:
+    """A territory whose sovereignty is itself disputed (kind ``disputed_area``, or listed in
+    ``disputed_territories``: Crimea, Abkhazia, Kosovo ...) is at issue where the article
+    names it other than as a venue, a dateline, an origin or the place of an event: its status
+    is what any mention of it in conflict news is about ("Transnistria's leader said",
+    "elections in Abkhazia"), while "a drone hit a depot in Crimea" only locates a strike."""
+    for c in cands:
+        if c.role is not PlaceRole.OTHER or c.via == "demonym" or c.contextual:
+            continue
+        if c.terr.kind is TerritoryKind.DISPUTED_AREA or c.terr.id in cues.disputed:
+            tiers.setdefault(c.terr.id, MILITARY)
 
 
 # How far back a place noun ("the territory") looks for the location it stands for.

@@ -151,6 +151,7 @@ class IssueCues:
     _own_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _mutual: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _anaphor: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    disputed: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         d = self.data
@@ -261,6 +262,7 @@ class IssueCues:
             if mutual and owned
             else None,
         )
+        object.__setattr__(self, "disputed", frozenset(_strings(d, "disputed_territories")))
         # "claim the territory", "control of the enclave": a place noun standing for a
         # territory named before it.
         nouns = _alternation(_strings(d, "anaphor_nouns"))
