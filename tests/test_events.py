@@ -775,3 +775,14 @@ def test_a_venue_before_a_meeting_noun_and_names_that_are_no_places() -> None:
     assert met.place is None
     paid = one("The Malian junta is paying US$10 million a month to the mercenaries.")
     assert paid.place is None or paid.place.name != "US"
+
+
+def test_one_promise_with_two_infinitives_and_a_subject_before_its_verb() -> None:
+    text = "Russia and Ukraine agreed to exchange prisoners and to continue talks in Istanbul."
+    ev = one(text)
+    assert ev.span.of(text).endswith("in Istanbul.")
+    assert one("The ministers pledged to boost trade and to hold joint exercises.").type is (
+        EventType.AGREE
+    )
+    # A determined subject before a finite verb does not make the verb an event noun.
+    assert one("The two sides agreed to a ceasefire.").type is EventType.AGREE

@@ -97,6 +97,24 @@ _TOLL_IN = re.compile(
 )
 
 
+_AND_TO = re.compile(r"\W{0,3}(?:and|or)\s{1,3}(?:not\s{1,3})?to\s", re.I)
+_PROMISES = frozenset({EventType.AGREE, EventType.CONCEDE})
+
+
+def _coordinated_promises(text: str, events: list[Event]) -> list[Event]:
+    """ "agreed to exchange prisoners and to continue talks", "pledged to boost trade and to hold
+    exercises": a second infinitive is more of the same promise, not an event of its own."""
+    out: list[Event] = []
+    for e in events:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type in _PROMISES and _AND_TO.match(text, e.span.start):
+            span = Span(start=prev.span.start, end=e.span.end)
+            out[-1] = attrs.evolve(prev, id=f"event:{span.start}-{span.end}", span=span)
+            continue
+        out.append(e)
+    return out
+
+
 def _toll_circumstances(text: str, events: list[Event]) -> list[Event]:
     """Drop an attack noun that only says how a toll of the sentence came about ("one person
     was killed in raids on Ras Isa") when an attack was already told in the sentence: it is
@@ -143,6 +161,10 @@ _DETERMINED = re.compile(
 )
 
 
+_PAST_FORMS = frozenset(
+    {"met", "fought", "struck", "took", "shot", "overran", "retook", "withdrew", "froze", "gave",
+     "sent", "held", "led", "began", "swept", "drove", "beat", "broke", "seized", "quit"}
+)  # fmt: skip
 _AUXILIARY = re.compile(
     r"\b(?:would|will|could|might|should|can|must|shall|did|does|do|has|have|had|'ll|to)"
     r"\s{1,3}(?:(?:not|also|then|again|later|soon|now)\s{1,3})?$",
@@ -163,6 +185,11 @@ def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
     answer"), not a verb with a subject of its own ("both sides deployed troops")."""
     if trig.rule.pos == "noun":
         return True
+    word = text[trig.start : trig.end]
+    if " " not in word and (word.endswith("ed") or word in _PAST_FORMS):
+        # "The two sides agreed ...", "the rebels struck ...": a finite verb after its subject
+        # ("the agreed ceasefire", a participle after an article, is dropped before).
+        return False
     if _AUXILIARY.search(text, max(0, trig.start - 12), trig.start):
         # "warned that it would target ...": a verb after a modal, whatever precedes it.
         return False
@@ -530,7 +557,7 @@ class EventParser:
                 out.append(event)
                 from_toll.add(event.id)
                 out.sort(key=lambda e: e.span.start)
-        out = _toll_circumstances(text, out)
+        out = _toll_circumstances(text, _coordinated_promises(text, out))
         kept = [
             e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
             for e in self._with_toll(ctx, sent, out)

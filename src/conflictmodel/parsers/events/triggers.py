@@ -51,6 +51,11 @@ _SEQUENCE = re.compile(r"\b(?:after|before|since|following|until|ahead of|prompt
 _TO_GAP = re.compile(r"\s{1,3}to\s{1,3}(?:[\w'’-]+\s{1,3}){0,5}", re.I)
 # "met on Friday to plan joint patrols", "sent troops to fight the ADF": an infinitive of purpose
 # after an event's verb names what the event is for, not a second event.
+# A second infinitive coordinated with the one an intent verb took in: "... and to hold ...".
+_AND_TO = re.compile(
+    r"\s{1,3}(?:and|or)\s{1,3}(?:not\s{1,3})?to\s{1,3}(?:[\w'’-]+\s{1,3}){0,3}", re.I
+)
+_INTENT_TYPES = frozenset({EventType.AGREE, EventType.CONCEDE})
 _PURPOSE = re.compile(
     r"(?:\s{1,3}[\w'’.-]+){0,6}?\s{1,3}(?:in\s{1,3}order\s{1,3})?to\s{1,3}"
     r"(?:[a-z][\w'’-]*\s{1,3}(?:[\w'’-]+\s{1,3}){0,2})?",
@@ -290,6 +295,9 @@ def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -
             # ceasefire, is AGREE.
             retreat = t.type is EventType.RETREAT and t.rule.pos == "verb"
             out[-1] = _absorb(a, t, type_=EventType.CONCEDE if retreat else EventType.AGREE)
+        elif a.absorbed and a.type in _INTENT_TYPES and _AND_TO.fullmatch(gap):
+            # "agreed to exchange prisoners and to continue talks": one promise.
+            out[-1] = _absorb(a, t)
         elif a.rule.pos == "verb" and _PURPOSE.fullmatch(gap) and not _GAP_STOP.search(gap):
             out[-1] = _absorb(a, t)
         elif a.rule.pos == "noun" and t.rule.pos == "verb" and t.type in _VERBAL and close:
