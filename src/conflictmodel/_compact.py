@@ -403,16 +403,10 @@ class _Packer:
         tp = _optional_inner(tp)
         if name == "proposal_id" and isinstance(value, str) and value in self.proposals:
             return self.proposals[value]
-        if tp is Span:
-            return [value[0], value[1] - value[0]] if _is_pair(value) else value
+        spans = _pack_spans(tp, value)
+        if spans is not None:
+            return spans
         item = _tuple_item(tp)
-        if item is Span and isinstance(value, list) and all(_is_pair(v) for v in value):
-            flat: list[int] = []
-            end = 0
-            for start, stop in value:
-                flat += [start - end, stop - start]
-                end = stop
-            return flat
         if item is not None and isinstance(value, list):
             return [self.value(v, item, name) for v in value]
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -421,14 +415,18 @@ class _Packer:
         if tp in _LISTS and isinstance(value, Mapping):
             return self.variant(tp, self.obj(value, tp))
         if tp in ROWS and isinstance(value, Mapping) and set(value) <= set(ROWS[tp]):
-            hints = _hints(tp)
-            row = [self.value(value.get(f), hints[f], f) for f in ROWS[tp]]
-            while row and row[-1] is None:
-                row.pop()
-            return row
+            return self.row(tp, value)
         if isinstance(tp, type) and attrs.has(tp):
             return self.obj(value, tp)
         return value
+
+    def row(self, tp: type[Any], value: Mapping[str, Any]) -> list[Any]:
+        """A class written as an array (``ROWS``), trailing nulls left out."""
+        hints = _hints(tp)
+        row = [self.value(value.get(f), hints[f], f) for f in ROWS[tp]]
+        while row and row[-1] is None:
+            row.pop()
+        return row
 
     def variant(self, cls: type[Any], packed: Any) -> int:
         """The index past the end of the article's list that stands for ``packed``."""
@@ -488,32 +486,32 @@ class _Unpacker:
             if not 0 <= value < len(self.proposals) or self.proposals[value] is None:
                 raise SerializationError(f"proposal_id {value} is not the index of a proposal")
             return self.proposals[value]
-        if tp is Span:
-            return [value[0], value[0] + value[1]] if _is_pair(value) else value
+        spans = _unpack_spans(tp, value)
+        if spans is not None:
+            return spans
         item = _tuple_item(tp)
-        if item is Span and isinstance(value, list) and all(type(v) is int for v in value):
-            return _pairs(value)
         if item is not None and isinstance(value, list):
             return [self.value(v, item, name) for v in value]
         if isinstance(tp, type) and issubclass(tp, enum.Enum) and type(value) is int:
-            values = ENUM_CODES.get(tp, ())
-            if not 0 <= value < len(values):
-                raise SerializationError(f"{value} is not the code of any {tp.__name__}")
-            return values[value]
+            return _enum_of_code(tp, value)
         if tp in _LISTS and type(value) is int and value >= self.lengths[tp]:
             return self.variant(tp, value - self.lengths[tp])
         if tp in ROWS and isinstance(value, list):
-            names = ROWS[tp]
-            if len(value) > len(names):
-                raise SerializationError(
-                    f"a {tp.__name__} is an array of at most {len(names)} values, got {len(value)}"
-                )
-            hints = _hints(tp)
-            pairs = zip(names[: len(value)], value, strict=True)
-            return {f: self.value(v, hints[f], f) for f, v in pairs if v is not None}
+            return self.row(tp, value)
         if isinstance(tp, type) and attrs.has(tp):
             return self.obj(value, tp)
         return value
+
+    def row(self, tp: type[Any], value: list[Any]) -> dict[str, Any]:
+        """A class written as an array (``ROWS``) back to its fields."""
+        names = ROWS[tp]
+        if len(value) > len(names):
+            raise SerializationError(
+                f"a {tp.__name__} is an array of at most {len(names)} values, got {len(value)}"
+            )
+        hints = _hints(tp)
+        pairs = zip(names[: len(value)], value, strict=True)
+        return {f: self.value(v, hints[f], f) for f, v in pairs if v is not None}
 
     def variant(self, cls: type[Any], index: int) -> Any:
         key = (cls, index)
@@ -530,6 +528,37 @@ class _Unpacker:
         self.busy.add(key)
         self.done[key] = found = self.obj(table[index], cls)
         return found
+
+
+def _pack_spans(tp: Any, value: Any) -> Any:
+    """A span as ``[start, length]``, a list of spans as one flat list of (gap, length)
+    pairs; None when ``value`` is neither."""
+    if tp is Span:
+        return [value[0], value[1] - value[0]] if _is_pair(value) else value
+    if _tuple_item(tp) is Span and isinstance(value, list) and all(_is_pair(v) for v in value):
+        flat: list[int] = []
+        end = 0
+        for start, stop in value:
+            flat += [start - end, stop - start]
+            end = stop
+        return flat
+    return None
+
+
+def _unpack_spans(tp: Any, value: Any) -> Any:
+    """``_pack_spans`` undone; None when ``value`` is not a packed span or span list."""
+    if tp is Span:
+        return [value[0], value[0] + value[1]] if _is_pair(value) else value
+    if _tuple_item(tp) is Span and isinstance(value, list) and all(type(v) is int for v in value):
+        return _pairs(value)
+    return None
+
+
+def _enum_of_code(tp: type[enum.Enum], code: int) -> Any:
+    values = ENUM_CODES.get(tp, ())
+    if not 0 <= code < len(values):
+        raise SerializationError(f"{code} is not the code of any {tp.__name__}")
+    return values[code]
 
 
 def _slug(name: str) -> str:
