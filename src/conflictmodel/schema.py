@@ -352,35 +352,8 @@ def _constrain(prop: dict[str, Any], keywords: dict[str, Any]) -> None:
 def _type_schema(
     tp: Any, defs: dict[str, dict[str, Any]], *, refs: bool = False, article: bool = False
 ) -> dict[str, Any]:
-    if refs and tp in REFERABLE:
-        return {
-            "anyOf": [
-                {
-                    "description": f"the id of one of the article's {REFERABLE[tp]}",
-                    "type": "string",
-                    "minLength": 1,
-                },
-                {
-                    "description": f"the index of one of the article's {REFERABLE[tp]} "
-                    "(the compact form)",
-                    "type": "integer",
-                    "minimum": 0,
-                },
-                _type_schema(tp, defs, article=article),
-                {"$ref": f"#/$defs/{tp.__name__}Like"},
-            ]
-        }
-    if refs and tp is TextDate:
-        return {
-            "anyOf": [
-                {
-                    "description": "the index of an equal date in the article's dates",
-                    "type": "integer",
-                    "minimum": 0,
-                },
-                _type_schema(tp, defs, article=article),
-            ]
-        }
+    if refs and (tp in REFERABLE or tp is TextDate):
+        return _reference_schema(tp, defs, article=article)
     if tp in _PRIMITIVES:
         return dict(_PRIMITIVES[tp])
     if tp is dt.date:
@@ -413,6 +386,39 @@ def _type_schema(
                 defs["Span"] = _span_or_pair(defs["Span"])
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise InputError(f"no JSON Schema for type {tp!r}")
+
+
+def _reference_schema(tp: Any, defs: dict[str, dict[str, Any]], *, article: bool) -> dict[str, Any]:
+    """Where the model allows a reference: an actor, territory or place by id or index, or
+    written out (whole or as a changed copy of a listed one); a date by its index."""
+    if tp is TextDate:
+        return {
+            "anyOf": [
+                {
+                    "description": "the index of an equal date in the article's dates",
+                    "type": "integer",
+                    "minimum": 0,
+                },
+                _type_schema(tp, defs, article=article),
+            ]
+        }
+    return {
+        "anyOf": [
+            {
+                "description": f"the id of one of the article's {REFERABLE[tp]}",
+                "type": "string",
+                "minLength": 1,
+            },
+            {
+                "description": f"the index of one of the article's {REFERABLE[tp]} "
+                "(the compact form)",
+                "type": "integer",
+                "minimum": 0,
+            },
+            _type_schema(tp, defs, article=article),
+            {"$ref": f"#/$defs/{tp.__name__}Like"},
+        ]
+    }
 
 
 def _like_schema(tp: type[Any], obj: dict[str, Any]) -> dict[str, Any]:
