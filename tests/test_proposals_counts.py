@@ -223,3 +223,42 @@ def test_the_ceasefire_with_no_earlier_mention_is_a_ceasefire() -> None:
     props = parse_article(text).proposals
     assert len(props) == 1
     assert "ceasefire" in kinds(props[0])
+
+
+def test_a_new_plan_and_a_dated_accord_in_one_clause_stay_two() -> None:
+    """What precedes the second proposal noun of a clause is the first one's: the accord
+    does not take the plan's aim, so the two are not merged as repeats."""
+    text = (
+        "Mauritania has presented a new plan to reopen talks between Morocco and the "
+        "Polisario Front, four years after the Polisario quit a 1991 truce brokered by the UN."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert any("other" in kinds(p) for p in props)
+
+
+def test_a_plan_that_is_the_subject_of_proposes_is_one_proposal() -> None:
+    """ "The Kenyan initiative, welcomed by X, proposes a truce ...": the initiative and what
+    it proposes are one proposal, and a later "Kenya's plan" is the same."""
+    text = (
+        "Kenya has unveiled a new initiative for South Sudan.\n\n"
+        "The Kenyan initiative, welcomed by the opposition as a start, proposes a 30-day "
+        "truce in Upper Nile and an exchange of prisoners.\n\n"
+        "Juba said Kenya's plan needed more work."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert {"ceasefire", "prisoner_exchange"} <= kinds(props[0])
+
+
+def test_a_partys_demand_under_a_negated_verb_still_exists() -> None:
+    """ "does not meet the rebels' demand for autonomy": the demand is there; only "no
+    deal"-like negation of the noun itself removes it."""
+    text = (
+        "The junta offered the Karen rebels a three-month truce on Monday. "
+        "The offer does not meet the Karen rebels' demand for autonomy in Kayin State."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert props[1].status.value == "demanded"
+    assert parse_article("There is not a deal on the table in Kayin State.").proposals == ()

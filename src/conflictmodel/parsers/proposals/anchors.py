@@ -156,7 +156,11 @@ def _trigger_of(
     np_start, det, mods = _noun_phrase(text, m.start(), sent.start)
     mods_low = [w.lower() for w in mods]
     generic = det in _GENERIC_DETERMINERS or any(w in _HYPOTHETICAL for w in mods_low)
-    neg = det == "no" or bool(_NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start]))
+    # "does not address the rebels' demand": a party's proposal exists whatever is denied of it.
+    possessed = bool(mods) and mods[0].lower().endswith(("'s", "’s", "s'", "s’"))
+    neg = det == "no" or (
+        not possessed and bool(_NEG_BEFORE.search(text[max(sent.start, np_start - 30) : np_start]))
+    )
     owner = _owner(ctx, np_start, m.start(), rx.venue_name)
     owner = owner or _owner_after(ctx, m.end(), sent.end)
     named = _is_named(rx.venue_name, headline, m, det, mods)
@@ -485,6 +489,7 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
             and trg.trigger.owner is not None
             and trg.end < imp.start
             and "," in text[trg.end : imp.start]
+            and _FRONTED.match(text, trg.clause.start, trg.start)
         ):
             # "To meet Moscow's demands, the envoy proposed that ...": an answer to the
             # demand, proposed by somebody else.
@@ -508,33 +513,48 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
     return False
 
 
+# A fronted adverbial before a proposal noun ("To meet Moscow's demands, ...", "In answer to
+# ...,"): the noun is not the subject of what follows.
+_FRONTED = re.compile(
+    r"\W{0,3}(?:to|in|under|after|despite|with|amid|following|against|for)\s", re.I
+)
+_POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s")
 _JOINED = re.compile(r"\b(?:and|but|while|after|before|as|when|whereas)\b|[,;:]", re.I)
 
 
 def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
-    """Two proposal nouns of one clause that name two proposals: each with its own status verb
-    ("announced a ceasefire, days after the rebels declared a truce of their own"), or an
-    earlier one referred back to and another party's own ("called the offer a trick and
-    repeated Kyiv's proposal")."""
+    """Two proposal nouns of one clause that name two proposals: another party's after a verb
+    ("the plan builds on a proposal drafted by Kenya", "the offer does not meet the rebels'
+    demand"), each with its own status verb ("announced a ceasefire, days after the rebels
+    declared a truce of their own"), or an earlier one referred back to and another party's
+    own ("called the offer a trick and repeated Kyiv's proposal")."""
     ta, tb = a.trigger, b.trigger
     if ta is None or tb is None or a.implicit or b.implicit:
         return False
+    possessive = bool(_POSSESSIVE.search(text, ta.np_start, ta.span.start))
+    owned = ta.owner is not None or possessive
     gap = text[b.end : ta.np_start].lower().split()
     if (
-        ta.owner is not None
-        and ta.det in {"a", "an"}
+        owned
+        and (ta.det in {"a", "an"} or possessive)
         and not ta.weak
-        and (tb.owner is None or tb.owner[1].id != ta.owner[1].id)
+        and not ta.anaphoric
+        and (tb.owner is None or ta.owner is None or tb.owner[1].id != ta.owner[1].id)
         and any(w not in _PREPOSITIONS and w not in _DET_WORDS for w in gap)
     ):
-        # "The mediators' plan builds on a proposal outlined by Biden": another party's.
         return True
     if not _JOINED.search(text[b.end : a.start]):
         # "a proposal for a truce", "the plan, a truce": one noun phrase, one proposal.
         return False
-    if a.governed and b.governed and a.cue_start > b.end and not (ta.anaphoric or tb.anaphoric):
+    if (
+        a.governed
+        and b.governed
+        and a.cue_start > b.end
+        and a.cue_start != b.cue_start
+        and not (ta.anaphoric or tb.anaphoric)
+    ):
         return True
-    return tb.anaphoric and ta.owner is not None and not ta.anaphoric
+    return tb.anaphoric and owned and not ta.anaphoric
 
 
 def _fold_into(b: _Anchor, a: _Anchor) -> None:

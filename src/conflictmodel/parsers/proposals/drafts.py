@@ -290,10 +290,14 @@ def draft_region(
         # "will not disarm unless Israel stops ...": what is refused is not a term.
         start = a.end
     end = a.clause.end
-    # Another proposal later in the same clause owns what follows it.
+    # Another proposal later in the same clause owns what follows it, and one earlier owns
+    # what precedes ("presented a new plan to restart dialogue, years after X tore up a 2015
+    # accord": the dialogue is the plan's).
     for b in anchors:
         if b is not a and b.clause == a.clause and b.start > a.end:
             end = min(end, b.start)
+        elif b is not a and b.clause == a.clause and b.end <= a.start:
+            start = max(start, a.start)
     others = [b for b in anchors if b is not a and b.clause != a.clause]
     if is_lead_frame(text, a.clause, sent):
         # "Under the Jeddah Declaration, both sides committed to ...": what follows is its

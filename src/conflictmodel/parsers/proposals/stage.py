@@ -18,6 +18,7 @@ from conflictmodel.parsers.language.clauses import (
 )
 from conflictmodel.parsers.language.mentions import as_party
 from conflictmodel.parsers.proposals.anchors import (
+    _POSSESSIVE,
     find_anchors,
     find_triggers,
     governing_status,
@@ -93,6 +94,12 @@ def _spelled_out(
         if d.anchor.start == b.start or any(r.start == b.start for r in d.references):
             return d
     return None
+
+
+def _possessed(text: str, a: _Anchor) -> bool:
+    """The anchor's noun phrase has a possessive ("the rebels' demand")."""
+    t = a.trigger
+    return t is not None and bool(_POSSESSIVE.search(text, t.np_start, t.span.start))
 
 
 def _same_cue(word: str, status: ProposalStatus) -> bool:
@@ -234,9 +241,13 @@ class ProposalParser:
             ):
                 if (
                     a.trigger is not None
-                    and a.trigger.owner is not None
                     and not a.trigger.anaphoric
+                    and (a.trigger.owner is not None or _possessed(ctx.text, a))
                 ):
+                    # "The offer does not meet the rebels' demand for ...": another party's
+                    # proposal, and what follows it is its own.
+                    if a.start > sent.start + 3:
+                        cont = Span(start=cont.start, end=min(cont.end, a.start))
                     continue
                 consumed.add(i)
                 if a.status is not ProposalStatus.UNKNOWN:
