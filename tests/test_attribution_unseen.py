@@ -254,3 +254,27 @@ def test_a_name_after_a_description_of_a_person_is_the_antecedent() -> None:
     s = _by_content(art, "We walk four hours")
     assert s.speaker is not None
     assert s.speaker.name == "Hodan Yusuf"
+
+
+def test_an_introduction_ending_the_previous_paragraph_gives_the_cue_as_written() -> None:
+    art = parse_article(
+        "Somalia's president Hassan Sheikh Mohamud addressed parliament. In a long speech, "
+        "he said:\n"
+        '"We will not cede an inch of Somaliland. Our unity is not for sale."'
+    )
+    s = _by_content(art, "We will not cede an inch")
+    assert s.cue == "said"
+    assert evidence(art, s.cue_span) == s.cue
+
+
+def test_a_reply_ending_the_previous_paragraph_introduces_the_quote() -> None:
+    art = parse_article(
+        '"The corridor will open on Monday," the Ethiopian negotiator said.\n'
+        "Eritrea's information minister Yemane Gebremeskel replied a day later.\n"
+        '"No corridor was ever agreed."'
+    )
+    s = _by_content(art, "No corridor was ever agreed")
+    assert s.speaker is not None
+    assert s.speaker.name == "Yemane Gebremeskel"
+    assert s.cue == "replied"
+    assert evidence(art, s.cue_span) == "replied"

@@ -78,6 +78,9 @@ class _Attrib:
     speaker_span: Span | None
     cue: _Cue | None
     how: str
+    cue_para: _Para | None = None
+    """The paragraph of ``cue`` when it is not the quote's (an introduction ending the
+    previous paragraph): its token indices are that paragraph's."""
 
 
 class _Grammar:

@@ -123,7 +123,7 @@ class _Direct(_Reported):
         if found is None:
             found = self._colon_intro(pi, para, si, qi) or self._colon_same(para, sent, qi)
         if found is None:
-            found = self._next_attribution(para, si, qj) or self._bare_intro(para, si, qi)
+            found = self._next_attribution(para, si, qj) or self._bare_intro(pi, para, si, qi)
         if found is None:
             found = self._continuation(pi, k)
         if found is None:
@@ -352,11 +352,19 @@ class _Direct(_Reported):
         c.subject = r
         return _Attrib([], None, c, "after")
 
-    def _bare_intro(self, para: _Para, si: int, qi: int) -> _Attrib | None:
+    def _bare_intro(self, pi: int, para: _Para, si: int, qi: int) -> _Attrib | None:
         """ "…, and her husband cut in. “Don’t forget Tom.”": the sentence before the quote
         ends with a cue that reports nothing of its own; its speaker says the quote."""
-        if si == 0 or qi != para.sents[si][0]:
+        if qi != para.sents[si][0]:
             return None
+        if si == 0:
+            # "Aliyev responded on Tuesday. / “Talk is cheap.”": the previous paragraph's
+            # last sentence
+            prev = self.prev_para
+            if prev is None or prev[0] != pi - 1 or not prev[1].sents or qi != 0:
+                return None
+            para = prev[1]
+            si = len(para.sents)
         pa, pb = para.sents[si - 1]
         pcues = [c for c in self._find_cues(para, (pa, pb)) if c.kind == "finite"]
         if not pcues:
@@ -368,7 +376,7 @@ class _Direct(_Reported):
         self._resolve_cue(para, c, pcues)
         if not c.speakers:
             return None
-        return _Attrib(c.speakers, c.speaker_span, c, "colon")
+        return _Attrib(c.speakers, c.speaker_span, c, "colon", para)
 
     def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
         """(f) the next sentence names the speaker: «…» The analyst added that …"""
@@ -496,7 +504,7 @@ class _Direct(_Reported):
             if c.kind in ("finite", "participle"):
                 self._resolve_cue(para, c, pcues)
                 if c.speakers:
-                    return _Attrib(c.speakers, c.speaker_span, c, "colon")
+                    return _Attrib(c.speakers, c.speaker_span, c, "colon", para)
         r = self._clause_subject(para, pa, pb - 1)
         if r is None or not self._plausible_subject(para, r):
             return None
@@ -538,7 +546,7 @@ class _Direct(_Reported):
         cue_text: str | None = None
         cue_span: Span | None = None
         if att.cue is not None and att.how != "continuation":
-            cue_text, cue_span = self._cue_text(para, att.cue)
+            cue_text, cue_span = self._cue_text(att.cue_para or para, att.cue)
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
         first: Statement | None = None
