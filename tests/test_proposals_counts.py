@@ -262,3 +262,18 @@ def test_a_partys_demand_under_a_negated_verb_still_exists() -> None:
     assert len(props) == 2
     assert props[1].status.value == "demanded"
     assert parse_article("There is not a deal on the table in Kayin State.").proposals == ()
+
+
+def test_a_demand_whose_object_is_a_noun_phrase() -> None:
+    """ "demanded unimpeded passage for fuel convoys to Mekelle": the object is the demand."""
+    text = "Tigrayan officials demanded unimpeded passage for fuel convoys to Mekelle."
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    (p,) = props
+    assert p.status.value == "demanded"
+    spans_ok(text, p)
+    for text in (
+        "Thousands fled toward Chad, seeking safety for their families.",
+        "The bishop called for calm.",
+    ):
+        assert parse_article(text).proposals == (), text

@@ -290,12 +290,46 @@ def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
     if _UNTIL_END.search(text, max(0, cue_end - 7), cue_end):
         return _condition_aim(text, cue_end, limit)
     m = _AIM_AFTER_CUE.match(text, cue_end, min(limit, cue_end + 80))
+    if m is None and _NOUN_CUE_END.search(text, max(0, cue_end - 12), cue_end):
+        return _object_aim(text, cue_end, limit)
     if m is None or m.group("verb") in _EMPTY_VERBS:
         return None
     start = m.start("verb")
     end = clause_end(text, start, min(limit, start + 200))
     seg = text[start:end].rstrip()
     if len(seg.split()) < 3:
+        return None
+    return Provision(
+        kind=ProvisionKind.OTHER,
+        text=seg,
+        span=Span(start=start, end=start + len(seg)),
+        label="stated_aim",
+    )
+
+
+# "demanded unhindered access to the besieged towns", "called for the release of all
+# detainees": a demand whose object is a noun phrase with a complement ("seeking safety for
+# their families" is no demand: "seek" is left out).
+_NOUN_CUE_END = re.compile(
+    r"\b(?:demanded|demanding|demands|called\s{1,3}for|calls\s{1,3}for|calling\s{1,3}for|"
+    r"insisted\s{1,3}on|insists\s{1,3}on)$",
+    re.I,
+)
+_OBJECT = re.compile(
+    r"\s{1,3}(?!(?:that|to|it|them|him|her|this)\b)(?:(?:a|an|the|its|their)\s{1,3})?"
+    r"(?:[a-z][\w-]*\s{1,3}){0,3}?[a-z][\w-]*\s{1,3}(?:of|to|for|from|on|into|with|between)\s"
+)
+
+
+def _object_aim(text: str, cue_end: int, limit: int) -> Provision | None:
+    """The noun phrase a demand cue takes as its object, when it has a complement."""
+    m = _OBJECT.match(text, cue_end, limit)
+    if m is None:
+        return None
+    start = cue_end + len(text[cue_end : m.end()]) - len(text[cue_end : m.end()].lstrip())
+    end = clause_end(text, start, min(limit, start + 200))
+    seg = text[start:end].rstrip()
+    if len(seg.split()) < 4:
         return None
     return Provision(
         kind=ProvisionKind.OTHER,
