@@ -140,7 +140,12 @@ def _own_scene(toll: Event, attack: Event, sent: Span) -> bool:
     if when is not None and (attack.date is None or attack.date.value != when):
         return True
     place = toll.place
-    if place is None or not any(sent.start <= m.start < sent.end for m in place.mentions):
+    if place is None:
+        return False
+    # Mentions are in text order: a binary search keeps a place named all through a long
+    # article cheap.
+    i = bisect.bisect_left(place.mentions, sent.start, key=lambda m: m.start)
+    if i >= len(place.mentions) or place.mentions[i].start >= sent.end:
         return False
     return attack.place is None or attack.place.id != place.id
 
