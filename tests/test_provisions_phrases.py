@@ -36,6 +36,23 @@ def kinds(text: str) -> list[str]:
         ("The deal would end the blockade of the port of Hodeidah.", "sanctions_relief"),
         ("Moscow insists it would keep control of the land bridge.", "territorial_recognition"),
         ("Rebels would be allowed to keep the territory they hold.", "territorial_recognition"),
+        ("Both armies would hold fire along the river from Sunday.", "ceasefire"),
+        ("The plan foresees a pause in hostilities during the harvest.", "ceasefire"),
+        ("Armenia demands an end to the occupation of its border villages.", "withdrawal"),
+        ("The deal would bring the troops home within a year.", "withdrawal"),
+        ("It calls for a phased withdrawal over six months.", "withdrawal"),
+        ("The truce would allow aid to reach besieged towns.", "humanitarian_access"),
+        ("Medical evacuations of the wounded would resume.", "humanitarian_access"),
+        ("Kyiv rules out land concessions.", "territorial_recognition"),
+        ("Serbia would never accept a plan to redraw the borders.", "territorial_recognition"),
+        ("Moscow demands the federalisation of the country.", "autonomy"),
+        ("The demands include the denazification of the government.", "denazification"),
+        ("Leaders agreed on freedom of movement across the ceasefire line.", "freedom_of_movement"),
+        ("Both sides would open new crossing points in the buffer zone.", "freedom_of_movement"),
+        (
+            "The accord bans foreign troops from the territory; no NATO forces would be based there.",
+            "foreign_forces_ban",
+        ),
         # PA-X: rebel group to political party; integration into the civil service.
         (
             "The movement would register as a political party after disarming.",
@@ -62,6 +79,9 @@ def test_general_phrasings(text: str, kind: str) -> None:
         # Plural "polls" alone are opinion surveys.
         ("Polls show the government losing support.", "elections"),
         ("The ruling party won seats in parliament last year.", "political_participation"),
+        # Past retreats are events, not terms.
+        ("Soldiers retreated from the town in May.", "withdrawal"),
+        ("The flow of refugees rose sharply.", "humanitarian_access"),
     ],
 )
 def test_words_that_only_look_like_terms(text: str, kind: str) -> None:
