@@ -786,3 +786,12 @@ def test_one_promise_with_two_infinitives_and_a_subject_before_its_verb() -> Non
     )
     # A determined subject before a finite verb does not make the verb an event noun.
     assert one("The two sides agreed to a ceasefire.").type is EventType.AGREE
+
+
+def test_a_broken_truce_a_signed_deal_and_a_collapsed_ceasefire() -> None:
+    # CAMEO 196 "violate ceasefire" is PLOVER ASSAULT; signing is SUPPORT.
+    assert one("RSF fighters violated the truce in El Fasher on Sunday.").type is (
+        EventType.ASSAULT
+    )
+    assert one("The two governments inked a border deal in Tashkent.").type is EventType.SUPPORT
+    assert evs("The ceasefire collapsed in March.") == []
