@@ -427,7 +427,8 @@ class ProposalParser:
     ) -> _Draft | None:
         """ "Kinshasa's demands" after "Kinshasa has demanded ...": the demand (or offer) the
         owner made earlier without a noun, when the mention adds no terms of its own."""
-        for d in reversed(drafts):
+        # The latest drafts only: an article with thousands of demands stays linear.
+        for d in reversed(drafts[-64:]):
             if d.explicit or not _same_cue(word, d.status):
                 continue
             if d.proposer is not None and d.proposer.id == owner_id:
