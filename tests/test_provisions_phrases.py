@@ -23,6 +23,7 @@ def kinds(text: str) -> list[str]:
         ),
         ("The group pledged to free abducted schoolgirls held in the forest.", "hostage_release"),
         ("Presidential and legislative polls would follow within a year.", "elections"),
+        ("The parties would agree an electoral roadmap by March.", "elections"),
         ("The junta promised parliamentary polls once the fighting ends.", "elections"),
         ("Combatants would hand in their weapons at collection points.", "disarmament"),
         ("The fighters would be cantoned in three camps before demobilisation.", "disarmament"),
@@ -78,6 +79,7 @@ def test_general_phrasings(text: str, kind: str) -> None:
         ("The SDF would hand over control of oil fields to Damascus.", "territorial_recognition"),
         # Plural "polls" alone are opinion surveys.
         ("Polls show the government losing support.", "elections"),
+        ("The electoral commission said turnout was low.", "elections"),
         ("The ruling party won seats in parliament last year.", "political_participation"),
         # Past retreats are events, not terms.
         ("Soldiers retreated from the town in May.", "withdrawal"),
