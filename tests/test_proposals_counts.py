@@ -277,3 +277,17 @@ def test_a_demand_whose_object_is_a_noun_phrase() -> None:
         "The bishop called for calm.",
     ):
         assert parse_article(text).proposals == (), text
+
+
+def test_two_demands_joined_by_and_are_two() -> None:
+    """ "called for X and urged Y to Z": two demands of one party, each with its terms."""
+    text = (
+        "The Arab League called for a UN-run referendum in Western Sahara and urged the "
+        "Security Council to name a new personal envoy for the territory."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert "referendum" in kinds(props[0])
+    assert "referendum" not in kinds(props[1])
+    for p in props:
+        spans_ok(text, p)

@@ -429,7 +429,10 @@ def _add_implicit_anchors(
                     aim = aim_after_cue(text, m.end(), after.end)
                 if (not provs and aim is None) or (provs and provs[0].span.start - m.end() > 90):
                     continue
-                if any(a.clause == clause and a.implicit for a in anchors):
+                if any(
+                    a.clause == clause and a.implicit and not _second_cue(text, a, m.start())
+                    for a in anchors
+                ):
                     continue
                 anchors.append(
                     _Anchor(
@@ -480,6 +483,9 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
     ):
         return True
     if _distinct_triggers(text, a, b):
+        return True
+    if a.implicit and b.implicit and _second_cue(text, b, a.start):
+        # "renewed its call for a plebiscite and urged the Council to appoint an envoy".
         return True
     if b.implicit != a.implicit:
         imp, trg = (b, a) if b.implicit else (a, b)
@@ -555,6 +561,19 @@ def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
     ):
         return True
     return tb.anaphoric and owned and not ta.anaphoric
+
+
+_AND_VERB = re.compile(r",?\s{1,3}and\s{1,3}(?:also\s{1,3})?$", re.I)
+
+
+def _second_cue(text: str, first: _Anchor, cue_start: int) -> bool:
+    """A second offer or demand joined by "and" to a first one that has run its course ("called
+    for a truce and urged ..."): the words between hold no cue of the first."""
+    if cue_start <= first.end:
+        return False
+    return bool(_AND_VERB.search(text, first.end, cue_start)) and "," not in text[
+        first.end : cue_start
+    ].rstrip(", and")
 
 
 def _fold_into(b: _Anchor, a: _Anchor) -> None:
