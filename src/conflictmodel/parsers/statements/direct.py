@@ -357,7 +357,8 @@ class _Direct(_Reported):
         ends with a cue that reports nothing of its own; its speaker says the quote."""
         if qi != para.sents[si][0]:
             return None
-        if si == 0:
+        across = si == 0
+        if across:
             # "Aliyev responded on Tuesday. / “Talk is cheap.”": the previous paragraph's
             # last sentence
             prev = self.prev_para
@@ -376,6 +377,8 @@ class _Direct(_Reported):
         self._resolve_cue(para, c, pcues)
         if not c.speakers:
             return None
+        if across and (c.subject is None or c.subject[0] != self._after_dateline(para, pa, pb)):
+            return None  # across paragraphs only "<Speaker> <cue> <adverbials>." introduces
         return _Attrib(c.speakers, c.speaker_span, c, "colon", para)
 
     def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
