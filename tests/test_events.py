@@ -795,3 +795,20 @@ def test_a_broken_truce_a_signed_deal_and_a_collapsed_ceasefire() -> None:
     )
     assert one("The two governments inked a border deal in Tashkent.").type is EventType.SUPPORT
     assert evs("The ceasefire collapsed in March.") == []
+
+
+def test_tests_parades_and_funding_and_a_second_verb_after_a_noun() -> None:
+    test = one(
+        "North Korea launched two cruise missiles into the sea off its west coast on Sunday."
+    )
+    assert test.type is EventType.MOBILIZE
+    assert one("The army held a military parade in Naypyitaw.").type is EventType.MOBILIZE
+    assert one("The World Bank approved a $500 million loan for Ethiopia.").type is (
+        EventType.AGREE
+    )
+    text = (
+        "The UN mission called for an immediate truce and said it had brokered a ceasefire "
+        "between the two sides in May."
+    )
+    brokered = next(e for e in evs(text) if "brokered" in e.span.of(text))
+    assert (brokered.type, brokered.happened) == (EventType.AGREE, True)

@@ -40,7 +40,13 @@ _FUTURE_TO_AGREE = frozenset(
 _BOUNDARY = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|when|as|since)\b", re.I)
 # An event noun coordinated with another ("called for a truce and a prisoner exchange") shares
 # its modality: only a subordinate clause or strong punctuation cuts it off.
-_NOUN_BOUNDARY = re.compile(r"[;:()]|\b(?:but|while|after|before|when|since|because)\b", re.I)
+_NOUN_BOUNDARY = re.compile(
+    r"[;:()]|\b(?:but|while|after|before|when|since|because)\b"
+    # "called for a truce and said it had brokered a ceasefire": a second verb, not a list.
+    r"|\band\s{1,3}(?:(?:also|later|then)\s{1,3})?(?:said|says|told|added|warned|insisted|noted|"
+    r"stressed|announced|reported|confirmed)\b",
+    re.I,
+)
 _INFINITIVE_END = re.compile(r"\bto\s{1,3}[a-z][\w'’-]*\s{0,3}$")
 # How far after a planned event its condition is looked for.
 _CONDITION_REACH = 120

@@ -140,6 +140,7 @@ def _prev_word(doc: AnalysedDocument, start: int) -> str:
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
+_NOUN_WINDOW_STOP = frozenset({"said", "says", "told", "added", "warned", "stressed"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -179,6 +180,14 @@ def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit
     if (rule.prev or rule.next) and not (prv in rule.prev or past in rule.prev or nxt in rule.next):
         return False
     window = after[: rule.window]
+    if rule.pos == "noun":
+        # What a noun's predicate must say comes before a second verb of the clause: "a truce
+        # and said it had brokered ..." does not make the truce brokered.
+        for i, w in enumerate(window):
+            nxt_w = window[i + 1] if i + 1 < len(window) else ""
+            if w in _NOUN_WINDOW_STOP or (w in ("and", "but") and nxt_w in _NOUN_WINDOW_STOP):
+                window = window[:i]
+                break
     if rule.not_object and _has(window, rule.not_object):
         return False
     return not rule.object or _has(window, rule.object)
