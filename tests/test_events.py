@@ -812,3 +812,20 @@ def test_tests_parades_and_funding_and_a_second_verb_after_a_noun() -> None:
     )
     brokered = next(e for e in evs(text) if "brokered" in e.span.of(text))
     assert (brokered.type, brokered.happened) == (EventType.AGREE, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mode"),
+    [
+        # PLOVER: expelling individuals is COERCE deport, diplomats SANCTION expel.
+        ("Burundi expelled two French journalists on Monday.", "coerce", "deport"),
+        ("Mali expelled the French ambassador in January.", "sanction", "expel"),
+        # PLOVER: cancelling a meeting is REJECT.
+        ("Hungary called off a planned visit by the Ukrainian foreign minister.", "reject", "meet"),
+    ],
+)
+def test_codebook_boundaries_of_expulsion_and_cancellation(
+    text: str, etype: str, mode: str
+) -> None:
+    ev = one(text)
+    assert (ev.type.value, ev.mode) == (etype, mode)
