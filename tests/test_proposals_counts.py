@@ -291,3 +291,19 @@ def test_two_demands_joined_by_and_are_two() -> None:
     assert "referendum" not in kinds(props[1])
     for p in props:
         spans_ok(text, p)
+
+
+def test_pledges_and_commitments_are_proposals() -> None:
+    """A pledge with terms ("pledged to withdraw its troops") and a party's commitment ("the
+    commitment by EU leaders to admit Moldova") are proposals; a pledge without terms is not."""
+    text = "Ethiopia pledged to withdraw its troops from Somalia's Gedo region by March."
+    (p,) = parse_article(text).proposals
+    assert "withdrawal" in kinds(p)
+    assert p.status.value == "proposed"
+    text = (
+        "The commitment by European Union leaders to admit Moldova in the future remains in "
+        "force, the bloc's foreign policy chief said."
+    )
+    (p,) = parse_article(text).proposals
+    assert p.proposer is not None
+    assert parse_article("The minister said he was committed to peace.").proposals == ()
