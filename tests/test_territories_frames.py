@@ -237,6 +237,8 @@ def test_relative_clauses_and_appositives(text: str, expected: set[str]) -> None
         ("The United States will station troops in Poland.", set()),
         ("Refugees from Sudan crossed into Chad.", set()),
         ("Turkey sent troops to Libya in 2020.", set()),
+        ("Thousands of refugees entered Chad last week.", set()),
+        ("Ukrainian troops entered the Kursk region in August.", {"RU-KRS"}),
         # ... but foreign troops in a region, or crossing into one, are.
         ("Russian troops in Transnistria held exercises.", {"MD-SN"}),
         ("Ukrainian troops crossed into the Kursk region.", {"RU-KRS"}),
