@@ -308,8 +308,8 @@ def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
 
 
 # "demanded unhindered access to the besieged towns", "called for the release of all
-# detainees": a demand whose object is a noun phrase with a complement ("seeking safety for
-# their families" is no demand: "seek" is left out).
+# detainees": a demand whose object is a noun phrase with a complement ("seeking shelter with
+# relatives" is no demand: "seek" is left out).
 _NOUN_CUE_END = re.compile(
     r"\b(?:demanded|demanding|demands|called\s{1,3}for|calls\s{1,3}for|calling\s{1,3}for|"
     r"insisted\s{1,3}on|insists\s{1,3}on)$",
