@@ -53,8 +53,15 @@ _OPENERS = "\"“”'‘’ \n"
 
 
 def _given_names(actor: Actor) -> set[str]:
-    """The folded first words of a known person's full names ("sergey", "sergei")."""
-    return {_name_key(n.split()[0]) for n in (actor.name, *actor.aliases) if len(n.split()) >= 2}
+    """The folded first words of a known person's full names ("sergey", "sergei"), titles
+    ("King Mohammed VI") left out."""
+    firsts = (n.split()[0] for n in (actor.name, *actor.aliases) if len(n.split()) >= 2)
+    return {_name_key(w) for w in firsts if w not in _TITLE_FIRSTS}
+
+
+# East Slavic patronymics: the one middle word a known person's name is written with.
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna|yevich)$")
+_TITLE_FIRSTS = frozenset({"King", "Queen", "Prince", "Emir", "Sheikh", "Pope", "President"})
 
 
 def _inverted_cue(text: str, start: int, name_end: int) -> bool:
@@ -133,9 +140,9 @@ class _People(_Bodies):
         if self.title_agrees(actor, title):
             return g_start
         first = _GIVEN_BEFORE.search(text[max(0, g_start - 40) : g_start])
-        if first and _name_key(first.group(1)) in _given_names(actor):
-            # "Sergei Viktorovich Lavrov": a middle name or patronymic between the known
-            # given name and the surname.
+        if first and _PATRONYMIC.search(given) and _name_key(first.group(1)) in _given_names(actor):
+            # "Sergei Viktorovich Lavrov": a patronymic between the known given name and the
+            # surname. Any other middle word makes another person ("Hassan Ali Mohamud").
             return g_start - len(first.group(0))
         # "Ahmed Sharif Chaudhry": the known surname is inside a longer name.
         end = m.end + self._name_tail(m.end)
