@@ -13,6 +13,7 @@ sentence share one computation.
 from __future__ import annotations
 
 import bisect
+import weakref
 from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
@@ -73,7 +74,16 @@ class PatternGate:
         ([0, 1, 2], [2])
     """
 
-    __slots__ = ("_all", "_always", "_automaton", "_fold_safe", "_kinds", "_last", "_size")
+    __slots__ = (
+        "__weakref__",
+        "_all",
+        "_always",
+        "_automaton",
+        "_fold_safe",
+        "_kinds",
+        "_last",
+        "_size",
+    )
 
     def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
         table: dict[str, tuple[set[int], set[int]]] = {}
@@ -101,7 +111,8 @@ class PatternGate:
                 self._kinds.append(pair)
             self._automaton.add_word(word, (len(word), pair[0], pair[1], kind))
         self._size = len(table)
-        self._last: tuple[str, _Hits, int] | None = None
+        self._last: tuple[str, _Hits] | None = None
+        _GATES.add(self)
         if table:
             self._automaton.make_automaton()
 
@@ -141,10 +152,7 @@ class PatternGate:
         if not self._size:
             return self._always
         last = self._last
-        if last is not None and last[0] is text and last[2] == _generation[0]:
-            hits = last[1]
-        else:
-            hits = self._scan(text)
+        hits = last[1] if last is not None and last[0] is text else self._scan(text)
         starts = hits.starts
         i = bisect.bisect_left(starts, start)
         n = len(starts)
@@ -169,7 +177,7 @@ class PatternGate:
         key = ("gate", id(self))
         cached: tuple[PatternGate, _Hits] | None = memo.get(key)
         if cached is not None:
-            self._last = (text, cached[1], _generation[0])
+            self._last = (text, cached[1])
             return cached[1]
         low = memo.get("folded")
         if low is None:
@@ -209,7 +217,7 @@ class PatternGate:
         memo[key] = (self, hits)
         # The last text scanned, checked by identity first: the stages ask one gate about
         # many windows of the same article in a row.
-        self._last = (text, hits, _generation[0])
+        self._last = (text, hits)
         return hits
 
 
@@ -260,7 +268,8 @@ def text_cache(text: str) -> TextCache:
 
 
 def release_text_cache() -> None:
-    """Forget the memo of the last text (the pipeline calls this when a parse ends).
+    """Forget the memo of the last text and every gate's hits in it (the pipeline calls this
+    when a parse ends).
 
     Without it the memo of a 1 MB article (gate hits, provision matches) stayed alive until the
     next article, and parsing the *same* string object again reused it, which made repeated
@@ -274,8 +283,10 @@ def release_text_cache() -> None:
         False
     """
     _current.clear()
-    _generation[0] += 1
+    for gate in list(_GATES):
+        gate._last = None
 
 
-_generation = [0]
-"""Bumped by ``release_text_cache`` so that each gate's own last-text shortcut expires too."""
+_GATES: weakref.WeakSet[PatternGate] = weakref.WeakSet()
+"""Every gate alive, so that ``release_text_cache`` can drop the hits each keeps for the last
+text it scanned."""
