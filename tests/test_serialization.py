@@ -523,3 +523,16 @@ def test_the_reference_page_lists_the_format_tables() -> None:
     for cls, names in ROWS.items():
         assert table.get(cls.__name__) == ", ".join(f"`{n}`" for n in names)
         assert set(names) == {f.name for f in attrs.fields(cls)}
+
+
+@pytest.mark.parametrize("pair", [[-3, 2], [5, 400], [0, -1]])
+def test_compact_cue_offsets_outside_the_span_are_rejected(pair: list[int]) -> None:
+    # A cue inside its span is written as [offset, length]; one that points outside the span
+    # (or before the text, where slicing would wrap around) is a corrupt file, not a cue.
+    text = "Talks in Juba stalled. Riek Machar said no deal would be signed before the rains."
+    data = json.loads(to_json(parse_article(text), compact=True))
+    statement = data["S"][0]
+    statement["cs"] = [statement["s"][0], 4]
+    statement["cu"] = pair
+    with pytest.raises(SerializationError, match="not inside its object's span"):
+        from_json(json.dumps(data), Article)

@@ -668,8 +668,13 @@ def _read_in_span(out: dict[str, Any], text: str) -> None:
     for name in IN_SPAN:
         pair = out.get(name)
         if _is_pair(pair) and _is_pair(span):
-            start = span[0] + pair[0]
-            out[name] = text[start : start + pair[1]]
+            offset, length = pair
+            if offset < 0 or length < 0 or span[0] + offset + length > span[1]:
+                raise SerializationError(
+                    f"{name} [{offset}, {length}] is not inside its object's span {list(span)}"
+                )
+            start = span[0] + offset
+            out[name] = text[start : start + length]
 
 
 def _length(value: Any) -> int:
