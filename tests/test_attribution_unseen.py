@@ -6,6 +6,9 @@ test, about a different conflict.
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from articles_statements.helpers import evidence
 from conflictmodel import parse_article
 from conflictmodel.article import Article
@@ -278,3 +281,36 @@ def test_a_reply_ending_the_previous_paragraph_introduces_the_quote() -> None:
     assert s.speaker.name == "Yemane Gebremeskel"
     assert s.cue == "replied"
     assert evidence(art, s.cue_span) == "replied"
+
+
+_NAMED = [
+    "A trader in Kassala, who asked that his name be withheld, said fuel prices had doubled.",
+    "Residents and aid workers said the militia had looted the market in Tawila.",
+    "Hassan Abdi Omar, who chairs the clan council, the body that settles land disputes, "
+    "told elders that the talks would move to Baidoa.",
+    "The army has retaken the bridge at Wad Madani, state broadcaster SNA reported.",
+    "UNHCR said 12,000 people had crossed into Chad since Sunday.",
+    "A commander of the Arakan Army told reporters the port would fall within days.",
+]
+_UNRELATED = [
+    "Rains have flooded the road to Kadugli.",
+    "Amina Yusuf, a nurse in Omdurman, has worked through three sieges.",
+    "His brother, Idris Yusuf, runs a pharmacy in El Obeid.",
+    "Prices of sorghum rose by a third in March, a 2,000-page report shows.",
+    "The 14 pledged donors met in Geneva.",
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    core=st.sampled_from(_NAMED),
+    before=st.lists(st.sampled_from(_UNRELATED), max_size=3),
+    after=st.lists(st.sampled_from(_UNRELATED), max_size=3),
+)
+def test_new_shapes_survive_unrelated_sentences(
+    core: str, before: list[str], after: list[str]
+) -> None:
+    alone = [s.content for s in parse_article(core).statements]
+    assert alone
+    padded = [s.content for s in parse_article(" ".join([*before, core, *after])).statements]
+    assert all(c in padded for c in alone), (alone, padded)
