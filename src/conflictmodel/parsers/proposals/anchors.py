@@ -411,7 +411,8 @@ def _add_implicit_anchors(
                 cue = Span(start=m.start(), end=m.end())
                 # A condition that opens inside the cue is the cue's own ("would not sign
                 # unless ..."): what it demands, not a mask.
-                own = [c for c in masks if not cue.start <= c.start < cue.end]
+                # (What somebody pushes for, masked from the cue's start on, stays masked.)
+                own = [c for c in masks if not cue.start < c.start < cue.end]
                 if overlaps_any(cue, own):
                     continue
                 if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
