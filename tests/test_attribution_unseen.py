@@ -314,3 +314,15 @@ def test_new_shapes_survive_unrelated_sentences(
     assert alone
     padded = [s.content for s in parse_article(" ".join([*before, core, *after])).statements]
     assert all(c in padded for c in alone), (alone, padded)
+
+
+def test_a_disagreement_introduces_the_next_quotation() -> None:
+    art = parse_article(
+        '"The border is demarcated," Kyrgyz officials said on Monday.\n'
+        "Tajikistan's foreign minister Sirojiddin Muhriddin disagreed.\n"
+        '"Not a single village has been handed over."'
+    )
+    s = _by_content(art, "Not a single village")
+    assert s.speaker is not None
+    assert s.speaker.name == "Sirojiddin Muhriddin"
+    assert s.cue == "disagreed"
