@@ -829,3 +829,11 @@ def test_codebook_boundaries_of_expulsion_and_cancellation(
 ) -> None:
     ev = one(text)
     assert (ev.type.value, ev.mode) == (etype, mode)
+
+
+def test_a_risk_is_no_threat_and_a_future_after_a_relative_clause() -> None:
+    text = "The arrest of the vice president threatens to unravel the 2018 peace deal."
+    assert EventType.THREATEN not in {e.type for e in evs(text)}
+    text = "Talks between Kinshasa and the M23, which stalled in May, are due to resume in Doha."
+    ev = one(text)
+    assert (ev.type, ev.status) == (EventType.AGREE, EventStatus.PLANNED)

@@ -209,6 +209,7 @@ class EventLexicon:
             "hypothetical_after",
             "ongoing", "threat_verbs", "refusal_verbs", "intent_verbs", "request_verbs",
             "condition_after", "condition_before", "warning_verbs", "dormant_after",
+            "risk_verbs",
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})

@@ -47,6 +47,7 @@ _NOUN_BOUNDARY = re.compile(
     r"stressed|announced|reported|confirmed)\b",
     re.I,
 )
+_RELATIVE = re.compile(r"[^,.;:]{0,60},\s{1,3}(?:who|which|whose|where)\b[^,.;:]{1,90},\s{1,3}")
 _INFINITIVE_END = re.compile(r"\bto\s{1,3}[a-z][\w'’-]*\s{0,3}$")
 # How far after a planned event its condition is looked for.
 _CONDITION_REACH = 120
@@ -179,6 +180,10 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     etype = trig.type
     cond = [m.start() for m in st["condition_before"].finditer(near)]
     threat = st["threat_verbs"].search(near)
+    if threat is not None and st["risk_verbs"].match(near, threat.end()):
+        # "a move that threatens to unravel the peace deal": a risk, not a threat; the event
+        # named is only at risk.
+        return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
     if cond and (threat is None or cond[-1] > threat.start()):
         # "... would target positions if the blockade continued": the blockade is the
         # condition of the threat, not an event of its own.
@@ -197,6 +202,12 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
     ):
         return Tense(EventStatus.OCCURRED, etype, dropped=True)
     after = text[trig.reach : min(clause.end, trig.reach + 40)]
+    if trig.rule.pos == "noun":
+        # "Talks between X and Y, who are not covered by the accord, are due to resume": the
+        # noun's predicate comes after a relative clause set off by commas.
+        rel = _RELATIVE.match(text, trig.reach, min(sent.end, trig.reach + 160))
+        if rel is not None:
+            after = text[rel.end() : min(sent.end, rel.end() + 40)]
     lead_if = _LEAD_IF.match(text, sent.start, sent.end)
     if lead_if and clause.start == sent.start and clause.end < sent.end:
         # The condition itself ("If talks fail, ..."): not an event.
