@@ -326,3 +326,20 @@ def test_a_disagreement_introduces_the_next_quotation() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Sirojiddin Muhriddin"
     assert s.cue == "disagreed"
+
+
+def test_a_quotation_paragraph_before_he_added_is_his() -> None:
+    art = parse_article(
+        "The Malian army's spokesman, Souleymane Dembélé, briefed reporters in Bamako.\n"
+        '"The terrorists have been pushed back from Kidal."\n'
+        "He added that two drones had been lost.\n\n"
+        "The Sahara spread south.\n"
+        '"Nothing grows here now."\n'
+        "The Harmattan added dust."
+    )
+    s = _by_content(art, "The terrorists have been pushed back")
+    assert s.speaker is not None
+    assert s.speaker.name == "Souleymane Dembélé"
+    assert evidence(art, s.speaker_span) == "He"
+    # a place or a wind that "added" something says nothing
+    assert not [s for s in art.statements if s.content.startswith("Nothing grows")]

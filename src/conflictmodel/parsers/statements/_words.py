@@ -34,6 +34,8 @@ CLAUSE_SUBJECTS = _words("clause_subjects")
 COUNT_PREPOSITIONS = _words("count_prepositions")
 """Words that, before a number, open a counted subject ("said about 200 people had fled")."""
 NUMBER_WORDS = _words("number_words")
+GOES_ON = _words("goes_on")
+"""Verbs after which a paragraph continues the quotation before it ("He added that …")."""
 FRAME_PREPOSITIONS = _words("frame_prepositions")
 OBJECT_BREAKS = _words("object_breaks")
 CLAUSE_JOINS = _words("clause_joins")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 
-from conflictmodel.model.actors import Actor
+from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import SpeakerSource, Statement, StatementKind
-from conflictmodel.parsers.statements._words import LABEL_WORDS, REL_PRONOUNS
+from conflictmodel.parsers.statements._words import GOES_ON, LABEL_WORDS, REL_PRONOUNS
 from conflictmodel.parsers.statements.base import (
     _MAX_GAP,
     _MAX_SUBJECT,
@@ -19,6 +20,11 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import singular
 from conflictmodel.parsers.statements.reported import _Reported
+
+_GOES_ON = re.compile(
+    r"[ \t]*((?:He|She|They)|(?!The )(?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’-]+) (?:also )?(\w+(?: on)?)\b"
+)
+"""A paragraph opening with a pronoun or a name and a verb (see `GOES_ON`)."""
 
 _NAME_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "this", "that"))
 _SIGN_DASHES = frozenset(("—", "―", "–", "-", "--"))
@@ -130,6 +136,8 @@ class _Direct(_Reported):
             found = self._after_report(pi, k)
         if found is None:
             found = self._next_sentence(para, si)
+        if found is None:
+            found = self._next_paragraph_adds(pi, para, k)
         return found
 
     def _cue_after(
@@ -380,6 +388,24 @@ class _Direct(_Reported):
         if across and (c.subject is None or c.subject[0] != self._after_dateline(para, pa, pb)):
             return None  # across paragraphs only "<Speaker> <cue> <adverbials>." introduces
         return _Attrib(c.speakers, c.speaker_span, c, "colon", para)
+
+    def _next_paragraph_adds(self, pi: int, para: _Para, k: int) -> _Attrib | None:
+        """ "“The enemy is retreating.” / He added that …": a quotation that is its whole
+        paragraph, and a next paragraph that opens with a pronoun or a name and a verb of
+        going on ("added", "continued"): that speaker said the quotation."""
+        q = self.top[k]
+        if pi + 1 >= len(self.para_starts):
+            return None
+        if self.text[para.lo : q.open].strip() or self.text[q.outer_end : para.hi].strip():
+            return None
+        m = _GOES_ON.match(self.text, self.para_starts[pi + 1])
+        if m is None or m.group(2).lower() not in GOES_ON:
+            return None
+        sspan = Span(start=m.start(1), end=m.end(1))
+        speakers = self.resolver.resolve(sspan)
+        if not speakers or any(a.kind is not ActorKind.PERSON for a in speakers):
+            return None  # a person goes on speaking; "The Arctic added ice" is not one
+        return _Attrib(speakers, sspan, None, "next")
 
     def _next_sentence(self, para: _Para, si: int) -> _Attrib | None:
         """(f) the next sentence names the speaker: «…» The analyst added that …"""
