@@ -305,3 +305,14 @@ def test_pledges_and_commitments_are_proposals() -> None:
     (p,) = parse_article(text).proposals
     assert p.proposer is not None
     assert parse_article("The minister said he was committed to peace.").proposals == ()
+
+
+def test_an_offer_framed_by_the_plan_after_it_is_the_plans_term() -> None:
+    """ "offered X, as part of a plan presented to mediators": one proposal, the plan."""
+    text = (
+        "Mali's junta offered an amnesty to separatist fighters who surrender, as part of a plan "
+        "presented to Algerian mediators on Monday."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert props[0].trigger == "plan"

@@ -102,6 +102,25 @@ def _possessed(text: str, a: _Anchor) -> bool:
     return t is not None and bool(_POSSESSIVE.search(text, t.np_start, t.span.start))
 
 
+_FRAME_BEFORE = re.compile(
+    r"\W{0,3}(?:as\s{1,3}part\s{1,3}of|under|within|in\s{1,3}line\s{1,3}with)\s{1,3}$", re.I
+)
+
+
+def _framed_after(
+    text: str, a: _Anchor, anchors: Sequence[_Anchor], clauses: Sequence[Span]
+) -> bool:
+    """The clause after an offer or demand opens with the plan it belongs to ("..., as part of
+    a plan presented to mediators")."""
+    nxt = c_next(clauses, a.clause)
+    return nxt is not None and any(
+        b.trigger is not None
+        and b.clause == nxt
+        and bool(_FRAME_BEFORE.fullmatch(text, nxt.start, b.start))
+        for b in anchors
+    )
+
+
 def _same_cue(word: str, status: ProposalStatus) -> bool:
     """ "Kinshasa's demands" can name what "Kinshasa demanded" earlier, "Egypt's offer" what
     Egypt offered."""
@@ -315,6 +334,9 @@ class ProposalParser:
             return
         if a.implicit and self._framed_by_lead(ctx.text, sent, a, anchors, clauses):
             # "Under a deal struck in Riyadh, both sides agreed to ...": the deal's terms.
+            return
+        if a.implicit and _framed_after(ctx.text, a, anchors, clauses):
+            # "offered an amnesty ..., as part of a plan presented in Jeddah": the plan's term.
             return
         # "Residents said the ceasefire had brought calm", with no ceasefire before it: the
         # article takes a ceasefire in force as known, and a reader counts it.
