@@ -837,3 +837,14 @@ def test_a_risk_is_no_threat_and_a_future_after_a_relative_clause() -> None:
     text = "Talks between Kinshasa and the M23, which stalled in May, are due to resume in Doha."
     ev = one(text)
     assert (ev.type, ev.status) == (EventType.AGREE, EventStatus.PLANNED)
+
+
+def test_a_condition_of_another_clause_and_the_antecedent_of_where() -> None:
+    text = (
+        "Gulf states, which had urged the Houthis to accept a truce, threatened to cut funding "
+        "if the attacks continued."
+    )
+    assert [e.type.value for e in evs(text)] == ["agree", "threaten"]
+    text = "The envoy flew to Djibouti, where he chaired talks on Somalia's future."
+    assert [e.place.name if e.place else None for e in evs(text)] == ["Djibouti", "Djibouti"]
+    assert evs("Relations have been frozen since the 2008 war.") == []

@@ -69,6 +69,7 @@ _OBJECT_NAME = re.compile(r"\s{1,3}(?:the\s{1,3})?([A-Z][\w'’-]{2,}(?:\s{1,2}[
 _LEAD_PREP = re.compile(r"(?:In|At|Near|Outside|Inside|Around)\s{1,2}(?=[A-Z])")
 # A capitalised name right before an event noun: "the White House meeting".
 _NAME_BEFORE = re.compile(r"\b((?!The\b)[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s{1,2}$")
+_IN_AT = re.compile(r"\b(?:in|at|near|outside|inside|around)\s{1,3}(?:the\s{1,3})?$", re.I)
 _WHERE = re.compile(r",\s{1,3}where\b[^,;:.]*$", re.I)
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
@@ -300,7 +301,17 @@ class PlaceFinder:
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
         where = _WHERE.search(text, max(sent.start, trig.start - 80), trig.start)
-        if where is not None and not (best[2] == 0 and best[0] >= trig.end):
+        # The event's own place: the verb's object ("attacked Kutum") or one after "in", "at",
+        # "near" ("clashed near Kutum"); "a summit on Gaza's future" names no venue.
+        own = (
+            best[2] == 0
+            and best[0] >= trig.end
+            and (
+                (trig.rule.pos == "verb" and not text[trig.end : best[0]].split())
+                or _IN_AT.search(text, best[0] - 14, best[0]) is not None
+            )
+        )
+        if where is not None and not own:
             # (A place the event's own text names after it, "fought near Walungu", stays.)
             # "flew to Sharm el-Sheikh, where he chaired a summit": the place before "where".
             best = next((c for c in found if c[1] == where.start()), best)

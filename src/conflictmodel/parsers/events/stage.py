@@ -631,8 +631,7 @@ class EventParser:
             self._seen_key(text, trig.start, trig.end, trig.rule.type),
         }
         if (
-            det
-            and trig.rule.pos == "noun"
+            trig.rule.pos == "noun"
             and _BACKGROUND.search(text, max(0, trig.start - 40), trig.start)
             and not _COMPLEMENT.match(text, trig.reach)
         ):

@@ -47,6 +47,18 @@ _NOUN_BOUNDARY = re.compile(
     r"stressed|announced|reported|confirmed)\b",
     re.I,
 )
+# A comma, then a finite verb: "..., threatened new sanctions if ...": another clause's condition.
+_NEXT_PREDICATE = re.compile(r",\s{1,3}(?:[a-z]+ed|said|says|told|threatened|warned)\b")
+
+
+def _condition_end(text: str, start: int, sent_end: int) -> int:
+    """Where the condition of an event at ``start`` may be looked for: up to the next clause
+    with a verb of its own, at most ``_CONDITION_REACH`` characters."""
+    end = min(sent_end, start + _CONDITION_REACH)
+    m = _NEXT_PREDICATE.search(text, start, end)
+    return m.start() if m is not None else end
+
+
 _RELATIVE = re.compile(r"[^,.;:]{0,60},\s{1,3}(?:who|which|whose|where)\b[^,.;:]{1,90},\s{1,3}")
 _INFINITIVE_END = re.compile(r"\bto\s{1,3}[a-z][\w'’-]*\s{0,3}$")
 # How far after a planned event its condition is looked for.
@@ -235,7 +247,7 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         status = EventStatus.OCCURRED
     if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
         if etype not in _SPOKEN and st["condition_after"].search(
-            text, trig.reach, min(sent.end, trig.reach + _CONDITION_REACH)
+            text, trig.reach, _condition_end(text, trig.reach, sent.end)
         ):
             # "would withdraw from civilian areas if ...", "will sign only after ...": a
             # conditional offer in someone's words, not a plan.
