@@ -324,3 +324,22 @@ def test_scan_is_fast_on_large_adversarial_input(gz: Gazetteer) -> None:
     text = ("«" * 1000 + "US " * 1000 + "," * 1000 + "\ud800 ") * 30
     matches = gz.scan(text)
     assert len(matches) == 30_000
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The National Unity Government said the junta had bombed a school.", None),
+        ("The Hill Tribes Council said the road was shut.", None),
+        ("The Guardian Council rejected the bill.", None),
+        ("The Guardian reported that the talks had resumed.", "The Guardian"),
+        ("The Times Monday reported the deal.", "The Times"),
+    ],
+)
+def test_a_newspaper_called_the_word_is_not_the_start_of_a_longer_name(
+    text: str, surface: str | None
+) -> None:
+    media = [
+        m.text for m in Gazetteer.default().scan(text) if m.entries[0].target.startswith("media:")
+    ]
+    assert media == ([surface] if surface else [])

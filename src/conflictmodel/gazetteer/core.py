@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress, count
@@ -311,7 +312,7 @@ class Gazetteer:
             if i < nxt:
                 continue
             ntokens, entries = toks.best_at(i, groups[toks.folded[i]])
-            if not ntokens:
+            if not ntokens or _title_prefix(toks, i, ntokens, entries):
                 continue
             nxt = i + ntokens
             a, b = toks.start_of(i), toks.ends[nxt]
@@ -333,3 +334,19 @@ class Gazetteer:
             elif role.held_on(day):
                 return role
         return None
+
+
+_CALENDAR_WORDS = frozenset(w for w in (*calendar.day_name, *calendar.month_name) if w)
+
+
+def _title_prefix(toks: _ScanTokens, i: int, ntokens: int, entries: tuple[Entry, ...]) -> bool:
+    """Whether a newspaper called "The <Word>" is only the start of a longer name: "The
+    National Unity Government", "The Hill Tribes Council", "The Times Square rally" go on with
+    a capitalised word (a weekday or month after it, "The Times Monday", does not count)."""
+    if toks.folded[i] != "the" or not all(e.target.startswith("media:") for e in entries):
+        return False
+    k = i + ntokens
+    if k >= len(toks.raw) or len(toks.pieces[k]) == len(toks.raw[k]):
+        return False  # the end of the text, or punctuation right after the name
+    word = toks.raw[k]
+    return word[:1].isupper() and word.isalpha() and word not in _CALENDAR_WORDS
