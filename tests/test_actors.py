@@ -269,6 +269,8 @@ def test_a_different_given_name_is_a_different_person() -> None:
         ("Former president Petro Poroshenko said the deal was bad.", "person:petro-poroshenko"),
         ("Boutros Boutros-Ghali said peace was near.", "person:boutros-boutros-ghali"),
         ("Hassan Ali Mohamud said the clan would not disarm.", "person:hassan-ali-mohamud"),
+        # "Sheikh" after a given name is a name word, not a title before the surname.
+        ("Hassan Sheikh Omar said the clan would not disarm.", "person:hassan-sheikh-omar"),
     ],
 )
 def test_namesakes_of_known_people_stay_apart(text: str, pid: str) -> None:

@@ -26,6 +26,7 @@ from conflictmodel.parsers.actors.grammar import (
     _strip_possessive,
 )
 from conflictmodel.parsers.actors.words import (
+    _NAME_HONORIFICS,
     _NAME_STOP_TAIL,
     _ORG_WORDS,
     _PERSON_AFTER,
@@ -269,6 +270,8 @@ class _People(_Bodies):
                     for x in toks[:i]
                 ):
                     continue
+                if text[ts.start : ts.end] in _NAME_HONORIFICS:
+                    continue  # "Hassan Sheikh Omar": a name word after a given name
                 t = " ".join(text[a : ts.end].split())
                 ts = Span(start=a, end=ts.end)
             start_i, title, tspan, tcountry, taff = i, t, ts, tc, ta

@@ -31,6 +31,7 @@ _SPECIFIC_SUFFIXES: tuple[str, ...] = tuple(_DATA["specific_suffixes"])
 _BODY_SYNONYMS: dict[str, str] = dict(_DATA["body_synonyms"])
 _OFFICIAL_ADJ_NOUNS = _words("official_adj_nouns")
 _GENERIC_ANON_HEADS = _words("generic_anon_heads")
+_NAME_HONORIFICS = _words("name_honorifics")
 
 
 def _phrases(key: str) -> str:
