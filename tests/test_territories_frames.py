@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conflictmodel import parse_article
+from conflictmodel import Place, Territory, parse_article
 from conflictmodel.parsers.places import IssueCues
 
 
@@ -130,7 +130,7 @@ def test_a_city_is_not_its_region(text: str, name: str, parent: str) -> None:
     # A city the gazetteer once filed as an alias of its region has no code of its own: it
     # lies in the region (parent), it is not the region.
     art = parse_article(text)
-    locations = [*art.territories, *art.places]
+    locations: list[Territory | Place] = [*art.territories, *art.places]
     (loc,) = [x for x in locations if x.name == name]
     assert loc.code is None
     assert loc.parent == parent
