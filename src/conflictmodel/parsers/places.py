@@ -155,154 +155,19 @@ class IssueCues:
 
     def __attrs_post_init__(self) -> None:
         d = self.data
-        gap = _alternation(_strings(d, "gap_words")) or "(?!)"
-        # Between a cue and the name: listed gap words, capitalised words ("Russia's", "the
-        # Ukrainian region of"), numbers; never punctuation, so the cue governs the name.
-        gap_tok = rf"(?:(?i:{gap})|[A-Z][\w.’'-]*|\d+%?)"
-        # Cues before a name are looked up word by word from the name backwards (a dict of
-        # phrases), not searched for: a window costs a few lookups, not a regex per offset.
-        cue_of: dict[str, str] = {}
-        # Frames given as a lemma ("occupy", "withdraw from", "annexation"): every inflected
-        # form is a cue, so a data file lists the verb once, not each form it happens to take
-        # in the articles someone read.  Phrases listed form by form win over generated ones.
         irregular = _irregulars(d)
-        for key, group in (
-            ("verb_frames_military", MILITARY),
-            ("verb_frames_sovereignty", SOVEREIGNTY),
-        ):
-            for phrase in _strings(d, key):
-                for form in verb_forms(phrase, irregular):
-                    cue_of[form] = group
-        for key, group in (("noun_frames_military", MILITARY), ("noun_frames", SOVEREIGNTY)):
-            for noun in _strings(d, key):
-                for prep in ("of", "over"):
-                    cue_of[f"{' '.join(noun.casefold().split())} {prep}"] = group
-        for key, group in (
-            ("before_possessive", _POSSESSIVE_ONLY),
-            ("before_region", _REGION),
-            ("before_military", MILITARY),
-            ("before_object", _OBJECT),
-            ("before_object_military", _OBJECT_MILITARY),
-            ("before_sovereignty", SOVEREIGNTY),
-        ):
-            for phrase in _strings(d, key):
-                cue_of[" ".join(phrase.casefold().split())] = group
-        # "Russia would keep Crimea", "troops must leave Kherson": verbs that are a cue only
-        # after a subject that holds ground.
-        for key, group in (
-            ("subject_verbs_sovereignty", _SUBJECT_SOV),
-            ("subject_verbs_military", _SUBJECT_MIL),
-        ):
-            for phrase in _strings(d, key):
-                for form in verb_forms(phrase, irregular):
-                    cue_of.setdefault(form, group)
-        transfer: set[str] = set()
-        for phrase in _strings(d, "state_cues"):
-            transfer.update(verb_forms(phrase, irregular) if " of" not in phrase else [phrase])
-        object.__setattr__(self, "_transfer", frozenset(" ".join(t.split()) for t in transfer))
-        object.__setattr__(
-            self, "_auxiliaries", frozenset(w.casefold() for w in _strings(d, "auxiliaries"))
-        )
-        # "the villages they held in Kursk", "the areas M23 seized in North Kivu": a verb of
-        # control, then "in"; only after a subject that can hold ground (not "talks held in").
-        for verb in _strings(d, "control_in_verbs"):
-            cue_of[f"{verb.casefold()} in"] = _CONTROL_IN
-        object.__setattr__(
-            self,
-            "_own_nouns",
-            frozenset(w.casefold() for w in _strings(d, "possessive_nouns")),
-        )
-        object.__setattr__(
-            self,
-            "_control_subjects",
-            frozenset(w.casefold() for w in _strings(d, "control_subjects")),
-        )
-        object.__setattr__(self, "_cue_of", cue_of)
-        object.__setattr__(self, "_max_cue", max((len(k.split()) for k in cue_of), default=0))
-        object.__setattr__(
-            self, "_gap_words", frozenset(w.casefold() for w in _strings(d, "gap_words"))
-        )
-        after_sov = "|".join(f"(?:{p})" for p in _strings(d, "after_sovereignty")) or "(?!)"
-        after_mil = "|".join(f"(?:{p})" for p in _strings(d, "after_military")) or "(?!)"
-        after = rf"(?i:(?P<sov>{after_sov})|(?P<mil>{after_mil}))"
-        # Another name of the same place ("Kashmir, which it calls Azad Kashmir", "known as")
-        # joins a list: the names share a cue.
-        alias = "|".join(f"(?:{p})" for p in _strings(d, "alias_joins")) or "(?!)"
-        list_gap = (
-            rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*&\s*"
-            rf"|\s*,?\s+along\s+with\s+|(?i:{alias})"
-            # "Aden, the interim capital, and Marib": an appositive inside the list.
-            rf"|\s*,\s+(?:the|an?|its)\s+[^,.;:()\n]{{1,40}},\s*(?:and\s+|or\s+)?"
-            rf"|(?:['’]s?\s+\w+)?\s*,?\s+(?:including|such\s+as|notably|especially|in\s+particular)\s+)"
-            rf"(?:{gap_tok}\s+){{0,5}}$"
-        )
-        sentence = _alternation(_strings(d, "sentence_cues"))
-        # "Ukraine would never give up its land": a verb of cession and the subject's own land.
-        own = _alternation(_strings(d, "own_sovereignty"))
-        forms = [f for v in _strings(d, "own_land_verbs") for f in verb_forms(v, irregular)]
-        cede = _alternation(forms)
-        land = _alternation(_strings(d, "own_land_nouns"))
-        alts = [
-            f"(?:{own})" if own else "",
-            rf"(?:{cede})\s+(?:any\s+of\s+)?its\s+(?:[\w-]+\s+)?(?:{land})"
-            if forms and land
-            else "",
-        ]
-        own_rx = "|".join(a for a in alts if a)
-        object.__setattr__(
-            self, "_own_sovereignty", re.compile(rf"\b(?i:{own_rx})\b") if own_rx else None
-        )
-        # "recognise each other's territorial integrity": every state of the sentence.
-        mutual = _alternation(_strings(d, "mutual_possessors"))
-        owned = _alternation(_strings(d, "possessive_nouns"))
-        object.__setattr__(
-            self,
-            "_mutual",
-            re.compile(rf"\b(?i:(?:{mutual})['’]s?\s+(?:[\w-]+\s+)?(?:{owned}))\b")
-            if mutual and owned
-            else None,
-        )
-        object.__setattr__(self, "disputed", frozenset(_strings(d, "disputed_territories")))
-        # "claim the territory", "control of the enclave": a place noun standing for a
-        # territory named before it.
-        nouns = _alternation(_strings(d, "anaphor_nouns"))
-        mods = _alternation(w for w in _strings(d, "modifiers") if w not in _DETERMINERS)
-        object.__setattr__(
-            self,
-            "_anaphor",
-            re.compile(
-                rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:{mods or '(?!)'})\s+){{0,2}}"
-                rf"(?P<noun>{nouns})\b(?!\s+(?:of\b|[A-Z]|['’]s\b))"
-            )
-            if nouns
-            else None,
-        )
-        collective = _alternation(_strings(d, "collective_nouns"))
-        object.__setattr__(
-            self, "_collective", re.compile(rf"\b(?:{collective})\b") if collective else None
-        )
-        object.__setattr__(
-            self,
-            "_possessed",
-            frozenset(w.casefold() for w in _strings(d, "possessed_place_nouns")),
-        )
-        c_sov = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_sovereignty"))
-        c_mil = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_military"))
+        cue_of = _cue_table(d, irregular)
+        fields: dict[str, Any] = {
+            "_cue_of": cue_of,
+            "_max_cue": max((len(k.split()) for k in cue_of), default=0),
+            **_word_sets(d, irregular),
+        }
         try:
-            object.__setattr__(
-                self,
-                "_collective_after",
-                re.compile(rf"(?:(?P<sov>{c_sov or '(?!)'})|(?P<mil>{c_mil or '(?!)'}))")
-                if c_sov or c_mil
-                else None,
-            )
-            object.__setattr__(self, "_after", re.compile(after))
-            object.__setattr__(self, "_list_gap", re.compile(list_gap))
-            object.__setattr__(
-                self, "_sentence", re.compile(rf"\b(?i:{sentence})\b") if sentence else None
-            )
+            fields.update(_patterns(d, irregular))
         except re.error as exc:
             raise GazetteerError(f"territories_issue.json: bad pattern: {exc}") from None
+        for name, value in fields.items():
+            object.__setattr__(self, name, value)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> IssueCues:
@@ -741,3 +606,148 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     if prep in rw["event_preps"] and nearest == "attack_words":
         return PlaceRole.EVENT_LOCATION
     return PlaceRole.OTHER
+
+
+def _cue_table(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, str]:
+    """Cue phrase -> what it makes of the name after it.  Cues before a name are looked up word
+    by word from the name backwards (a dict of phrases), not searched for: a window costs a few
+    lookups, not a regex per offset."""
+    cue_of: dict[str, str] = {}
+    # Frames given as a lemma ("occupy", "withdraw from", "annexation"): every inflected
+    # form is a cue, so a data file lists the verb once, not each form it happens to take
+    # in the articles someone read.  Phrases listed form by form win over generated ones.
+    for key, group in (
+        ("verb_frames_military", MILITARY),
+        ("verb_frames_sovereignty", SOVEREIGNTY),
+    ):
+        for phrase in _strings(d, key):
+            for form in verb_forms(phrase, irregular):
+                cue_of[form] = group
+    for key, group in (("noun_frames_military", MILITARY), ("noun_frames", SOVEREIGNTY)):
+        for noun in _strings(d, key):
+            for prep in ("of", "over"):
+                cue_of[f"{' '.join(noun.casefold().split())} {prep}"] = group
+    for key, group in (
+        ("before_possessive", _POSSESSIVE_ONLY),
+        ("before_region", _REGION),
+        ("before_military", MILITARY),
+        ("before_object", _OBJECT),
+        ("before_object_military", _OBJECT_MILITARY),
+        ("before_sovereignty", SOVEREIGNTY),
+    ):
+        for phrase in _strings(d, key):
+            cue_of[" ".join(phrase.casefold().split())] = group
+    # "Russia would keep Crimea", "troops must leave Kherson": verbs that are a cue only
+    # after a subject that holds ground.
+    for key, group in (
+        ("subject_verbs_sovereignty", _SUBJECT_SOV),
+        ("subject_verbs_military", _SUBJECT_MIL),
+    ):
+        for phrase in _strings(d, key):
+            for form in verb_forms(phrase, irregular):
+                cue_of.setdefault(form, group)
+    # "the villages they held in Kursk", "the areas M23 seized in North Kivu": a verb of
+    # control, then "in"; only after a subject that can hold ground (not "talks held in").
+    for verb in _strings(d, "control_in_verbs"):
+        cue_of[f"{verb.casefold()} in"] = _CONTROL_IN
+    return cue_of
+
+
+def _word_sets(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """The word lists ``IssueCues`` looks words up in, folded, by attribute name."""
+    transfer: set[str] = set()
+    for phrase in _strings(d, "state_cues"):
+        transfer.update(verb_forms(phrase, irregular) if " of" not in phrase else [phrase])
+
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in _strings(d, key))
+
+    return {
+        "_transfer": frozenset(" ".join(t.split()) for t in transfer),
+        "_auxiliaries": folded("auxiliaries"),
+        "_own_nouns": folded("possessive_nouns"),
+        "_control_subjects": folded("control_subjects"),
+        "_gap_words": folded("gap_words"),
+        "_possessed": folded("possessed_place_nouns"),
+        "disputed": frozenset(_strings(d, "disputed_territories")),
+    }
+
+
+def _patterns(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, Any]:
+    """The compiled patterns of ``IssueCues``, by attribute name (``re.error`` on bad data)."""
+    after_sov = "|".join(f"(?:{p})" for p in _strings(d, "after_sovereignty")) or "(?!)"
+    after_mil = "|".join(f"(?:{p})" for p in _strings(d, "after_military")) or "(?!)"
+    sentence = _alternation(_strings(d, "sentence_cues"))
+    collective = _alternation(_strings(d, "collective_nouns"))
+    c_sov = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_sovereignty"))
+    c_mil = "|".join(f"(?:{p})" for p in _strings(d, "collective_after_military"))
+    return {
+        "_after": re.compile(rf"(?i:(?P<sov>{after_sov})|(?P<mil>{after_mil}))"),
+        "_list_gap": re.compile(_list_gap_pattern(d)),
+        "_sentence": re.compile(rf"\b(?i:{sentence})\b") if sentence else None,
+        "_own_sovereignty": _own_sovereignty_pattern(d, irregular),
+        "_mutual": _mutual_pattern(d),
+        "_anaphor": _anaphor_pattern(d),
+        "_collective": re.compile(rf"\b(?:{collective})\b") if collective else None,
+        "_collective_after": (
+            re.compile(rf"(?:(?P<sov>{c_sov or '(?!)'})|(?P<mil>{c_mil or '(?!)'}))")
+            if c_sov or c_mil
+            else None
+        ),
+    }
+
+
+def _list_gap_pattern(d: Mapping[str, Any]) -> str:
+    gap = _alternation(_strings(d, "gap_words")) or "(?!)"
+    # Between a cue and the name: listed gap words, capitalised words ("Russia's", "the
+    # Ukrainian region of"), numbers; never punctuation, so the cue governs the name.
+    gap_tok = rf"(?:(?i:{gap})|[A-Z][\w.’'-]*|\d+%?)"
+    # Another name of the same place ("Kashmir, which it calls Azad Kashmir", "known as")
+    # joins a list: the names share a cue.
+    alias = "|".join(f"(?:{p})" for p in _strings(d, "alias_joins")) or "(?!)"
+    return (
+        rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*&\s*"
+        rf"|\s*,?\s+along\s+with\s+|(?i:{alias})"
+        # "Aden, the interim capital, and Marib": an appositive inside the list.
+        rf"|\s*,\s+(?:the|an?|its)\s+[^,.;:()\n]{{1,40}},\s*(?:and\s+|or\s+)?"
+        rf"|(?:['’]s?\s+\w+)?\s*,?\s+(?:including|such\s+as|notably|especially|in\s+particular)\s+)"
+        rf"(?:{gap_tok}\s+){{0,5}}$"
+    )
+
+
+def _own_sovereignty_pattern(
+    d: Mapping[str, Any], irregular: Mapping[str, Any]
+) -> re.Pattern[str] | None:
+    # "Ukraine would never give up its land": a verb of cession and the subject's own land.
+    own = _alternation(_strings(d, "own_sovereignty"))
+    forms = [f for v in _strings(d, "own_land_verbs") for f in verb_forms(v, irregular)]
+    cede = _alternation(forms)
+    land = _alternation(_strings(d, "own_land_nouns"))
+    alts = [
+        f"(?:{own})" if own else "",
+        rf"(?:{cede})\s+(?:any\s+of\s+)?its\s+(?:[\w-]+\s+)?(?:{land})" if forms and land else "",
+    ]
+    own_rx = "|".join(a for a in alts if a)
+    return re.compile(rf"\b(?i:{own_rx})\b") if own_rx else None
+
+
+def _mutual_pattern(d: Mapping[str, Any]) -> re.Pattern[str] | None:
+    # "recognise each other's territorial integrity": every state of the sentence.
+    mutual = _alternation(_strings(d, "mutual_possessors"))
+    owned = _alternation(_strings(d, "possessive_nouns"))
+    if not (mutual and owned):
+        return None
+    return re.compile(rf"\b(?i:(?:{mutual})['’]s?\s+(?:[\w-]+\s+)?(?:{owned}))\b")
+
+
+def _anaphor_pattern(d: Mapping[str, Any]) -> re.Pattern[str] | None:
+    # "claim the territory", "control of the enclave": a place noun standing for a
+    # territory named before it.
+    nouns = _alternation(_strings(d, "anaphor_nouns"))
+    if not nouns:
+        return None
+    mods = _alternation(w for w in _strings(d, "modifiers") if w not in _DETERMINERS)
+    return re.compile(
+        rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:{mods or '(?!)'})\s+){{0,2}}"
+        rf"(?P<noun>{nouns})\b(?!\s+(?:of\b|[A-Z]|['’]s\b))"
+    )
