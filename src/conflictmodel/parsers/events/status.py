@@ -179,8 +179,42 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         ('planned', 'agree')
     """
     st = lex.status
+    near = _governing_words(text, trig, clause)
+    etype = trig.type
+    cond = [m.start() for m in st["condition_before"].finditer(near)]
+    early = _cue_before(st, near, etype, cond)
+    if early is not None:
+        return early
+    after = _words_after(text, trig, clause, sent)
+    lead_if = _LEAD_IF.match(text, sent.start, sent.end)
+    background = _not_an_event(lex, text, trig, (clause, sent), etype, bool(cond), after, lead_if)
+    if background is not None:
+        return background
+    modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
+    speculative = _speculation(st["speculative"], near)
+    hypothetical = bool(lead_if or modal_after)
+    if speculative or hypothetical or st["hypothetical"].search(near):
+        status = EventStatus.HYPOTHETICAL
+    elif st["planned"].search(near) or st["planned_after"].search(after):
+        status = EventStatus.PLANNED
+    elif st["ongoing"].search(near):
+        status = EventStatus.ONGOING
+    else:
+        status = EventStatus.OCCURRED
+    if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
+        if etype not in _SPOKEN and st["condition_after"].search(
+            text, trig.reach, _condition_end(text, trig.reach, sent.end)
+        ):
+            # "would withdraw from civilian areas if ...", "will sign only after ...": a
+            # conditional offer in someone's words, not a plan.
+            return Tense(status, etype, dropped=True)
+        etype = future_type(etype)
+    return Tense(status, etype, speculative=speculative and _governs(st, near))
+
+
+def _governing_words(text: str, trig: Trigger, clause: Span) -> str:
+    """The words before the trigger that govern it: those after the last break before it."""
     before = text[max(clause.start, trig.start - _LOOK_BACK) : trig.start]
-    # Only the words after the last break before the trigger govern it.
     cut = 0
     for m in (_BOUNDARY if trig.rule.pos == "verb" else _NOUN_BOUNDARY).finditer(before):
         if m.group().lower() == "and" and _INFINITIVE_END.search(before, 0, m.start()):
@@ -188,9 +222,14 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
             # infinitives share what governs the first.
             continue
         cut = m.end()
-    near = before[cut:]
-    etype = trig.type
-    cond = [m.start() for m in st["condition_before"].finditer(near)]
+    return before[cut:]
+
+
+def _cue_before(
+    st: Mapping[str, re.Pattern[str]], near: str, etype: EventType, cond: list[int]
+) -> Tense | None:
+    """What a cue before the trigger makes of it: a threat, a request, a refusal, a
+    negation, a condition; None when none decides."""
     threat = st["threat_verbs"].search(near)
     if threat is not None and st["risk_verbs"].match(near, threat.end()):
         # "a move that threatens to unravel the peace deal": a risk, not a threat; the event
@@ -213,6 +252,11 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         EventType.THREATEN,
     ):
         return Tense(EventStatus.OCCURRED, etype, dropped=True)
+    return None
+
+
+def _words_after(text: str, trig: Trigger, clause: Span, sent: Span) -> str:
+    """The words after the trigger that can say what became of it."""
     after = text[trig.reach : min(clause.end, trig.reach + 40)]
     if trig.rule.pos == "noun":
         # "Talks between X and Y, who are not covered by the accord, are due to resume": the
@@ -220,37 +264,33 @@ def tense(lex: EventLexicon, text: str, trig: Trigger, clause: Span, sent: Span)
         rel = _RELATIVE.match(text, trig.reach, min(sent.end, trig.reach + 160))
         if rel is not None:
             after = text[rel.end() : min(sent.end, rel.end() + 40)]
-    lead_if = _LEAD_IF.match(text, sent.start, sent.end)
+    return after
+
+
+def _not_an_event(
+    lex: EventLexicon,
+    text: str,
+    trig: Trigger,
+    where: tuple[Span, Span],
+    etype: EventType,
+    conditional: bool,
+    after: str,
+    lead_if: re.Match[str] | None,
+) -> Tense | None:
+    """A dropped Tense when the trigger names a condition, a deal's terms or a state of
+    affairs rather than something that happens; None otherwise."""
+    clause, sent = where
     if lead_if and clause.start == sent.start and clause.end < sent.end:
         # The condition itself ("If talks fail, ..."): not an event.
         return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
     if etype not in _SPOKEN:
-        if cond:
+        if conditional:
             # "... if the army agreed to a ceasefire": the condition of an offer.
             return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
         if lex.terms_lead.match(text, sent.start, trig.start):
             # "Under the deal, the two sides agreed to open links": the deal's terms.
             return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
-    if trig.rule.pos == "noun" and st["dormant_after"].match(after.lstrip()):
+    if trig.rule.pos == "noun" and lex.status["dormant_after"].match(after.lstrip()):
         # "talks remain frozen": a state of affairs, not something that happened.
         return Tense(EventStatus.ONGOING, etype, dropped=True)
-    modal_after = trig.rule.pos == "noun" and _modal_after(st["hypothetical_after"], after)
-    speculative = _speculation(st["speculative"], near)
-    hypothetical = bool(lead_if or modal_after)
-    if speculative or hypothetical or st["hypothetical"].search(near):
-        status = EventStatus.HYPOTHETICAL
-    elif st["planned"].search(near) or st["planned_after"].search(after):
-        status = EventStatus.PLANNED
-    elif st["ongoing"].search(near):
-        status = EventStatus.ONGOING
-    else:
-        status = EventStatus.OCCURRED
-    if status in (EventStatus.PLANNED, EventStatus.HYPOTHETICAL):
-        if etype not in _SPOKEN and st["condition_after"].search(
-            text, trig.reach, _condition_end(text, trig.reach, sent.end)
-        ):
-            # "would withdraw from civilian areas if ...", "will sign only after ...": a
-            # conditional offer in someone's words, not a plan.
-            return Tense(status, etype, dropped=True)
-        etype = future_type(etype)
-    return Tense(status, etype, speculative=speculative and _governs(st, near))
+    return None
