@@ -268,18 +268,7 @@ class PlaceFinder:
         dateline's."""
         found = self._sentence(sent)
         text = self.ctx.text
-        cands = [
-            # The verb's object ("seized Goma", "shelled Kharkiv") is where it happened.
-            (c[0], c[1], 0, c[3])
-            if c[2] and trig.end <= c[0] and len(text[trig.end : c[0]].split()) <= 1
-            else c
-            for c in found
-            if seg.start <= c[0] and c[1] <= seg.end
-        ]
-        if not any(c[2] == 0 for c in cands):
-            named = self._object_name(trig, seg) or self._venue_before(trig)
-            if named is not None:
-                cands.append(named)
+        cands = self._in_text(trig, seg, found)
         if not cands and self._last is not None and _THERE.search(text, seg.start, seg.end):
             # "aircraft later bombed the area": the place named last before it, not a place
             # named after it in the sentence ("..., and Uganda deployed forces to Juba").
@@ -298,6 +287,34 @@ class PlaceFinder:
         role = PlaceRole.VENUE if trig.type in _VENUE_TYPES else PlaceRole.EVENT_LOCATION
         if not cands:
             return self.fallback(trig, seg, sent) if fallback else None
+        place = self._best(trig, sent, found, cands)[3]()
+        self._recent = (sent.end, place)
+        self._last = place
+        return place if place.role is role else attrs.evolve(place, role=role)
+
+    def _in_text(self, trig: Trigger, seg: Span, found: list[_Candidate]) -> list[_Candidate]:
+        """The places named in the event's own text ``seg``; the verb's object counts as one
+        after a preposition, and a name no stage knows may be added."""
+        text = self.ctx.text
+        cands = [
+            # The verb's object ("seized Goma", "shelled Kharkiv") is where it happened.
+            (c[0], c[1], 0, c[3])
+            if c[2] and trig.end <= c[0] and len(text[trig.end : c[0]].split()) <= 1
+            else c
+            for c in found
+            if seg.start <= c[0] and c[1] <= seg.end
+        ]
+        if not any(c[2] == 0 for c in cands):
+            named = self._object_name(trig, seg) or self._venue_before(trig)
+            if named is not None:
+                cands.append(named)
+        return cands
+
+    def _best(
+        self, trig: Trigger, sent: Span, found: list[_Candidate], cands: list[_Candidate]
+    ) -> _Candidate:
+        """The candidate that is the event's place."""
+        text = self.ctx.text
         # A place after a preposition first, then the one nearest after the trigger.
         best = min(cands, key=lambda c: (c[2], c[0] < trig.start, abs(c[0] - trig.start)))
         where = _WHERE.search(text, max(sent.start, trig.start - 80), trig.start)
@@ -315,11 +332,7 @@ class PlaceFinder:
             # (A place the event's own text names after it, "fought near Walungu", stays.)
             # "flew to Sharm el-Sheikh, where he chaired a summit": the place before "where".
             best = next((c for c in found if c[1] == where.start()), best)
-        best = _inner(text, best, cands)
-        place = best[3]()
-        self._recent = (sent.end, place)
-        self._last = place
-        return place if place.role is role else attrs.evolve(place, role=role)
+        return _inner(text, best, cands)
 
     def _venue_before(self, trig: Trigger) -> _Candidate | None:
         """A venue named right before a meeting noun: "the White House meeting", "the Doha
