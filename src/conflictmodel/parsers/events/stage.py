@@ -503,31 +503,9 @@ class EventParser:
         triggers = find_triggers(self.lexicon, doc, sent, hits)
         if not triggers:
             return []
-        # A casualty word with an attack in its sentence is that attack's toll, not an event;
-        # without one, the first casualty word stands for the attack.
-        tolls = [t for t in triggers if t.rule.toll]
-        if any(t.type is EventType.ASSAULT and not t.rule.toll for t in triggers):
-            triggers = [t for t in triggers if not t.rule.toll]
-        else:
-            triggers = [t for t in triggers if not t.rule.toll or t is tolls[0]]
-            tolls = []
+        triggers, tolls = _split_tolls(triggers)
         clauses = clause_spans(text, sent)
-        grouped: dict[Span, list[Trigger]] = {}
-        for t in triggers:
-            grouped.setdefault(clause_at(clauses, t.start), []).append(t)
-        units: list[tuple[Trigger, Span, Span]] = []
-        for clause, trigs in grouped.items():
-            merged = merge_in_clause(text, doc, trigs)
-            cuts = [clause.start]
-            for n in range(1, len(merged)):
-                cuts.append(
-                    _cut(text, merged[n - 1].reach, merged[n].start, self.lexicon.light_verbs)
-                )
-            cuts.append(clause.end)
-            for n, t in enumerate(merged):
-                seg = trimmed_span(text, Span(start=cuts[n], end=cuts[n + 1]))
-                units.append((t, clause, seg))
-        units.sort(key=lambda u: u[0].start)
+        units = self._units(ctx, clauses, triggers)
         out: list[Event] = []
         info = SentenceParties(ctx, self.lexicon, sent, mediated)
         absorbed: dict[str, set[str]] = {}
@@ -571,6 +549,30 @@ class EventParser:
         for e in kept:
             types_seen.update(absorbed.get(e.id, ()))
         return kept
+
+    def _units(
+        self, ctx: ParseContext, clauses: list[Span], triggers: list[Trigger]
+    ) -> list[tuple[Trigger, Span, Span]]:
+        """(trigger, its clause, its own text) in text order: a clause's triggers, merged
+        where they name one happening, share the clause, cut between them."""
+        text = ctx.text
+        grouped: dict[Span, list[Trigger]] = {}
+        for t in triggers:
+            grouped.setdefault(clause_at(clauses, t.start), []).append(t)
+        units: list[tuple[Trigger, Span, Span]] = []
+        for clause, trigs in grouped.items():
+            merged = merge_in_clause(text, ctx.doc, trigs)
+            cuts = [clause.start]
+            for n in range(1, len(merged)):
+                cuts.append(
+                    _cut(text, merged[n - 1].reach, merged[n].start, self.lexicon.light_verbs)
+                )
+            cuts.append(clause.end)
+            for n, t in enumerate(merged):
+                seg = trimmed_span(text, Span(start=cuts[n], end=cuts[n + 1]))
+                units.append((t, clause, seg))
+        units.sort(key=lambda u: u[0].start)
+        return units
 
     def _seen_key(self, text: str, start: int, end: int, etype: EventType) -> str:
         """What a later definite mention refers back to: the type, with wars apart from the
@@ -710,3 +712,13 @@ class EventParser:
         if etype is EventType.CONSULT and mediated:
             return "third-party"
         return None
+
+
+def _split_tolls(triggers: list[Trigger]) -> tuple[list[Trigger], list[Trigger]]:
+    """(the triggers that are events, the casualty words held back as a toll).  A casualty
+    word with an attack in its sentence is that attack's toll, not an event; without one, the
+    first casualty word stands for the attack."""
+    tolls = [t for t in triggers if t.rule.toll]
+    if any(t.type is EventType.ASSAULT and not t.rule.toll for t in triggers):
+        return [t for t in triggers if not t.rule.toll], tolls
+    return [t for t in triggers if not t.rule.toll or t is tolls[0]], []
