@@ -18,6 +18,7 @@ import attrs
 
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import GazetteerError, ValidationError
+from conflictmodel.gazetteer import Match
 from conflictmodel.gazetteer.cities import City, CityIndex
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.events import Casualties, EventType
@@ -175,61 +176,18 @@ class PlaceFinder:
         self._recent: tuple[int, Place] | None = None
         self._memo: list[_Candidate] = []
         matches = ctx.gazetteer_matches or []
-        # Capitals and other places the gazetteer knows only as actors' metonyms.
-        self._gaz: dict[int, tuple[int, str, str]] = {}
-        # Countries by their names: a place when a preposition says so ("strikes on Iran").
-        self._states: dict[int, tuple[int, str, str]] = {}
         # Demonyms ("Russian attacks") name no place.
         self._demonyms: set[int] = {
             m.start for m in matches if any(e.via == "demonym" for e in m.entries)
         }
         # "the Libyan capital": the capital of the state the demonym names.
-        self._capitals: dict[int, tuple[int, str, str]] = {}
-        text = ctx.text
-        for m in matches:
-            for e in m.entries:
-                if e.via == "demonym" and e.target.startswith("state:"):
-                    after = _CAPITAL_AFTER.match(text, m.end)
-                    city = _capital_of(e.target[6:])
-                    if after and city:
-                        self._capitals[m.start] = (after.end(), city, e.target[6:])
-                    break
+        self._capitals = _capitals_after_demonyms(ctx.text, matches)
         # How often each state is named (by name, demonym, capital): the article's focus.
-        self._named: dict[str, int] = {}
-        self._names: dict[str, tuple[str, int, int]] = {}
+        self._named, self._names = _state_counts(matches)
         self._ranked: list[str] | None = None
-        for m in matches:
-            for e in m.entries:
-                if e.kind is MentionKind.ACTOR and e.target.startswith("state:"):
-                    code = e.target[6:]
-                    self._named[code] = self._named.get(code, 0) + 1
-                    if e.via in ("name", "alias") and code not in self._names:
-                        self._names[code] = (m.text, m.start, m.end)
-                    break
-        for m in matches:
-            for e in m.entries:
-                if (
-                    e.kind is MentionKind.ACTOR
-                    and e.target.startswith("state:")
-                    and e.via
-                    in (
-                        "metonym",
-                        "capital",
-                    )
-                ):
-                    self._gaz[m.start] = (m.end, m.text, e.target[6:])
-                    break
-                if (
-                    e.kind is MentionKind.ACTOR
-                    and e.target.startswith("state:")
-                    and e.via
-                    in (
-                        "name",
-                        "alias",
-                    )
-                ):
-                    self._states[m.start] = (m.end, m.text, e.target[6:])
-                    break
+        # Capitals and other places the gazetteer knows only as actors' metonyms (``_gaz``);
+        # countries by their names, a place when a preposition says so ("strikes on Iran").
+        self._gaz, self._states = _state_mentions(matches)
 
     def _prep_before(self, at: int, floor: int) -> bool:
         """Whether a locative preposition governs the name at ``at``: "in Goma", "near the
@@ -667,3 +625,54 @@ def _casualties(rx: TollReader, text: str, m: re.Match[str]) -> Casualties | Non
         count=count,
         approximate=bool(m.group("q")) or count is None,
     )
+
+
+def _capitals_after_demonyms(text: str, matches: list[Match]) -> dict[int, tuple[int, str, str]]:
+    """Demonym start -> (end of "capital", the capital, the state's code): "the Libyan
+    capital" is Tripoli."""
+    out: dict[int, tuple[int, str, str]] = {}
+    for m in matches:
+        for e in m.entries:
+            if e.via == "demonym" and e.target.startswith("state:"):
+                after = _CAPITAL_AFTER.match(text, m.end)
+                city = _capital_of(e.target[6:])
+                if after and city:
+                    out[m.start] = (after.end(), city, e.target[6:])
+                break
+    return out
+
+
+def _state_counts(
+    matches: list[Match],
+) -> tuple[dict[str, int], dict[str, tuple[str, int, int]]]:
+    """How often each state is named, and its first mention by name (text, start, end)."""
+    named: dict[str, int] = {}
+    names: dict[str, tuple[str, int, int]] = {}
+    for m in matches:
+        for e in m.entries:
+            if e.kind is MentionKind.ACTOR and e.target.startswith("state:"):
+                code = e.target[6:]
+                named[code] = named.get(code, 0) + 1
+                if e.via in ("name", "alias") and code not in names:
+                    names[code] = (m.text, m.start, m.end)
+                break
+    return named, names
+
+
+def _state_mentions(
+    matches: list[Match],
+) -> tuple[dict[int, tuple[int, str, str]], dict[int, tuple[int, str, str]]]:
+    """Mention start -> (end, text, state code), for metonyms and capitals, and for names."""
+    metonyms: dict[int, tuple[int, str, str]] = {}
+    names: dict[int, tuple[int, str, str]] = {}
+    for m in matches:
+        for e in m.entries:
+            if e.kind is not MentionKind.ACTOR or not e.target.startswith("state:"):
+                continue
+            if e.via in ("metonym", "capital"):
+                metonyms[m.start] = (m.end, m.text, e.target[6:])
+                break
+            if e.via in ("name", "alias"):
+                names[m.start] = (m.end, m.text, e.target[6:])
+                break
+    return metonyms, names
