@@ -182,23 +182,7 @@ class EventLexicon:
         lists = {k: v for k, v in d.items() if isinstance(v, list) and k != "triggers"}
         rules = tuple(_rule(r, i, lists) for i, r in enumerate(d["triggers"]))
         modes = {k: frozenset(v) for k, v in d.get("modes", {}).items()}
-        phrases: list[tuple[str, Hit]] = []
-        for i, rule in enumerate(rules):
-            if rule.mode is not None and rule.mode not in modes.get(rule.type.value, frozenset()):
-                raise GazetteerError(
-                    f"events trigger {i}: {rule.mode!r} is not a PLOVER mode of {rule.type.value}"
-                )
-            phrases.extend((w, ("t", i, "")) for w in rule.words)
-        for etype, table in d.get("mode_cues", {}).items():
-            for mode, cues in table.items():
-                if mode not in modes.get(etype, frozenset()):
-                    raise GazetteerError(f"events mode cue: {mode!r} is not a mode of {etype}")
-                phrases.extend((c, ("m", 0, f"{etype}:{mode}")) for c in cues)
-        # Phrases that are no event ("prisoners of war") block the triggers inside them.
-        phrases.extend((c, ("b", 0, "")) for c in d.get("not_events", ()))
-        # Mediator cues go in the same pass: a sentence without one is not searched for them.
-        phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_cues", ()))
-        phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_prefixes", ()))
+        phrases = _matcher_phrases(d, rules, modes)
         st = d.get("status", {})
         set_ = object.__setattr__
         set_(self, "rules", rules)
@@ -213,20 +197,7 @@ class EventLexicon:
         )  # fmt: skip
         # A user's lexicon may leave a list out: it then never matches.
         set_(self, "status", {k: _union(st.get(k, ())) for k in {*status_keys, *st}})
-        lead = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in st.get("terms_lead", ()))
-        nouns = "|".join(
-            re.escape(w).replace(r"\ ", r"\s{1,3}")
-            for w in sorted(d.get("agreement_nouns", ()), key=len, reverse=True)
-        )
-        set_(
-            self,
-            "terms_lead",
-            re.compile(
-                r"\W{0,3}(?:" + (lead or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,3}?"
-                r"(?:" + (nouns or "(?!x)x") + r")\b[^,;]{0,60},",
-                re.I,
-            ),
-        )
+        set_(self, "terms_lead", _terms_lead(d, st))
         set_(self, "light_verbs", _union(d.get("light_verbs", ())))
         set_(self, "mediator", _union(d.get("mediator_cues", ())))
         prefixes = "|".join(re.escape(p) for p in d.get("mediator_prefixes", ())) or "(?!x)x"
@@ -240,18 +211,7 @@ class EventLexicon:
         set_(self, "casualties", d.get("casualties", {}))
         cas = d.get("casualties", {})
         set_(self, "war_nouns", frozenset(d.get("war_nouns", ())))
-        topics = "|".join(re.escape(w) for w in d.get("topic_nouns", ())) or "(?!x)x"
-        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in d.get("topic_verbs", ()))
-        set_(
-            self,
-            "topic",
-            re.compile(
-                r"(?:\b(?:" + topics + r")\s{1,3}(?:of|on|about|over|from)\s{1,3}"
-                r"(?:(?:the|a|an)\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}"
-                r"|\b(?:" + (verbs or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,6})$",
-                re.I,
-            ),
-        )
+        set_(self, "topic", _topic_pattern(d))
         set_(self, "attributive_prev", frozenset(cas.get("attributive_prev", ())))
         set_(self, "attributive_not_next", frozenset(cas.get("attributive_not_next", ())))
 
@@ -289,3 +249,55 @@ def plover_modes() -> dict[str, tuple[str, ...]]:
         ('visit', 'third-party', 'multilateral', 'phone')
     """
     return {t.value: t.modes for t in EventType}
+
+
+def _matcher_phrases(
+    d: Mapping[str, Any], rules: tuple[Any, ...], modes: Mapping[str, frozenset[str]]
+) -> list[tuple[str, Hit]]:
+    """Every phrase of the one-pass matcher, tagged: a trigger ("t", rule index), a mode cue
+    ("m", "type:mode"), a blocker ("b") or a mediator cue ("d")."""
+    phrases: list[tuple[str, Hit]] = []
+    for i, rule in enumerate(rules):
+        if rule.mode is not None and rule.mode not in modes.get(rule.type.value, frozenset()):
+            raise GazetteerError(
+                f"events trigger {i}: {rule.mode!r} is not a PLOVER mode of {rule.type.value}"
+            )
+        phrases.extend((w, ("t", i, "")) for w in rule.words)
+    for etype, table in d.get("mode_cues", {}).items():
+        for mode, cues in table.items():
+            if mode not in modes.get(etype, frozenset()):
+                raise GazetteerError(f"events mode cue: {mode!r} is not a mode of {etype}")
+            phrases.extend((c, ("m", 0, f"{etype}:{mode}")) for c in cues)
+    # Phrases that are no event ("prisoners of war") block the triggers inside them.
+    phrases.extend((c, ("b", 0, "")) for c in d.get("not_events", ()))
+    # Mediator cues go in the same pass: a sentence without one is not searched for them.
+    phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_cues", ()))
+    phrases.extend((c, ("d", 0, "")) for c in d.get("mediator_prefixes", ()))
+    return phrases
+
+
+def _spaced(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in words)
+
+
+def _terms_lead(d: Mapping[str, Any], st: Mapping[str, Any]) -> re.Pattern[str]:
+    """ "Under the deal, ...": what opens a sentence that lists a deal's terms."""
+    lead = _spaced(st.get("terms_lead", ()))
+    nouns = _spaced(sorted(d.get("agreement_nouns", ()), key=len, reverse=True))
+    return re.compile(
+        r"\W{0,3}(?:" + (lead or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,3}?"
+        r"(?:" + (nouns or "(?!x)x") + r")\b[^,;]{0,60},",
+        re.I,
+    )
+
+
+def _topic_pattern(d: Mapping[str, Any]) -> re.Pattern[str]:
+    """ "coverage of the war", "focused on the ...": an event noun as a topic."""
+    topics = "|".join(re.escape(w) for w in d.get("topic_nouns", ())) or "(?!x)x"
+    verbs = _spaced(d.get("topic_verbs", ()))
+    return re.compile(
+        r"(?:\b(?:" + topics + r")\s{1,3}(?:of|on|about|over|from)\s{1,3}"
+        r"(?:(?:the|a|an)\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}"
+        r"|\b(?:" + (verbs or "(?!x)x") + r")\s{1,3}(?:[\w'’-]+\s{1,3}){0,6})$",
+        re.I,
+    )
