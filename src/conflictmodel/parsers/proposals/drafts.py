@@ -39,6 +39,7 @@ from conflictmodel.parsers.proposals.grammar import (
     _NP_STOP,
     _NUMBER_WORDS,
     _PREPOSITIONS,
+    continued_end,
 )
 from conflictmodel.parsers.proposals.provisions import find_provisions
 from conflictmodel.resources import load_data
@@ -266,11 +267,6 @@ def new_draft(
 
 
 _REFUSAL_END = re.compile(r"\b(?:until|unless)$", re.I)
-_ATTRIBUTION = re.compile(
-    r"\W{0,3}(?:according\s{1,3}to\s{1,3}[^,;:]{1,80}|(?:[\w.'’-]+\s{1,3}){1,5}(?:said|say|says|told|added))"
-    r"\W{0,3}$",
-    re.I,
-)
 _SPELLS_OUT = re.compile(r"[\s,]{0,3}[:\u2014\u2013]")
 
 
@@ -313,27 +309,8 @@ def draft_region(
         if nxt is not None and not any(b.clause == nxt for b in others):
             end = after = max(end, nxt.end)
     subject_only = not text[a.end : a.clause.end].strip(" ,")
-    for c in clauses:
-        if c.start < after:
-            continue
-        if any(b.clause == c for b in others):
-            break
-        if subject_only:
-            # "The draft, according to people familiar with it, would commit ...": the
-            # noun is the subject of a predicate past an attribution.
-            if _ATTRIBUTION.match(text, c.start, c.end):
-                continue
-            end = c.end
-            subject_only = False
-            continue
-        head = text[c.start : min(c.end, c.start + 40)].lower()
-        if re.match(
-            r"\W{0,3}(?:including|which|that|such\s+as|notably|namely|as\s+well\s+as|plus|and\s+(?:a|an|the)\b)",
-            head,
-        ):
-            end = c.end
-            continue
-        break
+    taken = {b.clause for b in others}
+    end = continued_end(text, clauses, taken, after, end, subject_only=subject_only)
     return Span(start=start, end=end)
 
 

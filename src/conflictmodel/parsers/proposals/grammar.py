@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Sequence
 from typing import Any
 
+from conflictmodel.model.span import Span
 from conflictmodel.parsers.language.words import (
     _CLAUSE_BREAK as _CLAUSE_BREAK,
 )
@@ -107,3 +109,44 @@ def _duration_days(n_text: str, unit: str) -> int | None:
     if u == "hour":
         return n // 24 if n >= 24 and n % 24 == 0 else None
     return n * _UNIT_DAYS[u]
+
+
+_ATTRIBUTION = re.compile(
+    r"\W{0,3}(?:according\s{1,3}to\s{1,3}[^,;:]{1,80}|(?:[\w.'’-]+\s{1,3}){1,5}(?:said|say|says|told|added))"
+    r"\W{0,3}$",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"\W{0,3}(?:including|which|that|such\s+as|notably|namely|as\s+well\s+as|plus|and\s+(?:a|an|the)\b)"
+)
+
+
+def continued_end(
+    text: str,
+    clauses: Sequence[Span],
+    taken: Container[Span],
+    after: int,
+    end: int,
+    *,
+    subject_only: bool,
+) -> int:
+    """Where a proposal's region ends once the clauses from ``after`` on that continue it
+    ("including ...", "which ...") are added, up to a clause another proposal holds
+    (``taken``).  With ``subject_only`` the proposal noun is a subject whose predicate may
+    come after an attribution ("The draft, according to diplomats, would commit ...")."""
+    for c in clauses:
+        if c.start < after:
+            continue
+        if c in taken:
+            break
+        if subject_only:
+            if _ATTRIBUTION.match(text, c.start, c.end):
+                continue
+            end = c.end
+            subject_only = False
+            continue
+        if _CONTINUES.match(text[c.start : min(c.end, c.start + 40)].lower()):
+            end = c.end
+            continue
+        break
+    return end
