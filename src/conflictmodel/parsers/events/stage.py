@@ -624,38 +624,7 @@ class EventParser:
         text = ctx.text
         if seg.end <= seg.start or _in_direct_quote(ctx, trig):
             return None
-        det = _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
-        if det and _COMPLEMENT.match(text, trig.reach):
-            # "the recapture of the dam", "the attacks on Kherson": a new, specific one.
-            det = None
-        keys = {
-            self._seen_key(text, trig.start, trig.end, trig.type),
-            self._seen_key(text, trig.start, trig.end, trig.rule.type),
-        }
-        if (
-            trig.rule.pos == "noun"
-            and _BACKGROUND.search(text, max(0, trig.start - 40), trig.start)
-            and not _COMPLEMENT.match(text, trig.reach)
-        ):
-            # "children taken during the war", "amid the talks": the time of something else.
-            return None
-        if det and keys & types_seen:
-            # "the talks", "the ceasefire", "the strikes" again: the event already reported.
-            return None
-        if _SUPERLATIVE.search(text, max(0, trig.start - 60), trig.start) or _KIND_OF.search(
-            text, max(0, trig.start - 80), trig.start
-        ):
-            # "..., in one of the deadliest assaults this year": the event just told, described.
-            return None
-        participle = text[trig.start : trig.end].endswith("ed")
-        if participle and (
-            _ARTICLE.search(text, max(0, trig.start - 24), trig.start)
-            or (
-                _PREP_ADJ.search(text, max(0, trig.start - 8), trig.start)
-                and _NOUN_NEXT.match(text, trig.end)
-            )
-        ):
-            # A participle used as an adjective: "the sanctioned bank", "an occupied town".
+        if self._no_new_event(text, trig, types_seen):
             return None
         t = tense(self.lexicon, text, trig, clause, sent)
         if t.dropped or (t.speculative and t.type not in _SPOKEN):
@@ -698,6 +667,41 @@ class EventParser:
             or places.fallback(trig, seg, sent),
             date=date,
             proposal_id=proposal_id,
+        )
+
+    def _no_new_event(self, text: str, trig: Trigger, types_seen: set[str]) -> bool:
+        """Whether the word at ``trig`` names no new happening: the time of something else,
+        an event already reported, one just told and now described, or an adjective."""
+        det = _DEFINITE.search(text, max(0, trig.start - 12), trig.start)
+        if det and _COMPLEMENT.match(text, trig.reach):
+            # "the recapture of the dam", "the attacks on Kherson": a new, specific one.
+            det = None
+        keys = {
+            self._seen_key(text, trig.start, trig.end, trig.type),
+            self._seen_key(text, trig.start, trig.end, trig.rule.type),
+        }
+        if (
+            trig.rule.pos == "noun"
+            and _BACKGROUND.search(text, max(0, trig.start - 40), trig.start)
+            and not _COMPLEMENT.match(text, trig.reach)
+        ):
+            # "children taken during the war", "amid the talks": the time of something else.
+            return True
+        if det and keys & types_seen:
+            # "the talks", "the ceasefire", "the strikes" again: the event already reported.
+            return True
+        if _SUPERLATIVE.search(text, max(0, trig.start - 60), trig.start) or _KIND_OF.search(
+            text, max(0, trig.start - 80), trig.start
+        ):
+            # "..., in one of the deadliest assaults this year": the event just told, described.
+            return True
+        # A participle used as an adjective: "the sanctioned bank", "an occupied town".
+        return text[trig.start : trig.end].endswith("ed") and bool(
+            _ARTICLE.search(text, max(0, trig.start - 24), trig.start)
+            or (
+                _PREP_ADJ.search(text, max(0, trig.start - 8), trig.start)
+                and _NOUN_NEXT.match(text, trig.end)
+            )
         )
 
     def _mode(
