@@ -414,30 +414,7 @@ class EventParser:
         if not text.strip() or not ctx.sentences:
             return
         doc = ctx.doc
-        by_sentence: dict[int, list[tuple[int, int, int]]] = {}
-        mode_hits: list[tuple[int, int, str]] = []
-        blocked: list[tuple[int, int]] = []
-        mediated: set[int] = set()
-        for s, e, (kind, i, tag) in self.lexicon.matcher.finditer(text, folded=doc.folded):
-            if kind == "m":
-                mode_hits.append((s, e, tag))
-                continue
-            if kind == "b":
-                blocked.append((s, e))
-                continue
-            if kind == "d":
-                si = doc.sentence_index(s)
-                if si is not None:
-                    mediated.add(si)
-                continue
-            si = doc.sentence_index(s)
-            if si is not None:
-                by_sentence.setdefault(si, []).append((s, e, i))
-        if blocked:
-            # A trigger inside "prisoners of war" or "war crimes" is no event.
-            blocked.sort()
-            for si, hits in by_sentence.items():
-                by_sentence[si] = [h for h in hits if not _inside(blocked, h[0], h[1])]
+        by_sentence, mode_hits, mediated = self._hits(ctx)
         if not by_sentence:
             return
         cues = ModeCues(mode_hits)
@@ -482,6 +459,36 @@ class EventParser:
                     said.setdefault(family, []).append(event)
                 if event.type is EventType.ASSAULT:
                     last_attack = (si, len(ctx.events) - 1)
+
+    def _hits(
+        self, ctx: ParseContext
+    ) -> tuple[dict[int, list[tuple[int, int, int]]], list[tuple[int, int, str]], set[int]]:
+        """One pass of the lexicon's matcher: trigger hits by sentence index, mode cues, and
+        the sentences that hold a mediator cue."""
+        doc = ctx.doc
+        by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+        mode_hits: list[tuple[int, int, str]] = []
+        blocked: list[tuple[int, int]] = []
+        mediated: set[int] = set()
+        for s, e, (kind, i, tag) in self.lexicon.matcher.finditer(ctx.text, folded=doc.folded):
+            if kind == "m":
+                mode_hits.append((s, e, tag))
+            elif kind == "b":
+                blocked.append((s, e))
+            else:
+                si = doc.sentence_index(s)
+                if si is None:
+                    continue
+                if kind == "d":
+                    mediated.add(si)
+                else:
+                    by_sentence.setdefault(si, []).append((s, e, i))
+        if blocked:
+            # A trigger inside "prisoners of war" or "war crimes" is no event.
+            blocked.sort()
+            for si, hits in by_sentence.items():
+                by_sentence[si] = [h for h in hits if not _inside(blocked, h[0], h[1])]
+        return by_sentence, mode_hits, mediated
 
     # ------------------------------------------------------------------ per sentence
 
