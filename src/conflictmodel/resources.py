@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 
 from conflictmodel.errors import GazetteerError
 
-__all__ = ["load_data", "load_json_file"]
+__all__ = ["load_data", "load_json_file", "phrase_table"]
 
 
 @cache
@@ -53,3 +54,35 @@ def load_json_file(path: str | Path) -> Any:
         return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise GazetteerError(f"{p}: invalid JSON: {exc}") from exc
+
+
+def phrase_table(
+    raw: Any, where: str, *, what: str, key: Callable[[str], object] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """A lexicon table of ``name -> list of phrases`` from a data file or a user, checked.
+
+    ``what`` names the keys in messages; ``key``, if given, must accept every key (an enum such
+    as ``ClaimKind``; a ``ValueError`` makes the key wrong).
+
+    Raises:
+        GazetteerError: ``raw`` is not such a table, or a key is not a ``key``.
+
+    Example:
+        >>> phrase_table({"opposes": ["rejected"]}, "stances.json: forward", what="stance")
+        {'opposes': ('rejected',)}
+    """
+    if not isinstance(raw, Mapping):
+        raise GazetteerError(f"{where}: expected an object of {what} -> list of phrases")
+    out: dict[str, tuple[str, ...]] = {}
+    for k, v in raw.items():
+        if key is not None:
+            try:
+                key(k)
+            except ValueError:
+                raise GazetteerError(
+                    f"{where}: {k!r} is not a {getattr(key, '__name__', what)}"
+                ) from None
+        if isinstance(v, str) or not isinstance(v, Iterable):
+            raise GazetteerError(f"{where}: {k!r} must map to a list of phrases")
+        out[str(k)] = tuple(v)
+    return out

@@ -25,7 +25,6 @@ from typing import Any
 import attrs
 
 from conflictmodel.context import Mention, ParseContext
-from conflictmodel.errors import GazetteerError
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import ClaimKind, TerritorialClaim, Territory
@@ -49,7 +48,7 @@ from conflictmodel.parsers.places import is_dateline
 from conflictmodel.parsers.proposals.lexicon import union
 from conflictmodel.parsers.proposals.provisions import recognized_as
 from conflictmodel.parsers.territories import gazetteer_of, iso_parent
-from conflictmodel.resources import load_data
+from conflictmodel.resources import load_data, phrase_table
 
 __all__ = ["ClaimLexicon", "ClaimParser"]
 
@@ -84,18 +83,7 @@ _NOUN_CUE = re.compile(r"(?:" + _any_word(_WORDS["noun_cues"]) + r")\b", re.I)
 
 
 def _table(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
-    if not isinstance(raw, Mapping):
-        raise GazetteerError(f"{where}: expected an object of claim kind -> list of phrases")
-    out: dict[str, tuple[str, ...]] = {}
-    for k, v in raw.items():
-        try:
-            ClaimKind(k)
-        except ValueError:
-            raise GazetteerError(f"{where}: {k!r} is not a ClaimKind") from None
-        if isinstance(v, str) or not isinstance(v, Iterable):
-            raise GazetteerError(f"{where}: {k!r} must map to a list of phrases")
-        out[k] = tuple(v)
-    return out
+    return phrase_table(raw, where, what="claim kind", key=ClaimKind)
 
 
 def _active_map(raw: Any) -> dict[str, tuple[str, ...]]:

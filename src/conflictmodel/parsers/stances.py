@@ -21,20 +21,14 @@ from conflictmodel.errors import GazetteerError
 from conflictmodel.model.positions import Stance
 from conflictmodel.parsers.language.gate import PatternGate, literal_hints
 from conflictmodel.parsers.proposals.lexicon import union
-from conflictmodel.resources import load_data
+from conflictmodel.resources import load_data, phrase_table
 
 __all__ = ["StanceLexicon"]
 
 
 def _tuple_map(raw: Any, where: str) -> dict[str, tuple[str, ...]]:
-    if not isinstance(raw, Mapping):
-        raise GazetteerError(f"{where}: expected an object of stance -> list of phrases")
-    out: dict[str, tuple[str, ...]] = {}
-    for k, v in raw.items():
-        if isinstance(v, str) or not isinstance(v, Iterable):
-            raise GazetteerError(f"{where}: {k!r} must map to a list of phrases")
-        out[str(k)] = tuple(v)
-    return out
+    # Keys are checked as Stance values once the lexicon is built (targets are provision kinds).
+    return phrase_table(raw, where, what="stance")
 
 
 def _forward_map(raw: Any) -> dict[str, tuple[str, ...]]:
