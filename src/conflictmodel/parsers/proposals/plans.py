@@ -246,19 +246,9 @@ def complement_provisions(text: str, d: _Draft) -> None:
     m = _COMPLEMENT.match(text, d.anchor.end, min(len(text), d.anchor.end + 60))
     if m is None or m.group("verb") in _EMPTY_VERBS:
         return
-    start = m.start("verb")
-    end = clause_end(text, start, min(len(text), start + 200))
-    seg = text[start:end].rstrip()
-    if len(seg.split()) < 2:
-        return
-    d.provisions = [
-        Provision(
-            kind=ProvisionKind.OTHER,
-            text=seg,
-            span=Span(start=start, end=start + len(seg)),
-            label="stated_aim",
-        )
-    ]
+    aim = _clause_aim(text, m.start("verb"), len(text), min_words=2)
+    if aim is not None:
+        d.provisions = [aim]
 
 
 # "offered to reopen the port", "called on Kabul to expel the fighters", "proposed that both
@@ -294,17 +284,7 @@ def aim_after_cue(text: str, cue_end: int, limit: int) -> Provision | None:
         return _object_aim(text, cue_end, limit)
     if m is None or m.group("verb") in _EMPTY_VERBS:
         return None
-    start = m.start("verb")
-    end = clause_end(text, start, min(limit, start + 200))
-    seg = text[start:end].rstrip()
-    if len(seg.split()) < 3:
-        return None
-    return Provision(
-        kind=ProvisionKind.OTHER,
-        text=seg,
-        span=Span(start=start, end=start + len(seg)),
-        label="stated_aim",
-    )
+    return _clause_aim(text, m.start("verb"), limit, min_words=3)
 
 
 # "demanded unhindered access to the besieged towns", "called for the release of all
@@ -327,16 +307,7 @@ def _object_aim(text: str, cue_end: int, limit: int) -> Provision | None:
     if m is None:
         return None
     start = cue_end + len(text[cue_end : m.end()]) - len(text[cue_end : m.end()].lstrip())
-    end = clause_end(text, start, min(limit, start + 200))
-    seg = text[start:end].rstrip()
-    if len(seg.split()) < 4:
-        return None
-    return Provision(
-        kind=ProvisionKind.OTHER,
-        text=seg,
-        span=Span(start=start, end=start + len(seg)),
-        label="stated_aim",
-    )
+    return _clause_aim(text, start, limit, min_words=4)
 
 
 def _condition_aim(text: str, cue_end: int, limit: int) -> Provision | None:
@@ -344,10 +315,16 @@ def _condition_aim(text: str, cue_end: int, limit: int) -> Provision | None:
     m = _CONDITION_CLAUSE.match(text, cue_end, limit)
     if m is None:
         return None
-    start = m.end()
+    aim = _clause_aim(text, m.end(), limit, min_words=3)
+    return aim if aim is not None and _FINITE.search(aim.text) else None
+
+
+def _clause_aim(text: str, start: int, limit: int, *, min_words: int) -> Provision | None:
+    """The rest of the clause from ``start`` (at most 200 characters, not past ``limit``) as an
+    ``other`` provision labelled ``stated_aim``, if it has ``min_words`` words."""
     end = clause_end(text, start, min(limit, start + 200))
     seg = text[start:end].rstrip()
-    if len(seg.split()) < 3 or not _FINITE.search(seg):
+    if len(seg.split()) < min_words:
         return None
     return Provision(
         kind=ProvisionKind.OTHER,
