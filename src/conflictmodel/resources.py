@@ -11,7 +11,7 @@ from typing import Any
 
 from conflictmodel.errors import GazetteerError
 
-__all__ = ["load_data", "load_json_file", "phrase_table"]
+__all__ = ["load_data", "load_json_file", "merge_phrase_tables", "phrase_table"]
 
 
 @cache
@@ -85,4 +85,20 @@ def phrase_table(
         if isinstance(v, str) or not isinstance(v, Iterable):
             raise GazetteerError(f"{where}: {k!r} must map to a list of phrases")
         out[str(k)] = tuple(v)
+    return out
+
+
+def merge_phrase_tables(
+    old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
+) -> dict[str, tuple[str, ...]]:
+    """``old`` with the phrases of ``new`` appended under their names (what a lexicon's
+    ``extend`` does with a table).
+
+    Example:
+        >>> merge_phrase_tables({"opposes": ("rejected",)}, {"opposes": ["balked at"], "supports": ["backed"]})
+        {'opposes': ('rejected', 'balked at'), 'supports': ('backed',)}
+    """
+    out = dict(old)
+    for k, v in (new or {}).items():
+        out[k] = (*out.get(k, ()), *v)
     return out

@@ -48,7 +48,7 @@ from conflictmodel.parsers.places import is_dateline
 from conflictmodel.parsers.proposals.lexicon import union
 from conflictmodel.parsers.proposals.provisions import recognized_as
 from conflictmodel.parsers.territories import gazetteer_of, iso_parent
-from conflictmodel.resources import load_data, phrase_table
+from conflictmodel.resources import load_data, merge_phrase_tables, phrase_table
 
 __all__ = ["ClaimLexicon", "ClaimParser"]
 
@@ -146,17 +146,9 @@ class ClaimLexicon:
             'x-ed'
         """
 
-        def add(
-            old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
-        ) -> dict[str, tuple[str, ...]]:
-            out = dict(old)
-            for k, v in (new or {}).items():
-                out[k] = (*out.get(k, ()), *v)
-            return out
-
         return ClaimLexicon(
-            active=add(self.active, active),
-            passive=add(self.passive, passive),
+            active=merge_phrase_tables(self.active, active),
+            passive=merge_phrase_tables(self.passive, passive),
             under=self.under,
             blockers=self.blockers,
             anaphors=self.anaphors,

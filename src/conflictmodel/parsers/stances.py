@@ -21,7 +21,7 @@ from conflictmodel.errors import GazetteerError
 from conflictmodel.model.positions import Stance
 from conflictmodel.parsers.language.gate import PatternGate, literal_hints
 from conflictmodel.parsers.proposals.lexicon import union
-from conflictmodel.resources import load_data, phrase_table
+from conflictmodel.resources import load_data, merge_phrase_tables, phrase_table
 
 __all__ = ["StanceLexicon"]
 
@@ -108,21 +108,13 @@ class StanceLexicon:
             'x-ed'
         """
 
-        def add(
-            old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
-        ) -> dict[str, tuple[str, ...]]:
-            out = dict(old)
-            for k, v in (new or {}).items():
-                out[k] = (*out.get(k, ()), *v)
-            return out
-
         return StanceLexicon(
-            forward=add(self.forward, forward),
-            backward=add(self.backward, backward),
+            forward=merge_phrase_tables(self.forward, forward),
+            backward=merge_phrase_tables(self.backward, backward),
             reporting_verbs=(*self.reporting_verbs, *reporting_verbs),
             conditional_markers=self.conditional_markers,
             negations=self.negations,
-            targets=add(self.targets, targets),
+            targets=merge_phrase_tables(self.targets, targets),
         )
 
 

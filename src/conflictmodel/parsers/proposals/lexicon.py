@@ -13,7 +13,7 @@ import attrs
 from conflictmodel.errors import GazetteerError
 from conflictmodel.model.proposals import ProposalStatus, ProvisionKind
 from conflictmodel.parsers.language.gate import PatternGate, literal_hints
-from conflictmodel.resources import load_data, load_json_file
+from conflictmodel.resources import load_data, load_json_file, merge_phrase_tables
 
 __all__ = ["ProposalLexicon", "ProvisionLexicon", "compile_phrase", "union"]
 _SEP = r"(?:\s{1,5}|\s{0,3}[-–]\s{0,3})"
@@ -409,20 +409,12 @@ class ProposalLexicon:
             True
         """
 
-        def add(
-            old: Mapping[str, tuple[str, ...]], new: Mapping[str, Iterable[str]] | None
-        ) -> dict[str, tuple[str, ...]]:
-            out = dict(old)
-            for k, v in (new or {}).items():
-                out[k] = tuple(out.get(k, ())) + tuple(v)
-            return out
-
         return attrs.evolve(
             self,
             triggers=(*self.triggers, *triggers),
             weak_triggers=(*self.weak_triggers, *weak_triggers),
-            status_cues=add(self.status_cues, status_cues),
-            implicit_cues=add(self.implicit_cues, implicit_cues),
+            status_cues=merge_phrase_tables(self.status_cues, status_cues),
+            implicit_cues=merge_phrase_tables(self.implicit_cues, implicit_cues),
             condition_markers=(*self.condition_markers, *condition_markers),
             venues=(*self.venues, *venues),
         )

@@ -82,6 +82,17 @@ class _Emitter(_Layout):
             self.resolver.mention(sspan, actor.id, "name", alias=False)
         return [self.ctx.actors.get(actor.id, actor)]
 
+    def _speakers_of(self, para: _Para, c: _Cue) -> tuple[list[Actor | None], Span | None] | None:
+        """The speakers of cue ``c`` (several as one joint actor) and the words naming them;
+        an unresolved speaker (None) when the words name someone no stage knows ("according
+        to state television"); None when they name nobody."""
+        sspan = c.speaker_span
+        speakers: list[Actor | None] = list(self._joint(c.speakers, sspan))
+        if speakers:
+            return speakers, sspan
+        unresolved = self._unresolved(para, c)
+        return None if unresolved is None else ([None], unresolved)
+
     def _unresolved(self, para: _Para, c: _Cue | None, *, loose: bool = False) -> Span | None:
         """The words naming the speaker of cue ``c`` when they name someone (a capitalised
         word, a pronoun, a speaker noun) but resolved to no actor; else None.  With ``loose``

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from conflictmodel.model.actors import Actor
 from conflictmodel.model.statements import StatementKind
 from conflictmodel.parsers.statements import _words as W
 from conflictmodel.parsers.statements._words import CLAUSE_JOINS, QUESTION_WORDS, REPORT_NOUNS
@@ -45,13 +44,10 @@ class _Reported(_Emitter):
         ranges = [r] if r is not None else self._trailing(para, c)
         if c.subject is not None and not self._head_ok(para, c.subject):
             return
-        sspan = c.speaker_span
-        speakers: list[Actor | None] = list(self._joint(c.speakers, sspan))
-        if not speakers:
-            sspan = self._unresolved(para, c)
-            if sspan is None:
-                return
-            speakers = [None]
+        found = self._speakers_of(para, c)
+        if found is None:
+            return
+        speakers, sspan = found
         for lo, hi in ranges:
             # the complement opens with a quotation: the quote is the statement
             if qidx[lo] >= 0:
@@ -484,15 +480,10 @@ class _Reported(_Emitter):
         span = self._content_span(para, lo, hi)
         if span is None:
             return
-        sspan = c.speaker_span
-        speakers: list[Actor | None] = list(self._joint(c.speakers, sspan))
-        if not speakers:
-            # "according to state television": a source no stage knows is still the source,
-            # kept unresolved with the words that name it.
-            sspan = self._unresolved(para, c)
-            if sspan is None:
-                return
-            speakers = [None]
+        found = self._speakers_of(para, c)
+        if found is None:
+            return
+        speakers, sspan = found
         cue_text, cue_span = self._cue_text(para, c)
         via = self._via(para, sent, span)
         date = self._date(sent, para, span, cue_span)
