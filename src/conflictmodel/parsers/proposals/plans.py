@@ -135,7 +135,7 @@ def coalesce(text: str, drafts: Sequence[_Draft]) -> list[_Draft]:
         name = _name(text, d)
         head = by_name.get(name) if name else None
         if head is None and fam is not None:
-            head = _open_plan(text, d, fam, open_by_family, last_seen)
+            head = _open_plan(text, d, fam, open_by_family, last_seen, named=name is not None)
         if head is not None and head is not d:
             _join(head, d)
             last_seen[id(head)] = d.end
@@ -204,13 +204,17 @@ def _open_plan(
     fam: str,
     open_by_family: dict[str, _Draft],
     last_seen: dict[int, int],
+    *,
+    named: bool = False,
 ) -> _Draft | None:
     """The open plan a mention of family ``fam`` refers back to, if any."""
     ref = _reference(text, d)
     if ref == "fresh":
         return None
     cand = open_by_family.get(fam)
-    if cand is None and ref == "definite" and fam in _KIN:
+    # "the Jeddah Declaration" after "a proposal for a truce": a name of its own names another
+    # document than an open plan of another family.
+    if cand is None and ref == "definite" and fam in _KIN and not named:
         cand = _kin_plan(d, fam, open_by_family)
     if cand is None or d.start - last_seen.get(id(cand), cand.end) > _REACH:
         return None

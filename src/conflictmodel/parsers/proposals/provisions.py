@@ -514,6 +514,11 @@ def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -
         for m in _POSITION_OBJECT.finditer(text, win.start, win.end):
             if _CONTENT_SUBJECT.search(text[max(win.start, m.start() - 30) : m.start()]):
                 continue
+            if m.group()[:4].lower() == "back" and _PARTICLE_VERB.search(
+                text, max(win.start, m.start() - 50), m.start()
+            ):
+                # "pull their fighters back from ...": a particle, not "to back" a plan.
+                continue
             end = clause_end(text, m.end(), min(win.end, m.end() + 250))
             if triggers is not None and any(
                 " ".join(h.group("t").lower().split()) not in _WEAK_OBJECTS
@@ -528,6 +533,14 @@ def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -
             out.append(Span(start=m.start(), end=end))
     return out
 
+
+_PARTICLE_VERB = re.compile(
+    r"\b(?:pull\w*|draw\w*|drew|fall\w*|fell|go|goes|going|gone|went|come|came|coming|step\w*|"
+    r"hand\w*|give\w*|gave|bring\w*|brought|roll\w*|scal\w*|turn\w*|get|gets|got|move\w*|"
+    r"send\w*|sent|win\w*|won|hold\w*|held|cut\w*|pay\w*|paid|fight\w*|fought|push\w*)"
+    r"(?:\s{1,3}[\w'’-]+){0,3}\s{1,3}$",
+    re.I,
+)
 
 # A ceasefire pushed for is a stance; a plan rejected is news about the plan.
 _WEAK_OBJECTS = frozenset(load_data("proposals_words.json")["weak_objects"])

@@ -132,6 +132,46 @@ def _same_cue(word: str, status: ProposalStatus) -> bool:
     return False
 
 
+# "troops are to pull back", "a transitional government would be formed": a term, stated in
+# the mood of what a plan lays down, not of what happened.
+_MODAL = re.compile(
+    r"\b(?:would|will|shall|must|(?:is|are|was|were)\s{1,3}to)(?:n['’]t)?\s{1,3}"
+    r"(?:also\s{1,3}|then\s{1,3}|not\s{1,3}|never\s{1,3}|\w+ly\s{1,3})?"
+    r"(?:be\s{1,3})?\w+",
+    re.I,
+)
+
+
+def _modal_clause(text: str, clauses: Sequence[Span], span: Span) -> bool:
+    """The clause of a provision at ``span`` states it in the modal mood, its subject or its
+    verb being the provision ("Israeli troops are to pull back", "a government would be
+    formed")."""
+    for c in clauses:
+        if c.start <= span.start < c.end:
+            m = _MODAL.search(text, c.start, min(c.end, span.end + 40))
+            # "Serbia would never recognise Kosovo": a refusal, a party's stance.
+            return m is not None and not _NEGATED.search(m.group())
+    return False
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+
+
+# A bulleted or numbered list item: "• Fighting would stop ...", "2. Elections ...".
+_BULLET = re.compile(
+    r"\s{0,3}(?:[\u2022\u25aa\u25e6\u2023\u2043\u00b7*\u2013\u2014-]|\(?\d{1,2}[.)])\s"
+)
+
+
+def _list_owner(text: str, idx: int, sent: Span, drafts: Sequence[_Draft]) -> _Draft | None:
+    """The plan a list that ``sent`` introduces spells out ("The plan includes:", "Among its
+    main provisions:"): the latest plan, mentioned in this or one of the two units before."""
+    if not drafts or not text[sent.start : sent.end].rstrip().endswith(":"):
+        return None
+    last = drafts[-1]
+    return last if idx - last.last_sentence <= 2 else None
+
+
 class ProposalParser:
     """Pipeline stage ``proposals``: fills ``ctx.proposals``.
 
@@ -181,10 +221,15 @@ class ProposalParser:
             return
         sentences = text_units(ctx)
         drafts: list[_Draft] = []
+        listing: _Draft | None = None  # the plan whose terms a bulleted list spells out
         for idx, sent in enumerate(sentences):
             if ctx.is_furniture(sent):
                 continue
+            if listing is not None and _BULLET.match(text, sent.start, sent.end):
+                self._list_item(ctx, listing, idx, sent)
+                continue
             self._sentence(ctx, idx, sent, drafts)
+            listing = _list_owner(text, idx, sent, drafts)
         drafts = _drop_headline(text, [d for d in _dedupe(drafts) if not _historical(text, d)])
         # The aim a mention states is a term of the plan: typed before mentions are joined.
         for d in drafts:
@@ -280,6 +325,11 @@ class ProposalParser:
         """Where a continuation ends: its first clause, or the next when that is joined by
         "and"/"including" and holds no proposal of its own."""
         cont_end = clauses[0].end
+        # "Under the plan, X would ..., while Y would ...": a frame that opens the sentence
+        # governs all of it; otherwise the continuation takes one more clause.
+        framed = len(clauses) > 1 and is_lead_frame(
+            text, clauses[0], Span(start=clauses[0].start, end=clauses[-1].end)
+        )
         for c in clauses[1:]:
             if any(
                 a.clause == c
@@ -290,8 +340,18 @@ class ProposalParser:
             if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
                 break
             cont_end = c.end
-            break
+            if not framed:
+                break
         return cont_end
+
+    def _list_item(self, ctx: ParseContext, target: _Draft, idx: int, sent: Span) -> None:
+        """A list item after a plan's "includes:" is one of its terms, whatever its mood."""
+        text = ctx.text
+        conditions = find_conditions(text, sent, self.lexicon)
+        masks: list[Span] = [
+            c.span for c in conditions if not _QUID_PRO_QUO.match(c.text)
+        ] + position_objects(text, sent, self._rx.trigger)
+        self._extend(ctx, target, sent, sent, idx, masks, conditions)
 
     def _conditional_terms(
         self, ctx: ParseContext, last: _Draft, idx: int, sent: Span, masks: Sequence[Span]
@@ -299,10 +359,12 @@ class ProposalParser:
         """ "Israeli forces would gradually withdraw from ...": the terms of the proposal just
         described, in the conditional mood."""
         text = ctx.text
+        clauses = clause_spans(text, sent)
         terms = [
             p
             for p in find_provisions(text, sent, self.provisions, ctx=ctx, exclude=masks)
             if _IRREALIS.search(text[max(sent.start, p.span.start - 40) : p.span.start])
+            or _modal_clause(text, clauses, p.span)
         ]
         if terms:
             last.provisions = _merge_provisions(last.provisions, terms)

@@ -1,0 +1,121 @@
+"""Provisions attached to the proposal they belong to when the article states them after the
+plan: a bulleted or numbered list, a sentence opened by "Under the plan," and the modal
+sentences that follow a plan ("troops are to pull back").  Articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmodel import parse_article
+from conflictmodel.parsers.proposals import find_provisions
+
+
+def kinds_of(text: str) -> list[set[str]]:
+    return [{k.value for k in p.provision_kinds} for p in parse_article(text).proposals]
+
+
+def test_a_bulleted_list_after_a_plan_is_its_terms() -> None:
+    text = (
+        "NAIROBI — Kenyan and Ethiopian mediators handed a 12-point framework to the two "
+        "Sudanese delegations on Monday.\n\n"
+        "The main points:\n"
+        "• A truce would take hold across Kordofan within 72 hours.\n"
+        "• Paramilitary units would withdraw from El Obeid and Babanusa.\n"
+        "• Relief agencies would get unimpeded access to the besieged towns.\n"
+        "• Elections would be held after a two-year transition.\n\n"
+        "Neither delegation has answered yet."
+    )
+    got = kinds_of(text)
+    assert len(got) == 1
+    assert {"ceasefire", "withdrawal", "humanitarian_access", "elections"} <= got[0]
+
+
+def test_a_numbered_list_is_read_the_same_way() -> None:
+    text = (
+        "Qatar circulated a draft agreement between Kinshasa and the M23 this week. "
+        "It sets out:\n"
+        "1. The rebels pull their fighters back from Uvira.\n"
+        "2. Captured soldiers are exchanged for jailed rebels.\n"
+        "3. A joint commission checks the truce.\n"
+        "Residents of Goma said they were sceptical."
+    )
+    got = kinds_of(text)
+    assert len(got) == 1
+    assert {"withdrawal", "joint_commission"} <= got[0] | {
+        p.label for p in parse_article(text).proposals[0].provisions if p.label
+    }
+
+
+def test_a_list_with_no_plan_before_it_is_no_proposal() -> None:
+    text = (
+        "Shelling hit three districts of Kharkiv overnight. Damage reported:\n"
+        "• A school would be closed for a week.\n"
+        "• Troops withdrew from the industrial zone.\n"
+    )
+    assert kinds_of(text) == []
+
+
+def test_under_the_plan_governs_the_whole_sentence() -> None:
+    text = (
+        "Egypt presented a proposal for a truce in Gaza on Sunday. Under the plan, fighting "
+        "would pause for 45 days, while Israeli troops would withdraw from the Netzarim "
+        "corridor and 20 hostages would be freed, officials said."
+    )
+    got = kinds_of(text)
+    assert len(got) == 1
+    assert {"ceasefire", "withdrawal", "hostage_release"} <= got[0]
+
+
+def test_modal_sentence_after_a_plan_states_its_terms() -> None:
+    text = (
+        "Yerevan and Baku initialled a peace treaty in Washington on Friday. Azerbaijani "
+        "troops are to pull back from positions inside Armenia, and a transitional border "
+        "commission would be formed within a year."
+    )
+    got = kinds_of(text)
+    assert len(got) == 1
+    assert "withdrawal" in got[0]
+
+
+def test_a_refusal_after_a_plan_is_not_its_term() -> None:
+    text = (
+        "Brussels put forward a plan on normalising relations between Belgrade and Pristina. "
+        "Serbia's president said Belgrade would never recognise Kosovo as a state."
+    )
+    got = kinds_of(text)
+    assert len(got) == 1
+    assert "territorial_recognition" not in got[0]
+
+
+def test_a_named_declaration_is_not_the_open_plan() -> None:
+    text = (
+        "Washington and Riyadh submitted a proposal for a three-month humanitarian truce in "
+        "Sudan. The army rejected it. Saudi officials said the Jeddah Declaration of 2023 "
+        "remained the basis for any talks."
+    )
+    assert len(parse_article(text).proposals) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Under the deal, hostilities would cease at dawn on Friday.", "ceasefire"),
+        ("The Houthis would suspend attacks on tankers under the offer.", "ceasefire"),
+        ("The rebels would halt offensive operations around Bamako.", "ceasefire"),
+        ("Both armies must refrain from shelling border villages.", "ceasefire"),
+        ("Kyiv wants guarantees from Washington and Berlin.", "security_guarantees"),
+        ("Paris would provide Chisinau with guarantees against attack.", "security_guarantees"),
+        ("Georgia's army would be capped under the accord.", "military_limits"),
+        ("Its forces would be limited to 90,000 personnel.", "military_limits"),
+        ("All detainees would be exchanged within a month.", "prisoner_exchange"),
+        ("Relief groups would have unhindered access to Tigray.", "humanitarian_access"),
+        ("Troops would stay in their current positions around Shusha.", "frontline_freeze"),
+        ("Kampala would pull its soldiers out of Ituri.", "withdrawal"),
+        ("Baku wants Yerevan to change its constitution first.", "constitutional_reform"),
+        ("Islamabad offered an impartial probe into the bombing.", "accountability"),
+        ("Guyana wants the International Court of Justice to decide.", "adjudication"),
+    ],
+)
+def test_more_phrasings_of_terms(sentence: str, kind: str) -> None:
+    got = [p.kind.value if p.kind.value != "other" else p.label for p in find_provisions(sentence)]
+    assert kind in got
