@@ -146,7 +146,7 @@ def decide(
     _lists_at_issue(ctx, cues, cands, tiers)
     _anaphors_at_issue(ctx, cues, cands, tiers)
     _disputed_at_issue(cues, cands, tiers)
-    _states_at_issue(gz, cands, tiers, actor_countries)
+    changing = _states_at_issue(gz, cands, tiers, actor_countries)
     for c in cands:
         code = c.terr.code
         if (
@@ -154,8 +154,10 @@ def decide(
             and code
             and "-" in code
             and c.terr.id not in tiers
-            and code.split("-", 1)[0] in tiers
+            and code.split("-", 1)[0] in changing
         ):
+            # Only a state whose land changes hands: strikes on Lebanon's Bekaa in an article
+            # about Lebanon's sovereignty being violated do not make the Bekaa contested.
             tiers[c.terr.id] = MILITARY
     return tiers
 
@@ -293,10 +295,11 @@ def _states_at_issue(
     cands: list[Candidate],
     tiers: dict[str, str],
     actor_countries: dict[str, Span],
-) -> None:
+) -> set[str]:
     """The state of a territory that changes hands, where the text names it (as a place, or
-    only as an actor: then its first mention is the evidence)."""
+    only as an actor: then its first mention is the evidence); returns those states."""
     by_id = {c.terr.id: c.terr for c in cands}
+    changing: set[str] = set()
     for c in list(cands):
         if not c.transfer:
             continue
@@ -320,6 +323,8 @@ def _states_at_issue(
             )
             by_id[country] = state
         tiers.setdefault(country, MILITARY)
+        changing.add(country)
+    return changing
 
 
 def own_sovereignty(
@@ -406,7 +411,9 @@ def _sentence_cues(ctx: ParseContext, cues: IssueCues, cands: list[Candidate]) -
             if sent.start not in countries:
                 countries[sent.start] = cues.sentence_cue(text, sent.start, sent.end)
             c.tier = SOVEREIGNTY if countries[sent.start] else None
-        else:
+        elif c.role is not PlaceRole.VENUE:
+            # The city of "talks in Geneva on pulling troops out of the parts of Donetsk they
+            # hold" is not what is held.
             if sent.start not in collective:
                 collective[sent.start] = cues.collective_cue(text, sent.start, sent.end)
             c.tier = collective[sent.start]

@@ -72,6 +72,10 @@ _PARTS = frozenset(
         "hilltops",
         "outposts",
         "bases",
+        "land",
+        "lands",
+        "farmland",
+        "settlements",
     }
 )
 _SUBJECT_SOV = "subject_sovereignty"
@@ -579,6 +583,13 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
         return PlaceRole.DATELINE
     raw = _WORDS_BEFORE.findall(text, max(floor, start - 90), start)
     rw = _role_words()
+    if (
+        len(raw) == 1
+        and raw[0].casefold() in rw["event_preps"]
+        and start - floor < 90
+        and _event_after(text, floor, start, end, True)
+    ):
+        return PlaceRole.EVENT_LOCATION  # "In Hebron, settlers set fire to cars"
     # Between the preposition and the name: "the", "northern", "Russia's" ("in Russia's
     # Belgorod region", "across the Gaza Strip").
     skipped = 0
@@ -591,6 +602,8 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     prep = words[-1]
     if prep in rw["attack_words"]:
         return PlaceRole.EVENT_LOCATION  # "shelling hit Zaporizhzhia", "drones struck Sumy"
+    if prep in rw["event_preps"] and _event_after(text, floor, start, end, False):
+        return PlaceRole.EVENT_LOCATION
     nearest = None
     for w in reversed(words[:-1]):
         for kind in ("venue_words", "attack_words", "displacement_words"):
@@ -606,6 +619,27 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     if prep in rw["event_preps"] and nearest == "attack_words":
         return PlaceRole.EVENT_LOCATION
     return PlaceRole.OTHER
+
+
+# ", where a substation was hit": a relative clause saying what happened at the place.
+_WHERE = re.compile(r"\s*,\s+where\s")
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+
+
+def _event_after(text: str, floor: int, start: int, end: int, opens: bool) -> bool:
+    """Whether the clause after the name says what happened there: the name opens its
+    sentence after a preposition ("In Hebron, settlers set fire to cars") or a "where"
+    clause follows it ("the city of Lviv, where a substation was hit")."""
+    if not opens:
+        where = _WHERE.match(text, end, min(len(text), end + 12))
+        if where is None:
+            return False
+        end = where.end()
+    elif _WHERE.match(text, end, end + 12):
+        return False  # "In Srinagar, where I grew up, ...": the main clause is further on
+    stop = _CLAUSE_END.search(text, end, min(len(text), end + 100))
+    clause = _WORDS_BEFORE.findall(text, end, stop.start() if stop else min(len(text), end + 100))
+    return any(w.casefold() in _role_words()["attack_words"] for w in clause)
 
 
 def _cue_table(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, str]:
@@ -709,7 +743,7 @@ def _list_gap_pattern(d: Mapping[str, Any]) -> str:
         rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*&\s*"
         rf"|\s*,?\s+along\s+with\s+|(?i:{alias})"
         # "Aden, the interim capital, and Marib": an appositive inside the list.
-        rf"|\s*,\s+(?:the|an?|its)\s+[^,.;:()\n]{{1,40}},\s*(?:and\s+|or\s+)?"
+        rf"|\s*,\s+(?:the|an?|its|[A-Z][\w-]*['’]s)\s+[^,.;:()\n]{{1,40}},\s*(?:and\s+|or\s+)?"
         rf"|(?:['’]s?\s+\w+)?\s*,?\s+(?:including|such\s+as|notably|especially|in\s+particular)\s+)"
         rf"(?:{gap_tok}\s+){{0,5}}$"
     )

@@ -118,23 +118,37 @@ _CLAIMANT = re.compile(
 _CITY_WORDS = load_data("cities_words.json")
 _CITY_PREPS = frozenset(_CITY_WORDS["preps"])
 _CITY_OF_NOUNS = frozenset(_CITY_WORDS["of_nouns"])
+_CITY_VERBS = frozenset(_CITY_WORDS.get("verbs", ()))
 _CITY_EXCLUDE = frozenset(fold(w) for w in _CITY_WORDS["exclude"])
-# A capitalised name of one to three words ("Kramatorsk", "Chasiv Yar", "Wad Madani").
-_CAP_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*){0,2}")
+# A capitalised name of one to three words ("Kramatorsk", "Chasiv Yar", "Wad Madani"), or
+# one in capitals opening a line ("JUBA, South Sudan —": only a dateline is looked up then).
+_CAP_RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*){0,2}"
+    r"|(?:(?<=\n)|^)[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}(?=,)",
+    re.MULTILINE,
+)
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+# After a name, what makes it a speaker or an owner rather than the next name of a list
+# ("troops remain in Northern Cyprus, Ankara said").
+_NOT_LISTED = re.compile(
+    r"['’]s?\b|\s+(?:said|says|say|told|added|warned|insisted|announced|stated|argued|replied"
+    r"|responded|confirmed|denied|claimed|has\s+said|had\s+said)\b"
+)
 
 
 def _city_gate(text: str, start: int, end: int) -> bool:
     """Whether the grammar makes ``text[start:end]`` a place: after a place preposition ("in
     Kramatorsk") or an attack verb ("drones struck Druzhkivka"), after "the town of", or as a
     dateline.  Called for every capitalised name: plain string operations, no regex search."""
+    if text[start:end].isupper():
+        return is_dateline(text, start, end)  # "JUBA, South Sudan —", not "UN" or "RSF"
     seg = text[max(0, start - 40) : start]
     if seg and seg[-1].isspace():
         words = seg.split()
         prev = words[-1].lower() if words else ""
-        if prev in _CITY_PREPS or prev in attack_words():
+        if prev in _CITY_PREPS or prev in _CITY_VERBS or prev in attack_words():
             return True
         if prev == "of" and len(words) >= 2 and words[-2].lower() in _CITY_OF_NOUNS:
             return True
@@ -183,26 +197,46 @@ def city_candidates(
             continue
         j = bisect.bisect_right(place_ends, start) - 1
         before = max(last_end, place_ends[j] if j >= 0 else -1)
-        listed = before >= 0 and _LIST_JOIN.fullmatch(text, before, start) is not None
-        if not (listed or _city_gate(text, start, end)) or ctx.is_furniture(
-            Span(start=start, end=end)
-        ):
+        if not (
+            _listed(text, before, start, end) or _city_gate(text, start, end)
+        ) or ctx.is_furniture(Span(start=start, end=end)):
             continue
         if index is None:
             index = CityIndex.default()
             countries = _countries_named(gz, matches)
-        words = run.group().split(" ")
-        for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            if fold(name) in _CITY_EXCLUDE:
-                continue
-            city = index.resolve(name, countries or ())
-            if city is not None:
-                span = Span(start=start, end=start + len(name))
-                out.append((_city_territory(city), span))
-                last_end = span.end
-                break
+        found = _lookup(index, countries or set(), run.group())
+        if found is not None:
+            span = Span(start=start, end=start + found[1])
+            out.append((_city_territory(found[0]), span))
+            last_end = span.end
     return out
+
+
+def _listed(text: str, before: int, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` continues a list of places ending at
+    ``before`` ("Kidal, Gao and Timbuktu"), rather than naming a speaker after it ("Northern
+    Cyprus, Ankara said")."""
+    return (
+        before >= 0
+        and _LIST_JOIN.fullmatch(text, before, start) is not None
+        and _NOT_LISTED.match(text, end, min(len(text), end + 20)) is None
+    )
+
+
+def _lookup(index: CityIndex, countries: set[str], name: str) -> tuple[City, int] | None:
+    """The city a capitalised name (or its longest leading part) means, with the length of
+    the part that names it; a name in capitals ("JUBA") is looked up as "Juba"."""
+    words = name.split(" ")
+    if name.isupper():
+        words = [w.title() for w in words]
+    for n in range(len(words), 0, -1):
+        part = " ".join(words[:n])
+        if fold(part) in _CITY_EXCLUDE:
+            continue
+        city = index.resolve(part, countries)
+        if city is not None:
+            return city, len(part)
+    return None
 
 
 def _countries_named(gz: Gazetteer, matches: list[Match]) -> set[str]:
@@ -492,10 +526,12 @@ class TerritoryParser:
         if (
             terr.id in gz.contextual
             and not cand.tier
+            and cand.role in (PlaceRole.OTHER, PlaceRole.ORIGIN)
             and not _reports_fighting(ctx, m.start, fighting)
         ):
             # Regions found automatically in ISO 3166-2 are too often something else
-            # ("the senator from Texas"): only where the sentence is about the conflict, or
+            # ("the senator from Texas"): only as a dateline, a venue or the place of an
+            # event ("talks in New York"), where the sentence is about the conflict, or
             # where a list it belongs to is at issue ("lost control of Kidal, Gao and
             # Timbuktu"); decided with the others, dropped unless at issue.
             cand.contextual = True

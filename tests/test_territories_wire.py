@@ -1,0 +1,115 @@
+"""Territories at issue and places in wire-copy grammar: relative clauses whose subject is the
+name ("Russia, which claims ...") or that are passive ("a town that was seized by ..."),
+"in rebel hands", "the unity of", governors installed by an armed group, lists running
+through a possessive appositive, what a venue or a struck region in a state at issue is, roles
+read after the name ("In Sidon, an airstrike ..."), cities looked up after control verbs, and
+capitalised datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictmodel import parse_article
+
+
+def at_issue(text: str) -> set[str]:
+    return {t.code or t.id for t in parse_article(text).territories}
+
+
+def places(text: str) -> dict[str, tuple[str, str | None]]:
+    return {p.name: (p.role.value, p.parent) for p in parse_article(text).places}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The name is the subject of the relative clause: the claimant, not what is claimed.
+        (
+            "Russia, which says it annexed Kherson and Zaporizhzhia in 2022, now holds most "
+            "of both.",
+            {"UA-65", "UA-23"},
+        ),
+        ("Russia, which now controls about a fifth of Ukraine, rejected the plan.", {"UA"}),
+        # A passive relative clause after an appositive.
+        (
+            "Bakhmut, a salt-mining town that was seized by Wagner fighters in May 2023, lies "
+            "in ruins.",
+            {"area:bakhmut"},
+        ),
+        # "in rebel hands", "fell into the hands of".
+        ("Kidal has been in rebel hands since 2012, residents say.", {"ML-8"}),
+        ("With most of Darfur now in RSF hands, the army dug in along the Nile.", {"area:darfur"}),
+        # "the unity of" a state.
+        ("Any step that threatens the unity of Libya will be resisted, the council said.", {"LY"}),
+        # Governors installed by an armed group.
+        ("The rebels have appointed their own governors in Ituri.", {"CD-IT"}),
+        # A list through a possessive appositive and "and of neighbouring".
+        (
+            "Fighters seized most of Shabwa, Yemen's oil-producing province, and of "
+            "neighbouring Abyan.",
+            {"YE-SH", "YE-AB"},
+        ),
+        # "occupying land in".
+        ("Soldiers have been occupying land in Banteay Meanchey since June.", {"KH-1"}),
+        # English names of regions the automatic ISO 3166-2 set knows only officially.
+        ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
+        ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),
+    ],
+)
+def test_at_issue(text: str, expected: set[str]) -> None:
+    assert at_issue(text) == expected
+
+
+def test_venue_is_not_what_a_collective_cue_governs() -> None:
+    text = (
+        "At talks in Istanbul, Russia demanded that Ukraine pull its troops out of the areas "
+        "of Donetsk it still holds."
+    )
+    assert at_issue(text) == {"UA-14"}
+    assert places(text)["İstanbul"][0] == "venue"
+
+
+def test_region_struck_in_a_state_whose_sovereignty_is_violated_stays_a_place() -> None:
+    text = (
+        "Lebanon said Israeli troops occupying hilltops in the south violated its sovereignty. "
+        "Israeli jets also struck the Bekaa Valley overnight."
+    )
+    assert at_issue(text) == {"LB"}
+    assert places(text)["Bekaa"] == ("event_location", "LB")
+
+
+def test_region_struck_in_a_state_whose_land_changes_hands_is_at_issue() -> None:
+    text = "Ukraine will never recognise Crimea as Russian. A missile strike in Sumy killed 12."
+    assert at_issue(text) >= {"UA-43", "UA-59"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "parent"),
+    [
+        ("In Sidon, an airstrike hit a car on Tuesday.", "Sidon", "event_location", "LB-JA"),
+        (
+            "Air-raid sirens sounded in the city of Dnipro, where a missile hit a bus station.",
+            "Dnipro",
+            "event_location",
+            "UA-12",
+        ),
+        ("In Srinagar, where he grew up, people talk about jobs.", "Srinagar", "other", "IN-JK"),
+        ("JUBA, South Sudan (Reuters) — Talks resumed on Monday.", "Juba", "dateline", "SS-EC"),
+        ("The Security Council meets in New York on Thursday.", "New York", "venue", "US"),
+    ],
+)
+def test_place_roles(text: str, name: str, role: str, parent: str) -> None:
+    assert places(text)[name] == (role, parent)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        ("Paramilitary fighters took control of Babanusa on Monday.", "Babanūsah", "SD-GK"),
+        ("Rebels entered Kindu overnight.", "Kindu", "CD-MA"),
+    ],
+)
+def test_city_after_a_control_verb(text: str, name: str, parent: str) -> None:
+    terr = {t.name: t for t in parse_article(text).territories}
+    assert terr[name].code is None
+    assert terr[name].parent == parent
