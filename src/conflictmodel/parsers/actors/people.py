@@ -45,6 +45,9 @@ _ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|governmen
 _GIVEN_BEFORE = re.compile(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$")
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|an|ar)[-‐](.+)$")
 _NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}\s{{1,2}}$")
+_LEDE = 300
+"""Characters at the start of an article (headline, lede) where a surname may come before
+the full name it stands for ("Burhan Says …")."""
 
 
 # A sentence that opens with its cue verb ("Said Machar, “…”", "Says the envoy: ...").
@@ -130,7 +133,7 @@ class _People(_Bodies):
         if prev and _inverted_cue(text, start - len(prev.group(0)), m.end):
             return start  # "Said Machar, “…”": the cue verb, not Machar's given name
         if not prev or prev.group(1) in _STOP_CAPS:
-            return start
+            return self._known_or_longer(m, start)
         given = prev.group(1)
         g_start = start - len(prev.group(0))
         if fold(given) in self.rules.titles or given in self.rules.courtesy:
@@ -149,6 +152,26 @@ class _People(_Bodies):
         end = m.end + self._name_tail(m.end)
         full = _strip_possessive(text[g_start:end])
         self.new_person(full, g_start, end, title, tspan, tcountry, taff)
+        return None
+
+    def _known_or_longer(self, m: Match, start: int) -> int | None:
+        """ "Sharif Sheikh Ahmed" is not Shehbaz Sharif: a known one-word name followed by
+        capitalised name words nothing else claims starts the name of another person (added
+        as a person of their own; None).  Title-case headlines ("Putin Rejects Truce") keep
+        the known person."""
+        tail = self._name_tail(m.end)
+        if not tail:
+            return start
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", m.end)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        words = self.text[m.end : m.end + tail].split()
+        if _is_headline(line) or any(_strip_possessive(w) in _ORG_WORDS for w in words):
+            return start
+        end = m.end + tail
+        full = _strip_possessive(self.text[start:end])
+        title, tspan, tcountry, taff = self.title_before(start)
+        self.new_person(full, start, start + len(full), title, tspan, tcountry, taff)
         return None
 
     def _name_tail(self, pos: int) -> int:
@@ -326,7 +349,9 @@ class _People(_Bodies):
             )
             return multi or courtesy or honorific
         if courtesy:
-            return _NAME_TOKEN_AT_START.match(words[-1]) is not None
+            # "Gen. Yasser al-Atta": a surname may open with an article
+            last = _ARTICLE_PREFIX.sub(r"\1", words[-1])
+            return _NAME_TOKEN_AT_START.match(last) is not None
         if not multi:
             return False
         if _SPEECH_AFTER.match(text, n_end) or _PERSON_AFTER.match(text, n_end):
@@ -407,17 +432,20 @@ class _People(_Bodies):
             for a in self.ctx.actors.values()
             if a.kind is ActorKind.PERSON and not a.anonymous and a.id not in self.gz.actors
         ]
-        forms: dict[str, str] = {}
+        # surname -> (where the full name is first written, person), in text order: a
+        # surname refers to the person of that name introduced last before it
+        forms: dict[str, list[tuple[int, str]]] = {}
         for a in people:
             parts = a.name.split()
             if len(parts) < 2:
                 continue
+            first = min((sp.start for sp in a.mentions), default=0)
             last = parts[-1]
             if len(last) >= 3 and last not in _STOP_CAPS:
-                forms.setdefault(last, a.id)
+                forms.setdefault(last, []).append((first, a.id))
             m = _ARTICLE_PREFIX.match(last)
             if m and len(m.group(1)) >= 3:
-                forms.setdefault(m.group(1), a.id)
+                forms.setdefault(m.group(1), []).append((first, a.id))
         if not forms:
             return
         pattern = re.compile(
@@ -432,4 +460,16 @@ class _People(_Bodies):
             prev = self.text[max(0, s - 30) : s]
             if _NAME_BEFORE.search(prev) and not _COURTESY_END.search(prev):
                 continue  # another person with the same surname
-            self.mention(self.ctx.actors[forms[m.group(1)]], s, e, via="surname")
+            target = _introduced_before(sorted(forms[m.group(1)]), s)
+            if target is not None:
+                self.mention(self.ctx.actors[target], s, e, via="surname")
+
+
+def _introduced_before(named: list[tuple[int, str]], pos: int) -> str | None:
+    """The person a surname at ``pos`` refers to: of the people with that surname (``named``,
+    by where their full name is first written), the last introduced before ``pos``; in the
+    headline and lede, where a surname may come before the full name, the first one."""
+    before = [aid for first, aid in named if first < pos]
+    if before:
+        return before[-1]
+    return named[0][1] if pos < _LEDE else None

@@ -34,6 +34,8 @@ class _MinimalActors:
 
         def _by_name(self, name: str) -> Actor | None: ...
 
+        def _named_before(self, span: Span, name: str) -> Actor | None: ...
+
         def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]: ...
 
     def _fallback(self, span: Span, toks: Sequence[Token]) -> Actor | None:
@@ -107,7 +109,7 @@ class _MinimalActors:
             actor = ctx.add_actor(attrs.evolve(known, mentions=()))
             self.mention(name_span, actor.id, "name")
             return ctx.actors[actor.id]
-        existing = self._by_name(name)
+        existing = self._named_before(name_span, name) or self._by_name(name)
         if existing is not None:
             self.mention(name_span, existing.id, "surname")
             return ctx.actors[existing.id]

@@ -62,6 +62,8 @@ DATELINE_DASHES = _words("dateline_dashes")
 MASCULINE = _words("masculine_pronouns")
 FEMININE = _words("feminine_pronouns")
 """Pronouns by gender: an actor once called "he" is not the antecedent of a later "she"."""
+NAME_PREFIXES = _words("name_prefixes")
+"""Honorifics, ranks and titles before a given name that are not part of it ("Sheikh")."""
 HONORIFICS: dict[str, str] = {k: str(v) for k, v in _DATA.get("honorifics", {}).items()}
 """Honorifics and the gender of the person they precede ("Mrs." -> "f")."""
 ADJUNCT_OPENERS = _words("adjunct_openers")

@@ -18,6 +18,7 @@ from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
+from conflictmodel.parsers.statements._coref import _Coreference, _NameIndex
 from conflictmodel.parsers.statements._minimal import _MinimalActors
 from conflictmodel.parsers.statements._shapes import (
     _LOCATED,
@@ -72,7 +73,7 @@ _GROUP_KINDS = (
 
 
 @attrs.define
-class Resolver(_MinimalActors):
+class Resolver(_Coreference, _MinimalActors):
     """Turns speaker noun phrases into actors of a context.
 
     Named phrases go to the ``actors`` stage's ``resolve_phrase`` when it is available (titled
@@ -114,6 +115,8 @@ class Resolver(_MinimalActors):
     """Set by the statements stage: whether an offset is inside a quotation."""
     _long: dict[str, str] | None = None
     _genders: dict[str, str] = attrs.Factory(dict)
+    _name_index: _NameIndex = attrs.Factory(_NameIndex)
+    """The article's people by surname and given name, for lone names."""
     """Actor id -> "m" or "f", from the pronouns resolved to it so far."""
 
     def __attrs_post_init__(self) -> None:
@@ -362,13 +365,9 @@ class Resolver(_MinimalActors):
     def _resolve_named(self, span: Span, toks: Sequence[Token], subject: bool) -> list[Actor]:
         """A phrase that names or describes one speaker: a description of an earlier actor,
         a name the actors stage knows, or a minimal actor of its own."""
-        named = [t for t in toks[1:] if t.cap] or [
-            t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
-        ]
-        if not named:
-            found = self._descriptor(toks, span)
-            if found is not None:
-                return self._note(span, found, "descriptor", subject)
+        found, how = self._earlier_actor(toks, span)
+        if found is not None:
+            return self._note(span, found, how, subject)
         actor = self._from_stage(span)
         if actor is not None and not (actor.kind is ActorKind.PERSON or actor.anonymous):
             actor = self._demonym_people(actor, span, toks)
@@ -708,25 +707,31 @@ class Resolver(_MinimalActors):
             later = m
         return []
 
-    def _descriptor(self, toks: Sequence[Token], span: Span) -> Actor | None:
-        """ "the analyst", "the ministry": the last actor mentioned whose name, title or
-        description has the same head noun."""
-        head = singular(toks[-1].low)
-        if not toks[-1].word:
-            return None
-        dets = self.cues.word_set("determiners")
-        if toks[0].low not in dets or toks[0].low in INDEFINITES:
-            return None
-        heads = DESCRIPTOR_SYNONYMS.get(head, frozenset()) | {head}
-        for _off, target, _subj in self._candidates(span.start, window=6000):
-            a = self.ctx.actors.get(target)
-            if a is None:
-                continue
-            if any(heads & _name_lemmas(n) for n in (a.name, a.description or "")) or any(
-                heads & _name_lemmas(r.title) for r in a.roles
-            ):
-                return a
-        return None
+    def _earlier_actor(self, toks: Sequence[Token], span: Span) -> tuple[Actor | None, str]:
+        """The earlier actor a lone name ("Sheikh Mohammed", "Tewodros"; see
+        ``_named_before``) or a definite description (see ``_described``) stands for, and
+        how it was found.  A description with capitalised words ("the Sudanese minister",
+        "the RSF commander") takes only a person they all fit: "the Russian army" is a body
+        the actors stage names."""
+        if len(toks) <= 2 and all(t.cap for t in toks) and self.ctx.mention_at(span) is None:
+            lone = self._named_before(span, " ".join(span.of(self.ctx.text).split()))
+            if lone is not None:
+                return lone, "surname"
+        named = [t for t in toks[1:] if t.cap] or [
+            t for t in toks[:1] if t.cap and t.low not in self.cues.word_set("determiners")
+        ]
+        found = self._described(toks, span)
+        if found is None or not named:
+            return found, "descriptor"
+        if found.kind is not ActorKind.PERSON or found.anonymous:
+            return None, "descriptor"
+        all_words = self._features(found, span.start)[1]
+        countries = self._mod_countries(toks)
+        fits = all(
+            singular(t.low) in all_words or t.low in all_words or found.country in countries
+            for t in named
+        )
+        return (found if fits else None), "descriptor"
 
     def _source_noun_owner(self, toks: Sequence[Token]) -> Span | None:
         nouns = self.cues.word_set("source_nouns")
