@@ -10,9 +10,8 @@ stage).  Killed and wounded are read with the phrase as written ("at least 35", 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import cache, partial
-from typing import Any
 
 import attrs
 
@@ -21,24 +20,30 @@ from conflictmodel.errors import GazetteerError, ValidationError
 from conflictmodel.gazetteer import Match
 from conflictmodel.gazetteer.cities import City, CityIndex
 from conflictmodel.model.actors import Actor, ActorKind
-from conflictmodel.model.events import Casualties, EventType
+from conflictmodel.model.events import EventType
 from conflictmodel.model.places import Place, PlaceRole
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory, TerritoryKind
 from conflictmodel.model.textdates import TextDate
-from conflictmodel.parsers.events.lexicon import EventLexicon, _union
+from conflictmodel.parsers.events.lexicon import EventLexicon
+from conflictmodel.parsers.events.tolls import TollReader, casualties_near, toll_reader
 from conflictmodel.parsers.events.triggers import Trigger
 from conflictmodel.parsers.language.mentions import state_fallbacks
+from conflictmodel.parsers.places import is_dateline
 from conflictmodel.resources import load_data
 
 __all__ = ["PlaceFinder", "TollReader", "casualties_near", "event_date", "toll_reader"]
+
+# The toll readers live in tolls.py; they are re-exported here, where they were first.
 
 _VENUE_TYPES = frozenset(
     {EventType.CONSULT, EventType.AGREE, EventType.SUPPORT, EventType.COOPERATE}
 )
 # Types whose place, when the text names none, is the country they were aimed at.
 _AT_TARGET = frozenset({EventType.ASSAULT, EventType.COERCE})
-_CAPS = re.compile(r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|de|of)){0,3}")
+_CAPS = re.compile(
+    r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|(?:de|of)\b)){0,3}"
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _THERE = re.compile(
     r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|seems?|remains?)\b)"
@@ -49,7 +54,7 @@ _THERE = re.compile(
 # "Afghanistan's Paktika province", "Ukraine's Kharkiv region": the place inside the first.
 _POSSESSIVE_GAP = re.compile(
     r"['’]s?\s{1,3}$|\s{1,3}(?:island|islands|region|province|town|city|village|district|"
-    r"state|port)\s{1,3}of\s{1,3}$",
+    r"state|port|neighbou?rhood|quarter|suburb|outskirts)\s{1,3}of\s{1,3}(?:the\s{1,3})?$",
     re.I,
 )
 
@@ -59,7 +64,7 @@ def _inner(text: str, best: _Candidate, cands: list[_Candidate]) -> _Candidate:
     ("Afghanistan's Paktika province")."""
     for c in cands:
         gap = text[best[1] : c[0]]
-        if c[0] > best[1] and len(gap) <= 16 and _POSSESSIVE_GAP.fullmatch(gap):
+        if c[0] > best[1] and len(gap) <= 24 and _POSSESSIVE_GAP.fullmatch(gap):
             return c
     return best
 
@@ -74,6 +79,17 @@ _IN_AT = re.compile(r"\b(?:in|at|near|outside|inside|around)\s{1,3}(?:the\s{1,3}
 _WHERE = re.compile(r",\s{1,3}where\b[^,;:.]*$", re.I)
 _FROM = re.compile(r"\bfrom\s{1,3}(?:the\s{1,3})?$", re.I)
 _CAPITAL_AFTER = re.compile(r"\s{1,3}capital\b")
+_NEXT_WORDS = re.compile(r"\s{1,3}([\w-]+)(?:\s{1,3}([\w-]+))?")
+# A settlement or camp named with its head noun: "Abu Shouk camp", "Zamzam camp".
+_NAMED_SITE = re.compile(
+    r"((?:[A-Z][\w'’-]+\s{1,2}){1,3}?)(?:refugee\s{1,2}|displacement\s{1,2})?(camp|village|town)\b"
+)
+# A line's first words in capitals before a dateline's punctuation: "BRUSSELS —".
+_CAPS_LINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?:\s[A-Z][A-Z'’.-]+){0,2}")
+# A heading run into the text on a scraped page: "... in DohaPakistan and Afghanistan".
+_GLUED = re.compile(r"[a-z]([A-Z])")
+# A war named by its place ("since the start of the Gaza war"): that place is the war's.
+_WAR_AFTER = re.compile(r"\s{1,2}(?:war|conflict|crisis|insurgency|offensive|campaign)\b", re.I)
 
 
 @cache
@@ -101,6 +117,15 @@ def _city_of(name: str, country: str | None = None) -> City | None:
     if index is None or not name[:1].isupper():
         return None
     return index.resolve(name, (country,) if country else ())
+
+
+def _unglued(name: str) -> str:
+    """A heading run into the text on a scraped page ("DohaPakistan"): the known city it
+    starts with, else the name as it is."""
+    g = _GLUED.search(name)
+    if g is not None and " " not in name[: g.start(1)] and _city_of(name[: g.start(1)]):
+        return name[: g.start(1)]
+    return name
 
 
 def _slug(name: str) -> str:
@@ -172,6 +197,8 @@ class PlaceFinder:
         # The last place an event was given: what "there" refers to.
         self._last: Place | None = None
         self._made: dict[str, Place] = {}
+        if self._dateline is None:
+            self._dateline = self._caps_dateline()
         self._memo_key: tuple[int, int] = (-1, -1)
         self._recent: tuple[int, Place] | None = None
         self._memo: list[_Candidate] = []
@@ -188,6 +215,24 @@ class PlaceFinder:
         # Capitals and other places the gazetteer knows only as actors' metonyms (``_gaz``);
         # countries by their names, a place when a preposition says so ("strikes on Iran").
         self._gaz, self._states = _state_mentions(matches)
+
+    def _caps_dateline(self) -> Place | None:
+        """A dateline in capitals that names no place the gazetteer knows ("BRUSSELS —",
+        "COTABATO CITY, Philippines —"), on one of the first three lines."""
+        text = self.ctx.text
+        at = 0
+        for _ in range(3):
+            m = _CAPS_LINE.match(text, at)
+            if m is not None and is_dateline(text, m.start(), m.end()):
+                name = m.group().split("/")[0].title()
+                return self._make(
+                    name, TerritoryKind.CITY, None, PlaceRole.DATELINE, m.start(), m.end()
+                )
+            nl = text.find("\n", at, at + 400)
+            if nl < 0:
+                return None
+            at = nl + 1
+        return None
 
     def _prep_before(self, at: int, floor: int) -> bool:
         """Whether a locative preposition governs the name at ``at``: "in Goma", "near the
@@ -224,8 +269,14 @@ class PlaceFinder:
         else one after a preposition elsewhere in its sentence, else (with ``fallback``) the
         place "there" refers to, the place of the sentence before (same paragraph), or the
         dateline's."""
-        found = self._sentence(sent)
         text = self.ctx.text
+        found = [
+            c
+            for c in self._sentence(sent)
+            # "targeted Israel since the start of the Gaza war": the war's place, not this
+            # event's (unless the war is the event).
+            if c[1] == trig.start - 1 or _WAR_AFTER.match(text, c[1]) is None
+        ]
         cands = self._in_text(trig, seg, found)
         if not cands and self._last is not None and _THERE.search(text, seg.start, seg.end):
             # "aircraft later bombed the area": the place named last before it, not a place
@@ -370,7 +421,14 @@ class PlaceFinder:
                     a.name, a.country, PlaceRole.EVENT_LOCATION, span.start, span.end
                 )
         window = Span(start=trig.reach, end=min(seg.end, trig.reach + 30))
+        text = self.ctx.text
         for m, a in state_fallbacks(self.ctx, window):
+            head = _NEXT_WORDS.match(text, m.span.end)
+            if head is not None and not self.lex.not_target_heads.isdisjoint(
+                w.lower() for w in head.groups() if w
+            ):
+                # "shot down 40 Russian drones": whose drones, not where they fell.
+                continue
             if a.country:
                 return self._country(
                     a.name, a.country, PlaceRole.EVENT_LOCATION, m.span.start, m.span.end
@@ -410,10 +468,28 @@ class PlaceFinder:
                 )
             cands.append((m.span.start, m.span.end, 0 if prep else 2, make))
         cands.extend(self._by_preposition(sent, role))
+        cands.extend(self._named_sites(sent, role))
         # "US$10 million": a currency, not a place.
         cands = [c for c in cands if not ctx.text.startswith("$", c[1])]
         self._memo_key, self._memo = key, cands
         return cands
+
+    def _named_sites(self, seg: Span, role: PlaceRole) -> list[_Candidate]:
+        """A camp, village or town named with its head noun wherever it stands ("Abu Shouk
+        camp ... was shelled"): a place even as a subject."""
+        text = self.ctx.text
+        out: list[_Candidate] = []
+        for m in _NAMED_SITE.finditer(text, seg.start, seg.end):
+            s = m.start()
+            first = m.group(1).split()[0]
+            if first.lower() in self.lex.not_places or first == "The" or s in self._demonyms:
+                continue
+            if s in self._states:
+                continue  # "Sudan town": a country as a modifier
+            e = m.end()
+            name = text[s:e]
+            out.append((s, e, 0, partial(self._make, name, TerritoryKind.OTHER, None, role, s, e)))
+        return out
 
     def _in(self, seg: Span) -> list[tuple[int, int, Place]]:
         import bisect
@@ -452,7 +528,7 @@ class PlaceFinder:
                 city = partial(self._make, name, TerritoryKind.CITY, country, role, s, end)
                 out.append((s, end, 0, city))
                 continue
-            name = m.group().rstrip("'’")
+            name = _unglued(m.group().rstrip("'’"))
             capital = self._capitals.get(s)
             if capital is not None:
                 end, city_name, country = capital
@@ -527,104 +603,6 @@ def event_date(ctx: ParseContext, trig: Trigger, seg: Span, sent: Span) -> TextD
         if dates:
             return min(dates, key=lambda d: abs(d.span.start - trig.start) if d.span else 0)
     return None
-
-
-# ---------------------------------------------------------------------------------- casualties
-
-
-class TollReader:
-    """Casualty figures: the patterns built from the lexicon's ``casualties`` table."""
-
-    def __init__(self, table: Mapping[str, Any]) -> None:
-        self.numbers: dict[str, int] = {k.lower(): int(v) for k, v in table["number_words"].items()}
-        self.scale: dict[str, int] = {k.lower(): int(v) for k, v in table["scale"].items()}
-        self.vague = frozenset(v.lower() for v in table["vague"])
-        words = [w for w in self.numbers if " " not in w and w not in ("a", "an")]
-        num = (
-            r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s(?:" + "|".join(self.scale) + r"))?"
-            r"|(?:" + "|".join(sorted(words + list(self.vague), key=len, reverse=True)) + r")"
-        )
-        hedge = _union(table["hedges"]).pattern
-        self.killed = _union(table["killed"])
-        self.wounded = _union(table["wounded"])
-        self.before = re.compile(
-            r"(?P<q>(?:"
-            + hedge
-            + r")\s{1,3})?(?<![\w,.])(?P<n>"
-            + num
-            + r")\b(?:\s{1,3}(?!(?:and|or|but)\b)[\w’'-]+){0,3}?"
-            r"\s{1,3}(?:(?:were|was|have|has|had|been|are|reportedly|also|being|feared|"
-            r"confirmed|people|civilians)\s{1,3}){0,3}$",
-            re.I,
-        )
-        self.after = re.compile(
-            r"\s{1,3}(?:(?:to|at|of|rose|rises|climbed|stands|stood|reached|is|was|has)\s{1,3}){0,3}"
-            r"(?P<q>(?:" + hedge + r")\s{1,3})?(?P<n>" + num + r")\b",
-            re.I,
-        )
-
-    def value(self, n: str) -> int | None:
-        low = n.lower().replace(",", "")
-        if low in self.vague:
-            return None
-        parts = low.split()
-        base: float
-        if parts[0] in self.numbers:
-            base = self.numbers[parts[0]]
-        else:
-            try:
-                base = float(parts[0])
-            except ValueError:
-                return None
-        if len(parts) > 1:
-            base *= self.scale.get(parts[1], 1)
-        return int(base)
-
-
-def toll_reader(lex: EventLexicon) -> TollReader:
-    """The casualty patterns of ``lex``."""
-    return TollReader(lex.casualties)
-
-
-def casualties_near(
-    ctx: ParseContext, rx: TollReader, sent: Span
-) -> tuple[Casualties | None, Casualties | None]:
-    """Killed and wounded stated in ``sent`` (the first figure of each), or None."""
-    text = ctx.text
-    found: dict[str, Casualties] = {}
-    for key, words in (("killed", rx.killed), ("wounded", rx.wounded)):
-        for m in words.finditer(text, sent.start, sent.end):
-            cas = _figure(rx, text, m.start(), m.end(), sent)
-            if cas is not None:
-                found[key] = cas
-                break
-    return found.get("killed"), found.get("wounded")
-
-
-def _figure(rx: TollReader, text: str, start: int, end: int, sent: Span) -> Casualties | None:
-    a = rx.after.match(text, end, min(sent.end, end + 50))
-    if a is not None:
-        return _casualties(rx, text, a)
-    b = rx.before.search(text, max(sent.start, start - 70), start)
-    if b is not None and not text[b.end() : start].strip():
-        return _casualties(rx, text, b)
-    return None
-
-
-def _casualties(rx: TollReader, text: str, m: re.Match[str]) -> Casualties | None:
-    s = m.start("q") if m.group("q") else m.start("n")
-    e = m.end("n")
-    n = m.group("n")
-    count = rx.value(n)
-    if count is not None and 1900 <= count <= 2100 and "," not in n:
-        return None  # a year, not a toll
-    phrase = text[s:e]
-    return Casualties(
-        text=phrase,
-        span=Span(start=s, end=e),
-        count=count,
-        approximate=bool(m.group("q")) or count is None,
-    )
 
 
 def _capitals_after_demonyms(text: str, matches: list[Match]) -> dict[int, tuple[int, str, str]]:

@@ -45,6 +45,7 @@ from conflictmodel.parsers.events.triggers import (
     merge_in_clause,
 )
 from conflictmodel.parsers.language.clauses import clause_at, clause_spans, trimmed_span
+from conflictmodel.parsers.places import is_dateline
 
 __all__ = ["EventParser"]
 
@@ -150,6 +151,27 @@ def _own_scene(toll: Event, attack: Event, sent: Span) -> bool:
     return attack.place is None or attack.place.id != place.id
 
 
+# "Residents said a school was hit.": damage told in the passive with no agent, after an
+# attack, is what that attack did.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s{1,3}(?:also\s{1,3})?$", re.I)
+_AGENT = re.compile(r"\bby\b", re.I)
+
+
+def _damage_told(text: str, event: Event, damage: frozenset[str]) -> bool:
+    """Whether ``event`` is an attack's damage told in an agentless passive ("a school was
+    hit", "two houses were destroyed")."""
+    if event.type is not EventType.ASSAULT or event.actors or not event.trigger:
+        return False
+    if event.trigger.lower() not in damage:
+        return False
+    at = text.find(event.trigger, event.span.start, event.span.end)
+    return (
+        at > 0
+        and _PASSIVE_BEFORE.search(text, max(0, at - 20), at) is not None
+        and _AGENT.search(text, at, event.span.end) is None
+    )
+
+
 def _with_casualties(attack: Event, toll: Event) -> Event:
     """The attack with the figures a later sentence gives, where it had none of its own."""
     return attrs.evolve(
@@ -203,15 +225,21 @@ def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
     )
 
 
-def _specific(event: Event) -> bool:
+def _specific(event: Event, text: str, sent: Span) -> bool:
     """Whether an event says who, where, when or how many: an event noun with none of these
     ("the fighting", "a ceasefire", "negotiations") is the topic of a sentence, not a record
-    of something that happened (a verb has a subject even when no actor is named)."""
+    of something that happened (a verb has a subject even when no actor is named).  A place
+    counts when its sentence names it: the dateline's or the sentence before's says nothing
+    about this noun."""
+    named_here = event.place is not None and any(
+        sent.start <= m.start < sent.end and not is_dateline(text, m.start, m.end)
+        for m in event.place.mentions
+    )
     return bool(
         event.actors
         or event.targets
         or event.mediator
-        or event.place
+        or named_here
         or event.date
         or event.killed
         or event.wounded
@@ -221,7 +249,7 @@ def _specific(event: Event) -> bool:
 # Between two items of a list: "..., Kyiv's counteroffensive, and Western military aid".
 _LIST_GAP = re.compile(r"\s{0,2},\s{1,3}(?:and\s{1,3})?(?:[\w'’-]+\s{1,3}){0,3}")
 _SUPERLATIVE = re.compile(
-    r"\bin\s{1,3}(?:(?:one|some|many)\s{1,3}of\s{1,3})?(?:the|its|their)\s{1,3}"
+    r"(?:\bin|,|\bmaking\s{1,3}it)\s{1,3}(?:(?:one|some|many)\s{1,3}of\s{1,3})?(?:the|its|their)\s{1,3}"
     r"(?:[\w-]+est|worst|biggest|largest|latest|first|most\s{1,3}[\w-]+)\s{1,3}(?:[\w-]+\s{1,3}){0,2}$",
     re.I,
 )
@@ -244,7 +272,7 @@ _NOUN_NEXT = re.compile(
 _COMPLEMENT = re.compile(r"\s{1,3}(?:of|on|against|by|between|in)\s{1,3}[A-Z]")
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|such|said)\s{1,3}$", re.I)
 _BACKGROUND = re.compile(
-    r"\b(?:during|throughout|since|amid|amidst|despite|before|after|through|over|in)\s{1,3}"
+    r"\b(?:during|throughout|since|amid|amidst|despite|before|after|through|over|in|under)\s{1,3}"
     r"(?:the|this|that|its|their)\s{1,3}(?:[\w-]+\s{1,3})?$",
     re.I,
 )
@@ -443,7 +471,7 @@ class EventParser:
                 if event.id in seen or _told_again(text, event, said, agreements):
                     continue
                 if (
-                    event.id in from_toll
+                    (event.id in from_toll or _damage_told(text, event, self.lexicon.damage_verbs))
                     and last_attack
                     and si - last_attack[0] <= _TOLL_REACH
                     and not _own_scene(event, ctx.events[last_attack[1]], sent)
@@ -551,7 +579,7 @@ class EventParser:
         kept = [
             e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
             for e in self._with_toll(ctx, sent, out)
-            if e.id not in nominal or _specific(e)
+            if e.id not in nominal or _specific(e, text, sent)
         ]
         for e in kept:
             types_seen.update(absorbed.get(e.id, ()))

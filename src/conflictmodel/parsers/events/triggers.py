@@ -134,6 +134,29 @@ def _window_words(doc: AnalysedDocument, end: int, limit: int, n: int) -> list[s
     return out
 
 
+# A passive auxiliary right before a verb trigger: its object is the clause's subject ("an
+# additional battalion had been sent to the area", "companies of police were flown in").
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_OPENING_DASHES = frozenset({"—", "–", "-", ":"})
+_PASSIVE_TYPES = frozenset({EventType.MOBILIZE, EventType.AID, EventType.ASSAULT})
+_CLAUSE_PUNCT = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "\n"})
+
+
+def _passive_subject(doc: AnalysedDocument, start: int, n: int) -> list[str]:
+    """Up to ``n`` words before the auxiliary of a passive verb at ``start`` (stopping at
+    clause punctuation), or nothing when the verb is not passive."""
+    lo, _ = doc.token_range(start, start + 1)
+    if lo == 0 or doc.tokens[lo - 1].low not in _PASSIVE_AUX:
+        return []
+    out: list[str] = []
+    for tok in reversed(doc.tokens[max(0, lo - 2 - n) : lo - 1]):
+        if tok.low in _CLAUSE_PUNCT:
+            break
+        out.append(tok.low)
+    out.reverse()
+    return out
+
+
 def _prev_word(doc: AnalysedDocument, start: int) -> str:
     lo, _ = doc.token_range(start, start + 1)
     return doc.tokens[lo - 1].low if lo > 0 else ""
@@ -164,6 +187,16 @@ def _has(words: Sequence[str], phrases: frozenset[str]) -> bool:
     )
 
 
+def _predicate(window: list[str]) -> list[str]:
+    """What a noun's predicate must say comes before a second verb of the clause: "a truce
+    and said it had brokered ..." does not make the truce brokered."""
+    for i, w in enumerate(window):
+        nxt_w = window[i + 1] if i + 1 < len(window) else ""
+        if w in _NOUN_WINDOW_STOP or (w in ("and", "but") and nxt_w in _NOUN_WINDOW_STOP):
+            return window[:i]
+    return window
+
+
 def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit: int) -> bool:
     if not rule.constrained:
         return True
@@ -179,18 +212,19 @@ def _holds(rule: TriggerRule, doc: AnalysedDocument, start: int, end: int, limit
         return False
     if (rule.prev or rule.next) and not (prv in rule.prev or past in rule.prev or nxt in rule.next):
         return False
-    window = after[: rule.window]
-    if rule.pos == "noun":
-        # What a noun's predicate must say comes before a second verb of the clause: "a truce
-        # and said it had brokered ..." does not make the truce brokered.
-        for i, w in enumerate(window):
-            nxt_w = window[i + 1] if i + 1 < len(window) else ""
-            if w in _NOUN_WINDOW_STOP or (w in ("and", "but") and nxt_w in _NOUN_WINDOW_STOP):
-                window = window[:i]
-                break
+    window = _predicate(after[: rule.window]) if rule.pos == "noun" else after[: rule.window]
     if rule.not_object and _has(window, rule.not_object):
         return False
-    return not rule.object or _has(window, rule.object)
+    if not rule.object or _has(window, rule.object):
+        return True
+    # Only for deployments, deliveries and attacks ("a drone was intercepted"): an agreement
+    # or a release in the passive ("had been reached", "bodies had been repatriated") is
+    # mostly one told again.
+    return (
+        rule.pos == "verb"
+        and rule.type in _PASSIVE_TYPES
+        and _has(_passive_subject(doc, start, rule.window), rule.object)
+    )
 
 
 def _attributive(
@@ -231,7 +265,14 @@ def find_triggers(
             continue
         for i in sorted(by_span[(s, e)]):
             rule = lex.rules[i]
-            if rule.pos == "noun" and s != first and text[s].isupper():
+            if (
+                rule.pos == "noun"
+                and s != first
+                and text[s].isupper()
+                # "BRUSSELS — Talks ...", "Updated 12:05 - Fighting ...": a clause's first word
+                # after a dateline or a time stamp.
+                and text[max(sent.start, s - 3) : s].strip()[-1:] not in _OPENING_DASHES
+            ):
                 # A capitalised noun inside a sentence is part of a name ("the Conference of
                 # Bishops", "the Mission to the UN").
                 continue
