@@ -119,3 +119,49 @@ def test_a_named_declaration_is_not_the_open_plan() -> None:
 def test_more_phrasings_of_terms(sentence: str, kind: str) -> None:
     got = [p.kind.value if p.kind.value != "other" else p.label for p in find_provisions(sentence)]
     assert kind in got
+
+
+def test_a_plan_that_calls_for_terms_keeps_them() -> None:
+    text = (
+        "Bogota and the Comuneros del Sur signed a peace accord in Pasto on Tuesday, committing "
+        "to a bilateral ceasefire. Church leaders welcomed it. Farmers in Narino were cautious. "
+        "The accord also calls for the return of displaced families to their villages."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert {"ceasefire", "return_of_displaced"} <= {k.value for k in props[0].provision_kinds}
+
+
+def test_agreed_with_a_place_before_the_terms() -> None:
+    text = (
+        "Armenia and Azerbaijan agreed in Abu Dhabi on Sunday to exchange all detainees held "
+        "since 2023, officials said."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}
+
+
+def test_a_hyphenated_backer_is_no_stance() -> None:
+    text = (
+        "The Rwanda-backed rebels agreed at Qatari-hosted talks in Doha to withdraw from "
+        "Walikale town."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "withdrawal" in {k.value for k in props[0].provision_kinds}
+
+
+def test_an_insistence_with_must_is_a_demand() -> None:
+    text = "Moscow insists Moldovan troops must pull out of the security zone on the Dniester."
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert props[0].status.value == "demanded"
+
+
+def test_reopened_roads_are_freedom_of_movement() -> None:
+    got = [
+        (p.kind.value, p.label)
+        for p in find_provisions("Both sides would reopen the roads around Taiz.")
+    ]
+    assert got == [("other", "freedom_of_movement")]

@@ -501,6 +501,10 @@ def _keeps_both(self: ProposalParser, ctx: ParseContext, a: _Anchor, b: _Anchor)
             # "To meet Moscow's demands, the envoy proposed that ...": an answer to the
             # demand, proposed by somebody else.
             return True
+        if trg.start < imp.start and _SUBJECT_GAP.fullmatch(text, trg.end, imp.start):
+            # "The deal also calls for the return of refugees": the plan is the cue's
+            # subject, and what it calls for is its content.
+            return False
         if (
             trg.trigger is not None
             and trg.trigger.anaphoric
@@ -526,6 +530,11 @@ _FRONTED = re.compile(
     r"\W{0,3}(?:to|in|under|after|despite|with|amid|following|against|for)\s", re.I
 )
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s")
+_SUBJECT_GAP = re.compile(
+    r"\s{1,3}(?:(?:also|further|reportedly|would|will|explicitly|specifically|then|now|"
+    r"still|apparently|even|only)\s{1,3}){0,3}",
+    re.I,
+)
 _JOINED = re.compile(r"\b(?:and|but|while|after|before|as|when|whereas)\b|[,;:]", re.I)
 
 

@@ -60,7 +60,8 @@ _POSITION_OBJECT = re.compile(
     r"\b(?:push(?:es|ed|ing)?|advocat(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
     r"lobb(?:y|ies|ied|ying)|hop(?:e|es|ed|ing)|appeal(?:s|ed|ing)?|argu(?:e|es|ed|ing)|"
     r"wish(?:es|ed|ing)?|pray(?:s|ed|ing)?|clamou?r(?:s|ed|ing)?)\s{1,3}for\b"
-    r"|\b(?:favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|"
+    # "Saudi-backed", "UN-supported": a compound adjective, not a verb of support.
+    r"|(?<![-\u2010\u2011])\b(?:favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|back(?:s|ed|ing)?|"
     r"oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|resist(?:s|ed|ing)?|"
     r"dismiss(?:es|ed|ing)?|fear(?:s|ed|ing)?|warn(?:s|ed|ing)?\s{1,3}(?:against|of))\b"
     r"|\bin\s+order\s+to\b|\binability\s+to\b|\bfailure\s+to\b|\bso\s+as\s+to\b",
