@@ -60,6 +60,24 @@ def test_at_issue(text: str, expected: set[str]) -> None:
     assert at_issue(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The city a region is named after has no code of its own; its region is its parent.
+        ("The Houthis have besieged the city of Taiz since 2015.", {"city:taiz-ye": "YE-TA"}),
+        (
+            "Government forces hold Aden, the interim capital, and Marib.",
+            {"city:aden-ye": "YE-AD", "YE-MA": "YE"},
+        ),
+        ("Russian troops withdrew from Kherson city in 2022.", {"city:kherson-ua": "UA-65"}),
+        # Not when the appositive is about the region.
+        ("Russia occupies Kherson, a region whose main city it lost.", {"UA-65": "UA"}),
+    ],
+)
+def test_city_named_like_its_region(text: str, expected: dict[str, str]) -> None:
+    assert {t.id: t.parent for t in parse_article(text).territories} == expected
+
+
 def test_venue_is_not_what_a_collective_cue_governs() -> None:
     text = (
         "At talks in Istanbul, Russia demanded that Ukraine pull its troops out of the areas "

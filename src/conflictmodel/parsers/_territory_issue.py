@@ -27,7 +27,7 @@ from conflictmodel.gazetteer import Gazetteer
 from conflictmodel.model.places import PlaceRole
 from conflictmodel.model.span import Span
 from conflictmodel.model.territories import Territory, TerritoryKind
-from conflictmodel.parsers.places import MILITARY, SOVEREIGNTY, IssueCues, stronger
+from conflictmodel.parsers.places import MILITARY, SOVEREIGNTY, IssueCues, is_dateline, stronger
 
 __all__ = [
     "Candidate",
@@ -266,11 +266,16 @@ def mutual_sovereignty(
     text = ctx.text
     first: dict[str, Candidate] = {}
     for c in cands:
-        first.setdefault(c.terr.id, c)
+        if c.role is not PlaceRole.DATELINE:  # "YEREVAN, Armenia —" says where, not what
+            first.setdefault(c.terr.id, c)
     for i, sent in enumerate(ctx.sentences):
         if cues.mutual_sovereignty(text, sent.start, sent.end) is None:
             continue
-        named = list(by_sentence.get(sent.start, []))
+        named = [
+            (span, terr)
+            for span, terr in by_sentence.get(sent.start, [])
+            if not is_dateline(text, span.start, span.end)
+        ]
         if len({t.id for _, t in named}) < 2 and i > 0:
             named = by_sentence.get(ctx.sentences[i - 1].start, []) + named
         for span, terr in named:
@@ -344,13 +349,14 @@ def own_sovereignty(
     sentences: dict[int, Span] = {}
     for span, terr in states:
         sent = ctx.sentence_of(span.start)
-        if sent is not None:
+        if sent is not None and not is_dateline(text, span.start, span.end):
             by_sentence.setdefault(sent.start, []).append((span, terr))
             sentences[sent.start] = sent
     # The first candidate of each (territory, sentence), looked up instead of scanned for.
     first: dict[tuple[str, int], Candidate] = {}
     for c in cands:
-        first.setdefault((c.terr.id, c.sentence), c)
+        if c.role is not PlaceRole.DATELINE:
+            first.setdefault((c.terr.id, c.sentence), c)
 
     def at_issue(span: Span, terr: Territory, sent: int) -> None:
         found = first.get((terr.id, sent))

@@ -552,8 +552,12 @@ def attack_words() -> frozenset[str]:
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` opens a line as a dateline ("KYIV (AP) —").
 
+    The state or region after a city in capitals is part of it ("YEREVAN, Armenia —").
+
     Example:
         >>> is_dateline("KHARTOUM, Sudan (AP) — The army said.", 0, 8)
+        True
+        >>> is_dateline("KHARTOUM, Sudan (AP) — The army said.", 10, 15)
         True
     """
     # Only the first words of a line can open it: look back a bounded distance (linear time
@@ -562,9 +566,14 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     nl = text.rfind("\n", lo, start)
     if nl < 0 and lo > 0:
         return False
-    if text[nl + 1 : start].strip():
+    head = text[nl + 1 : start]
+    if head.strip() and not _DATELINE_CITY.fullmatch(head):
         return False
     return _DATELINE_AFTER.match(text, end, min(len(text), end + 40)) is not None
+
+
+# "YEREVAN, " before the state of a dateline.
+_DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z'’. -]{1,30},\s{1,2}")
 
 
 def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:

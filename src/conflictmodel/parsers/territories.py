@@ -33,9 +33,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import attrs
+import pycountry
 
 from conflictmodel.context import MentionKind, ParseContext
 from conflictmodel.errors import ConflictModelError
@@ -515,6 +517,7 @@ class TerritoryParser:
         if _ACTOR_NOUN.match(text, m.end, min(len(text), m.end + 30)):
             # "Amhara militias", "Tigray forces": the name says who the actor is, not where.
             return None
+        terr = _as_city(text, terr, m.start, m.end)
         cand = self._make(ctx, cues, terr, m.span, "name")
         # "Kyiv said" is the government; "capture Kyiv" is the city, whatever the verb.
         if is_state_metonym and (
@@ -554,6 +557,50 @@ class TerritoryParser:
             sentence=floor,
             transfer=tier == SOVEREIGNTY and cues.transfers(ctx.text, floor, span.start),
         )
+
+
+# "the besieged city of Taiz", "the port city of Hodeidah", "Kherson city", "Kidal, the
+# northern Malian town", "Goma, the capital of North Kivu": the city a region is named
+# after, which has no ISO code of its own (its region is its parent).
+_CITY_BEFORE = re.compile(r"\b(?:city|town|port|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"\s+city\b|,\s+(?:an?|the|its)\s+"
+    r"(?:(?!region|province|oblast|state|governorate|territory|area|district)[\w'’-]+\s+){0,3}?"
+    r"(?:city|town|port\s+city|capital)\b"
+)
+
+
+def _as_city(text: str, terr: Territory, start: int, end: int) -> Territory:
+    """The city of a region's name where the words around say it is a city; else ``terr``.
+
+    Example:
+        >>> gz = Gazetteer.default()
+        >>> t = "Houthis besieged the city of Taiz."
+        >>> c = _as_city(t, gz.territories["YE-TA"], 29, 33)
+        >>> c.id, c.code, c.parent
+        ('city:taiz-ye', None, 'YE-TA')
+    """
+    code = terr.code
+    if terr.kind is not TerritoryKind.REGION or not code or "-" not in code:
+        return terr
+    if not (
+        _CITY_BEFORE.search(text, max(0, start - 30), start)
+        or _CITY_AFTER.match(text, end, min(len(text), end + 60))
+    ) or _subdivision_types().get(code) in {"city", "municipality", "autonomous municipality"}:
+        return terr
+    name = _POSSESSIVE.sub("", " ".join(text[start:end].split())) or terr.name
+    return Territory(
+        id=f"city:{slugify(name)}-{code.split('-', 1)[0].lower()}",
+        name=name,
+        kind=TerritoryKind.CITY,
+        parent=code,
+    )
+
+
+@cache
+def _subdivision_types() -> dict[str, str]:
+    """ISO 3166-2 code -> its type ("oblast", "city", ...), folded."""
+    return {s.code: str(s.type).casefold() for s in pycountry.subdivisions}
 
 
 def _bare(terr: Territory) -> Territory:
