@@ -184,3 +184,33 @@ def test_two_figures_of_one_toll_add_up() -> None:
     assert e.killed.span.of(
         "Four soldiers and two civilians were killed in an ambush near Mopti on Sunday."
     ).startswith("Four")
+
+
+# ------------------------------------------------------------------ types by PLOVER's rules
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # Stopping one's own attacks is a ceasefire: observed, RETREAT; announced, CONCEDE.
+        ("The army suspended its offensive on Bakhmut on Tuesday.", EventType.RETREAT),
+        ("The rebels said they would halt attacks on Mogadishu during Ramadan.", EventType.CONCEDE),
+        # A promised retreat is CONCEDE, also after "pledged to" (one trigger).
+        ("The militia pledged to withdraw its fighters from Kalehe by June.", EventType.CONCEDE),
+        ("The ELN pledged to demobilise 500 fighters this year.", EventType.CONCEDE),
+        # Weapons handed over are a disarmament.
+        ("ELN dissidents turned over two tons of explosives to the UN mission.", EventType.RETREAT),
+    ],
+)
+def test_types_of_stopping_promising_and_handing_over(text: str, etype: EventType) -> None:
+    assert one(text).type is etype
+
+
+def test_an_event_someone_is_called_on_to_allow_is_hypothetical() -> None:
+    e = one("The UN continues to call on both armies to allow aid convoys into Kadugli.")
+    assert e.status.value == "hypothetical"
+
+
+def test_without_a_dateline_a_demonym_on_drones_does_not_place_the_attack() -> None:
+    e = one("Ukraine's air defences shot down 31 Russian drones overnight, the air force said.")
+    assert place(e) != "Russia"

@@ -210,7 +210,7 @@ class PlaceFinder:
         # "the Libyan capital": the capital of the state the demonym names.
         self._capitals = _capitals_after_demonyms(ctx.text, matches)
         # How often each state is named (by name, demonym, capital): the article's focus.
-        self._named, self._names = _state_counts(matches)
+        self._named, self._names = _state_counts(matches, ctx.text, lex.not_target_heads)
         self._ranked: list[str] | None = None
         # Capitals and other places the gazetteer knows only as actors' metonyms (``_gaz``);
         # countries by their names, a place when a preposition says so ("strikes on Iran").
@@ -423,10 +423,7 @@ class PlaceFinder:
         window = Span(start=trig.reach, end=min(seg.end, trig.reach + 30))
         text = self.ctx.text
         for m, a in state_fallbacks(self.ctx, window):
-            head = _NEXT_WORDS.match(text, m.span.end)
-            if head is not None and not self.lex.not_target_heads.isdisjoint(
-                w.lower() for w in head.groups() if w
-            ):
+            if _before_head(text, m.span.end, self.lex.not_target_heads):
                 # "shot down 40 Russian drones": whose drones, not where they fell.
                 continue
             if a.country:
@@ -621,13 +618,16 @@ def _capitals_after_demonyms(text: str, matches: list[Match]) -> dict[int, tuple
 
 
 def _state_counts(
-    matches: list[Match],
+    matches: list[Match], text: str, heads: frozenset[str]
 ) -> tuple[dict[str, int], dict[str, tuple[str, int, int]]]:
-    """How often each state is named, and its first mention by name (text, start, end)."""
+    """How often each state is named, and its first mention by name (text, start, end).  A
+    demonym on a weapon or a force ("40 Russian drones") says whose, not where: not counted."""
     named: dict[str, int] = {}
     names: dict[str, tuple[str, int, int]] = {}
     for m in matches:
         for e in m.entries:
+            if e.via == "demonym" and _before_head(text, m.end, heads):
+                break
             if e.kind is MentionKind.ACTOR and e.target.startswith("state:"):
                 code = e.target[6:]
                 named[code] = named.get(code, 0) + 1
@@ -635,6 +635,12 @@ def _state_counts(
                     names[code] = (m.text, m.start, m.end)
                 break
     return named, names
+
+
+def _before_head(text: str, end: int, heads: frozenset[str]) -> bool:
+    """Whether one of the two words after ``end`` is one of ``heads``."""
+    m = _NEXT_WORDS.match(text, end)
+    return m is not None and not heads.isdisjoint(w.lower() for w in m.groups() if w)
 
 
 def _state_mentions(

@@ -319,6 +319,22 @@ def _one_event(a: Trigger, t: Trigger, close: bool, gap: str) -> bool:
     return t.type is a.type and not _SEQUENCE.search(gap)
 
 
+def _intent(text: str, a: Trigger, gap: str) -> bool:
+    """Whether the trigger after ``gap`` is what the verb of intent ``a`` takes in ("agreed to
+    meet", "pledged to withdraw")."""
+    return (
+        a.rule.pos == "verb"
+        and a.type is EventType.AGREE
+        and (
+            _TO_GAP.fullmatch(gap) is not None
+            # "pledged to" is one trigger: the infinitive follows it directly.
+            or (text[a.start : a.end].lower().endswith(" to") and not gap.strip())
+        )
+        # "promised to end nearly 60 years of war"; not "agreed to talks after the strikes".
+        and (len(gap.split()) <= 3 or not _GAP_STOP.search(gap))
+    )
+
+
 def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -> list[Trigger]:
     """Merge the triggers of one clause that name one event (see the module docstring)."""
     out: list[Trigger] = []
@@ -333,14 +349,7 @@ def merge_in_clause(text: str, doc: AnalysedDocument, triggers: list[Trigger]) -
             and not re.search(r"[,;:()]", gap)
             and not _GAP_STOP.search(gap)
         )
-        intent = (
-            a.rule.pos == "verb"
-            and a.type is EventType.AGREE
-            and _TO_GAP.fullmatch(gap) is not None
-            # "promised to end nearly 60 years of war"; not "agreed to talks after the strikes".
-            and (len(gap.split()) <= 3 or not _GAP_STOP.search(gap))
-        )
-        if intent:
+        if _intent(text, a, gap):
             # PLOVER: a promised withdrawal or release is CONCEDE; agreeing to meet, or to a
             # ceasefire, is AGREE.
             retreat = t.type is EventType.RETREAT and t.rule.pos == "verb"
