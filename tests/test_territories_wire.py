@@ -51,6 +51,22 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
         ),
         # "occupying land in".
         ("Soldiers have been occupying land in Banteay Meanchey since June.", {"KH-1"}),
+        # Recognising another state's hold moves the territory: its state is at issue too.
+        (
+            "Kyiv would never recognise Russia's occupation of Crimea, Ukraine's president said.",
+            {"UA-43", "UA"},
+        ),
+        # "the country" in a sentence that names no state: the state of the sentence before.
+        (
+            "M23 rebels still hold Goma and Bukavu in eastern Congo. A minister said the "
+            "government would never accept the balkanisation of the country.",
+            {"area:goma", "area:bukavu", "CD"},
+        ),
+        (
+            "Diplomats fear a partition of Yemen along the lines of Libya. The government says "
+            "it will never accept the division of the country.",
+            {"YE"},
+        ),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Mapping
 
 import attrs
 
@@ -379,6 +380,37 @@ def own_sovereignty(
             if span.end < at and _RELATIVE.match(text, span.end, at):
                 subject = (span, terr)
         at_issue(subject[0], subject[1], key)
+    _country_named_before(ctx, cues, states, by_sentence, at_issue)
+
+
+# How far back "the country" looks for the state it stands for.
+_COUNTRY_REACH = 600
+
+
+def _country_named_before(
+    ctx: ParseContext,
+    cues: IssueCues,
+    states: list[tuple[Span, Territory]],
+    by_sentence: Mapping[int, list[tuple[Span, Territory]]],
+    at_issue: Callable[[Span, Territory, int], None],
+) -> None:
+    """ "The government would never accept the balkanisation of the country", in a sentence
+    that names no state: the country meant is the first state named in the last sentence
+    before it that names one ("... a partition of Sudan along the lines of Libya. They will
+    never accept the division of the country": Sudan)."""
+    text = ctx.text
+    named = [(span, terr) for span, terr in states if not is_dateline(text, span.start, span.end)]
+    ends = [span.end for span, _ in named]
+    for at in cues.country_sovereignty(text):
+        sent = ctx.sentence_of(at)
+        if sent is None or sent.start in by_sentence:
+            continue
+        k = bisect.bisect_right(ends, sent.start) - 1
+        if k < 0 or at - named[k][0].end > _COUNTRY_REACH:
+            continue
+        home = ctx.sentence_of(named[k][0].start)
+        span, terr = by_sentence[home.start][0] if home and home.start in by_sentence else named[k]
+        at_issue(span, terr, home.start if home is not None else sent.start)
 
 
 # ", which fears for its sovereignty": a relative clause about the name before it, running

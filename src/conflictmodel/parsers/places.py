@@ -30,7 +30,13 @@ from typing import Any
 import attrs
 
 from conflictmodel.errors import GazetteerError
-from conflictmodel.model.places import PlaceRole
+from conflictmodel.parsers._place_roles import (
+    _role_words,
+    _strings,
+    attack_words,
+    is_dateline,
+    place_role,
+)
 from conflictmodel.resources import load_data
 
 __all__ = [
@@ -92,11 +98,6 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _MILITARY_GROUPS = frozenset({MILITARY, _OBJECT_MILITARY, _REGION, _CONTROL_IN, "subject_military"})
 _GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
-# A dateline: "KYIV (Reuters) -", "Washington: ...", "Kyiv, 5 May", "KHARTOUM, Sudan (AP) —".
-_DATELINE_AFTER = re.compile(
-    r"\s{0,2}(?:[(—–:-]|,\s{0,2}(?:[A-Z][a-z]+\s{1,2})?\d"
-    r"|,\s{0,2}[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20})?\s{0,2}[(:—–-])"
-)
 
 
 def stronger(a: str | None, b: str | None) -> str | None:
@@ -115,13 +116,6 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
     )
-
-
-def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise GazetteerError(f"territories_issue.json: {key!r} must be a list of strings")
-    return tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,6 +147,8 @@ class IssueCues:
     _transfer: frozenset[str] = attrs.field(init=False, repr=False)
     _collective_after: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _own_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _country_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _recognised_hold: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _mutual: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _anaphor: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     disputed: frozenset[str] = attrs.field(init=False, repr=False)
@@ -286,6 +282,19 @@ class IssueCues:
         m = self._own_sovereignty.search(text, start, end)
         return m.start() if m else None
 
+    def country_sovereignty(self, text: str) -> list[int]:
+        """Offsets of the phrases about the sovereignty of "the country" ("would never accept
+        the balkanisation of the country"), in text order: one search over the text.
+
+        Example:
+            >>> t = "He rejected the partition of the country."
+            >>> IssueCues.default().country_sovereignty(t)
+            [12]
+        """
+        if self._country_sovereignty is None:
+            return []
+        return [m.start() for m in self._country_sovereignty.finditer(text)]
+
     def mutual_sovereignty(self, text: str, start: int, end: int) -> int | None:
         """Where ``text[start:end]`` (a sentence) speaks of the sovereignty of several states
         at once ("recognise each other's territorial integrity"): the offset of that phrase,
@@ -387,9 +396,21 @@ class IssueCues:
             >>> cues = IssueCues.default()
             >>> cues.transfers(t, 0, 26), cues.transfers(t, 34, 51)
             (True, False)
+
+        Recognising another state's hold on it moves it too ("recognise Russia's control
+        over Crimea"; ``recognised_hold``).
+
+            >>> t = "He may recognise Russia's occupation of Crimea."
+            >>> cues.transfers(t, 0, 40)
+            True
         """
-        found = self._match_before(text[max(floor, start - _WINDOW) : start])
-        return found is not None and found[1] in self._transfer
+        window = text[max(floor, start - _WINDOW) : start]
+        found = self._match_before(window)
+        if found is None:
+            return False
+        if found[1] in self._transfer:
+            return True
+        return self._recognised_hold is not None and bool(self._recognised_hold.search(window))
 
     def _cue_in_name(self, name: str) -> str | None:
         toks = name.split()
@@ -506,24 +527,6 @@ def _default_cues() -> IssueCues:
     return IssueCues.from_mapping(load_data("territories_issue.json"))
 
 
-@cache
-def _role_words() -> dict[str, frozenset[str]]:
-    d = load_data("territories_issue.json")
-    return {
-        k: frozenset(w.casefold() for w in _strings(d, k))
-        for k in (
-            "venue_words",
-            "attack_words",
-            "displacement_words",
-            "venue_preps",
-            "event_preps",
-            "origin_preps",
-            "modifiers",
-        )
-    }
-
-
-_WORDS_BEFORE = re.compile(_WORD)
 # What may follow the object of a verb cue that also takes a clause ("claims Kashmir in
 # full", "claims Taiwan as its own", "controls Sanaa."), unlike "claims Ukraine shelled it".
 _OBJECT_END = re.compile(
@@ -536,119 +539,6 @@ _OBJECT_END = re.compile(
     r"|\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}(?:province|region|territory|part|state|land)\b)"
 )
 _POSSESSED = re.compile(r"['’]s?\s{1,3}(?:[a-z-]+ly\s{1,3})?([A-Za-z-]+)")
-
-
-def attack_words() -> frozenset[str]:
-    """The attack words of ``territories_issue.json`` (folded): after one, a name is where
-    something happened ("drones struck Sumy").
-
-    Example:
-        >>> "shelled" in attack_words()
-        True
-    """
-    return _role_words()["attack_words"]
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``text[start:end]`` opens a line as a dateline ("KYIV (AP) —").
-
-    The state or region after a city in capitals is part of it ("YEREVAN, Armenia —").
-
-    Example:
-        >>> is_dateline("KHARTOUM, Sudan (AP) — The army said.", 0, 8)
-        True
-        >>> is_dateline("KHARTOUM, Sudan (AP) — The army said.", 10, 15)
-        True
-    """
-    # Only the first words of a line can open it: look back a bounded distance (linear time
-    # on a text of one long line).
-    lo = max(0, start - 40)
-    nl = text.rfind("\n", lo, start)
-    if nl < 0 and lo > 0:
-        return False
-    head = text[nl + 1 : start]
-    if head.strip() and not _DATELINE_CITY.fullmatch(head):
-        return False
-    return _DATELINE_AFTER.match(text, end, min(len(text), end + 40)) is not None
-
-
-# "YEREVAN, " before the state of a dateline.
-_DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z'’. -]{1,30},\s{1,2}")
-
-
-def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
-    """Why the text names the location at ``text[start:end]`` (``floor``: where its sentence
-    starts), from the preposition before it and the nearest meeting, attack or displacement
-    word before that.
-
-    Example:
-        >>> t = "Refugees fled from Khartoum after strikes on Omdurman."
-        >>> place_role(t, 0, 18, 26).value, place_role(t, 0, 44, 52).value
-        ('origin', 'event_location')
-        >>> place_role("KYIV (Reuters) - Talks stalled.", 0, 0, 4).value
-        'dateline'
-    """
-    if is_dateline(text, start, end):
-        return PlaceRole.DATELINE
-    raw = _WORDS_BEFORE.findall(text, max(floor, start - 90), start)
-    rw = _role_words()
-    if (
-        len(raw) == 1
-        and raw[0].casefold() in rw["event_preps"]
-        and start - floor < 90
-        and _event_after(text, floor, start, end, True)
-    ):
-        return PlaceRole.EVENT_LOCATION  # "In Hebron, settlers set fire to cars"
-    # Between the preposition and the name: "the", "northern", "Russia's" ("in Russia's
-    # Belgorod region", "across the Gaza Strip").
-    skipped = 0
-    while raw and skipped < 3 and (raw[-1][0].isupper() or raw[-1].casefold() in rw["modifiers"]):
-        raw.pop()
-        skipped += 1
-    words = [w.casefold() for w in raw]
-    if not words:
-        return PlaceRole.OTHER
-    prep = words[-1]
-    if prep in rw["attack_words"]:
-        return PlaceRole.EVENT_LOCATION  # "shelling hit Zaporizhzhia", "drones struck Sumy"
-    if prep in rw["event_preps"] and _event_after(text, floor, start, end, False):
-        return PlaceRole.EVENT_LOCATION
-    nearest = None
-    for w in reversed(words[:-1]):
-        for kind in ("venue_words", "attack_words", "displacement_words"):
-            if w in rw[kind]:
-                nearest = kind
-                break
-        if nearest:
-            break
-    if prep in rw["origin_preps"] and nearest in ("displacement_words", "attack_words"):
-        return PlaceRole.ORIGIN
-    if prep in rw["venue_preps"] and nearest == "venue_words":
-        return PlaceRole.VENUE
-    if prep in rw["event_preps"] and nearest == "attack_words":
-        return PlaceRole.EVENT_LOCATION
-    return PlaceRole.OTHER
-
-
-# ", where a substation was hit": a relative clause saying what happened at the place.
-_WHERE = re.compile(r"\s*,\s+where\s")
-_CLAUSE_END = re.compile(r"[.;:!?\n]")
-
-
-def _event_after(text: str, floor: int, start: int, end: int, opens: bool) -> bool:
-    """Whether the clause after the name says what happened there: the name opens its
-    sentence after a preposition ("In Hebron, settlers set fire to cars") or a "where"
-    clause follows it ("the city of Lviv, where a substation was hit")."""
-    if not opens:
-        where = _WHERE.match(text, end, min(len(text), end + 12))
-        if where is None:
-            return False
-        end = where.end()
-    elif _WHERE.match(text, end, end + 12):
-        return False  # "In Srinagar, where I grew up, ...": the main clause is further on
-    stop = _CLAUSE_END.search(text, end, min(len(text), end + 100))
-    clause = _WORDS_BEFORE.findall(text, end, stop.start() if stop else min(len(text), end + 100))
-    return any(w.casefold() in _role_words()["attack_words"] for w in clause)
 
 
 def _cue_table(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, str]:
@@ -729,6 +619,16 @@ def _patterns(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, A
         "_list_gap": re.compile(_list_gap_pattern(d)),
         "_sentence": re.compile(rf"\b(?i:{sentence})\b") if sentence else None,
         "_own_sovereignty": _own_sovereignty_pattern(d, irregular),
+        "_recognised_hold": (
+            re.compile(rf"(?i:{alt})$")
+            if (alt := "|".join(f"(?:{p})" for p in _strings(d, "recognised_hold")))
+            else None
+        ),
+        "_country_sovereignty": (
+            re.compile(rf"\b(?i:{alt})\b")
+            if (alt := _alternation(_strings(d, "country_sovereignty")))
+            else None
+        ),
         "_mutual": _mutual_pattern(d),
         "_anaphor": _anaphor_pattern(d),
         "_collective": re.compile(rf"\b(?:{collective})\b") if collective else None,

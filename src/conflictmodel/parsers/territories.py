@@ -548,14 +548,17 @@ class TerritoryParser:
         floor = sent.start if sent is not None else max(0, ctx.text.rfind("\n", 0, span.start))
         country = terr.kind is TerritoryKind.COUNTRY
         tier = cues.issue_cue(ctx.text, floor, span.start, span.end, country=country)
+        # "recognise Russia's control over Crimea": a military cue whose hold is recognised
+        # moves the territory from one state to another.
+        transfer = tier is not None and cues.transfers(ctx.text, floor, span.start)
         return Candidate(
             terr=terr,
             span=span,
             via=via,
-            tier=tier,
+            tier=SOVEREIGNTY if transfer else tier,
             role=place_role(ctx.text, floor, span.start, span.end),
             sentence=floor,
-            transfer=tier == SOVEREIGNTY and cues.transfers(ctx.text, floor, span.start),
+            transfer=transfer,
         )
 
 
