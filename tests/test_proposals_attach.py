@@ -165,3 +165,35 @@ def test_reopened_roads_are_freedom_of_movement() -> None:
         for p in find_provisions("Both sides would reopen the roads around Taiz.")
     ]
     assert got == [("other", "freedom_of_movement")]
+
+
+def test_a_participle_after_under_the_deal_describes_it() -> None:
+    text = (
+        "Khartoum and Juba agreed on Monday to withdraw their forces from Heglig. Under the "
+        "deal, brokered in Nairobi, Kenyan peacekeepers would patrol the oil field and a "
+        "referendum would decide its status."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert {"withdrawal", "peacekeeping", "referendum"} <= {
+        k.value for k in props[0].provision_kinds
+    }
+
+
+def test_an_agreed_line_is_no_agreement() -> None:
+    text = (
+        "Qatar tabled a plan for Gaza on Monday. Fighting is to stop within a day, and Israeli "
+        "troops are to pull back to an agreed line, and all hostages would then be freed."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert {"ceasefire", "withdrawal", "hostage_release"} <= {
+        k.value for k in props[0].provision_kinds
+    }
+
+
+def test_a_pledge_to_hold_a_vote_is_a_proposal() -> None:
+    text = "Mali's junta said on Tuesday it would hold presidential elections in March 2027."
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "elections" in {k.value for k in props[0].provision_kinds}

@@ -418,6 +418,12 @@ def _add_implicit_anchors(
                 if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
                     # "is not willing to", "never sought": no offer, no demand.
                     continue
+                if " " not in m.group().strip() and _ATTRIBUTIVE.search(
+                    text, max(sent.start, m.start() - 20), m.start()
+                ):
+                    # "pull back to an agreed line", "the proposed buffer zone": a participle
+                    # that modifies a noun, no cue.
+                    continue
                 clause = clause_at(clauses, m.start())
                 has_poss, poss_actor = possessor(ctx, m.start(), clause.start)
                 if has_poss and poss_actor is None:
@@ -530,6 +536,11 @@ _FRONTED = re.compile(
     r"\W{0,3}(?:to|in|under|after|despite|with|amid|following|against|for)\s", re.I
 )
 _POSSESSIVE = re.compile(r"\w(?:['’]s|s['’])\s")
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those|mutually|jointly|previously|"
+    r"already|newly)\s{1,3}$",
+    re.I,
+)
 _SUBJECT_GAP = re.compile(
     r"\s{1,3}(?:(?:also|further|reportedly|would|will|explicitly|specifically|then|now|"
     r"still|apparently|even|only)\s{1,3}){0,3}",

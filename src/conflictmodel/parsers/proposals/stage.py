@@ -142,6 +142,14 @@ _MODAL = re.compile(
 )
 
 
+# "Under the deal, signed in Addis Ababa, ...": a participle that describes the plan.
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\W{0,3}(?:signed|agreed|reached|brokered|struck|drafted|initialled|initialed|approved|"
+    r"endorsed|presented|proposed|announced|unveiled|sealed|mediated)\b[^,;]{0,80},",
+    re.I,
+)
+
+
 def _modal_clause(text: str, clauses: Sequence[Span], span: Span) -> bool:
     """The clause of a provision at ``span`` states it in the modal mood, its subject or its
     verb being the provision ("Israeli troops are to pull back", "a government would be
@@ -334,7 +342,9 @@ class ProposalParser:
             if any(
                 a.clause == c
                 for a in anchors
-                if (a.trigger is None or not a.trigger.anaphoric) and not _term_of_plan(a)
+                if (a.trigger is None or not a.trigger.anaphoric)
+                and not _term_of_plan(a)
+                and not (framed and a.implicit and _PARTICIPLE_CLAUSE.match(text, c.start, c.end))
             ):
                 break
             if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
