@@ -129,3 +129,28 @@ def test_a_reported_clause_with_an_irregular_past_verb() -> None:
     )
     assert _speaker(art, "two mothers died") == "Mariam Sesay"
     assert _by_content(art, "the bridge broke under the weight").speaker is not None
+
+
+def test_a_quoted_fragment_inside_a_reported_clause_keeps_the_next_report() -> None:
+    art = parse_article(
+        "In a statement on Tuesday, the Arakan Army said its fighters had been "
+        '"far from" the village and accused the junta of burning it.'
+    )
+    frag = _by_content(art, "far from")
+    assert frag.kind.value == "partial"
+    assert frag.speaker is not None
+    assert frag.speaker.name == "Arakan Army"
+    accused = _by_content(art, "the junta of burning it")
+    assert accused.speaker == frag.speaker
+
+
+def test_an_appositive_after_according_to_is_not_what_was_said() -> None:
+    art = parse_article(
+        "According to Nasrin Akter, a camp coordinator in Cox's Bazar, rations were cut by a "
+        "third in March. According to the county council, which gave no figures, the school "
+        "reopened."
+    )
+    s = _by_content(art, "rations were cut")
+    assert s.speaker is not None
+    assert s.speaker.name == "Nasrin Akter"
+    assert _by_content(art, "the school reopened").speaker is not None

@@ -116,6 +116,12 @@ class _Direct(_Reported):
             return _Attrib(speakers, sspan, pcue, "continuation")
         if kind is StatementKind.PARTIAL and self._is_label(para, sent[0], qi, k):
             return None  # "a broadcast of “Fox News Sunday,” Pence said": a title
+        if kind is StatementKind.PARTIAL and self._coordinated_after(para, sent, qj, cues):
+            # "said its units had been “nowhere near” the camp and blamed …": the fragment
+            # inside a reported clause is that clause's, not the next verb's
+            found = self._holding_clause(para, qi, cues)
+            if found is not None:
+                return found
         found = self._cue_after(para, sent, qj, cues)
         if found is not None:
             return found
@@ -274,19 +280,37 @@ class _Direct(_Reported):
         """(c) a partial quote: the reporting clause it sits in."""
         if self._is_label(para, sent[0], qi, k) or self._modifier_quote(para, sent, qi, qj):
             return None
+        found = self._holding_clause(para, qi, cues)
+        if found is not None:
+            return found
         before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
-        for c in reversed(before[-4:]):
-            # the reporting clause whose complement holds the quote ("said the army had
-            # responded ‘firmly’": said, not responded); not a verb whose subject names no
-            # one ("declared that any deal would demand “secrecy”": declared)
-            r = self._complement(para, c, cues)
-            if r is not None and r[0] <= qi < r[1] and self._names_speaker(para, c, cues):
-                return _Attrib([], None, c, "clause")
         if before:
             return _Attrib([], None, before[-1], "clause")
         after = [c for c in cues if c.lo >= qj and c.kind in ("finite", "source")]
         if after:
             return _Attrib([], None, after[0], "clause")
+        return None
+
+    def _coordinated_after(
+        self, para: _Para, sent: tuple[int, int], qj: int, cues: list[_Cue]
+    ) -> bool:
+        """The first cue after a quotation is a verb coordinated with an earlier one ("… the
+        camp and blamed"): the words before it are no speaker of their own."""
+        for c in cues:
+            if c.lo < qj or c.lo >= sent[1] or c.kind in ("frame", "via"):
+                continue
+            return c.lo > qj and para.toks[c.lo - 1].low in ("and", "but")
+        return False
+
+    def _holding_clause(self, para: _Para, qi: int, cues: list[_Cue]) -> _Attrib | None:
+        """The reporting clause whose complement holds the quotation at ``qi`` ("said the
+        army had responded ‘firmly’": said, not responded); not a verb whose subject names no
+        one ("declared that any deal would demand “secrecy”": declared)."""
+        before = [c for c in cues if c.hi <= qi and c.kind in ("finite", "participle", "source")]
+        for c in reversed(before[-4:]):
+            r = self._complement(para, c, cues)
+            if r is not None and r[0] <= qi < r[1] and self._names_speaker(para, c, cues):
+                return _Attrib([], None, c, "clause")
         return None
 
     def _names_speaker(self, para: _Para, c: _Cue, cues: list[_Cue]) -> bool:

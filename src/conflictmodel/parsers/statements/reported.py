@@ -15,6 +15,7 @@ from conflictmodel.parsers.statements.base import (
 )
 from conflictmodel.parsers.statements.cues import Token
 from conflictmodel.parsers.statements.emit import _Emitter
+from conflictmodel.parsers.statements.phrases import _in_number
 
 _CLAUSE_JOINS = CLAUSE_JOINS
 _ASK_LEMMAS = frozenset(("ask", "wonder", "question", "query", "inquire", "enquire"))
@@ -202,12 +203,7 @@ class _Reported(_Emitter):
                 if saw_object and not c.match.entry.addressee:
                     return None
                 return (y + 1, end) if y + 1 < end else (end, end)
-            if (
-                t.low in _SENT_END
-                or t.low in (";", ":")
-                or (t.low in self.cues.forms and not t.cap)
-                or t.low in self.finite
-            ):
+            if self._ends_gap(t):
                 return None
             if t.low in self.preps:
                 in_pp = True
@@ -218,6 +214,16 @@ class _Reported(_Emitter):
             y += 1
             n += 1
         return None
+
+    def _ends_gap(self, t: Token) -> bool:
+        """Token ``t`` ends the gap between a cue and its "that": a sentence end, a colon,
+        another cue verb or a finite verb."""
+        return (
+            t.low in _SENT_END
+            or t.low in (";", ":")
+            or (t.low in self.cues.forms and not t.cap)
+            or t.low in self.finite
+        )
 
     def _content_end(self, para: _Para, c: _Cue, cues: list[_Cue]) -> int:
         """Where the reported clause ends: the sentence end, or the start of a coordinate
@@ -436,47 +442,14 @@ class _Reported(_Emitter):
         self, pi: int, para: _Para, sent: tuple[int, int], c: _Cue, cues: list[_Cue]
     ) -> None:
         """ "according to X, <clause>" and "<clause>, according to X"."""
-        a, b = sent
-        toks, qidx = para.toks, para.qidx
-        r = c.subject
-        if r is None:
+        got = self._according_range(para, sent, c)
+        if got is None:
             return
-        # which clause does it govern?
-        if c.lo == a or (
-            c.lo > a and toks[c.lo - 1].low in (",",) and self._leading(para, a, c.lo - 1)
-        ):
-            # sentence-initial: the clause after the source's comma
-            x = r[1]
-            if x >= b or toks[x].low != ",":
-                return
-            lo, hi = x + 1, b
-        else:
-            p = c.lo - 1
-            if p < a or toks[p].low not in (",", "—", "–", "("):
-                return
-            lo, hi = a, p
-            # a dateline "Washington:" is not part of what was said
-            for y in range(a, min(p, a + 6)):
-                if toks[y].low == ":" and qidx[y] < 0:
-                    lo = y + 1
-                    break
-        if any(qidx[x] >= 0 for x in range(lo, hi)) and self._has_direct(lo, hi, para):
+        lo, hi = got
+        if any(para.qidx[x] >= 0 for x in range(lo, hi)) and self._has_direct(lo, hi, para):
             return
-        # the clause has its own speaker ("According to Reuters sources, Aliyev has stated"):
-        # the source is then only the channel
-        for d in cues:
-            if d is c or d.kind not in ("finite", "participle"):
-                continue
-            if d.hi < len(toks) and toks[d.hi].low == "to" and toks[d.hi - 1].low == "agreed":
-                # "The rebels agreed to extend the truce, according to state media": agreeing
-                # to do something is what the source reports, not a statement of its own.
-                continue
-            if lo <= d.lo < hi:
-                self._resolve_cue(para, d, cues)
-                if d.speakers:
-                    return
-                # "The two sides have agreed to a swap, according to mediators": the inner
-                # verb names nobody it could resolve; the source is the speaker
+        if self._inner_speaker(para, c, cues, lo, hi):
+            return
         span = self._content_span(para, lo, hi)
         if span is None:
             return
@@ -491,6 +464,82 @@ class _Reported(_Emitter):
             self._statement(
                 span, StatementKind.REPORTED, sp, sspan, cue_text, cue_span, via, date, n
             )
+
+    def _according_range(
+        self, para: _Para, sent: tuple[int, int], c: _Cue
+    ) -> tuple[int, int] | None:
+        """The tokens of the clause an "according to X" governs: the rest of the sentence
+        after the source (and an appositive on it: "According to Hamid Karimi, a spokesman
+        for the governor, 12 …") when it opens the sentence, else the sentence before it."""
+        a, b = sent
+        toks, qidx = para.toks, para.qidx
+        r = c.subject
+        if r is None:
+            return None
+        if c.lo == a or (
+            c.lo > a and toks[c.lo - 1].low in (",",) and self._leading(para, a, c.lo - 1)
+        ):
+            # sentence-initial: the clause after the source's comma
+            x = r[1]
+            if x >= b or toks[x].low != ",":
+                return None
+            return self._after_appositive(para, x + 1, b), b
+        p = c.lo - 1
+        if p < a or toks[p].low not in (",", "—", "–", "("):
+            return None
+        lo = a
+        # a dateline "Washington:" is not part of what was said
+        for y in range(a, min(p, a + 6)):
+            if toks[y].low == ":" and qidx[y] < 0:
+                lo = y + 1
+                break
+        return lo, p
+
+    def _after_appositive(self, para: _Para, lo: int, b: int) -> int:
+        """Where the clause starts after an appositive that opens at ``lo`` ("a spokesman for
+        the governor, 12 civilians …"): after its closing comma when it is a noun phrase with
+        no verb and a clause follows; else ``lo``."""
+        toks, qidx = para.toks, para.qidx
+        first = toks[lo]
+        relative = first.low in ("who", "which")  # ", which gave no details,"
+        noun = first.word and not first.cap and first.low not in self.cues.function_words
+        if not (first.low in ("a", "an", "the") or relative or noun):
+            return lo
+        y = lo
+        while (
+            y < b
+            and y - lo < 20
+            and qidx[y] < 0
+            and (toks[y].low not in (",", ";", ":") or _in_number(toks, y, b))
+        ):
+            t = toks[y]
+            verb = t.low in self.finite and t.low not in ("'s", "’s")  # "Cox's Bazar"
+            if not relative and (verb or t.low in self.cues.forms or t.low in _REL):
+                return lo
+            y += 1
+        if y >= b - 1 or toks[y].low != "," or qidx[y] >= 0 or y == lo or _in_number(toks, y, b):
+            return lo
+        return y + 1 if self._bare_clause(para, y + 1, b) else lo
+
+    def _inner_speaker(self, para: _Para, c: _Cue, cues: list[_Cue], lo: int, hi: int) -> bool:
+        """The clause ``lo:hi`` an "according to" governs has a speaker of its own
+        ("According to Reuters sources, Aliyev has stated"): the source is then only the
+        channel."""
+        toks = para.toks
+        for d in cues:
+            if d is c or d.kind not in ("finite", "participle"):
+                continue
+            if d.hi < len(toks) and toks[d.hi].low == "to" and toks[d.hi - 1].low == "agreed":
+                # "The rebels agreed to extend the truce, according to state media": agreeing
+                # to do something is what the source reports, not a statement of its own.
+                continue
+            if lo <= d.lo < hi:
+                self._resolve_cue(para, d, cues)
+                if d.speakers:
+                    return True
+                # "The two sides have agreed to a swap, according to mediators": the inner
+                # verb names nobody it could resolve; the source is the speaker
+        return False
 
 
 def _adjunct_at(toks: list[Token], x: int, b: int) -> bool:
