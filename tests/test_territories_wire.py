@@ -67,6 +67,24 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
             "it will never accept the division of the country.",
             {"YE"},
         ),
+        # ", where ... are under siege"; "states" after a list of regions.
+        (
+            "Fighting spread to Kassala and Gedaref states, where army units are besieged.",
+            {"SD-KA", "SD-GD"},
+        ),
+        # "is Russian land": a sovereignty statement after the name.
+        ("Peskov said Crimea is Russian land and will stay so.", {"UA-43"}),
+        # Adjectives between the cue and the name ("the fortified cities of").
+        (
+            "Kyiv refuses to hand over the fortified town of Kostiantynivka.",
+            {"area:kostiantynivka"},
+        ),
+        # "the island" for the island state named before it.
+        (
+            "Talks on Cyprus resumed in Geneva. The island has been divided since 1974, "
+            "diplomats noted.",
+            {"CY"},
+        ),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),

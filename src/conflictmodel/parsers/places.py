@@ -88,7 +88,7 @@ _SUBJECT_SOV = "subject_sovereignty"
 _SUBJECT_MIL = "subject_military"
 _PLACE_NOUN_AFTER = re.compile(
     r"\s{1,3}(?:region|regions|oblast|oblasts|province|provinces|area|areas|territory"
-    r"|territories|peninsula|island|islands|district|districts|governorate|state|enclave"
+    r"|territories|peninsula|island|islands|district|districts|governorate|state|states|enclave"
     r"|exclave|strip|valley|heights)\b"
 )
 # ", a region of 160,000 people," / ", which includes Luhansk region," before the verb.

@@ -467,7 +467,7 @@ class TerritoryParser:
             city = self._make(ctx, cues, extra[0], extra[1], "name")
             city.listed = False
             cands.append(city)
-        tiers = decide(ctx, gz, cues, cands, actor_countries)
+        tiers = decide(ctx, gz, cues, cands, actor_countries, states)
         cands = [c for c in cands if not c.contextual or c.terr.id in tiers]
         cands.sort(key=lambda c: (c.span.start, c.span.end))
         pending: list[tuple[Span, str, MentionKind, str, bool]] = []
