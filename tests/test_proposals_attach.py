@@ -114,6 +114,17 @@ def test_a_named_declaration_is_not_the_open_plan() -> None:
         ("Baku wants Yerevan to change its constitution first.", "constitutional_reform"),
         ("Islamabad offered an impartial probe into the bombing.", "accountability"),
         ("Guyana wants the International Court of Justice to decide.", "adjudication"),
+        ("Moscow demands a withdrawal from four regions it claims.", "withdrawal"),
+        ("Under the truce the militia withdrew from three districts.", "withdrawal"),
+        ("Both sides pledged not to attack power plants for a month.", "ceasefire"),
+        ("Kyiv wants a US backstop for any European force.", "security_guarantees"),
+        ("The two sides agreed a detainee swap before Eid.", "prisoner_exchange"),
+        ("Both sides set up working groups on the border.", "talks"),
+        ("The junta would organise elections after the transition period.", "elections"),
+        ("A verification team would check the pullback.", "ceasefire_monitoring"),
+        ("UN troops would patrol the corridor.", "peacekeeping"),
+        ("Armenia would keep the captured territory under the draft.", "territorial_recognition"),
+        ("Washington would delist the group under the deal.", "sanctions_relief"),
     ],
 )
 def test_more_phrasings_of_terms(sentence: str, kind: str) -> None:
@@ -197,3 +208,23 @@ def test_a_pledge_to_hold_a_vote_is_a_proposal() -> None:
     props = parse_article(text).proposals
     assert len(props) == 1
     assert "elections" in {k.value for k in props[0].provision_kinds}
+
+
+def test_in_return_continues_the_plan() -> None:
+    text = (
+        "Under a memorandum signed in January, Puntland would lease a port to the Emirati navy. "
+        "In return, Abu Dhabi would fund the rebuilding of the Bosaso road."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "reconstruction" in {k.value for k in props[0].provision_kinds}
+
+
+def test_it_included_in_the_past_tense_continues_the_plan() -> None:
+    text = (
+        "Doha brokered a deal between Kinshasa and the M23 in July. Residents welcomed it. "
+        "It included a prisoner exchange overseen by the Red Cross."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}
