@@ -154,3 +154,45 @@ def test_an_appositive_after_according_to_is_not_what_was_said() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Nasrin Akter"
     assert _by_content(art, "the school reopened").speaker is not None
+
+
+def test_a_speaker_with_a_present_tense_relative_clause() -> None:
+    art = parse_article(
+        "A diplomat in Bangui who follows the disarmament talks closely said the armed "
+        "groups had stopped handing in weapons."
+    )
+    s = _by_content(art, "the armed groups had stopped")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert evidence(art, s.speaker_span).startswith("A diplomat")
+
+
+def test_a_name_in_apposition_after_a_long_description_is_the_speaker() -> None:
+    art = parse_article(
+        "The head of the African Union's monitoring team in Tigray, Liya Haile Mariam, warned "
+        "that the truce could collapse within weeks."
+    )
+    s = _by_content(art, "the truce could collapse")
+    assert s.speaker is not None
+    assert s.speaker.name == "Liya Haile Mariam"
+
+
+def test_a_middle_name_alone_refers_to_the_person() -> None:
+    art = parse_article(
+        _LEDE + "Defence Minister Chol Thon Balok told parliament that the army had retaken "
+        'Nasir. Thon said the troops would "stay as long as needed."'
+    )
+    s = _by_content(art, "the troops would")
+    assert s.speaker is not None
+    assert s.speaker.name == "Chol Thon Balok"
+
+
+def test_a_verb_of_a_relative_clause_in_the_apposition_reports_nothing() -> None:
+    art = parse_article(
+        "Htet Aung, an analyst who has advised both armies, said neither side could win "
+        "the war on the battlefield."
+    )
+    said = [s for s in art.statements if "neither side could win" in s.content]
+    assert len(said) == 1
+    assert said[0].speaker is not None
+    assert said[0].speaker.name == "Htet Aung"

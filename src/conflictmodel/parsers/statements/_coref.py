@@ -200,7 +200,7 @@ class _Coreference:
     def _named_before(self, span: Span, name: str) -> Actor | None:
         """The person a lone name ("Ahmed", "Tewodros", "Sheikh Mohammed") stands for: the
         person with that surname introduced last before it; else the one person named before
-        with that given name; else, in the lede (where a surname may come before the full
+        with that given or middle name; else, in the lede (where a surname may come before the full
         name), the first person with that surname.  None for longer names or when nothing,
         or more than one person, fits."""
         words = name.split()
@@ -247,7 +247,9 @@ class _Coreference:
                 stripped = re.sub(r"^(?:al|el|ad|as|an|ar)[-‐]", "", parts[-1])
                 if stripped != parts[-1]:
                     index.by_key.setdefault(name_key(stripped), []).append(("last", aid))
-                first_words = [w for w in parts[:-1] if w.lower() not in NAME_PREFIXES]
-                if first_words:
-                    index.by_key.setdefault(name_key(first_words[0]), []).append(("first", aid))
+                # given and middle names ("Makuei" for Michael Makuei Lueth); a lone one
+                # must fit one person only
+                for w in parts[:-1]:
+                    if w[:1].isupper() and w.lower() not in NAME_PREFIXES:
+                        index.by_key.setdefault(name_key(w), []).append(("first", aid))
         index.indexed = len(ids)

@@ -206,3 +206,19 @@ def _possessor(text: str, off: int) -> bool:
     """The name at ``off`` is a possessor ("Zelensky's chief of staff, Andriy Yermak,"): it
     stands before the subject, it is not the subject."""
     return _POSSESSOR.match(text, off, min(len(text), off + 80)) is not None
+
+
+def _apposed_name(toks: Sequence[Token]) -> int | None:
+    """Where a name in apposition after a lower-case description starts ("The chairperson of
+    the UN commission, Yasmin Sooka"): two to four capitalised words after the phrase's last
+    comma; None otherwise."""
+    commas = [i for i, t in enumerate(toks) if t.low == ","]
+    if not commas or commas[-1] < 2:
+        return None
+    k = commas[-1] + 1
+    rest = toks[k:]
+    if not 2 <= len(rest) <= 4 or not all(t.cap and t.word for t in rest):
+        return None
+    if not any(t.word and not t.cap for t in toks[: commas[-1]]):
+        return None  # "Sudan, Chad": a list of names
+    return k

@@ -103,7 +103,11 @@ class _Phrases(_Adverbials):
         if lo >= hi:
             return None
         if not stopped_hard and not minimal:
+            # the verb that stopped the phrase opens a relative clause ("who signed"), or the
+            # relative pronoun itself did ("who follows the talks": a present-tense verb)
             held = self._relative_head(para, a, lo - 1)
+            if held is None and self._subject_relative(para, lo):
+                held = self._relative_head(para, a, lo)
             if held is not None:
                 # "the groups that signed the accord": a lower-case description keeps its
                 # clause (it says who they are); a name does not need it
@@ -131,6 +135,19 @@ class _Phrases(_Adverbials):
                 break
             lo = k + 1
         return lo
+
+    def _subject_relative(self, para: _Para, v: int) -> bool:
+        """Token ``v`` is the verb of a relative clause whose pronoun is its subject ("who
+        follows the talks"), not the start of the clause's own subject ("that the
+        administration has said")."""
+        t = para.toks[v]
+        return (
+            t.word
+            and not t.cap
+            and t.low not in self.dets
+            and t.low not in self.pron_all
+            and t.low not in self.preps
+        )
 
     def _relative_head(self, para: _Para, a: int, v: int) -> tuple[int, int] | None:
         """ "the militias that joined the truce last year announced": the verb ``v`` that

@@ -59,6 +59,9 @@ class _Reported(_Emitter):
             head = " ".join(span.of(self.text).lower().split()[:4])
             if any(head.startswith(f) for f in self.cues.word_set("not_statements")):
                 continue  # "asked not to be named"
+            if head.split(" ", 1)[0] in self.cues.forms and self._in_relative(para, c):
+                continue  # "X, a researcher who has advised both, said …": another cue's
+
             cue_text, cue_span = self._cue_text(para, c)
             via = self._via(para, sent, span)
             date = self._date(sent, para, span, cue_span)
@@ -74,6 +77,11 @@ class _Reported(_Emitter):
                     date,
                     n,
                 )
+
+    def _in_relative(self, para: _Para, c: _Cue) -> bool:
+        """Cue ``c`` is the verb of a relative clause ("who has advised", "that urged")."""
+        toks = para.toks
+        return any(toks[y].low in _REL for y in range(max(0, c.lo - 2), c.lo))
 
     def _asked_question(self, para: _Para, sent: tuple[int, int], c: _Cue) -> bool:
         """ "Asked (by Starnes) whether he would resign, Carson said …": the opening question is

@@ -25,6 +25,7 @@ from conflictmodel.parsers.statements._shapes import (
     _PEOPLE_HEADS,
     _POSSESSIVE_DETS,
     _acronym_in,
+    _apposed_name,
     _conjuncts,
     _covered,
     _doc_tokens,
@@ -327,6 +328,11 @@ class Resolver(_Coreference, _MinimalActors):
     def _resolve_phrase(self, span: Span, toks: Sequence[Token], subject: bool) -> list[Actor]:
         """A single noun phrase: a description of an earlier actor, a name the actors stage
         knows, or a minimal actor of its own."""
+        named = _apposed_name(toks)
+        if named is not None:
+            # "The chairperson of the UN commission, Yasmin Sooka": the person, not the body
+            toks = toks[named:]
+            span = Span(start=toks[0].start, end=toks[-1].end)
         acr = _acronym_in(toks, self.acronyms())
         if acr is None and self.acronyms():
             surface = " ".join(span.of(self.ctx.text).split())
