@@ -228,3 +228,11 @@ def test_it_included_in_the_past_tense_continues_the_plan() -> None:
     props = parse_article(text).proposals
     assert len(props) == 1
     assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}
+
+
+def test_a_request_is_a_demand() -> None:
+    text = "Armenia has asked for the release of all detainees held in Baku."
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert props[0].status.value == "demanded"
+    assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}

@@ -415,14 +415,7 @@ def _add_implicit_anchors(
                 own = [c for c in masks if not cue.start < c.start < cue.end]
                 if overlaps_any(cue, own):
                     continue
-                if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
-                    # "is not willing to", "never sought": no offer, no demand.
-                    continue
-                if " " not in m.group().strip() and _ATTRIBUTIVE.search(
-                    text, max(sent.start, m.start() - 20), m.start()
-                ):
-                    # "pull back to an agreed line", "the proposed buffer zone": a participle
-                    # that modifies a noun, no cue.
+                if _no_cue(text, sent, m):
                     continue
                 clause = clause_at(clauses, m.start())
                 has_poss, poss_actor = possessor(ctx, m.start(), clause.start)
@@ -456,6 +449,17 @@ def _add_implicit_anchors(
                         aim=aim,
                     )
                 )
+
+
+def _no_cue(text: str, sent: Span, m: re.Match[str]) -> bool:
+    """A cue match that is no offer or demand: negated ("is not willing to", "never sought")
+    or a participle that modifies a noun ("pull back to an agreed line", "the proposed buffer
+    zone")."""
+    if _NEG_BEFORE.search(text[max(sent.start, m.start() - 20) : m.start()]):
+        return True
+    return " " not in m.group().strip() and bool(
+        _ATTRIBUTIVE.search(text, max(sent.start, m.start() - 20), m.start())
+    )
 
 
 def _merge_anchors(
@@ -560,15 +564,7 @@ def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
         return False
     possessive = bool(_POSSESSIVE.search(text, ta.np_start, ta.span.start))
     owned = ta.owner is not None or possessive
-    gap = text[b.end : ta.np_start].lower().split()
-    if (
-        owned
-        and (ta.det in {"a", "an"} or possessive)
-        and not ta.weak
-        and not ta.anaphoric
-        and (tb.owner is None or ta.owner is None or tb.owner[1].id != ta.owner[1].id)
-        and any(w not in _PREPOSITIONS and w not in _DET_WORDS for w in gap)
-    ):
+    if owned and _another_partys(text, a, b, possessive=possessive):
         return True
     if not _JOINED.search(text[b.end : a.start]):
         # "a proposal for a truce", "the plan, a truce": one noun phrase, one proposal.
@@ -582,6 +578,22 @@ def _distinct_triggers(text: str, a: _Anchor, b: _Anchor) -> bool:
     ):
         return True
     return tb.anaphoric and owned and not ta.anaphoric
+
+
+def _another_partys(text: str, a: _Anchor, b: _Anchor, *, possessive: bool) -> bool:
+    """The owned noun of ``a`` after a verb names another party's proposal than ``b``'s ("the
+    plan builds on a proposal drafted by Kenya", "... does not meet the rebels' demand")."""
+    ta, tb = a.trigger, b.trigger
+    assert ta is not None
+    assert tb is not None
+    gap = text[b.end : ta.np_start].lower().split()
+    return (
+        (ta.det in {"a", "an"} or possessive)
+        and not ta.weak
+        and not ta.anaphoric
+        and (tb.owner is None or ta.owner is None or tb.owner[1].id != ta.owner[1].id)
+        and any(w not in _PREPOSITIONS and w not in _DET_WORDS for w in gap)
+    )
 
 
 _AND_VERB = re.compile(r",?\s{1,3}and\s{1,3}(?:also\s{1,3})?$", re.I)

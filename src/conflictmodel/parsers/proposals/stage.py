@@ -485,29 +485,45 @@ class ProposalParser:
         if t.owner is not None and t.det is None:
             return self._owned_cue(ctx, a, t.word, t.owner[1].id, drafts, masks)
         if t.owner is not None and t.det in {"the", "this", "that", "its", "their"}:
-            last = drafts[-1]
-            if (
-                last.proposer is None
-                and idx - last.last_sentence <= 1
-                and t.word.lower().rstrip("s")
-                in {w.lower().rstrip("s") for w in (last.trigger, "agreement", "deal")}
+            return self._owned_definite(ctx, a, drafts, idx, masks)
+        return None
+
+    def _owned_definite(
+        self,
+        ctx: ParseContext,
+        a: _Anchor,
+        drafts: Sequence[_Draft],
+        idx: int,
+        masks: Sequence[Span],
+    ) -> _Draft | None:
+        """ "The agreement, brokered by Qatar", "the Qatari offer": the owner's earlier
+        proposal, or the adjacent one whose proposer we learn only now."""
+        t = a.trigger
+        assert t is not None
+        assert t.owner is not None
+        last = drafts[-1]
+        if (
+            last.proposer is None
+            and idx - last.last_sentence <= 1
+            and t.word.lower().rstrip("s")
+            in {w.lower().rstrip("s") for w in (last.trigger, "agreement", "deal")}
+        ):
+            # "A deal was agreed. The agreement, brokered by Qatar, ...": now we know who.
+            last.proposer = as_party(ctx, t.owner[1], t.owner[0], modifier=True)
+            return last
+        owner_id = t.owner[1].id
+        own_content: bool | None = None  # the same for every draft: computed once
+        for d in reversed(drafts):
+            if not d.explicit:
+                continue
+            if owner_id != (d.proposer.id if d.proposer else None) and all(
+                x.id != owner_id for x in d.co_proposers
             ):
-                # "A deal was agreed. The agreement, brokered by Qatar, ...": now we know who.
-                last.proposer = as_party(ctx, t.owner[1], t.owner[0], modifier=True)
-                return last
-            owner_id = t.owner[1].id
-            own_content: bool | None = None  # the same for every draft: computed once
-            for d in reversed(drafts):
-                if not d.explicit:
-                    continue
-                if owner_id != (d.proposer.id if d.proposer else None) and all(
-                    x.id != owner_id for x in d.co_proposers
-                ):
-                    continue
-                if own_content is None:
-                    own_content = self._has_own_content(ctx, a, masks)
-                if not own_content:
-                    return d
+                continue
+            if own_content is None:
+                own_content = self._has_own_content(ctx, a, masks)
+            if not own_content:
+                return d
         return None
 
     def _owned_cue(
