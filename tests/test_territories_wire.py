@@ -85,6 +85,13 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
             "diplomats noted.",
             {"CY"},
         ),
+        # Ground gained, a rival government, forces pushed out: a region, not a country.
+        ("Russian troops made gains in Kharkiv region overnight.", {"UA-63"}),
+        ("The RSF declared a rival government in Darfur.", {"area:darfur"}),
+        ("Haftar set up a rival government in eastern Libya.", set()),
+        ("Ukraine's army was pushed out of Kursk in March.", {"RU-KRS"}),
+        # A hyphenated adjective of control takes no clause.
+        ("Russian-controlled Mariupol was rebuilt.", {"area:mariupol"}),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),

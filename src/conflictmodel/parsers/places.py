@@ -84,6 +84,7 @@ _PARTS = frozenset(
         "settlements",
     }
 )
+_ADJECTIVE_GROUP = {_OBJECT: SOVEREIGNTY, _OBJECT_MILITARY: MILITARY}
 _SUBJECT_SOV = "subject_sovereignty"
 _SUBJECT_MIL = "subject_military"
 _PLACE_NOUN_AFTER = re.compile(
@@ -352,6 +353,8 @@ class IssueCues:
             if group is None and n == 1 and "-" in phrase:
                 phrase = phrase.rsplit("-", 1)[1]  # "Russian-occupied"
                 group = self._cue_of.get(phrase)
+                # "Russian-controlled Mariupol": an adjective, never a verb with a clause.
+                group = _ADJECTIVE_GROUP.get(group, group) if group else None
             if group is not None:
                 return group, phrase
         return None
