@@ -214,3 +214,47 @@ def test_an_event_someone_is_called_on_to_allow_is_hypothetical() -> None:
 def test_without_a_dateline_a_demonym_on_drones_does_not_place_the_attack() -> None:
     e = one("Ukraine's air defences shot down 31 Russian drones overnight, the air force said.")
     assert place(e) != "Russia"
+
+
+# ------------------------------------------------------------------------- told again
+
+
+def test_a_planned_meeting_told_again_at_its_venue_is_one_event() -> None:
+    text = (
+        "The two leaders agreed to meet in Geneva to discuss prisoner releases.\n"
+        "Diplomats said the leaders plan to meet in Geneva soon to agree on new crossings."
+    )
+    found = evs(text)
+    assert [e.type for e in found] == [EventType.AGREE]
+
+
+def test_an_attack_told_again_by_its_attacker_is_one_event() -> None:
+    text = (
+        "Israeli airstrikes killed at least 19 people in Deir al-Balah on Thursday, medics said.\n"
+        "The Israeli military said it had struck militant infrastructure."
+    )
+    assert [e.type for e in evs(text)] == [EventType.ASSAULT]
+
+
+def test_an_attack_with_a_place_of_its_own_is_a_new_event() -> None:
+    text = (
+        "Israeli airstrikes killed at least 19 people in Deir al-Balah on Thursday, medics said.\n"
+        "The Israeli military said it had also struck targets in Khan Younis."
+    )
+    assert len(evs(text)) == 2
+
+
+def test_talks_about_something_that_have_stalled_are_no_event() -> None:
+    assert evs("Talks on a prisoner swap have stalled, officials in Sanaa said on Monday.") == []
+
+
+def test_a_warning_that_an_operation_will_widen_is_a_threat() -> None:
+    e = one(
+        "The defence minister warned that the army would widen its ground operation into Jenin."
+    )
+    assert e.type is EventType.THREATEN
+
+
+def test_a_place_abbreviated_saint_is_one_name() -> None:
+    e = one("The two envoys met in St. Petersburg on Friday.")
+    assert place(e) == "St. Petersburg"

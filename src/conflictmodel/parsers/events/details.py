@@ -42,7 +42,7 @@ _VENUE_TYPES = frozenset(
 # Types whose place, when the text names none, is the country they were aimed at.
 _AT_TARGET = frozenset({EventType.ASSAULT, EventType.COERCE})
 _CAPS = re.compile(
-    r"[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|(?:de|of)\b)){0,3}"
+    r"(?:(?:St|Ste|Mt|Ft)\.\s{1,2})?[A-Z][\w'’-]*(?:\s{1,2}(?:[A-Z][\w'’-]*|al-[\w'’-]+|el-[\w'’-]+|(?:de|of)\b)){0,3}"
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
 _THERE = re.compile(

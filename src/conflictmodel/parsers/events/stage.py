@@ -28,6 +28,13 @@ from conflictmodel.context import ParseContext
 from conflictmodel.model.events import Event, EventStatus, EventType
 from conflictmodel.model.span import Span
 from conflictmodel.model.statements import StatementKind
+from conflictmodel.parsers.events.coreference import (
+    attack_told_again,
+    damage_told,
+    family,
+    named_in,
+    told_again,
+)
 from conflictmodel.parsers.events.details import (
     PlaceFinder,
     TollReader,
@@ -45,7 +52,6 @@ from conflictmodel.parsers.events.triggers import (
     merge_in_clause,
 )
 from conflictmodel.parsers.language.clauses import clause_at, clause_spans, trimmed_span
-from conflictmodel.parsers.places import is_dateline
 
 __all__ = ["EventParser"]
 
@@ -151,27 +157,6 @@ def _own_scene(toll: Event, attack: Event, sent: Span) -> bool:
     return attack.place is None or attack.place.id != place.id
 
 
-# "Residents said a school was hit.": damage told in the passive with no agent, after an
-# attack, is what that attack did.
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s{1,3}(?:also\s{1,3})?$", re.I)
-_AGENT = re.compile(r"\bby\b", re.I)
-
-
-def _damage_told(text: str, event: Event, damage: frozenset[str]) -> bool:
-    """Whether ``event`` is an attack's damage told in an agentless passive ("a school was
-    hit", "two houses were destroyed")."""
-    if event.type is not EventType.ASSAULT or event.actors or not event.trigger:
-        return False
-    if event.trigger.lower() not in damage:
-        return False
-    at = text.find(event.trigger, event.span.start, event.span.end)
-    return (
-        at > 0
-        and _PASSIVE_BEFORE.search(text, max(0, at - 20), at) is not None
-        and _AGENT.search(text, at, event.span.end) is None
-    )
-
-
 def _with_casualties(attack: Event, toll: Event) -> Event:
     """The attack with the figures a later sentence gives, where it had none of its own."""
     return attrs.evolve(
@@ -231,10 +216,7 @@ def _specific(event: Event, text: str, sent: Span) -> bool:
     of something that happened (a verb has a subject even when no actor is named).  A place
     counts when its sentence names it: the dateline's or the sentence before's says nothing
     about this noun."""
-    named_here = event.place is not None and any(
-        sent.start <= m.start < sent.end and not is_dateline(text, m.start, m.end)
-        for m in event.place.mentions
-    )
+    named_here = named_in(text, event, sent)
     return bool(
         event.actors
         or event.targets
@@ -314,91 +296,6 @@ def _cut(text: str, after: int, before: int, verb_before: re.Pattern[str]) -> in
     return after
 
 
-# Agreements, signings and declarations are news once and then referred to again ("the two
-# sides had signed the accord in Nairobi", "both sides accepted the truce"); attacks and
-# meetings recur.
-_TOLD_ONCE = frozenset({EventType.AGREE, EventType.SUPPORT, EventType.CONCEDE})
-
-
-_CEASEFIRES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "ceasefires", "truces"})
-_REFERRING = frozenset({"the", "this", "that", "these", "those", "its", "their", "such"})
-_PRONOUNS = frozenset({"it", "them"})
-_WORD = re.compile(r"[\w'’-]+")
-
-
-def _object_of(text: str, event: Event, agreements: frozenset[str]) -> tuple[str | None, bool]:
-    """What an agreement-like event is about, from the words after its trigger: ``ceasefire``,
-    ``deal`` (any other agreement noun) or None, and whether the words refer back to one
-    already told ("signed the deal", "to sign it")."""
-    trig = event.trigger or ""
-    at = text.find(trig, event.span.start, event.span.end) if trig else -1
-    if at < 0:
-        return None, False
-    words = [w.lower() for w in _WORD.findall(text, at + len(trig), event.span.end)[:6]]
-    if words and words[0] == "to":
-        words = words[1:]
-    if words and words[0] in _PRONOUNS:
-        return None, True
-    for i, w in enumerate(words):
-        if w in _CEASEFIRES or w in agreements:
-            kind = "ceasefire" if w in _CEASEFIRES else "deal"
-            return kind, i > 0 and words[0] in _REFERRING
-    return None, False
-
-
-def _family(event: Event) -> str | None:
-    """What an event is told once as: its type, for agreements, signings and concessions."""
-    return event.type.value if event.type in _TOLD_ONCE else None
-
-
-def _parties(event: Event) -> set[str]:
-    """The event's actors by id and by country: a minister and her state are one party."""
-    out = {a.id for a in event.actors}
-    out.update(f"country:{a.country}" for a in event.actors if a.country)
-    return out
-
-
-def _told_again(
-    text: str, event: Event, said: Mapping[str, list[Event]], agreements: frozenset[str]
-) -> bool:
-    """An agreement, signing or concession already reported: a later mention of the same type
-    by the same party (or by nobody named) that refers back to it ("she had signed the deal",
-    "to ratify it"), names the same kind of agreement ("agreed to a ceasefire" ... "accepted a
-    truce") or repeats its trigger word.  Another party doing it ("the cabinet approved the
-    agreement") is a new event."""
-    family = _family(event)
-    if family is None or not said.get(family):
-        return False
-    trig = (event.trigger or "").lower()
-    act = _act(trig)
-    mine = _parties(event)
-    kind, refers = _object_of(text, event, agreements)
-    # The last few of the kind only: an article-long list would make the stage quadratic.
-    for e in said[family][-_RECALL:]:
-        common = bool(mine & _parties(e))
-        if (mine and not common) or _act((e.trigger or "").lower()) != act:
-            # Another party, or another act ("signed" ... "ratified the deal").
-            continue
-        if refers or (common and (e.trigger or "").lower() == trig):
-            return True
-        if kind is not None and _object_of(text, e, agreements)[0] == kind:
-            return True
-    return False
-
-
-# How many earlier events of one kind a new one is compared with.
-_RECALL = 24
-
-# Words for one act ("agreed to a truce" ... "accepted the truce").
-_SAME_ACT = {"accep": "agre", "conse": "agre", "endor": "appr", "backe": "appr"}
-
-
-def _act(trigger: str) -> str:
-    """What a trigger does, roughly: its word's first letters, synonyms folded."""
-    word = trigger.split()[0] if trigger.split() else ""
-    return _SAME_ACT.get(word[:5], word[:4])
-
-
 def _in_direct_quote(ctx: ParseContext, trig: Trigger) -> bool:
     return bool(ctx.statements) and any(
         s.kind is StatementKind.DIRECT and s.span.start <= trig.start < s.span.end
@@ -455,6 +352,7 @@ class EventParser:
         from_toll: set[str] = set()
         agreements = self.lexicon.agreement_nouns
         last_attack: tuple[int, int] | None = None
+        attacks: list[Event] = []
         for si in sorted(by_sentence):
             sent = doc.sentences[si]
             if ctx.is_furniture(sent) or _is_heading(text, paras, starts, sent):
@@ -468,10 +366,14 @@ class EventParser:
                 ctx, sent, hits, cues, places, types_seen, si in mediated, from_toll
             )
             for event in found:
-                if event.id in seen or _told_again(text, event, said, agreements):
+                if event.id in seen or told_again(text, event, said, agreements):
+                    continue
+                if attack_told_again(text, event, attacks, sent):
+                    # "Israeli strikes killed 27 ... The military said it had struck
+                    # 'terrorist infrastructure'": the same strikes, in the attacker's words.
                     continue
                 if (
-                    (event.id in from_toll or _damage_told(text, event, self.lexicon.damage_verbs))
+                    (event.id in from_toll or damage_told(text, event, self.lexicon.damage_verbs))
                     and last_attack
                     and si - last_attack[0] <= _TOLL_REACH
                     and not _own_scene(event, ctx.events[last_attack[1]], sent)
@@ -482,11 +384,12 @@ class EventParser:
                     continue
                 seen.add(event.id)
                 ctx.events.append(event)
-                family = _family(event)
-                if family is not None:
-                    said.setdefault(family, []).append(event)
+                kind = family(event)
+                if kind is not None:
+                    said.setdefault(kind, []).append(event)
                 if event.type is EventType.ASSAULT:
                     last_attack = (si, len(ctx.events) - 1)
+                    attacks.append(event)
 
     def _hits(
         self, ctx: ParseContext

@@ -109,7 +109,8 @@ def _asked(rx: re.Pattern[str], near: str) -> bool:
 
 _WARNED_TAIL = re.compile(
     r"\s{1,3}(?:that\s{1,3})?(?:[\w'’-]+\s{1,3}){0,4}?(?:would|will|could|might|'ll)\s{1,3}"
-    r"(?:[a-z][\w'’-]*\s{1,3})?",
+    # "would target", "would expand its (ground operation)": a verb and its determiner.
+    r"(?:[a-z][\w'’-]*\s{1,3}){0,2}",
     re.I,
 )
 
@@ -267,6 +268,20 @@ def _words_after(text: str, trig: Trigger, clause: Span, sent: Span) -> str:
     return after
 
 
+# What a meeting noun is about, between it and its predicate: "talks on a new truce".
+_NOUN_COMPLEMENT = re.compile(r"(?:on|over|about|with|between|for|in|to)\s[^,;:.]{0,50}", re.I)
+
+
+def _dormant(rx: re.Pattern[str], after: str) -> bool:
+    """Whether the words after an event noun say it is in abeyance ("talks remain frozen",
+    "talks on a new truce have stalled")."""
+    m = rx.search(after, 0, 90)
+    if m is None:
+        return False
+    gap = after[: m.start()].strip()
+    return not gap or _NOUN_COMPLEMENT.fullmatch(gap) is not None
+
+
 def _not_an_event(
     lex: EventLexicon,
     text: str,
@@ -290,7 +305,7 @@ def _not_an_event(
         if lex.terms_lead.match(text, sent.start, trig.start):
             # "Under the deal, the two sides agreed to open links": the deal's terms.
             return Tense(EventStatus.HYPOTHETICAL, etype, dropped=True)
-    if trig.rule.pos == "noun" and lex.status["dormant_after"].match(after.lstrip()):
+    if trig.rule.pos == "noun" and _dormant(lex.status["dormant_after"], after.lstrip()):
         # "talks remain frozen": a state of affairs, not something that happened.
         return Tense(EventStatus.ONGOING, etype, dropped=True)
     return None
