@@ -196,3 +196,26 @@ def test_a_verb_of_a_relative_clause_in_the_apposition_reports_nothing() -> None
     assert len(said) == 1
     assert said[0].speaker is not None
     assert said[0].speaker.name == "Htet Aung"
+
+
+def test_she_does_not_stand_for_a_man_named_after_her() -> None:
+    # the nearer person is a man (by his given name): "she" is the woman named first
+    art = parse_article(
+        "Halima Osman visited the camp in Adré with Yusuf Bakhit, a local official. "
+        '"Every week there are more families," she said.'
+    )
+    s = _by_content(art, "Every week there are more families")
+    assert s.speaker is not None
+    assert s.speaker.name == "Halima Osman"
+    assert s.speaker_source is SpeakerSource.PRONOUN
+
+
+def test_he_can_stand_for_an_unnamed_officer() -> None:
+    art = parse_article(
+        "Foreign Minister Ahmed Attaf left Bamako on Monday. A Malian colonel said the convoy "
+        'had reached Kidal. "The road is open," he added.'
+    )
+    s = _by_content(art, "The road is open")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert "colonel" in s.speaker.name

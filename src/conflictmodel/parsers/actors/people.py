@@ -34,6 +34,8 @@ from conflictmodel.parsers.actors.words import (
     _STATE_NOUNS,
     _STOP_CAPS,
     _VERBS,
+    GIVEN_FEMININE,
+    GIVEN_MASCULINE,
 )
 from conflictmodel.parsers.actors.words import (
     name_key as _name_key,
@@ -45,6 +47,7 @@ _ADMINISTRATION_AFTER = re.compile(r"['’]?s?\s{1,2}(?:administration|governmen
 _GIVEN_BEFORE = re.compile(rf"({_NAME_TOKEN})[ \t\u00a0]{{1,2}}$")
 _ARTICLE_PREFIX = re.compile(r"(?:al|el|ad|as|an|ar)[-‐](.+)$")
 _NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}\s{{1,2}}$")
+_GIVEN_NAMES = GIVEN_MASCULINE | GIVEN_FEMININE
 _LEDE = 300
 """Characters at the start of an article (headline, lede) where a surname may come before
 the full name it stands for ("Burhan Says …")."""
@@ -356,6 +359,8 @@ class _People(_Bodies):
             return False
         if _SPEECH_AFTER.match(text, n_end) or _PERSON_AFTER.match(text, n_end):
             return True
+        if len(words) <= 3 and words[0].lower() in _GIVEN_NAMES:
+            return True  # "Amina Yusuf met …": a common given name opens it
         before = text[max(sent.start, n_start - 30) : n_start]
         return bool(_SPEECH_BEFORE.search(before) or _PERSON_BEFORE.search(before))
 

@@ -32,6 +32,9 @@ _BODY_SYNONYMS: dict[str, str] = dict(_DATA["body_synonyms"])
 _OFFICIAL_ADJ_NOUNS = _words("official_adj_nouns")
 _GENERIC_ANON_HEADS = _words("generic_anon_heads")
 _NAME_HONORIFICS = _words("name_honorifics")
+GIVEN_MASCULINE = _words("given_names_masculine")
+GIVEN_FEMININE = _words("given_names_feminine")
+"""Common given names by gender (lower case)."""
 
 
 def _phrases(key: str) -> str:

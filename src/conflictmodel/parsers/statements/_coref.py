@@ -18,11 +18,14 @@ from conflictmodel.parsers.actors.words import name_key
 from conflictmodel.parsers.statements._shapes import _name_lemmas
 from conflictmodel.parsers.statements._words import (
     DESCRIPTOR_SYNONYMS,
+    FEMININE_NAMES,
     INDEFINITES,
+    MASCULINE_NAMES,
     NAME_PREFIXES,
     OWNER_PREPOSITIONS,
 )
 from conflictmodel.parsers.statements.cues import Cues, Token, singular
+from conflictmodel.resources import load_data
 
 _AGE = re.compile(r"\d{1,3}-year-old")
 _LEDE = 300
@@ -39,6 +42,15 @@ _APPOSITIVE = re.compile(
 _CLAUSE_START = re.compile(r"[,;:\"“”()\n]")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _PHRASE_END = frozenset(("who", "which", "that", "whose", "said", "says", "told", "and"))
+_TITLES: dict[str, object] = load_data("titles.json")
+PERSON_TITLE_HEADS = frozenset(
+    str(t).lower()
+    for key in ("titles", "person_only_titles")
+    for t in _TITLES.get(key, ())  # type: ignore[attr-defined]
+    if " " not in str(t) and "." not in str(t)
+)
+"""One-word titles ("general", "minister"): an anonymous person described by one is someone
+"he" or "she" can stand for."""
 _MENTIONS_READ = 3
 """A person's first mentions whose surroundings (title before, appositive after) are read."""
 
@@ -194,6 +206,22 @@ class _Coreference:
                 break
             out.append(w)
         return out
+
+    def _inferred_gender(self, a: Actor) -> str | None:
+        """ "m" or "f" when a person's given name or the nouns of its titles and description
+        tell ("Amina Yusuf", "the spokeswoman"), else None."""
+        words = [w for w in a.name.split() if w.lower() not in NAME_PREFIXES]
+        first = words[0].lower() if len(words) > 1 else ""
+        nouns = {
+            w.lower() for t in (a.description or "", *(r.title for r in a.roles)) for w in t.split()
+        }
+        if a.anonymous:
+            nouns |= {w.lower() for w in a.name.split()}
+        if first in FEMININE_NAMES or nouns & FEMININE_NAMES:
+            return "f"
+        if first in MASCULINE_NAMES or nouns & MASCULINE_NAMES:
+            return "m"
+        return None
 
     # ------------------------------------------------------------------ lone names
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from conflictmodel.parsers.actors.words import GIVEN_FEMININE, GIVEN_MASCULINE
 from conflictmodel.resources import load_data
 
 _DATA: dict[str, Any] = load_data("statements_words.json")
@@ -62,6 +63,9 @@ DATELINE_DASHES = _words("dateline_dashes")
 MASCULINE = _words("masculine_pronouns")
 FEMININE = _words("feminine_pronouns")
 """Pronouns by gender: an actor once called "he" is not the antecedent of a later "she"."""
+MASCULINE_NAMES = GIVEN_MASCULINE | _words("masculine_heads")
+FEMININE_NAMES = GIVEN_FEMININE | _words("feminine_heads")
+"""Given names and description nouns that tell a person's gender ("Amina", "spokeswoman")."""
 NAME_PREFIXES = _words("name_prefixes")
 """Honorifics, ranks and titles before a given name that are not part of it ("Sheikh")."""
 HONORIFICS: dict[str, str] = {k: str(v) for k, v in _DATA.get("honorifics", {}).items()}

@@ -18,7 +18,7 @@ from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
-from conflictmodel.parsers.statements._coref import _Coreference, _NameIndex
+from conflictmodel.parsers.statements._coref import PERSON_TITLE_HEADS, _Coreference, _NameIndex
 from conflictmodel.parsers.statements._minimal import _MinimalActors
 from conflictmodel.parsers.statements._shapes import (
     _LOCATED,
@@ -592,16 +592,17 @@ class Resolver(_Coreference, _MinimalActors):
         ``gender`` stands for."""
         if a.kind not in kinds:
             return False
-        if (
-            kinds == _HUMAN_KINDS
-            and a.anonymous
-            and singular(a.name.split()[-1].lower()) not in self._human
-        ):
-            return False  # "he" is not "the military campaign"
+        if kinds == _HUMAN_KINDS and a.anonymous:
+            head = singular(a.name.split()[-1].lower())
+            if head not in self._human and head not in PERSON_TITLE_HEADS:
+                return False  # "he" is not "the military campaign"; "the general" it can be
         if a.id not in self._genders:
-            # "Mrs. Clinton", "Mr. Sanders": an honorific before the mention tells
+            # "Mrs. Clinton", "Mr. Sanders": an honorific before the mention tells; so do a
+            # given name ("Amina") and a description ("the spokeswoman")
             lead = self.ctx.text[max(0, off - 6) : off].split()[-1:]
             honorific = HONORIFICS.get(lead[0].lower()) if lead else None
+            if honorific is None:
+                honorific = self._inferred_gender(a)
             if honorific is not None:
                 self._genders[a.id] = honorific
         if gender is not None and self._genders.get(a.id, gender) != gender:
