@@ -236,3 +236,14 @@ def test_a_request_is_a_demand() -> None:
     assert len(props) == 1
     assert props[0].status.value == "demanded"
     assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}
+
+
+def test_a_dateline_is_not_the_proposer() -> None:
+    text = (
+        "RABAT (Reuters) - The UN Security Council urged the parties on Friday to resume "
+        "talks on Western Sahara. Morocco says its autonomy plan is the only basis for a deal."
+    )
+    props = parse_article(text).proposals
+    assert len(props) == 2
+    assert props[0].proposer is not None
+    assert props[0].proposer.name != "Morocco"

@@ -344,17 +344,24 @@ def add_people(
             seen.add(r.id)
 
 
+_DATELINE = re.compile(
+    r"\s{0,3}[A-Z][A-Z.'’/ -]{1,40}(?:,\s{1,3}[A-Z][\w .'’-]{1,40})?"
+    r"(?:,\s{1,3}[A-Z][a-z]{2,8}\.?\s{1,3}\d{1,2})?\s{0,3}(?:\([\w .'’-]{2,30}\))?\s{0,3}"
+    r"(?:-{1,2}|[\u2014\u2013])\s"
+)
+
+
 def _anchor_subjects(ctx: ParseContext, a: _Anchor, sent: Span) -> list[tuple[Mention, Actor]]:
     """Who the anchor's clause is about: the subject before its cue (in the clause, else the
     sentence), else the speaker of a quote it stands in."""
     clause = a.clause
-    subjects = subject_actors(
-        ctx,
-        max(sent.start, clause.start if clause.start > sent.start else sent.start),
-        a.cue_start,
-    )
-    if not subjects and clause.start > sent.start:
-        subjects = subject_actors(ctx, sent.start, a.cue_start)
+    # "RABAT (Reuters) - The UN Security Council urged ...": the dateline names a place, not
+    # the subject.
+    dateline = _DATELINE.match(ctx.text, sent.start, a.cue_start)
+    first = dateline.end() if dateline else sent.start
+    subjects = subject_actors(ctx, max(first, clause.start), a.cue_start)
+    if not subjects and clause.start > first:
+        subjects = subject_actors(ctx, first, a.cue_start)
     if not subjects:
         # "«We are ready for a ceasefire», Peskov said": the speaker.
         for st in ctx.statements_at(a.start):

@@ -16,7 +16,7 @@ from conflictmodel.parsers.language.clauses import (
     overlaps_any,
     text_units,
 )
-from conflictmodel.parsers.language.mentions import as_party
+from conflictmodel.parsers.language.mentions import actor_mentions, as_party
 from conflictmodel.parsers.proposals.anchors import (
     _POSSESSIVE,
     find_anchors,
@@ -148,6 +148,20 @@ _PARTICIPLE_CLAUSE = re.compile(
     r"endorsed|presented|proposed|announced|unveiled|sealed|mediated)\b[^,;]{0,80},",
     re.I,
 )
+
+
+def _subject_owns_another(ctx: ParseContext, a: _Anchor, last: _Draft) -> bool:
+    """ "Morocco ... says its autonomy plan is the only basis" after a Council resolution: a
+    possessive pronoun whose antecedent, the clause's subject, is not the last plan's
+    proposer names that subject's own plan."""
+    t = a.trigger
+    if t is None or t.det not in {"its", "their", "his", "her"} or last.proposer is None:
+        return False
+    found = actor_mentions(ctx, Span(start=a.clause.start, end=t.np_start))
+    if not found:
+        return False
+    subject = as_party(ctx, found[0][1])
+    return subject.id not in {last.proposer.id, *(x.id for x in last.co_proposers)}
 
 
 def _modal_clause(text: str, clauses: Sequence[Span], span: Span) -> bool:
@@ -469,6 +483,8 @@ class ProposalParser:
             return None
         if t.anaphoric:
             last = drafts[-1]
+            if _subject_owns_another(ctx, a, last):
+                return None
             if t.weak:
                 # "the ceasefire" refers back only to an adjacent proposal about a ceasefire.
                 kinds = {p.kind for p in last.provisions}
