@@ -258,3 +258,25 @@ def test_a_warning_that_an_operation_will_widen_is_a_threat() -> None:
 def test_a_place_abbreviated_saint_is_one_name() -> None:
     e = one("The two envoys met in St. Petersburg on Friday.")
     assert place(e) == "St. Petersburg"
+
+
+def test_spoke_with_someone_by_phone_is_a_phone_consultation() -> None:
+    e = one("Ruto, who spoke with Kiir by phone on Saturday, urged calm.")
+    assert (e.type, e.mode) == (EventType.CONSULT, "phone")
+
+
+def test_speaking_to_reporters_is_no_event() -> None:
+    assert evs("Speaking to reporters in Addis Ababa, the minister spoke to journalists.") == []
+
+
+def test_an_indefinite_event_closing_a_time_adjunct_is_no_event() -> None:
+    found = evs(
+        "Moscow has rejected any deployment of Western troops in Ukraine after a ceasefire."
+    )
+    assert [e.type for e in found] == [EventType.REJECT]
+
+
+def test_what_a_plan_would_require_is_hypothetical() -> None:
+    found = evs("The draft would require Armenia to withdraw its border guards from Tavush.")
+    assert found
+    assert all(e.status.value == "hypothetical" for e in found)

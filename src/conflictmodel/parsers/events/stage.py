@@ -258,6 +258,12 @@ _BACKGROUND = re.compile(
     r"(?:the|this|that|its|their)\s{1,3}(?:[\w-]+\s{1,3})?$",
     re.I,
 )
+# An indefinite event noun closing a time adjunct: "after a ceasefire.", "until a deal,".
+_SOME_TIME = re.compile(
+    r"\b(?:after|before|during|until|following|pending)\s{1,3}(?:a|an|any)\s{1,3}(?:[\w-]+\s{1,3})?$",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"\s{0,2}(?:[.;:!?]|,\s|$)")
 _END_PUNCT = frozenset('.!?"”’)…')
 
 
@@ -624,6 +630,11 @@ class EventParser:
             and not _COMPLEMENT.match(text, trig.reach)
         ):
             # "children taken during the war", "amid the talks": the time of something else.
+            return True
+        if _SOME_TIME.search(text, max(0, trig.start - 40), trig.start) and _CLAUSE_END.match(
+            text, trig.reach
+        ):
+            # "no European troops after a ceasefire": a time that may come, not an event.
             return True
         if det and keys & types_seen:
             # "the talks", "the ceasefire", "the strikes" again: the event already reported.
