@@ -92,6 +92,15 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
         ("Ukraine's army was pushed out of Kursk in March.", {"RU-KRS"}),
         # A hyphenated adjective of control takes no clause.
         ("Russian-controlled Mariupol was rebuilt.", {"area:mariupol"}),
+        # A state giving up land: the state named last before the verb.
+        ("The plan would require Armenia to cede territory to Azerbaijan.", {"AM"}),
+        ("Russia wants Ukraine to give up land in the east.", {"UA"}),
+        ("Ukraine had hoped to trade the captured land for occupied territory.", set()),
+        # A state's own unity, borders that cannot be changed, a share of a state claimed.
+        ("Somalia rejected the pact as an attack on its unity.", {"SO"}),
+        ("Brussels says Ukraine's borders cannot be changed by force.", {"UA"}),
+        ("Venezuela claims two-thirds of Guyana.", {"GY"}),
+        ("Syria's Kurds want autonomy within a unified Syria.", {"SY"}),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),

@@ -414,14 +414,9 @@ def own_sovereignty(
 
     for key, named in by_sentence.items():
         sent = sentences[key]
-        at = cues.own_sovereignty(text, named[0][0].end, sent.end)
-        if at is None:
-            continue
-        subject = named[0]
-        for span, terr in named[1:]:
-            if span.end < at and _RELATIVE.match(text, span.end, at):
-                subject = (span, terr)
-        at_issue(subject[0], subject[1], key)
+        subject = _own_subject(cues, text, named, sent)
+        if subject is not None:
+            at_issue(subject[0], subject[1], key)
     _country_named_before(ctx, cues, states, by_sentence, at_issue)
 
 
@@ -453,6 +448,25 @@ def _country_named_before(
         home = ctx.sentence_of(named[k][0].start)
         span, terr = by_sentence[home.start][0] if home and home.start in by_sentence else named[k]
         at_issue(span, terr, home.start if home is not None else sent.start)
+
+
+def _own_subject(
+    cues: IssueCues, text: str, named: list[tuple[Span, Territory]], sent: Span
+) -> tuple[Span, Territory] | None:
+    """The state of a sentence whose own sovereignty it speaks of: the first it names, or the
+    one a relative clause holding the phrase is about; for a cession ("Russia wants Ukraine to
+    give up territory"), the state named last before the verb."""
+    at = cues.own_sovereignty(text, named[0][0].end, sent.end)
+    if at is not None:
+        subject = named[0]
+        for span, terr in named[1:]:
+            if span.end < at and _RELATIVE.match(text, span.end, at):
+                subject = (span, terr)
+        return subject
+    cede = cues.cession(text, named[0][0].end, sent.end)
+    if cede is None:
+        return None
+    return [(span, terr) for span, terr in named if span.end <= cede][-1]
 
 
 # ", which fears for its sovereignty": a relative clause about the name before it, running

@@ -148,6 +148,7 @@ class IssueCues:
     _transfer: frozenset[str] = attrs.field(init=False, repr=False)
     _collective_after: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _own_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
+    _cession: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _country_sovereignty: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _recognised_hold: re.Pattern[str] | None = attrs.field(init=False, repr=False)
     _mutual: re.Pattern[str] | None = attrs.field(init=False, repr=False)
@@ -281,6 +282,21 @@ class IssueCues:
         if self._own_sovereignty is None:
             return None
         m = self._own_sovereignty.search(text, start, end)
+        return m.start() if m else None
+
+    def cession(self, text: str, start: int, end: int) -> int | None:
+        """Where ``text[start:end]`` (a sentence) speaks of a state giving up land ("require
+        Ukraine to cede territory", "would never give up its land"): the offset of the verb, or
+        None.  The state named last before it is the one meant.
+
+        Example:
+            >>> t = "Russia wants Ukraine to give up territory."
+            >>> IssueCues.default().cession(t, 0, len(t))
+            24
+        """
+        if self._cession is None:
+            return None
+        m = self._cession.search(text, start, end)
         return m.start() if m else None
 
     def country_sovereignty(self, text: str) -> list[int]:
@@ -622,6 +638,7 @@ def _patterns(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> dict[str, A
         "_list_gap": re.compile(_list_gap_pattern(d)),
         "_sentence": re.compile(rf"\b(?i:{sentence})\b") if sentence else None,
         "_own_sovereignty": _own_sovereignty_pattern(d, irregular),
+        "_cession": _cession_pattern(d, irregular),
         "_recognised_hold": (
             re.compile(rf"(?i:{alt})$")
             if (alt := "|".join(f"(?:{p})" for p in _strings(d, "recognised_hold")))
@@ -664,17 +681,24 @@ def _list_gap_pattern(d: Mapping[str, Any]) -> str:
 def _own_sovereignty_pattern(
     d: Mapping[str, Any], irregular: Mapping[str, Any]
 ) -> re.Pattern[str] | None:
-    # "Ukraine would never give up its land": a verb of cession and the subject's own land.
     own = _alternation(_strings(d, "own_sovereignty"))
+    return re.compile(rf"\b(?i:{own})\b") if own else None
+
+
+def _cession_pattern(d: Mapping[str, Any], irregular: Mapping[str, Any]) -> re.Pattern[str] | None:
+    # "Ukraine would never give up its land", "require Ukraine to cede territory": a verb of
+    # cession and land, its or unqualified.
     forms = [f for v in _strings(d, "own_land_verbs") for f in verb_forms(v, irregular)]
-    cede = _alternation(forms)
+    bare = [f for v in _strings(d, "cession_verbs") for f in verb_forms(v, irregular)]
     land = _alternation(_strings(d, "own_land_nouns"))
-    alts = [
-        f"(?:{own})" if own else "",
-        rf"(?:{cede})\s+(?:any\s+of\s+)?its\s+(?:[\w-]+\s+)?(?:{land})" if forms and land else "",
-    ]
-    own_rx = "|".join(a for a in alts if a)
-    return re.compile(rf"\b(?i:{own_rx})\b") if own_rx else None
+    if not (forms and land):
+        return None
+    quantity = r"(?:(?:any|more|some|all|much|further|part|parts)\s+(?:of\s+)?)?"
+    alts = [rf"(?:{_alternation(forms)})\s+{quantity}(?:its|their)\s+(?:[\w-]+\s+)?(?:{land})"]
+    if bare:
+        # "cede territory", not "trade the captured land" (someone else's).
+        alts.append(rf"(?:{_alternation(bare)})\s+{quantity}(?:{land})")
+    return re.compile(rf"\b(?i:{'|'.join(alts)})\b")
 
 
 def _mutual_pattern(d: Mapping[str, Any]) -> re.Pattern[str] | None:
