@@ -104,6 +104,10 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),
+        # Other names: proxy republics, Argentine and British names, a disputed oil field.
+        ("Moscow annexed the self-proclaimed Donetsk People's Republic in 2022.", {"UA-14"}),
+        ("Argentina still claims the Malvinas.", {"FK"}),
+        ("South Sudanese troops briefly seized Heglig in 2012.", {"area:heglig"}),
     ],
 )
 def test_at_issue(text: str, expected: set[str]) -> None:
