@@ -219,3 +219,23 @@ def test_he_can_stand_for_an_unnamed_officer() -> None:
     assert s.speaker is not None
     assert s.speaker.anonymous
     assert "colonel" in s.speaker.name
+
+
+def test_who_said_after_a_name_and_its_appositive() -> None:
+    art = parse_article(
+        "The shelling was confirmed by Dr. Nyaluak Gatkuoth, the director of the hospital in "
+        "Malakal, who said her staff had treated 40 wounded."
+    )
+    s = _by_content(art, "her staff had treated 40 wounded")
+    assert s.speaker is not None
+    assert s.speaker.name == "Nyaluak Gatkuoth"
+
+
+def test_an_ambassador_with_a_demonym_is_an_anonymous_source() -> None:
+    art = parse_article(
+        "One Asian ambassador in Naypyitaw said privately that the junta had asked for more time."
+    )
+    s = _by_content(art, "the junta had asked for more time")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert s.speaker_source is SpeakerSource.COLLECTIVE

@@ -76,6 +76,14 @@ class _NameIndex:
     """How many of the context's actors are indexed."""
 
 
+def _plural_name(a: Actor) -> bool:
+    """An anonymous actor named by a plural ("negotiators from both sides")."""
+    words = [w for w in a.name.split() if w.isalpha()]
+    head = next((w for w in words if w.lower() in ("from", "of", "in", "with")), None)
+    last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
+    return singular(last.lower()) != last.lower()
+
+
 class _Coreference:
     """Descriptions and lone names resolved to actors named before (see the module
     docstring)."""
@@ -117,10 +125,20 @@ class _Coreference:
             for t in toks[1:]
             if t.word and t is not head_tok and t.low not in dets and not _AGE.fullmatch(t.low)
         } - {"of", "for", "to", "in"}
-        return self._best_described(span.start, heads, mods, self._mod_countries(toks), aged)
+        plural = singular(head_tok.low) != head_tok.low
+        return self._best_described(
+            span.start, heads, mods, self._mod_countries(toks), aged, plural=plural
+        )
 
     def _best_described(
-        self, pos: int, heads: frozenset[str], mods: set[str], countries: set[str], aged: bool
+        self,
+        pos: int,
+        heads: frozenset[str],
+        mods: set[str],
+        countries: set[str],
+        aged: bool,
+        *,
+        plural: bool = False,
     ) -> Actor | None:
         """Of the actors before ``pos`` described by one of ``heads``, the one sharing most
         of ``mods`` (or of the ``countries``), nearest first; with an age and none, the person
@@ -134,6 +152,8 @@ class _Coreference:
                 continue
             if nearest_person is None and a.kind is ActorKind.PERSON and not a.anonymous:
                 nearest_person = a
+            if a.anonymous and _plural_name(a) and not plural:
+                continue  # "the negotiator" is not "negotiators from both sides"
             head_words, all_words = self._features(a, pos)
             if not heads & head_words:
                 continue

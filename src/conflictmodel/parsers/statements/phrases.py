@@ -96,7 +96,8 @@ class _Phrases(_Adverbials):
                 k -= 1
             if k >= a and qidx[k] < 0:
                 # "…, said a Sudanese officer based in Omdurman, who asked …": a person
-                return self._np_left(para, a, k + 1, appositive=False, minimal=toks[j].low != "who")
+                r = self._np_left(para, a, k + 1, appositive=False, minimal=toks[j].low != "who")
+                return self._named_before_appositive(para, a, r) if toks[j].low == "who" else r
             return None
         hi = j + 1
         lo, stopped_hard = self._np_scan(para, a, j, minimal)
@@ -116,6 +117,19 @@ class _Phrases(_Adverbials):
         if r is not None and any(toks[x].low in ("and", "&") for x in range(*r)):
             r = (self._list_start(para, a, r[0]), r[1])
         return r
+
+    def _named_before_appositive(
+        self, para: _Para, a: int, r: tuple[int, int] | None
+    ) -> tuple[int, int] | None:
+        """ "Dr. Tewodros Alemu, the head of a hospital, who said …": the name a lower-case
+        description ``r`` is in apposition to, else ``r``."""
+        toks = para.toks
+        if r is None or r[0] - 1 <= a or toks[r[0] - 1].low != "," or toks[r[0]].cap:
+            return r
+        name = self._np_left(para, a, r[0] - 1, appositive=False)
+        if name is None or not toks[name[1] - 1].cap:
+            return r
+        return name
 
     def _list_start(self, para: _Para, a: int, lo: int) -> int:
         """ "the United States, Egypt and the UAE": the first of the names listed before the
