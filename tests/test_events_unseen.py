@@ -280,3 +280,15 @@ def test_what_a_plan_would_require_is_hypothetical() -> None:
     found = evs("The draft would require Armenia to withdraw its border guards from Tavush.")
     assert found
     assert all(e.status.value == "hypothetical" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The junta suspended the broadcasts of two French radio stations on Thursday.",
+        "Authorities shut down internet access in Amhara on Monday.",
+    ],
+)
+def test_silencing_media_is_coercion_by_censorship(text: str) -> None:
+    e = one(text)
+    assert (e.type, e.mode) == (EventType.COERCE, "censor")
