@@ -239,3 +239,12 @@ def test_an_ambassador_with_a_demonym_is_an_anonymous_source() -> None:
     assert s.speaker is not None
     assert s.speaker.anonymous
     assert s.speaker_source is SpeakerSource.COLLECTIVE
+
+
+def test_a_description_after_a_source_named_by_an_age_only() -> None:
+    # an anonymous source whose name has no word ("a 50-year-old") does not break the
+    # search for what "the official" stands for
+    art = parse_article(
+        "A 50-year-old in Kramatorsk said the road was closed. The official said it had reopened."
+    )
+    assert _by_content(art, "it had reopened").speaker is not None

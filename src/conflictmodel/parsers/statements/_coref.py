@@ -79,6 +79,8 @@ class _NameIndex:
 def _plural_name(a: Actor) -> bool:
     """An anonymous actor named by a plural ("negotiators from both sides")."""
     words = [w for w in a.name.split() if w.isalpha()]
+    if not words:
+        return False
     head = next((w for w in words if w.lower() in ("from", "of", "in", "with")), None)
     last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
     return singular(last.lower()) != last.lower()
