@@ -168,6 +168,10 @@ def test_region_struck_in_a_state_whose_land_changes_hands_is_at_issue() -> None
         ("In Srinagar, where he grew up, people talk about jobs.", "Srinagar", "other", "IN-JK"),
         ("JUBA, South Sudan (Reuters) — Talks resumed on Monday.", "Juba", "dateline", "SS-EC"),
         ("The Security Council meets in New York on Thursday.", "New York", "venue", "US"),
+        # A dateline in capitals names a city, even where its name is its region's.
+        ("MOSCOW (AP) — The Kremlin said talks would go on.", "Moscow", "dateline", "RU-MOW"),
+        ("KHARTOUM, Sudan (Reuters) - The army said so.", "Khartoum", "dateline", "SD-KH"),
+        ("NEW DELHI — India said talks would go on.", "Delhi", "dateline", "IN-DL"),
     ],
 )
 def test_place_roles(text: str, name: str, role: str, parent: str) -> None:

@@ -91,8 +91,8 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE_AFTER.match(text, end, min(len(text), end + 40)) is not None
 
 
-# "YEREVAN, " before the state of a dateline.
-_DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z'’. -]{1,30},\s{1,2}")
+# "YEREVAN, " before the state of a dateline; "NEW " before "DELHI".
+_DATELINE_CITY = re.compile(r"\s*(?:[A-Z][A-Z'’. -]{1,30},\s{1,2}|(?:[A-Z][A-Z'’.-]+\s){1,2})")
 
 
 def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:

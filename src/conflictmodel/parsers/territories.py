@@ -126,7 +126,7 @@ _CITY_EXCLUDE = frozenset(fold(w) for w in _CITY_WORDS["exclude"])
 # one in capitals opening a line ("JUBA, South Sudan —": only a dateline is looked up then).
 _CAP_RUN = re.compile(
     r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:[ ][A-Z][a-z][\w'’-]*){0,2}"
-    r"|(?:(?<=\n)|^)[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}(?=,)",
+    r"|(?:(?<=\n)|^)[A-Z]{3,}(?:[ ][A-Z]{2,}){0,2}(?=,|\s{0,2}[(—–-])",
     re.MULTILINE,
 )
 
@@ -574,7 +574,8 @@ _CITY_AFTER = re.compile(
 
 
 def _as_city(text: str, terr: Territory, start: int, end: int) -> Territory:
-    """The city of a region's name where the words around say it is a city; else ``terr``.
+    """The city of a region's name where the words around say it is a city (or a dateline
+    in capitals names it); else ``terr``.
 
     Example:
         >>> gz = Gazetteer.default()
@@ -589,9 +590,11 @@ def _as_city(text: str, terr: Territory, start: int, end: int) -> Territory:
     if not (
         _CITY_BEFORE.search(text, max(0, start - 30), start)
         or _CITY_AFTER.match(text, end, min(len(text), end + 60))
+        or (text[start:end].isupper() and is_dateline(text, start, end))  # "KHARTOUM, Sudan"
     ) or _subdivision_types().get(code) in {"city", "municipality", "autonomous municipality"}:
         return terr
-    name = _POSSESSIVE.sub("", " ".join(text[start:end].split())) or terr.name
+    surface = " ".join(text[start:end].split())
+    name = _POSSESSIVE.sub("", surface.title() if surface.isupper() else surface) or terr.name
     return Territory(
         id=f"city:{slugify(name)}-{code.split('-', 1)[0].lower()}",
         name=name,
