@@ -247,3 +247,44 @@ def test_a_dateline_is_not_the_proposer() -> None:
     assert len(props) == 2
     assert props[0].proposer is not None
     assert props[0].proposer.name != "Morocco"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "status"),
+    [
+        (
+            "Jerusalem has conditioned any truce on the return of all captives.",
+            "hostage_release",
+            "demanded",
+        ),
+        ("Bamako has promised an amnesty for fighters who surrender.", "amnesty", "proposed"),
+        ("Washington threatened new sanctions on Sudan's army.", "sanctions", "demanded"),
+        (
+            "Israel will allow aid convoys into Rafah from Sunday.",
+            "humanitarian_access",
+            "proposed",
+        ),
+        ("Seoul suggested resuming military talks with the North.", "talks", "proposed"),
+        ("Islamabad demanded that Kabul hand over the militants.", "counter_terrorism", "demanded"),
+        (
+            "Kigali pledged to stop supporting armed groups in Ituri.",
+            "non_interference",
+            "proposed",
+        ),
+    ],
+)
+def test_more_cues_of_offers_and_demands(sentence: str, kind: str, status: str) -> None:
+    props = parse_article(sentence).proposals
+    assert len(props) == 1
+    assert props[0].status.value == status
+    assert kind in {
+        p.kind.value if p.kind.value != "other" else p.label for p in props[0].provisions
+    }
+
+
+def test_an_accord_which_promised_terms_is_one_proposal() -> None:
+    text = (
+        "The rebels ran the north for years under the 2015 Algiers accord, which promised "
+        "self-rule for the region and the integration of fighters into the army."
+    )
+    assert len(parse_article(text).proposals) == 1

@@ -546,7 +546,7 @@ _ATTRIBUTIVE = re.compile(
     re.I,
 )
 _SUBJECT_GAP = re.compile(
-    r"\s{1,3}(?:(?:also|further|reportedly|would|will|explicitly|specifically|then|now|"
+    r"(?:\s{0,3},?\s{1,3}(?:which|that))?\s{1,3}(?:(?:also|further|reportedly|would|will|explicitly|specifically|then|now|"
     r"still|apparently|even|only)\s{1,3}){0,3}",
     re.I,
 )

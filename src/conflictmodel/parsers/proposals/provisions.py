@@ -519,6 +519,9 @@ def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -
             ):
                 # "pull their fighters back from ...": a particle, not "to back" a plan.
                 continue
+            if _STOPPED_BEFORE.search(text, max(win.start, m.start() - 12), m.start()):
+                # "stop supporting armed groups": the term of a deal, no stance.
+                continue
             end = clause_end(text, m.end(), min(win.end, m.end() + 250))
             if triggers is not None and any(
                 " ".join(h.group("t").lower().split()) not in _WEAK_OBJECTS
@@ -534,6 +537,11 @@ def _position_objects(text: str, span: Span, triggers: re.Pattern[str] | None) -
     return out
 
 
+_STOPPED_BEFORE = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|end|ends|ended|ending|cease|ceases|ceased|halt|halts|"
+    r"halted|quit)\s{1,3}$",
+    re.I,
+)
 _PARTICLE_VERB = re.compile(
     r"\b(?:pull\w*|draw\w*|drew|fall\w*|fell|go|goes|going|gone|went|come|came|coming|step\w*|"
     r"hand\w*|give\w*|gave|bring\w*|brought|roll\w*|scal\w*|turn\w*|get|gets|got|move\w*|"

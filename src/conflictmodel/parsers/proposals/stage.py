@@ -142,14 +142,6 @@ _MODAL = re.compile(
 )
 
 
-# "Under the deal, signed in Addis Ababa, ...": a participle that describes the plan.
-_PARTICIPLE_CLAUSE = re.compile(
-    r"\W{0,3}(?:signed|agreed|reached|brokered|struck|drafted|initialled|initialed|approved|"
-    r"endorsed|presented|proposed|announced|unveiled|sealed|mediated)\b[^,;]{0,80},",
-    re.I,
-)
-
-
 def _subject_owns_another(ctx: ParseContext, a: _Anchor, last: _Draft) -> bool:
     """ "Morocco ... says its autonomy plan is the only basis" after a Council resolution: a
     possessive pronoun whose antecedent, the clause's subject, is not the last plan's
@@ -358,7 +350,9 @@ class ProposalParser:
                 for a in anchors
                 if (a.trigger is None or not a.trigger.anaphoric)
                 and not _term_of_plan(a)
-                and not (framed and a.implicit and _PARTICIPLE_CLAUSE.match(text, c.start, c.end))
+                # Under the frame, an offer's cue ("both sides would allow ...") or a
+                # participle ("signed in Addis Ababa") is the plan's, not a proposal of its own.
+                and not (framed and a.implicit)
             ):
                 break
             if overlaps_any(c, position_objects(text, c, self._rx.trigger)):
