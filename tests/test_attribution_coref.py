@@ -248,3 +248,16 @@ def test_a_description_after_a_source_named_by_an_age_only() -> None:
         "A 50-year-old in Kramatorsk said the road was closed. The official said it had reopened."
     )
     assert _by_content(art, "it had reopened").speaker is not None
+
+
+def test_an_office_of_a_place_is_not_a_person_called_like_the_place() -> None:
+    art = parse_article(
+        "Later on Monday, the governor of Blue Nile said the displaced had reached Damazin. "
+        '"We need tents," he said.'
+    )
+    s = _by_content(art, "the displaced had reached Damazin")
+    assert s.speaker is not None
+    assert s.speaker.name != "Blue Nile"
+    assert s.speaker.anonymous
+    quote = _by_content(art, "We need tents")
+    assert quote.speaker == s.speaker

@@ -39,6 +39,7 @@ from conflictmodel.parsers.territories import (
 
 _OWNER_TITLE = re.compile(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})")
 _COMMA = re.compile(r"\s{0,2},\s{0,2}")
+_OF_BEFORE = re.compile(r"\b(?:of|for|to|in|from)\s{1,2}(?:the\s{1,2})?$")
 _COMMA_RANKS = re.compile(r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{0,5}\.\s{0,2}){0,3}")
 
 
@@ -152,6 +153,8 @@ def _new_speaker(run: _Run, start: int, end: int) -> Actor | None:
             words = words[1:]
         if not words or (len(words) < 2 and not title):
             continue
+        if _OF_BEFORE.search(text, max(start, a0 - 10), a0):
+            continue  # "the governor of Blue Nile": the office's place, not a person
         name = " ".join(words)
         n_start = text.find(words[0], a0, b0)
         if n_start < 0 or not run.free(n_start, n_start + len(name)):

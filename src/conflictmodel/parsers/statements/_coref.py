@@ -76,14 +76,23 @@ class _NameIndex:
     """How many of the context's actors are indexed."""
 
 
-def _plural_name(a: Actor) -> bool:
-    """An anonymous actor named by a plural ("negotiators from both sides")."""
+def anon_head(a: Actor) -> str:
+    """The head noun of an anonymous actor's name, lower case ("negotiators" for "negotiators
+    from both sides", "governor" for "governor of Darfur"); "" when it has no word."""
     words = [w for w in a.name.split() if w.isalpha()]
     if not words:
-        return False
-    head = next((w for w in words if w.lower() in ("from", "of", "in", "with")), None)
-    last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
-    return singular(last.lower()) != last.lower()
+        return ""
+    prep = next((i for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS), None)
+    return (words[prep - 1] if prep is not None else words[-1]).lower()
+
+
+_HEAD_ENDS = frozenset(("from", "of", "in", "with", "for", "at", "to"))
+
+
+def _plural_name(a: Actor) -> bool:
+    """An anonymous actor named by a plural ("negotiators from both sides")."""
+    head = anon_head(a)
+    return bool(head) and singular(head) != head
 
 
 class _Coreference:

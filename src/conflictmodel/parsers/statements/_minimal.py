@@ -55,6 +55,15 @@ class _MinimalActors:
             a, b = runs[-1]
         if b - a == 1 and toks[a].low in self.cues.function_words and self._sentence_start(toks[a]):
             return None  # "When", "After": a word of the grammar opening a sentence
+        if (
+            a > 1
+            and toks[0].low in dets
+            and toks[a - 1].low in TITLE_PREPOSITIONS
+            and not any(t.cap for t in toks[1 : a - 1])
+        ):
+            # "the governor of Darfur": someone described by an office, not a person
+            # called Darfur
+            return self._anonymous(span, toks)
         name_span = Span(start=toks[a].start, end=toks[b - 1].end)
         name = " ".join(name_span.of(self.ctx.text).split())
         known = self._known_name(name_span, name)

@@ -18,7 +18,12 @@ from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.span import Span
 from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
-from conflictmodel.parsers.statements._coref import PERSON_TITLE_HEADS, _Coreference, _NameIndex
+from conflictmodel.parsers.statements._coref import (
+    PERSON_TITLE_HEADS,
+    _Coreference,
+    _NameIndex,
+    anon_head,
+)
 from conflictmodel.parsers.statements._minimal import _MinimalActors
 from conflictmodel.parsers.statements._shapes import (
     _LOCATED,
@@ -593,7 +598,7 @@ class Resolver(_Coreference, _MinimalActors):
         if a.kind not in kinds:
             return False
         if kinds == _HUMAN_KINDS and a.anonymous:
-            head = singular(a.name.split()[-1].lower())
+            head = singular(anon_head(a))
             if head not in self._human and head not in PERSON_TITLE_HEADS:
                 return False  # "he" is not "the military campaign"; "the general" it can be
         if a.id not in self._genders:
