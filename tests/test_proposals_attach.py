@@ -288,3 +288,16 @@ def test_an_accord_which_promised_terms_is_one_proposal() -> None:
         "self-rule for the region and the integration of fighters into the army."
     )
     assert len(parse_article(text).proposals) == 1
+
+
+def test_a_conditional_offer_is_a_proposal_with_its_condition() -> None:
+    text = "Kyiv will hold elections only after a ceasefire takes hold, Zelensky said."
+    props = parse_article(text).proposals
+    assert len(props) == 1
+    assert "elections" in {k.value for k in props[0].provision_kinds}
+    assert [c.text for c in props[0].conditions] == ["only after a ceasefire takes hold"]
+
+
+def test_a_negated_conditional_is_no_offer() -> None:
+    text = "Yerevan will never change its constitution only because Baku asks, officials said."
+    assert parse_article(text).proposals == ()

@@ -46,7 +46,7 @@ from conflictmodel.parsers.proposals.grammar import (
 )
 from conflictmodel.parsers.proposals.lexicon import _Rx
 from conflictmodel.parsers.proposals.plans import aim_after_cue
-from conflictmodel.parsers.proposals.provisions import find_provisions
+from conflictmodel.parsers.proposals.provisions import find_conditions, find_provisions
 
 if TYPE_CHECKING:
     from conflictmodel.parsers.proposals.stage import ProposalParser
@@ -319,7 +319,61 @@ def find_anchors(
 ) -> list[_Anchor]:
     anchors = _trigger_anchors(self, ctx, sent, clauses, triggers)
     _add_implicit_anchors(self, ctx, sent, clauses, masks, anchors)
+    _add_conditional_offers(self, ctx, sent, clauses, masks, anchors)
     return _merge_anchors(self, ctx, anchors)
+
+
+# "Russia would halt its offensive only if ...", "Somalia would restore ties only if ...": a
+# term in the conditional mood before a strong condition is an offer, the condition its price.
+_OFFER_MODAL = re.compile(
+    r"\b(?:would|will)\s{1,3}(?:\w+ly\s{1,3})?(?!not\b|never\b|be\b)(?=\w)", re.I
+)
+_STRONG_CONDITION = re.compile(
+    r"(?:only\s{1,3}(?:if|when|after|once)|provided|providing|as\s{1,3}long\s{1,3}as|"
+    r"so\s{1,3}long\s{1,3}as|on\s{1,3}(?:the\s{1,3})?condition)\b",
+    re.I,
+)
+
+
+def _add_conditional_offers(
+    self: ProposalParser,
+    ctx: ParseContext,
+    sent: Span,
+    clauses: Sequence[Span],
+    masks: Sequence[Span],
+    anchors: list[_Anchor],
+) -> None:
+    """Offers made in the conditional mood with a strong condition after the term."""
+    text = ctx.text
+    for cond in find_conditions(text, sent, self.lexicon):
+        if not _STRONG_CONDITION.match(cond.text):
+            continue
+        clause = clause_at(clauses, cond.span.start)
+        if any(a.clause == clause for a in anchors):
+            continue
+        modals = list(_OFFER_MODAL.finditer(text, clause.start, cond.span.start))
+        if not modals or _NEG_BEFORE.search(
+            text, max(sent.start, modals[-1].start() - 20), modals[-1].start()
+        ):
+            continue
+        m = modals[-1]
+        # The term may be the subject: "attacks on shipping would stop only when ...".
+        region = Span(start=clause.start, end=cond.span.start)
+        if not find_provisions(text, region, self.provisions, ctx=ctx, exclude=masks):
+            continue
+        anchors.append(
+            _Anchor(
+                clause=clause,
+                start=m.start(),
+                end=m.start() + len(m.group().rstrip()),
+                trigger_text=m.group().rstrip(),
+                status=ProposalStatus.PROPOSED,
+                cue_start=m.start(),
+                proposer_from_subject=True,
+                trigger=None,
+                implicit=True,
+            )
+        )
 
 
 def _trigger_anchors(
