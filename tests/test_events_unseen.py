@@ -292,3 +292,13 @@ def test_what_a_plan_would_require_is_hypothetical() -> None:
 def test_silencing_media_is_coercion_by_censorship(text: str) -> None:
     e = one(text)
     assert (e.type, e.mode) == (EventType.COERCE, "censor")
+
+
+def test_people_arriving_somewhere_is_no_visit() -> None:
+    text = (
+        "Aid groups said some 8,000 refugees have arrived in Adre since Sunday. "
+        "The UN envoy arrived in Adre on Monday."
+    )
+    found = evs(text)
+    assert [e.type for e in found] == [EventType.CONSULT]
+    assert "envoy" in found[0].span.of(text)

@@ -128,6 +128,16 @@ def _rule(raw: Any, priority: int, lists: Mapping[str, Sequence[str]]) -> Trigge
     )
 
 
+def _crowd_pattern(nouns: Iterable[str]) -> re.Pattern[str]:
+    """A number of people: "some 12,000 people", "thousands of refugees"."""
+    body = _union(nouns).pattern
+    return re.compile(
+        r"\b(?:\d[\d,.]*(?:\s(?:thousand|million))?|dozens|hundreds|thousands|"
+        r"tens\s+of\s+thousands)\s+(?:of\s+)?(?:more\s+)?" + body,
+        re.I,
+    )
+
+
 def _union(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive whole-word alternation (longest first); never matches when empty."""
     alts = sorted({w for w in words if w}, key=len, reverse=True)
@@ -171,6 +181,7 @@ class EventLexicon:
     not_places: frozenset[str] = attrs.field(init=False, repr=False)
     not_target_heads: frozenset[str] = attrs.field(init=False, repr=False)
     damage_verbs: frozenset[str] = attrs.field(init=False, repr=False)
+    crowd: re.Pattern[str] = attrs.field(init=False, repr=False)
     casualties: Mapping[str, Any] = attrs.field(init=False, repr=False)
     attributive_prev: frozenset[str] = attrs.field(init=False, repr=False)
     topic: re.Pattern[str] = attrs.field(init=False, repr=False)
@@ -212,6 +223,7 @@ class EventLexicon:
         set_(self, "not_places", frozenset(d.get("not_places", ())))
         set_(self, "not_target_heads", frozenset(d.get("not_target_heads", ())))
         set_(self, "damage_verbs", frozenset(d.get("damage_verbs", ())))
+        set_(self, "crowd", _crowd_pattern(d.get("crowd_nouns", ())))
         set_(self, "casualties", d.get("casualties", {}))
         cas = d.get("casualties", {})
         set_(self, "war_nouns", frozenset(d.get("war_nouns", ())))

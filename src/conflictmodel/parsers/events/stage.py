@@ -210,6 +210,24 @@ def _nominal(text: str, trig: Trigger, sent: Span) -> bool:
     )
 
 
+_AUX_ONLY = re.compile(
+    r"(?:\s{1,3}(?:have|has|had|since|already|now|reportedly|recently|also|just))*\s{1,3}", re.I
+)
+
+
+def _crowd_arrival(text: str, event: Event, crowd: re.Pattern[str]) -> bool:
+    """Whether a meeting or visit without parties has a crowd of people for its subject ("some
+    12,000 people have arrived in Tawila": people arriving, not a visit; PLOVER's CONSULT is a
+    meeting of parties)."""
+    if event.type is not EventType.CONSULT or not event.trigger:
+        return False
+    at = text.find(event.trigger, event.span.start, event.span.end)
+    if at <= 0:
+        return False
+    found = list(crowd.finditer(text, max(event.span.start, at - 60), at))
+    return bool(found) and _AUX_ONLY.fullmatch(text, found[-1].end(), at) is not None
+
+
 def _specific(event: Event, text: str, sent: Span) -> bool:
     """Whether an event says who, where, when or how many: an event noun with none of these
     ("the fighting", "a ceasefire", "negotiations") is the topic of a sentence, not a record
@@ -488,7 +506,8 @@ class EventParser:
         kept = [
             e if e.place else attrs.evolve(e, place=places.focus(e.type, e.actors))
             for e in self._with_toll(ctx, sent, out)
-            if e.id not in nominal or _specific(e, text, sent)
+            if (e.id not in nominal or _specific(e, text, sent))
+            and not _crowd_arrival(text, e, self.lexicon.crowd)
         ]
         for e in kept:
             types_seen.update(absorbed.get(e.id, ()))
