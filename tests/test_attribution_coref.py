@@ -261,3 +261,14 @@ def test_an_office_of_a_place_is_not_a_person_called_like_the_place() -> None:
     assert s.speaker.anonymous
     quote = _by_content(art, "We need tents")
     assert quote.speaker == s.speaker
+
+
+def test_an_office_named_after_its_holder_is_the_speaker() -> None:
+    art = parse_article(
+        "Prime Minister Mark Carney met the envoy on Monday. Carney's office said the "
+        "delegation would travel to Doha."
+    )
+    s = _by_content(art, "the delegation would travel")
+    assert s.speaker is not None
+    assert s.speaker.name == "Carney's office"
+    assert s.speaker_source is SpeakerSource.INSTITUTION

@@ -39,6 +39,9 @@ from conflictmodel.parsers.territories import (
 
 _OWNER_TITLE = re.compile(r"(.{1,80}?)['’]s?\s{1,2}([\w -]{1,60})")
 _COMMA = re.compile(r"\s{0,2},\s{0,2}")
+_POSSESSED_BODY = re.compile(
+    r"['’]s?\s{1,2}(?:office|campaign|government|administration|cabinet|ministry|team|party)\b"
+)
 _OF_BEFORE = re.compile(r"\b(?:of|for|to|in|from)\s{1,2}(?:the\s{1,2})?$")
 _COMMA_RANKS = re.compile(r"\s{0,2},\s{0,2}(?:[A-Z][a-z]{0,5}\.\s{0,2}){0,3}")
 
@@ -124,6 +127,9 @@ def _mentioned_in(run: _Run, start: int, end: int) -> Actor | None:
         if a is None:
             continue
         key = (1 if a.anonymous else _KIND_PRIORITY[a.kind], m.span.start)
+        if _POSSESSED_BODY.match(ctx.text, m.span.end) and m.span.end < end:
+            # "Netanyahu's office": the owner is not the speaker when a body is named after him
+            key = (len(_KIND_PRIORITY) + 1, m.span.start)
         if best is None or key < best:
             best, best_m = key, m
     return ctx.actors[best_m.target] if best_m is not None else None
