@@ -101,6 +101,11 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
         ("Brussels says Ukraine's borders cannot be changed by force.", {"UA"}),
         ("Venezuela claims two-thirds of Guyana.", {"GY"}),
         ("Syria's Kurds want autonomy within a unified Syria.", {"SY"}),
+        # Size words and plural place nouns between the cue and the name.
+        ("Ukraine controls around 30% of Donetsk region.", {"UA-14"}),
+        ("The RSF controls all five states of Darfur.", {"area:darfur"}),
+        # A list through names the gazetteer does not know.
+        ("Russian forces have captured Siversk, Huliaipole and Kupiansk.", {"area:kupiansk"}),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),
@@ -130,6 +135,15 @@ def test_at_issue(text: str, expected: set[str]) -> None:
 )
 def test_city_named_like_its_region(text: str, expected: dict[str, str]) -> None:
     assert {t.id: t.parent for t in parse_article(text).territories} == expected
+
+
+def test_city_where_a_draft_was_discussed_is_a_venue() -> None:
+    text = (
+        "Under the draft discussed in Geneva, the front lines in the Kherson, Zaporizhzhia and "
+        "Donetsk regions would be frozen."
+    )
+    assert at_issue(text) == {"UA-65", "UA-23", "UA-14"}
+    assert places(text)["Geneva"][0] == "venue"
 
 
 def test_venue_is_not_what_a_collective_cue_governs() -> None:

@@ -97,7 +97,9 @@ _APPOSITION = re.compile(r",\s{1,3}(?:an?|the|which|who|whose|home\s+to)\s[^,.;:
 _OVER = re.compile(r"\s{1,3}(?:over|of)\b")
 _DETERMINERS = frozenset({"the", "a", "an"})
 _MILITARY_GROUPS = frozenset({MILITARY, _OBJECT_MILITARY, _REGION, _CONTROL_IN, "subject_military"})
-_GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*|\d+%?")
+# Capitalised words, also the names of a list the gazetteer does not know ("captured Siversk,
+# Huliaipole and Kupiansk"), and numbers.
+_GAP_TOKEN = re.compile(r"[A-Z][\w.’'-]*,?|\d+%?")
 _WORD = r"[A-Za-z][\w'’-]*"
 
 
