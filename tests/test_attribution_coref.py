@@ -272,3 +272,14 @@ def test_an_office_named_after_its_holder_is_the_speaker() -> None:
     assert s.speaker is not None
     assert s.speaker.name == "Carney's office"
     assert s.speaker_source is SpeakerSource.INSTITUTION
+
+
+def test_the_holder_of_a_state_office_is_a_person() -> None:
+    art = parse_article(
+        'The president of Chad said the border would stay open. "We will not abandon the '
+        'refugees," he added.'
+    )
+    s = _by_content(art, "the border would stay open")
+    assert s.speaker is not None
+    assert s.speaker.kind.value == "person"
+    assert _by_content(art, "We will not abandon").speaker == s.speaker

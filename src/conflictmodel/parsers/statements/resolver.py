@@ -405,7 +405,7 @@ class Resolver(_Coreference, _MinimalActors):
             person = self._countryman(span, toks, country)
             if person is not None:
                 return self._note(span, person, "descriptor", subject)
-            if self._person_title(toks):
+            if self._person_title(toks, owner=True):
                 anon = self._anonymous(span, toks, country=country)
                 self.remember(span.start, anon, subject)
                 return [anon]
@@ -490,9 +490,14 @@ class Resolver(_Coreference, _MinimalActors):
                 return a
         return None
 
-    def _person_title(self, toks: Sequence[Token]) -> bool:
-        """ "the Armenian premier": "the", then words ending in a lower-case title of a person."""
+    def _person_title(self, toks: Sequence[Token], *, owner: bool = False) -> bool:
+        """ "the Armenian premier": "the", then words ending in a lower-case title of a person;
+        with ``owner``, also "the president of Kenya" (the title before "of")."""
         last = toks[-1]
+        if owner:
+            of = next((i for i, t in enumerate(toks) if i > 1 and t.low == "of"), None)
+            if of is not None and not any(t.cap for t in toks[1:of]):
+                last = toks[of - 1]
         heads = self.cues.word_set("speaker_heads") - self.cues.word_set("org_heads")
         return toks[0].low == "the" and not last.cap and last.word and last.low in heads
 
