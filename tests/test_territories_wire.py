@@ -105,7 +105,12 @@ def places(text: str) -> dict[str, tuple[str, str | None]]:
         ("Ukraine controls around 30% of Donetsk region.", {"UA-14"}),
         ("The RSF controls all five states of Darfur.", {"area:darfur"}),
         # A list through names the gazetteer does not know.
-        ("Russian forces have captured Siversk, Huliaipole and Kupiansk.", {"area:kupiansk"}),
+        ("Russian forces have captured Marhanka, Bohatyr and Kupiansk.", {"area:kupiansk"}),
+        # Front-line towns under GeoNames' population threshold are curated.
+        (
+            "Russian forces have captured Siversk, Huliaipole and Kupiansk.",
+            {"area:siversk", "area:huliaipole", "area:kupiansk"},
+        ),
         # English names of regions the automatic ISO 3166-2 set knows only officially.
         ("Azerbaijan retook Kalbajar and Lachin in 2020.", {"AZ-KAL", "AZ-LAC"}),
         ("Turkish troops remain in Northern Cyprus, Ankara said.", {"area:northern-cyprus"}),
