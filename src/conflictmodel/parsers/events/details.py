@@ -625,6 +625,8 @@ def _state_counts(
     named: dict[str, int] = {}
     names: dict[str, tuple[str, int, int]] = {}
     for m in matches:
+        if text.startswith("$", m.end):
+            continue  # "US$10 million": a currency
         for e in m.entries:
             if e.via == "demonym" and _before_head(text, m.end, heads):
                 break
