@@ -283,3 +283,13 @@ def test_the_holder_of_a_state_office_is_a_person() -> None:
     assert s.speaker is not None
     assert s.speaker.kind.value == "person"
     assert _by_content(art, "We will not abandon").speaker == s.speaker
+
+
+def test_a_title_followed_by_a_relative_clause_makes_a_person() -> None:
+    art = parse_article(
+        "Khalifa Haftar met the envoy in Benghazi. Saddam Haftar, the commander who leads the "
+        "ground forces, stayed away. The commander said later that the army would not withdraw."
+    )
+    s = _by_content(art, "the army would not withdraw")
+    assert s.speaker is not None
+    assert s.speaker.name == "Saddam Haftar"

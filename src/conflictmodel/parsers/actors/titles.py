@@ -273,6 +273,10 @@ class _Titles(_RunBase):
             return none
         i, k = hit
         after_words = [w.group(0) for w in words[i + k :]]
+        if after_words and fold(after_words[0]) in {"who", "whose"}:
+            # "X, the general who replaced Y,": the title, then a relative clause about him
+            phrase = phrase[: words[i + k].start()].strip()
+            after_words = []
         preps = {"of", "to", "for", "at", "in", "on"}
         if (
             after_words
