@@ -293,3 +293,10 @@ def test_a_title_followed_by_a_relative_clause_makes_a_person() -> None:
     s = _by_content(art, "the army would not withdraw")
     assert s.speaker is not None
     assert s.speaker.name == "Saddam Haftar"
+
+
+def test_claimed_to_have_is_a_claim() -> None:
+    art = parse_article("The Arakan Army claimed to have captured two junta outposts near Sittwe.")
+    s = _by_content(art, "to have captured two junta outposts")
+    assert s.speaker is not None
+    assert s.cue == "claimed"
