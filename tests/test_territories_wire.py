@@ -185,6 +185,7 @@ def test_region_struck_in_a_state_whose_land_changes_hands_is_at_issue() -> None
             "UA-12",
         ),
         ("In Srinagar, where he grew up, people talk about jobs.", "Srinagar", "other", "IN-JK"),
+        ("Thousands of families fled Omdurman last year.", "Omdurman", "origin", "SD-KH"),
         ("JUBA, South Sudan (Reuters) — Talks resumed on Monday.", "Juba", "dateline", "SS-EC"),
         ("The Security Council meets in New York on Thursday.", "New York", "venue", "US"),
         # A dateline in capitals names a city, even where its name is its region's.

@@ -49,6 +49,7 @@ def _role_words() -> dict[str, frozenset[str]]:
             "venue_preps",
             "event_preps",
             "origin_preps",
+            "origin_verbs",
             "modifiers",
         )
     }
@@ -95,6 +96,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 _DATELINE_CITY = re.compile(r"\s*(?:[A-Z][A-Z'’. -]{1,30},\s{1,2}|(?:[A-Z][A-Z'’.-]+\s){1,2})")
 
 
+def _verb_role(word: str, rw: Mapping[str, frozenset[str]]) -> PlaceRole | None:
+    """The role a verb right before the name gives it: "drones struck Sumy" (the place of an
+    event), "thousands fled Khartoum" (an origin)."""
+    if word in rw["attack_words"]:
+        return PlaceRole.EVENT_LOCATION
+    if word in rw["origin_verbs"]:
+        return PlaceRole.ORIGIN
+    return None
+
+
 def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     """Why the text names the location at ``text[start:end]`` (``floor``: where its sentence
     starts), from the preposition before it and the nearest meeting, attack or displacement
@@ -106,6 +117,8 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
         ('origin', 'event_location')
         >>> place_role("KYIV (Reuters) - Talks stalled.", 0, 0, 4).value
         'dateline'
+        >>> place_role("Thousands fled Kherson.", 0, 15, 22).value
+        'origin'
     """
     if is_dateline(text, start, end):
         return PlaceRole.DATELINE
@@ -128,8 +141,9 @@ def place_role(text: str, floor: int, start: int, end: int) -> PlaceRole:
     if not words:
         return PlaceRole.OTHER
     prep = words[-1]
-    if prep in rw["attack_words"]:
-        return PlaceRole.EVENT_LOCATION  # "shelling hit Zaporizhzhia", "drones struck Sumy"
+    by_verb = _verb_role(prep, rw)
+    if by_verb is not None:
+        return by_verb
     if prep in rw["event_preps"] and _event_after(text, floor, start, end, False):
         return PlaceRole.EVENT_LOCATION
     nearest = None
