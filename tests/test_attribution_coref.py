@@ -300,3 +300,14 @@ def test_claimed_to_have_is_a_claim() -> None:
     s = _by_content(art, "to have captured two junta outposts")
     assert s.speaker is not None
     assert s.cue == "claimed"
+
+
+def test_one_of_them_is_one_of_the_group_named_before() -> None:
+    art = parse_article(
+        'Villagers near Teknaf said the coast guard had seized their boats. "We cannot '
+        'feed our children," one of them said.'
+    )
+    s = _by_content(art, "We cannot feed our children")
+    assert s.speaker is not None
+    assert s.speaker.anonymous
+    assert s.speaker.name == "villager"

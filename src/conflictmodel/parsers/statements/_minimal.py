@@ -198,9 +198,12 @@ class _MinimalActors:
             head_toks = head_toks[:of]  # "a commander of the Fano militia": a commander
         name = " ".join(ctx.text[head_toks[0].start : head_toks[-1].end].split())
         key = name
-        if len(body) == 1 and body[0].low in _ONE_OF:
-            # "Witnesses described panic. “…,” one said": one of the witnesses ("another"
-            # is a second one)
+        if body[0].low in _ONE_OF and (
+            len(body) == 1
+            or (len(body) == 3 and body[1].low == "of" and body[2].low in ("them", "those"))
+        ):
+            # "Witnesses described panic. “…,” one (of them) said": one of the witnesses
+            # ("another" is a second one)
             group = self._one_of(span.start)
             if group is not None:
                 name = key = group
