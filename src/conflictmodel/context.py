@@ -30,6 +30,7 @@ import attrs
 
 from conflictmodel.analysis.document import AnalysedDocument
 from conflictmodel.analysis.spanindex import SpanIndex
+from conflictmodel.model._fields import fields_holding
 from conflictmodel.model.actors import Actor
 from conflictmodel.model.article import Article
 from conflictmodel.model.events import Event
@@ -129,14 +130,12 @@ _MODEL_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
 
 def _model_fields(cls: type[Any]) -> tuple[str, ...]:
-    """Field names of an attrs model class that may hold actors or territories (none for
-    spans, dates and non-attrs types); cached per class because ``attrs.has`` is slow."""
+    """Names of the fields of an attrs model class that can hold actors or territories (by
+    their declared types; none for spans, dates and non-attrs types); cached per class because
+    ``attrs.has`` is slow."""
     names = _MODEL_FIELDS.get(cls)
     if names is None:
-        if attrs.has(cls) and not issubclass(cls, Span | TextDate):
-            names = tuple(f.name for f in attrs.fields(cls))
-        else:
-            names = ()
+        names = fields_holding(cls, (Actor, Territory)) or ()
         _MODEL_FIELDS[cls] = names
     return names
 

@@ -19,6 +19,7 @@ from conflictmodel._validators import (
     tuple_of,
 )
 from conflictmodel.errors import ValidationError
+from conflictmodel.model._fields import fields_holding
 from conflictmodel.model.actors import Actor, ActorKind
 from conflictmodel.model.events import Event, EventType
 from conflictmodel.model.places import Place
@@ -52,11 +53,12 @@ _FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}
 
 
 def _field_names(cls: type[Any]) -> tuple[str, ...] | None:
-    """Field names of an attrs class, None for other types; cached (``attrs.has`` is slow)."""
+    """Names of the fields of an attrs class that can hold a span (by their declared types),
+    None for other types; cached (``attrs.has`` is slow)."""
     try:
         return _FIELD_NAMES[cls]
     except KeyError:
-        names = tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+        names = fields_holding(cls, (Span,))
         _FIELD_NAMES[cls] = names
         return names
 

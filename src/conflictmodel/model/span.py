@@ -10,7 +10,7 @@ from conflictmodel.errors import ValidationError
 __all__ = ["Span"]
 
 
-@attrs.frozen(kw_only=True, order=True)
+@attrs.frozen(kw_only=True, order=True, init=False)
 class Span:
     """A half-open range ``[start, end)`` of character offsets into a text.
 
@@ -32,9 +32,19 @@ class Span:
     start: int = attrs.field(validator=is_non_negative_int)
     end: int = attrs.field(validator=is_non_negative_int)
 
-    def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValidationError(f"Span.end ({self.end}) must be >= start ({self.start})")
+    # Written by hand, not generated: a parse builds hundreds of thousands of spans per MB,
+    # and the common case (two non-negative ints) is checked here without calling the
+    # validators.  Anything else goes through the fields' validators, as attrs would call them.
+    def __init__(self, *, start: int, end: int) -> None:
+        fast = type(start) is int and start >= 0 and type(end) is int and end >= 0
+        if not fast and not attrs.validators.get_disabled():
+            fields = attrs.fields(Span)
+            is_non_negative_int(self, fields.start, start)
+            is_non_negative_int(self, fields.end, end)
+        _set_start(self, start)
+        _set_end(self, end)
+        if end < start:
+            raise ValidationError(f"Span.end ({end}) must be >= start ({start})")
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -59,3 +69,8 @@ class Span:
     def shift(self, offset: int) -> Span:
         """Return the span moved by ``offset`` characters."""
         return Span(start=self.start + offset, end=self.end + offset)
+
+
+# The slots' own setters: cheaper than object.__setattr__, and past the frozen class's guard.
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__
