@@ -49,11 +49,19 @@ if TYPE_CHECKING:
 __all__ = ["Mention", "MentionKind", "ParseContext", "ProposalTrace"]
 
 
-def _list_key(items: list[Any]) -> tuple[int, int, int, int]:
-    """What changes when a list is replaced, appended to, or has its ends replaced."""
+def _list_key(items: list[Any]) -> tuple[Any, ...]:
+    """What changes when a list is replaced, appended to, or has its ends replaced: the list
+    itself, its length and its end items (held, so that their ids cannot be reused)."""
     if not items:
-        return (id(items), 0, 0, 0)
-    return (id(items), len(items), id(items[0]), id(items[-1]))
+        return (items, 0)
+    return (items, len(items), items[0], items[-1])
+
+
+def _same_key(key: tuple[Any, ...], items: list[Any]) -> bool:
+    """Whether ``_list_key(items)`` would be ``key`` (compared by identity, building nothing)."""
+    if key[0] is not items or key[1] != len(items):
+        return False
+    return not items or (key[2] is items[0] and key[3] is items[-1])
 
 
 def _self(span: Span) -> Span:
@@ -384,14 +392,14 @@ class ParseContext:
     def mentions_in(self, span: Span, kind: MentionKind | None = None) -> list[Mention]:
         """Mentions that lie wholly inside ``span``, in text order."""
         self._ensure_sorted()
-        i = bisect.bisect_left(self._keys, (span.start, -sys.maxsize))
-        out: list[Mention] = []
-        while i < len(self.mentions) and self.mentions[i].span.start < span.end:
-            m = self.mentions[i]
-            if m.span.end <= span.end and (kind is None or m.kind is kind):
-                out.append(m)
-            i += 1
-        return out
+        keys = self._keys
+        # The mentions that start inside ``span``: one slice between two bisections.
+        i = bisect.bisect_left(keys, (span.start, -sys.maxsize))
+        j = bisect.bisect_left(keys, (span.end, -sys.maxsize), i)
+        end = span.end
+        if kind is None:
+            return [m for m in self.mentions[i:j] if m.span.end <= end]
+        return [m for m in self.mentions[i:j] if m.span.end <= end and m.kind is kind]
 
     def mention_at(
         self, span: Span, kind: MentionKind | None = MentionKind.ACTOR
@@ -399,17 +407,17 @@ class ParseContext:
         """The longest mention overlapping ``span``, or None."""
         self._ensure_sorted()
         # Mentions are short, so only those starting shortly before ``span`` can overlap it.
-        i = bisect.bisect_left(self._keys, (max(0, span.start - 200), -sys.maxsize))
+        keys = self._keys
+        i = bisect.bisect_left(keys, (max(0, span.start - 200), -sys.maxsize))
+        j = bisect.bisect_left(keys, (span.end, -sys.maxsize), i)
         best: Mention | None = None
-        while i < len(self.mentions) and self.mentions[i].span.start < span.end:
-            m = self.mentions[i]
-            if (
-                m.span.overlaps(span)
-                and (kind is None or m.kind is kind)
-                and (best is None or len(m.span) > len(best.span))
-            ):
-                best = m
-            i += 1
+        size = -1
+        start = span.start
+        for m in self.mentions[i:j]:
+            s = m.span
+            # ``s.start < end`` holds for every mention of the slice: this is ``overlaps``.
+            if start < s.end and (kind is None or m.kind is kind) and s.end - s.start > size:
+                best, size = m, s.end - s.start
         return best
 
     def actor_at(self, span: Span) -> Actor | None:
@@ -442,19 +450,22 @@ class ParseContext:
             >>> [t.low for t in ctx.doc.sentence_tokens(0)]
             ['kyiv', 'said', 'no', '.']
         """
-        key = (_list_key(self.paragraphs), _list_key(self.sentences))
         cached = self._indexes.get("doc")
-        if cached is None or cached[0] != key:
+        if (
+            cached is None
+            or not _same_key(cached[0][0], self.paragraphs)
+            or not _same_key(cached[0][1], self.sentences)
+        ):
+            key = (_list_key(self.paragraphs), _list_key(self.sentences))
             cached = (key, AnalysedDocument(self.text, self.paragraphs, self.sentences))
             self._indexes["doc"] = cached
         doc: AnalysedDocument = cached[1]
         return doc
 
     def _index(self, name: str, items: list[Any], span_of: Any) -> SpanIndex[Any]:
-        key = _list_key(items)
         cached = self._indexes.get(name)
-        if cached is None or cached[0] != key:
-            cached = (key, SpanIndex(items, span_of))
+        if cached is None or not _same_key(cached[0], items):
+            cached = (_list_key(items), SpanIndex(items, span_of))
             self._indexes[name] = cached
         index: SpanIndex[Any] = cached[1]
         return index
@@ -503,9 +514,9 @@ class ParseContext:
     def traces_referred_to(self, span: Span, cue: Span | None = None) -> list[ProposalTrace]:
         """Proposal traces with an anchor or reference that starts inside ``span`` or overlaps
         ``cue``, in the order of ``proposal_traces``."""
-        key = _list_key(self.proposal_traces)
         cached = self._indexes.get("traces")
-        if cached is None or cached[0] != key:
+        if cached is None or not _same_key(cached[0], self.proposal_traces):
+            key = _list_key(self.proposal_traces)
             refs = [
                 (i, r)
                 for i, t in enumerate(self.proposal_traces)

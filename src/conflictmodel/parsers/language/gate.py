@@ -83,6 +83,7 @@ class PatternGate:
         "_kinds",
         "_last",
         "_size",
+        "_words",
     )
 
     def __init__(self, hints: Sequence[Iterable[str]], *, fold_safe: bool = True) -> None:
@@ -103,6 +104,8 @@ class PatternGate:
         # What a hint can be a hint of, numbered once here so that a scan stores a number per
         # hit instead of hashing the pair of sets again for each one.
         self._kinds: list[tuple[frozenset[int], frozenset[int]]] = []
+        # hint -> its kind: what the automaton shared by all gates is built from.
+        self._words: dict[str, int] = {}
         kind_of: dict[tuple[frozenset[int], frozenset[int]], int] = {}
         for word, (stems, words) in table.items():
             pair = (frozenset(stems), frozenset(words))
@@ -110,6 +113,7 @@ class PatternGate:
             if kind == len(self._kinds):
                 self._kinds.append(pair)
             self._automaton.add_word(word, (len(word), pair[0], pair[1], kind))
+            self._words[word] = kind
         self._size = len(table)
         self._last: tuple[str, _Hits] | None = None
         _GATES.add(self)
@@ -145,14 +149,16 @@ class PatternGate:
             >>> sorted(g.candidates_in(t, 0, 8)), sorted(g.candidates_in(t, 2, 19))
             ([0], [0, 1])
         """
-        if self._fold_safe and not text.isascii():
-            seg = text[start:end]
-            if any(c in seg for c in _ODD_RAW):
-                return self._all
         if not self._size:
+            if self._fold_safe and not _is_ascii(text) and _odd_in(text[start:end]):
+                return self._all
             return self._always
         last = self._last
         hits = last[1] if last is not None and last[0] is text else self._scan(text)
+        # Whether the text is ASCII is known from the scan: asking the text again on every
+        # call read the whole article once per window.
+        if self._fold_safe and not hits.ascii and _odd_in(text[start:end]):
+            return self._all
         starts = hits.starts
         i = bisect.bisect_left(starts, start)
         n = len(starts)
@@ -176,49 +182,149 @@ class PatternGate:
         memo = text_cache(text).memo
         key = ("gate", id(self))
         cached: tuple[PatternGate, _Hits] | None = memo.get(key)
-        if cached is not None:
-            self._last = (text, cached[1])
-            return cached[1]
-        low = memo.get("folded")
-        if low is None:
-            low = memo["folded"] = fold_case(text)
-        starts: list[int] = []
-        ends: list[int] = []
-        kinds: list[int] = []
-        flags: list[int] = []
+        if cached is None and "gates" not in memo:
+            # The first gate asked about this text scans it for every gate used before: one
+            # automaton pass per article instead of one per gate.
+            memo["gates"] = True
+            _SHARED.scan(text, memo)
+            cached = memo.get(key)
+        if cached is None:
+            # A gate not used before: a pass of its own this time, shared from the next text.
+            hits = _sorted_hits(_own_hits(self, _folded(text, memo)), self._kinds, _is_ascii(text))
+            cached = memo[key] = (self, hits)
+            _SHARED.add(self)
+        # The last text scanned, checked by identity first: the stages ask one gate about
+        # many windows of the same article in a row.
+        self._last = (text, cached[1])
+        return cached[1]
+
+
+def _folded(text: str, memo: dict[Any, Any]) -> str:
+    low: str | None = memo.get("folded")
+    if low is None:
+        low = memo["folded"] = fold_case(text)
+    return low
+
+
+_RawHits = tuple[list[int], list[int], list[int], list[int]]
+
+
+def _own_hits(gate: PatternGate, low: str) -> _RawHits:
+    """One gate's hits in ``low`` from its own automaton, in the automaton's order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[int] = []
+    flags: list[int] = []
+    low_ = low + " "  # one character past the end, so the next one always exists
+    for last, (length, _, _, kind) in gate._automaton.iter(low):
+        s = last + 1 - length
+        c = low_[s - 1] if s > 0 else " "
+        f = 0 if c.isalnum() or c in "_'’" else _START_OK
+        c = low_[last + 1]  # inlined is_word_char: this loop runs once per hit
+        if not (c.isalnum() or c == "_"):
+            f |= _END_OK
+        starts.append(s)
+        ends.append(last + 1)
+        kinds.append(kind)
+        flags.append(f)
+    return starts, ends, kinds, flags
+
+
+def _sorted_hits(
+    raw: _RawHits, sets: list[tuple[frozenset[int], frozenset[int]]], ascii: bool
+) -> _Hits:
+    starts, ends, kinds, flags = raw
+    # The automaton reports hits by where they end; lookups need them by where they start.
+    if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts = [starts[i] for i in order]
+        ends = [ends[i] for i in order]
+        kinds = [kinds[i] for i in order]
+        flags = [flags[i] for i in order]
+    # Parallel arrays of machine ints: a long article has hundreds of thousands of hits,
+    # and a tuple per hit cost about five times the memory.
+    return _Hits(
+        starts=array("l", starts),
+        ends=array("l", ends),
+        kinds=array("l", kinds),
+        flags=array("b", flags),
+        sets=sets,
+        ascii=ascii,
+    )
+
+
+class _SharedScan:
+    """One automaton over the hints of every gate in use, so that an article is scanned once
+    for all of them.
+
+    A gate joins when it is first used (that text it scans alone); the automaton is rebuilt
+    before the next text when a gate joined or one was garbage-collected.  Each hit's value
+    holds the hint's length and ``(slot, kind)`` for every gate that has the hint; the hits of
+    one gate come out in the order its own automaton gives them (by end, the longest first),
+    so its hit arrays are the same as from a scan of its own.
+    """
+
+    def __init__(self) -> None:
+        self._members: weakref.WeakSet[PatternGate] = weakref.WeakSet()
+        self._slots: list[weakref.ref[PatternGate]] = []
+        self._automaton: Any = None
+        self._stale = False
+
+    def add(self, gate: PatternGate) -> None:
+        if gate not in self._members:
+            self._members.add(gate)
+            self._stale = True
+
+    def _dropped(self, _: object) -> None:
+        self._stale = True
+
+    def _build(self) -> None:
+        gates = list(self._members)
+        self._slots = [weakref.ref(g, self._dropped) for g in gates]
+        table: dict[str, list[tuple[int, int]]] = {}
+        for slot, gate in enumerate(gates):
+            for word, kind in gate._words.items():
+                table.setdefault(word, []).append((slot, kind))
+        self._automaton = ahocorasick.Automaton()
+        for word, pairs in table.items():
+            self._automaton.add_word(word, (len(word), tuple(pairs)))
+        if table:
+            self._automaton.make_automaton()
+        else:
+            self._automaton = None
+        self._stale = False
+
+    def scan(self, text: str, memo: dict[Any, Any]) -> None:
+        """Every member gate's hits in ``text``, stored in ``memo`` as ``_scan`` keeps them."""
+        if self._stale:
+            self._build()
+        if self._automaton is None:
+            return
+        low = _folded(text, memo)
+        raws: list[_RawHits] = [([], [], [], []) for _ in self._slots]
         low_ = low + " "  # one character past the end, so the next one always exists
-        for last, (length, _, _, kind) in self._automaton.iter(low):
+        for last, (length, pairs) in self._automaton.iter(low):
             s = last + 1 - length
             c = low_[s - 1] if s > 0 else " "
             f = 0 if c.isalnum() or c in "_'’" else _START_OK
             c = low_[last + 1]  # inlined is_word_char: this loop runs once per hit
             if not (c.isalnum() or c == "_"):
                 f |= _END_OK
-            starts.append(s)
-            ends.append(last + 1)
-            kinds.append(kind)
-            flags.append(f)
-        # The automaton reports hits by where they end; lookups need them by where they start.
-        if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
-            order = sorted(range(len(starts)), key=starts.__getitem__)
-            starts = [starts[i] for i in order]
-            ends = [ends[i] for i in order]
-            kinds = [kinds[i] for i in order]
-            flags = [flags[i] for i in order]
-        # Parallel arrays of machine ints: a long article has hundreds of thousands of hits,
-        # and a tuple per hit cost about five times the memory.
-        hits = _Hits(
-            starts=array("l", starts),
-            ends=array("l", ends),
-            kinds=array("l", kinds),
-            flags=array("b", flags),
-            sets=self._kinds,
-        )
-        memo[key] = (self, hits)
-        # The last text scanned, checked by identity first: the stages ask one gate about
-        # many windows of the same article in a row.
-        self._last = (text, hits)
-        return hits
+            for slot, kind in pairs:
+                starts, ends, kinds, flags = raws[slot]
+                starts.append(s)
+                ends.append(last + 1)
+                kinds.append(kind)
+                flags.append(f)
+        ascii = _is_ascii(text)
+        for ref, raw in zip(self._slots, raws, strict=True):
+            gate = ref()
+            if gate is not None:
+                hits = _sorted_hits(raw, gate._kinds, ascii)
+                memo.setdefault(("gate", id(gate)), (gate, hits))
+
+
+_SHARED = _SharedScan()
 
 
 _START_OK = 1
@@ -227,16 +333,30 @@ _END_OK = 2
 
 class _Hits(NamedTuple):
     """Every automaton hit in one text, sorted by start: what each can be a hint of is
-    ``sets[kinds[i]]`` (stems, whole words)."""
+    ``sets[kinds[i]]`` (stems, whole words); ``ascii``: whether the text is ASCII."""
 
     starts: array[int]
     ends: array[int]
     kinds: array[int]
     flags: array[int]
     sets: list[tuple[frozenset[int], frozenset[int]]]
+    ascii: bool
 
 
 _ODD_RAW = ("ſ", "ı", "İ")
+
+
+def _odd_in(seg: str) -> bool:
+    return any(c in seg for c in _ODD_RAW)
+
+
+def _is_ascii(text: str) -> bool:
+    """``text.isascii()``, once per article."""
+    memo = text_cache(text).memo
+    ascii: bool | None = memo.get("ascii")
+    if ascii is None:
+        ascii = memo["ascii"] = text.isascii()
+    return ascii
 
 
 class TextCache:
