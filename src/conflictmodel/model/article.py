@@ -91,6 +91,45 @@ def _first_span_beyond(items: tuple[Any, ...], limit: int, seen: set[int]) -> Sp
     return None
 
 
+def _spans_fit(items: Any, limit: int, seen: set[int]) -> bool:
+    """Whether every Span reachable from ``items`` ends at or before ``limit``.
+
+    The same walk as ``_first_span_beyond`` (each model object and tuple once), in whatever
+    order is quickest: the spans of a tuple (an actor's mentions) are checked as they are met
+    instead of one by one through the stack.  A valid article, the usual case, needs no more;
+    an invalid one is walked again in ``_first_span_beyond``'s order to name the span.
+    """
+    stack: list[Any] = list(items)
+    pop, push = stack.pop, stack.append
+    while stack:
+        obj = pop()
+        cls = type(obj)
+        if cls is Span:
+            if obj.end > limit:
+                return False
+        elif cls is tuple or isinstance(obj, tuple):
+            if obj and id(obj) not in seen:
+                seen.add(id(obj))
+                for x in obj:
+                    if type(x) is Span:
+                        if x.end > limit:
+                            return False
+                    else:
+                        push(x)
+        elif isinstance(obj, Span):
+            if obj.end > limit:
+                return False
+        elif isinstance(obj, str | int | float | enum.Enum | dt.date) or obj is None:
+            continue
+        elif id(obj) not in seen:
+            names = _field_names(cls)
+            if names is not None:
+                seen.add(id(obj))
+                for name in names:
+                    push(getattr(obj, name))
+    return True
+
+
 def _match_actor(actor: Actor | str, candidate: Actor | None) -> bool:
     if candidate is None:
         return False
@@ -176,12 +215,8 @@ class Article:
     def __attrs_post_init__(self) -> None:
         n = len(self.text)
         seen: set[int] = set()
-        for field in _SPAN_FIELDS:
-            span = _first_span_beyond(getattr(self, field), n, seen)
-            if span is not None:
-                raise ValidationError(
-                    f"Article.{field}: {span!r} lies outside the text ({n} characters)"
-                )
+        if not all(_spans_fit(getattr(self, field), n, seen) for field in _SPAN_FIELDS):
+            self._raise_outside(n)
         # A provision's text is its evidence, so it must be exactly the text at its span.
         for i, proposal in enumerate(self.proposals):
             for j, provision in enumerate(proposal.provisions):
@@ -191,6 +226,16 @@ class Article:
                         f"{provision.text!r}, but the text at its span is "
                         f"{provision.span.of(self.text)!r}"
                     )
+
+    def _raise_outside(self, n: int) -> None:
+        """Raise for the first span (in the order of ``_first_span_beyond``) past ``n``."""
+        seen: set[int] = set()
+        for field in _SPAN_FIELDS:
+            span = _first_span_beyond(getattr(self, field), n, seen)
+            if span is not None:
+                raise ValidationError(
+                    f"Article.{field}: {span!r} lies outside the text ({n} characters)"
+                )
 
     def evidence(self, span: Span) -> str:
         """The text a span points at.

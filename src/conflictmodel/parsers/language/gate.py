@@ -150,14 +150,14 @@ class PatternGate:
             ([0], [0, 1])
         """
         if not self._size:
-            if self._fold_safe and not _is_ascii(text) and _odd_in(text[start:end]):
+            if self._fold_safe and _has_odd(text) and _odd_in(text[start:end]):
                 return self._all
             return self._always
         last = self._last
         hits = last[1] if last is not None and last[0] is text else self._scan(text)
-        # Whether the text is ASCII is known from the scan: asking the text again on every
-        # call read the whole article once per window.
-        if self._fold_safe and not hits.ascii and _odd_in(text[start:end]):
+        # Whether the text holds such a character at all is known from the scan: asking the
+        # text again on every call read the whole article once per window.
+        if self._fold_safe and hits.odd and _odd_in(text[start:end]):
             return self._all
         starts = hits.starts
         i = bisect.bisect_left(starts, start)
@@ -190,7 +190,7 @@ class PatternGate:
             cached = memo.get(key)
         if cached is None:
             # A gate not used before: a pass of its own this time, shared from the next text.
-            hits = _sorted_hits(_own_hits(self, _folded(text, memo)), self._kinds, _is_ascii(text))
+            hits = _sorted_hits(_own_hits(self, _folded(text, memo)), self._kinds, _has_odd(text))
             cached = memo[key] = (self, hits)
             _SHARED.add(self)
         # The last text scanned, checked by identity first: the stages ask one gate about
@@ -231,7 +231,7 @@ def _own_hits(gate: PatternGate, low: str) -> _RawHits:
 
 
 def _sorted_hits(
-    raw: _RawHits, sets: list[tuple[frozenset[int], frozenset[int]]], ascii: bool
+    raw: _RawHits, sets: list[tuple[frozenset[int], frozenset[int]]], odd: bool
 ) -> _Hits:
     starts, ends, kinds, flags = raw
     # The automaton reports hits by where they end; lookups need them by where they start.
@@ -249,7 +249,7 @@ def _sorted_hits(
         kinds=array("l", kinds),
         flags=array("b", flags),
         sets=sets,
-        ascii=ascii,
+        odd=odd,
     )
 
 
@@ -316,11 +316,11 @@ class _SharedScan:
                 ends.append(last + 1)
                 kinds.append(kind)
                 flags.append(f)
-        ascii = _is_ascii(text)
+        odd = _has_odd(text)
         for ref, raw in zip(self._slots, raws, strict=True):
             gate = ref()
             if gate is not None:
-                hits = _sorted_hits(raw, gate._kinds, ascii)
+                hits = _sorted_hits(raw, gate._kinds, odd)
                 memo.setdefault(("gate", id(gate)), (gate, hits))
 
 
@@ -333,14 +333,15 @@ _END_OK = 2
 
 class _Hits(NamedTuple):
     """Every automaton hit in one text, sorted by start: what each can be a hint of is
-    ``sets[kinds[i]]`` (stems, whole words); ``ascii``: whether the text is ASCII."""
+    ``sets[kinds[i]]`` (stems, whole words); ``odd``: whether the text holds a character of
+    ``_ODD_RAW``."""
 
     starts: array[int]
     ends: array[int]
     kinds: array[int]
     flags: array[int]
     sets: list[tuple[frozenset[int], frozenset[int]]]
-    ascii: bool
+    odd: bool
 
 
 _ODD_RAW = ("ſ", "ı", "İ")
@@ -350,13 +351,14 @@ def _odd_in(seg: str) -> bool:
     return any(c in seg for c in _ODD_RAW)
 
 
-def _is_ascii(text: str) -> bool:
-    """``text.isascii()``, once per article."""
+def _has_odd(text: str) -> bool:
+    """Whether ``text`` holds a character of ``_ODD_RAW`` (then a window of it may), once per
+    article."""
     memo = text_cache(text).memo
-    ascii: bool | None = memo.get("ascii")
-    if ascii is None:
-        ascii = memo["ascii"] = text.isascii()
-    return ascii
+    odd: bool | None = memo.get("odd folds")
+    if odd is None:
+        odd = memo["odd folds"] = not text.isascii() and _odd_in(text)
+    return odd
 
 
 class TextCache:
