@@ -97,12 +97,15 @@ def overlaps_any(span: Span, spans: Iterable[Span]) -> bool:
 
 
 def looks_like_headline(seg: str) -> bool:
+    if seg.rstrip().endswith("."):
+        # Checked first: most sentences end so, and no headline does.
+        return False
     words = re.findall(r"[A-Za-z][\w'’-]*", seg)
     if len(words) < 3:
         return False
     content = [w for w in words if w.lower() not in _HEADLINE_SMALL]
     caps = sum(1 for w in content if w[0].isupper())
-    return bool(content) and caps / len(content) >= 0.7 and not seg.rstrip().endswith(".")
+    return bool(content) and caps / len(content) >= 0.7
 
 
 def is_lead_frame(text: str, clause: Span, sent: Span) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -58,15 +58,22 @@ def _states_table() -> dict[str, str]:
     return out
 
 
+# Memoised: the stages look up every capitalised phrase of a sentence, the same ones again and
+# again, and the answer depends only on the words (the table is fixed).
+@lru_cache(maxsize=8192)
 def lookup_country(words: str) -> str | None:
     """ISO alpha-2 of a country named by ``words`` ("the Russian Federation", "Russian")."""
     w = " ".join(words.replace("’", "'").split()).strip(" ,.'")
     table = _states_table()
-    for cand in (w, re.sub(r"^the\s+", "", w, flags=re.I), re.sub(r"'s$", "", w)):
+    for cand in (w, _THE.sub("", w), _POSSESSIVE_S.sub("", w)):
         code = table.get(cand.lower())
         if code:
             return code
     return None
+
+
+_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE_S = re.compile(r"'s$")
 
 
 def state_actor(ctx: ParseContext, code: str, *, add: bool = True) -> Actor | None:
@@ -109,9 +116,7 @@ def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]
     for m in ctx.mentions_in(span, MentionKind.ACTOR):
         if m.span.start < last_end:
             continue
-        if re.search(
-            r"(?:pro|anti|non)-$", ctx.text[max(0, m.span.start - 5) : m.span.start], re.I
-        ):
+        if _PRO_ANTI.search(ctx.text[max(0, m.span.start - 5) : m.span.start]):
             # "pro-Russian forces" are not Russia.
             continue
         actor = ctx.actors.get(m.target)
@@ -121,6 +126,7 @@ def actor_mentions(ctx: ParseContext, span: Span) -> list[tuple[Mention, Actor]]
     return out
 
 
+_PRO_ANTI = re.compile(r"(?:pro|anti|non)-$", re.I)
 _CAPS = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’-]*(?:\s{1,3}[A-Z][\w.'’-]*){0,2}")
 _TITLE_AFTER = re.compile(
     r"\s{1,3}(?:(?:President|Prime|Minister|Foreign|Defence|Defense|Deputy|Vice|Ambassador|"
