@@ -10,7 +10,7 @@ from conflictmodel.errors import ValidationError
 __all__ = ["Span"]
 
 
-@attrs.frozen(kw_only=True, order=True, init=False)
+@attrs.frozen(kw_only=True, order=False, init=False)
 class Span:
     """A half-open range ``[start, end)`` of character offsets into a text.
 
@@ -45,6 +45,32 @@ class Span:
         _set_end(self, end)
         if end < start:
             raise ValidationError(f"Span.end ({end}) must be >= start ({start})")
+
+    # Ordered as attrs' ``order=True`` orders, (start, end), written by hand: spans are sorted
+    # and compared with ``min`` throughout, and attrs builds two tuples per comparison.
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return self.start < other.start or (self.start == other.start and self.end < other.end)
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return self.start < other.start or (self.start == other.start and self.end <= other.end)
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return self.start > other.start or (self.start == other.start and self.end > other.end)
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return self.start > other.start or (self.start == other.start and self.end >= other.end)
 
     def __len__(self) -> int:
         return self.end - self.start
