@@ -243,6 +243,7 @@ def test_span_index_answers_like_a_scan(items: list[Span], start: int, length: i
     q = Span(start=start, end=start + length)
     idx = SpanIndex(items, lambda s: s)
     assert idx.overlapping(q.start, q.end) == [s for s in items if s.overlaps(q)]
+    assert idx.any_overlapping(q.start, q.end) == any(s.overlaps(q) for s in items)
     assert idx.inside(q.start, q.end) == [s for s in items if q.contains(s)]
     assert idx.starting_in(q.start, q.end) == [s for s in items if q.start <= s.start < q.end]
     assert idx.at(q.start) == [s for s in items if s.start <= q.start < s.end]

@@ -493,9 +493,7 @@ class ParseContext:
         """
         if not self.furniture:
             return False
-        return bool(
-            self._index("furniture", self.furniture, _self).overlapping(span.start, span.end)
-        )
+        return self._index("furniture", self.furniture, _self).any_overlapping(span.start, span.end)
 
     def dates_in(self, span: Span) -> list[TextDate]:
         """Date expressions that lie inside ``span``."""

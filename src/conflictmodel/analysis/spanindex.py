@@ -72,6 +72,17 @@ class SpanIndex(Generic[T]):
             if spans[i][0] < end and start < spans[i][1]
         ]
 
+    def any_overlapping(self, start: int, end: int) -> bool:
+        """Whether ``overlapping(start, end)`` is not empty (no list built).
+
+        Example:
+            >>> idx = SpanIndex([Span(start=3, end=5)], lambda s: s)
+            >>> idx.any_overlapping(0, 4), idx.any_overlapping(5, 9)
+            (True, False)
+        """
+        spans = self._spans
+        return any(spans[i][0] < end and start < spans[i][1] for i in self._candidates(start, end))
+
     def at(self, offset: int) -> list[T]:
         """Objects whose span contains character ``offset``."""
         spans = self._spans
