@@ -16,6 +16,7 @@ import bisect
 import weakref
 from array import array
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -258,10 +259,11 @@ class _SharedScan:
     for all of them.
 
     A gate joins when it is first used (that text it scans alone); the automaton is rebuilt
-    before the next text when a gate joined or one was garbage-collected.  Each hit's value
-    holds the hint's length and ``(slot, kind)`` for every gate that has the hint; the hits of
-    one gate come out in the order its own automaton gives them (by end, the longest first),
-    so its hit arrays are the same as from a scan of its own.
+    before the next text when a gate joined or one was garbage-collected.  Each hint's value
+    holds its length and ``(slot, kind)`` for every gate that has the hint; the hits of one
+    gate come out in the order its own automaton gives them (by end, the longest first), and
+    are sorted by start the same stable way, so its hit arrays are the same as from a scan of
+    its own.  A scan keeps its buffers to itself (parses in several threads stay apart).
     """
 
     def __init__(self) -> None:
@@ -280,48 +282,69 @@ class _SharedScan:
 
     def _build(self) -> None:
         gates = list(self._members)
-        self._slots = [weakref.ref(g, self._dropped) for g in gates]
         table: dict[str, list[tuple[int, int]]] = {}
         for slot, gate in enumerate(gates):
             for word, kind in gate._words.items():
                 table.setdefault(word, []).append((slot, kind))
-        self._automaton = ahocorasick.Automaton()
+        automaton: Any = ahocorasick.Automaton()
         for word, pairs in table.items():
-            self._automaton.add_word(word, (len(word), tuple(pairs)))
+            automaton.add_word(word, (len(word), tuple(pairs)))
         if table:
-            self._automaton.make_automaton()
-        else:
-            self._automaton = None
+            automaton.make_automaton()
+        self._automaton = automaton if table else None
+        self._slots = [weakref.ref(g, self._dropped) for g in gates]
         self._stale = False
 
     def scan(self, text: str, memo: dict[Any, Any]) -> None:
         """Every member gate's hits in ``text``, stored in ``memo`` as ``_scan`` keeps them."""
         if self._stale:
             self._build()
-        if self._automaton is None:
+        automaton, slots = self._automaton, self._slots
+        if automaton is None:
             return
         low = _folded(text, memo)
-        raws: list[_RawHits] = [([], [], [], []) for _ in self._slots]
         low_ = low + " "  # one character past the end, so the next one always exists
-        for last, (length, pairs) in self._automaton.iter(low):
-            s = last + 1 - length
+        buffers: list[list[tuple[int, int, int, int]]] = [[] for _ in slots]
+        appends = [b.append for b in buffers]
+        for last, (length, pairs) in automaton.iter(low):
+            e = last + 1
+            s = e - length
             c = low_[s - 1] if s > 0 else " "
             f = 0 if c.isalnum() or c in "_'’" else _START_OK
-            c = low_[last + 1]  # inlined is_word_char: this loop runs once per hit
+            c = low_[e]  # inlined is_word_char: this loop runs once per hit
             if not (c.isalnum() or c == "_"):
                 f |= _END_OK
             for slot, kind in pairs:
-                starts, ends, kinds, flags = raws[slot]
-                starts.append(s)
-                ends.append(last + 1)
-                kinds.append(kind)
-                flags.append(f)
+                appends[slot]((s, e, kind, f))
         odd = _has_odd(text)
-        for ref, raw in zip(self._slots, raws, strict=True):
+        for ref, buffer in zip(slots, buffers, strict=True):
             gate = ref()
             if gate is not None:
-                hits = _sorted_hits(raw, gate._kinds, odd)
-                memo.setdefault(("gate", id(gate)), (gate, hits))
+                memo.setdefault(("gate", id(gate)), (gate, _hits_of(buffer, gate._kinds, odd)))
+
+
+def _hits_of(
+    buffer: list[tuple[int, int, int, int]],
+    sets: list[tuple[frozenset[int], frozenset[int]]],
+    odd: bool,
+) -> _Hits:
+    """``_sorted_hits`` of hits given as ``(start, end, kind, flags)`` tuples."""
+    # By start, stably: the order ``_sorted_hits`` gives.
+    buffer.sort(key=_FIRST)
+    if not buffer:
+        return _sorted_hits(([], [], [], []), sets, odd)
+    starts, ends, kinds, flags = zip(*buffer, strict=True)
+    return _Hits(
+        starts=array("l", starts),
+        ends=array("l", ends),
+        kinds=array("l", kinds),
+        flags=array("b", flags),
+        sets=sets,
+        odd=odd,
+    )
+
+
+_FIRST = itemgetter(0)
 
 
 _SHARED = _SharedScan()
