@@ -16,7 +16,8 @@ import bisect
 import weakref
 from array import array
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from itertools import islice
+from operator import le
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -306,45 +307,63 @@ class _SharedScan:
         low_ = low + " "  # one character past the end, so the next one always exists
         buffers: list[list[tuple[int, int, int, int]]] = [[] for _ in slots]
         appends = [b.append for b in buffers]
-        for last, (length, pairs) in automaton.iter(low):
-            e = last + 1
-            s = e - length
-            c = low_[s - 1] if s > 0 else " "
-            f = 0 if c.isalnum() or c in "_'’" else _START_OK
-            c = low_[e]  # inlined is_word_char: this loop runs once per hit
-            if not (c.isalnum() or c == "_"):
-                f |= _END_OK
-            for slot, kind in pairs:
-                appends[slot]((s, e, kind, f))
+        columns = [_Columns() for _ in slots]
+        hits = automaton.iter(low)
+        # In batches, each gate's hits moved into arrays after each: a tuple per hit for the
+        # whole of a long article cost about five times the memory of the arrays.
+        while batch := list(islice(hits, _BATCH)):
+            for last, (length, pairs) in batch:
+                e = last + 1
+                s = e - length
+                c = low_[s - 1] if s > 0 else " "
+                f = 0 if c.isalnum() or c in "_'’" else _START_OK
+                c = low_[e]  # inlined is_word_char: this loop runs once per hit
+                if not (c.isalnum() or c == "_"):
+                    f |= _END_OK
+                for slot, kind in pairs:
+                    appends[slot]((s, e, kind, f))
+            for buffer, cols in zip(buffers, columns, strict=True):
+                if buffer:
+                    cols.add(buffer)
+                    buffer.clear()
         odd = _has_odd(text)
-        for ref, buffer in zip(slots, buffers, strict=True):
+        for ref, cols in zip(slots, columns, strict=True):
             gate = ref()
             if gate is not None:
-                memo.setdefault(("gate", id(gate)), (gate, _hits_of(buffer, gate._kinds, odd)))
+                memo.setdefault(("gate", id(gate)), (gate, cols.hits(gate._kinds, odd)))
 
 
-def _hits_of(
-    buffer: list[tuple[int, int, int, int]],
-    sets: list[tuple[frozenset[int], frozenset[int]]],
-    odd: bool,
-) -> _Hits:
-    """``_sorted_hits`` of hits given as ``(start, end, kind, flags)`` tuples."""
-    # By start, stably: the order ``_sorted_hits`` gives.
-    buffer.sort(key=_FIRST)
-    if not buffer:
-        return _sorted_hits(([], [], [], []), sets, odd)
-    starts, ends, kinds, flags = zip(*buffer, strict=True)
-    return _Hits(
-        starts=array("l", starts),
-        ends=array("l", ends),
-        kinds=array("l", kinds),
-        flags=array("b", flags),
-        sets=sets,
-        odd=odd,
-    )
+_BATCH = 1 << 12
 
 
-_FIRST = itemgetter(0)
+class _Columns:
+    """One gate's hits as parallel arrays, in the order they were added."""
+
+    __slots__ = ("ends", "flags", "kinds", "starts")
+
+    def __init__(self) -> None:
+        self.starts = array("l")
+        self.ends = array("l")
+        self.kinds = array("l")
+        self.flags = array("b")
+
+    def add(self, batch: list[tuple[int, int, int, int]]) -> None:
+        starts, ends, kinds, flags = zip(*batch, strict=True)
+        self.starts.extend(starts)
+        self.ends.extend(ends)
+        self.kinds.extend(kinds)
+        self.flags.extend(flags)
+
+    def hits(self, sets: list[tuple[frozenset[int], frozenset[int]]], odd: bool) -> _Hits:
+        """The hits sorted by start, stably (the order ``_sorted_hits`` gives)."""
+        starts, ends, kinds, flags = self.starts, self.ends, self.kinds, self.flags
+        if not all(map(le, starts, islice(starts, 1, None))):
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts = array("l", map(starts.__getitem__, order))
+            ends = array("l", map(ends.__getitem__, order))
+            kinds = array("l", map(kinds.__getitem__, order))
+            flags = array("b", map(flags.__getitem__, order))
+        return _Hits(starts=starts, ends=ends, kinds=kinds, flags=flags, sets=sets, odd=odd)
 
 
 _SHARED = _SharedScan()
