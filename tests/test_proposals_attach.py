@@ -301,3 +301,18 @@ def test_a_conditional_offer_is_a_proposal_with_its_condition() -> None:
 def test_a_negated_conditional_is_no_offer() -> None:
     text = "Yerevan will never change its constitution only because Baku asks, officials said."
     assert parse_article(text).proposals == ()
+
+
+def test_talks_on_a_term_are_a_proposal_under_negotiation() -> None:
+    props = parse_article("Negotiations over a prisoner swap resumed in Istanbul.").proposals
+    assert len(props) == 1
+    assert props[0].status.value == "under_consideration"
+    assert "prisoner_exchange" in {k.value for k in props[0].provision_kinds}
+
+
+def test_talks_on_a_place_are_no_proposal() -> None:
+    text = (
+        "Diplomats expect negotiations on Western Sahara to restart, a week before the "
+        "council renews the mandate of the UN mission."
+    )
+    assert parse_article(text).proposals == ()

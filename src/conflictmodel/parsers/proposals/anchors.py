@@ -481,7 +481,9 @@ def _add_implicit_anchors(
                 aim = None
                 if not provs and status in _AIMED and not overlaps_any(after, own):
                     aim = aim_after_cue(text, m.end(), after.end)
-                if (not provs and aim is None) or (provs and provs[0].span.start - m.end() > 90):
+                if (not provs and aim is None) or (
+                    provs and provs[0].span.start - m.end() > _reach(m)
+                ):
                     continue
                 if any(
                     a.clause == clause and a.implicit and not _second_cue(text, a, m.start())
@@ -496,13 +498,30 @@ def _add_implicit_anchors(
                         trigger_text=m.group(),
                         status=status,
                         cue_start=m.start(),
-                        proposer_from_subject=status not in _AGREEING,
+                        proposer_from_subject=_needs_proposer(status, m),
                         trigger=None,
                         implicit=True,
                         owner_actor=poss_actor,
                         aim=aim,
                     )
                 )
+
+
+# "Talks on a prisoner exchange were held", "envoys discussed a withdrawal": a term under
+# negotiation is the parties' topic, nobody's offer, so it needs no proposer.
+_TOPIC_CUE = re.compile(r"(?:talks|negotiat|discuss)", re.I)
+
+
+def _needs_proposer(status: ProposalStatus, m: re.Match[str]) -> bool:
+    """An offer or demand is somebody's; an agreement or a term under negotiation need not
+    name who made it."""
+    return status not in _AGREEING and not _TOPIC_CUE.match(m.group())
+
+
+def _reach(m: re.Match[str]) -> int:
+    """How far after a cue its term may start: right after "talks on" ("talks on a prisoner
+    exchange", not "negotiations on Western Sahara, a week before ... the UN mission")."""
+    return 12 if _TOPIC_CUE.match(m.group()) else 90
 
 
 def _no_cue(text: str, sent: Span, m: re.Match[str]) -> bool:
