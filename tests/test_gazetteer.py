@@ -163,6 +163,14 @@ def test_scan_whole_tokens_only(gz: Gazetteer) -> None:
     assert scanned(gz, "USAID, Russians, Kyivstar") == []
 
 
+def test_scan_currency_prefixes_are_not_states(gz: Gazetteer) -> None:
+    # "US$" and "A$" are currencies; the same names with a space are still states.
+    assert scanned(gz, "Aid of US$40 million and A$3 million reached Goma") == [
+        ("Goma", scanned(gz, "Goma")[0][1])
+    ]
+    assert [t for _, t in scanned(gz, "the US pledged $40 million")] == ["state:US"]
+
+
 def test_scan_possessives_and_curly_apostrophes(gz: Gazetteer) -> None:
     got = scanned(gz, "Russia's claim, the Kremlin's view and Witkoff’s plan")
     assert got == [

@@ -123,6 +123,10 @@ class _ScanTokens:
             return False
         raw = self.raw
         pieces = self.pieces
+        # A name glued to a dollar sign is a currency ("US$10 million", "A$", "HK$"), not a
+        # mention of the state.
+        if j < len(raw) and raw[j] == "$" and len(pieces[j]) == 1:
+            return False
         # Whitespace before a token exactly where the listed form has it ("U.S." has none).
         for k in range(i + 1, j):
             if (len(pieces[k]) != len(raw[k])) != c.spaces[k - i]:
