@@ -75,8 +75,9 @@ def test_new_wordings(text: str, etype: EventType, mode: str | None, where: str)
     assert e.type is etype
     if mode is not None:
         assert e.mode == mode
-    assert place(e) is not None
-    assert where in place(e)
+    name = place(e)
+    assert name is not None
+    assert where in name
 
 
 def test_mediation_in_a_relative_clause_is_a_third_party_consultation() -> None:

@@ -53,6 +53,8 @@ PERSON_TITLE_HEADS = frozenset(
 "he" or "she" can stand for."""
 _MENTIONS_READ = 3
 """A person's first mentions whose surroundings (title before, appositive after) are read."""
+# id(actor) -> (that actor value, its mentions by offset, features by number of mentions read).
+FeaturesMemo = dict[int, tuple[Actor, list[Span], dict[int, tuple[set[str], set[str]]]]]
 
 
 def _lemmas(words: Sequence[str]) -> set[str]:
@@ -105,6 +107,7 @@ class _Coreference:
         ctx: ParseContext
         cues: Cues
         _name_index: _NameIndex
+        _features_memo: FeaturesMemo
 
         def _candidates(self, before: int, window: int = 2500) -> list[tuple[int, str, bool]]: ...
 
@@ -191,8 +194,26 @@ class _Coreference:
     def _features(self, a: Actor, before: int) -> tuple[set[str], set[str]]:
         """Words an actor can be described by: (head words: its name, title, description,
         the title words right before a mention and the appositive's words up to its
-        preposition; all words: those and the rest of the appositive).  Only mentions before
-        ``before`` are read."""
+        preposition; all words: those and the rest of the appositive).  Only the first
+        mentions before ``before`` are read.  Memoised per actor value and number of mentions
+        read: a description is compared with every actor in its window, and reading each
+        actor's mentions again every time made the cost grow with actors x descriptions."""
+        memo = self._features_memo.get(id(a))
+        if memo is None or memo[0] is not a:
+            # Mentions by offset (stable, as the old per-call sort); the first few are read.
+            memo = (a, sorted(a.mentions, key=lambda s: s.start), {})
+            self._features_memo[id(a)] = memo
+        by_start = memo[1]
+        read = [s.start for s in by_start[:_MENTIONS_READ] if s.start < before]
+        got = memo[2].get(len(read))
+        if got is None:
+            # Every mention starting at one of the offsets read (a prefix of by_start).
+            last = read[-1] if read else -1
+            spans = [s for s in by_start if s.start <= last] if read else []
+            got = memo[2][len(read)] = self._features_of(a, spans)
+        return got
+
+    def _features_of(self, a: Actor, spans: Sequence[Span]) -> tuple[set[str], set[str]]:
         head_words: set[str] = set()
         for n in (a.name, a.description or "", *(r.title for r in a.roles)):
             head_words |= _name_lemmas(n)
@@ -200,8 +221,7 @@ class _Coreference:
         if a.kind is not ActorKind.PERSON or a.anonymous:
             return head_words, all_words
         text = self.ctx.text
-        read = sorted(s.start for s in a.mentions if s.start < before)[:_MENTIONS_READ]
-        for sp in sorted((s for s in a.mentions if s.start in read), key=lambda s: s.start):
+        for sp in spans:
             head_words |= _lemmas(self._title_words(sp.start))
             m = _APPOSITIVE.match(text, sp.end)
             if m is None:

@@ -20,6 +20,7 @@ from conflictmodel.parsers.actors import resolve_phrase
 from conflictmodel.parsers.actors.words import name_key
 from conflictmodel.parsers.statements._coref import (
     PERSON_TITLE_HEADS,
+    FeaturesMemo,
     _Coreference,
     _NameIndex,
     anon_head,
@@ -121,9 +122,10 @@ class Resolver(_Coreference, _MinimalActors):
     """Set by the statements stage: whether an offset is inside a quotation."""
     _long: dict[str, str] | None = None
     _genders: dict[str, str] = attrs.Factory(dict)
+    """Actor id -> "m" or "f", from the pronouns resolved to it so far."""
     _name_index: _NameIndex = attrs.Factory(_NameIndex)
     """The article's people by surname and given name, for lone names."""
-    """Actor id -> "m" or "f", from the pronouns resolved to it so far."""
+    _features_memo: FeaturesMemo = attrs.Factory(dict)
 
     def __attrs_post_init__(self) -> None:
         self._human = self.cues.human_heads
