@@ -178,6 +178,18 @@ def test_a_death_toll_that_rose_gives_the_figure_it_reached() -> None:
     assert e.killed.count == 14
 
 
+def test_a_toll_that_rose_after_a_long_description_of_the_attack() -> None:
+    # Wire copy names the attack, its target and place between "toll" and "rose".
+    text = (
+        "The death toll from Russian strikes on apartment blocks in the southern city of "
+        "Zaporizhzhia over the weekend rose to 19, the regional governor said on Monday."
+    )
+    e = one(text)
+    assert e.killed is not None
+    assert e.killed.count == 19
+    assert e.killed.span.of(text) == "19"
+
+
 def test_two_figures_of_one_toll_add_up() -> None:
     e = one("Four soldiers and two civilians were killed in an ambush near Mopti on Sunday.")
     assert e.killed is not None

@@ -43,7 +43,7 @@ class TollReader:
         )
         # "the death toll from strikes on Sanaa has risen to 35": the figure a toll reached.
         self.rise = re.compile(
-            r"\s{1,3}(?:[^\s.;:!?]+\s{1,3}){0,10}?(?:has\s{1,3}|have\s{1,3}|had\s{1,3})?"
+            r"\s{1,3}(?:[^\s.;:!?]+\s{1,3}){0,16}?(?:has\s{1,3}|have\s{1,3}|had\s{1,3})?"
             r"(?:risen|rose|rises|climbed|climbs|reached|jumped|increased|stands|stood|hit)"
             r"\s{1,3}(?:to\s{1,3}|at\s{1,3})?(?P<q>(?:"
             + hedge
@@ -108,7 +108,7 @@ def casualties_near(
 def _figure(rx: TollReader, text: str, start: int, end: int, sent: Span) -> Casualties | None:
     a = rx.after.match(text, end, min(sent.end, end + 50))
     if a is None and text[start:end].lower().endswith("toll"):
-        a = rx.rise.match(text, end, min(sent.end, end + 100))
+        a = rx.rise.match(text, end, min(sent.end, end + 160))
     if a is not None:
         return _casualties(rx, text, a)
     b = rx.before.search(text, max(sent.start, start - 70), start)
