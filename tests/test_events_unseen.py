@@ -315,3 +315,12 @@ def test_people_arriving_somewhere_is_no_visit() -> None:
     found = evs(text)
     assert [e.type for e in found] == [EventType.CONSULT]
     assert "envoy" in found[0].span.of(text)
+
+
+def test_people_arriving_in_a_second_clause_is_no_visit() -> None:
+    # The crowd is the subject of a clause joined by ", and", before the verb's own span.
+    text = (
+        "Government troops pulled back from Kalehe, and some 5,000 refugees have since "
+        "arrived in Minova."
+    )
+    assert EventType.CONSULT not in [e.type for e in evs(text)]

@@ -224,7 +224,9 @@ def _crowd_arrival(text: str, event: Event, crowd: re.Pattern[str]) -> bool:
     at = text.find(event.trigger, event.span.start, event.span.end)
     if at <= 0:
         return False
-    found = list(crowd.finditer(text, max(event.span.start, at - 60), at))
+    # The crowd may stand before the span when the clause was cut before its verb
+    # ("..., and some 12,000 people have | since arrived"); only auxiliaries may follow it.
+    found = list(crowd.finditer(text, max(0, at - 60), at))
     return bool(found) and _AUX_ONLY.fullmatch(text, found[-1].end(), at) is not None
 
 
